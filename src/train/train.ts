@@ -1,0 +1,243 @@
+/**
+ * The training loop (softmax cross-entropy, a custom `optimizer.minimize` step per batch) and evaluation.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { UniformBatch } from '../core/image.ts';
+
+/** A batch of images with one class index per image. */
+export interface LabeledBatch {
+  /** N×H×W×C images; uint8 data is scaled by 1/255, float32 data is used as it is. */
+  readonly images: UniformBatch;
+  /** Class index of each image, 0 … numClasses − 1. */
+  readonly labels: Int32Array;
+}
+
+/** What {@link trainEpoch} reports after each batch. */
+export interface BatchProgress {
+  /** 0-based index of the batch in this epoch. */
+  readonly batch: number;
+  /** Images in this batch. */
+  readonly batchSize: number;
+  /** Images trained on so far in this epoch, this batch included. */
+  readonly imagesSeen: number;
+  /** Mean softmax cross-entropy of this batch (before the step's update). */
+  readonly loss: number;
+  /** Milliseconds spent waiting for this batch to arrive from the iterator. */
+  readonly waitMs: number;
+  /** Milliseconds spent on this batch's training step, the loss read included. */
+  readonly computeMs: number;
+  /** This batch's throughput: batchSize / (waitMs + computeMs), in images per second. */
+  readonly imagesPerSecond: number;
+  /** Throughput of the epoch so far, in images per second. */
+  readonly epochImagesPerSecond: number;
+  /** Share of the epoch so far spent waiting for data, 0 … 1. */
+  readonly waitShare: number;
+}
+
+/** Totals of one {@link trainEpoch} call. */
+export interface EpochResult {
+  readonly batches: number;
+  readonly images: number;
+  /** Mean training loss over the epoch's images (batch losses weighted by batch size). */
+  readonly meanLoss: number;
+  /** Wall time of the epoch. */
+  readonly seconds: number;
+  /** Time spent waiting for the next batch. */
+  readonly waitSeconds: number;
+  /** Time spent in training steps. */
+  readonly computeSeconds: number;
+  readonly imagesPerSecond: number;
+  /** waitSeconds / seconds: the share of the epoch the model waited for data, 0 … 1. */
+  readonly waitShare: number;
+}
+
+/** Options for {@link trainEpoch}. */
+export interface TrainOptions {
+  /** Number of classes (one-hot depth). Default 10. */
+  readonly numClasses?: number;
+  /** Called after every batch, once its loss has been read. */
+  readonly onBatch?: (progress: BatchProgress) => void;
+}
+
+/** The result of {@link evaluate}. */
+export interface Evaluation {
+  /** Share of images whose highest logit is their label, 0 … 1. */
+  readonly accuracy: number;
+  /** Mean softmax cross-entropy. */
+  readonly loss: number;
+  readonly correct: number;
+  readonly n: number;
+}
+
+/** Options for {@link evaluate}. */
+export interface EvaluateOptions {
+  /** Images per forward pass. Default 256. */
+  readonly batchSize?: number;
+  /** Number of classes. Default 10. */
+  readonly numClasses?: number;
+}
+
+function checkBatch(owner: string, images: UniformBatch, labels: Int32Array, numClasses: number): void {
+  const { data, n, height, width, channels } = images;
+  if (!(data instanceof Uint8Array || data instanceof Float32Array)) {
+    throw new TypeError(`${owner}: images.data must be a Uint8Array or a Float32Array`);
+  }
+  for (const [name, v] of Object.entries({ n, height, width, channels })) {
+    if (!Number.isInteger(v) || v < 1)
+      throw new RangeError(`${owner}: images.${name} must be a positive integer; received ${v}`);
+  }
+  if (data.length !== n * height * width * channels) {
+    throw new RangeError(
+      `${owner}: images.data must hold n·height·width·channels = ${n * height * width * channels} values; received ${data.length}`,
+    );
+  }
+  if (!(labels instanceof Int32Array) || labels.length !== n) {
+    throw new RangeError(
+      `${owner}: labels must be an Int32Array with one label per image (${n}); received ${labels?.length}`,
+    );
+  }
+  for (let i = 0; i < n; i++) {
+    const l = labels[i];
+    if (l < 0 || l >= numClasses) {
+      throw new RangeError(`${owner}: labels[${i}] must be in 0…${numClasses - 1}; received ${l}`);
+    }
+  }
+}
+
+/**
+ * Turns an N×H×W×C batch into a float32 tensor of shape [N, H, W, C]: uint8 values are scaled by 1/255 to 0–1,
+ * float32 values are copied as they are.
+ *
+ * @example
+ * const x = batchToTensor({ data: new Uint8Array(784), n: 1, height: 28, width: 28, channels: 1 });
+ */
+export function batchToTensor(images: UniformBatch): tf.Tensor4D {
+  const { data, n, height, width, channels } = images;
+  const shape: [number, number, number, number] = [n, height, width, channels];
+  if (data instanceof Float32Array) return tf.tensor4d(data, shape);
+  // Scaling on the host is one pass over the bytes and avoids an int32 upload plus two kernels.
+  const f = new Float32Array(data.length);
+  const scale = 1 / 255;
+  for (let i = 0; i < data.length; i++) f[i] = data[i] * scale;
+  return tf.tensor4d(f, shape);
+}
+
+function trainableVariables(model: tf.LayersModel): tf.Variable[] {
+  return model.trainableWeights.map((w) => w.read() as tf.Variable);
+}
+
+/**
+ * Trains `model` for one pass over `batches`, one `optimizer.minimize` step per batch on the mean softmax
+ * cross-entropy of the model's logits, and returns the epoch's totals.
+ *
+ * The loop times two things separately: waiting for the iterator's next batch (data loading and augmentation
+ * that did not overlap with training) and the training step. Their ratio is the "share of time waiting for
+ * data". Losses are read with `await data()`, so a GPU backend is not stalled synchronously. Use the walkthrough's
+ * optimizer, `tf.train.adam(1e-3)`; it keeps its moment estimates between epochs.
+ *
+ * @example
+ * const result = await trainEpoch(model, tf.train.adam(1e-3), loader.epoch(0), {
+ *   onBatch: (p) => console.log(p.batch, p.loss.toFixed(3), p.epochImagesPerSecond.toFixed(0)),
+ * });
+ */
+export async function trainEpoch(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  batches: AsyncIterable<LabeledBatch> | Iterable<LabeledBatch>,
+  options: TrainOptions = {},
+): Promise<EpochResult> {
+  const numClasses = options.numClasses ?? 10;
+  const vars = trainableVariables(model);
+  const start = performance.now();
+  let waitMs = 0;
+  let computeMs = 0;
+  let images = 0;
+  let count = 0;
+  let lossSum = 0;
+  let waitStart = performance.now();
+  for await (const { images: batch, labels } of batches) {
+    const computeStart = performance.now();
+    const waited = computeStart - waitStart;
+    checkBatch('trainEpoch', batch, labels, numClasses);
+    const cost = tf.tidy(() => {
+      const x = batchToTensor(batch);
+      const y = tf.oneHot(tf.tensor1d(labels, 'int32'), numClasses);
+      return optimizer.minimize(
+        () => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+        true,
+        vars,
+      );
+    });
+    if (cost === null) throw new Error('trainEpoch: the optimizer returned no loss');
+    const loss = (await cost.data())[0];
+    cost.dispose();
+    const computed = performance.now() - computeStart;
+    waitMs += waited;
+    computeMs += computed;
+    images += batch.n;
+    lossSum += loss * batch.n;
+    const total = waitMs + computeMs;
+    options.onBatch?.({
+      batch: count,
+      batchSize: batch.n,
+      imagesSeen: images,
+      loss,
+      waitMs: waited,
+      computeMs: computed,
+      imagesPerSecond: (batch.n * 1000) / (waited + computed),
+      epochImagesPerSecond: (images * 1000) / total,
+      waitShare: total > 0 ? waitMs / total : 0,
+    });
+    count++;
+    waitStart = performance.now();
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    batches: count,
+    images,
+    meanLoss: images > 0 ? lossSum / images : Number.NaN,
+    seconds,
+    waitSeconds: waitMs / 1000,
+    computeSeconds: computeMs / 1000,
+    imagesPerSecond: seconds > 0 ? images / seconds : 0,
+    waitShare: seconds > 0 ? waitMs / 1000 / seconds : 0,
+  };
+}
+
+/**
+ * Computes `model`'s accuracy and mean softmax cross-entropy on labelled images, in forward passes of `batchSize`.
+ *
+ * @example
+ * const { accuracy, loss } = await evaluate(model, test.images, test.labels);
+ */
+export async function evaluate(
+  model: tf.LayersModel,
+  images: UniformBatch,
+  labels: Int32Array,
+  options: EvaluateOptions = {},
+): Promise<Evaluation> {
+  const numClasses = options.numClasses ?? 10;
+  const batchSize = options.batchSize ?? 256;
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new RangeError(`evaluate: batchSize must be a positive integer; received ${batchSize}`);
+  }
+  checkBatch('evaluate', images, labels, numClasses);
+  const { n, height, width, channels } = images;
+  const stride = height * width * channels;
+  let correct = 0;
+  let lossSum = 0;
+  for (let i = 0; i < n; i += batchSize) {
+    const m = Math.min(batchSize, n - i);
+    const part: UniformBatch = { ...images, n: m, data: images.data.subarray(i * stride, (i + m) * stride) };
+    const [lossT, correctT] = tf.tidy(() => {
+      const logits = model.predict(batchToTensor(part)) as tf.Tensor2D;
+      const y = tf.tensor1d(labels.subarray(i, i + m), 'int32');
+      const l = tf.losses.softmaxCrossEntropy(tf.oneHot(y, numClasses), logits, undefined, undefined, tf.Reduction.SUM);
+      return [l, tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'int32'))];
+    });
+    lossSum += (await lossT.data())[0];
+    correct += (await correctT.data())[0];
+    tf.dispose([lossT, correctT]);
+  }
+  return { accuracy: correct / n, loss: lossSum / n, correct, n };
+}
