@@ -45,7 +45,14 @@ export function argumentError(
   why?: string,
 ): TypeError | RangeError {
   const message = `${owner}: ${option} must be ${accepted}; received ${describeValue(received)}${why ? ` (${why})` : ''}`;
-  return kind === 'type' ? new TypeError(message) : new RangeError(message);
+  const error = kind === 'type' ? new TypeError(message) : new RangeError(message);
+  // Kept on the error so a JSON pipeline can report the path of the option (`children[1].rotate`).
+  Object.assign(error, {
+    owner,
+    option,
+    detail: `expected ${accepted}; received ${describeValue(received)}${why ? ` (${why})` : ''}`,
+  });
+  return error;
 }
 
 /** An error in a JSON pipeline, carrying the JSON path of the problem (`children[1].rotate`). */

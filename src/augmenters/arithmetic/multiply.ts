@@ -1,0 +1,33 @@
+import { defineAugmenter } from '../base/define.ts';
+import { numberOption, probabilityOption } from '../base/options.ts';
+import { applyValueMap, drawValues } from '../base/value-map.ts';
+
+const f32 = Math.fround;
+
+/**
+ * Multiplies each image by a factor drawn once per image, or once per channel.
+ *
+ * Factors below 1 darken, above 1 brighten. uint8 output comes from a float32 lookup table, clipped to 0–255 and
+ * truncated as imgaug 0.4.0 does (255 × 0.5 = 127.5 → 127); float32 output is the plain product, not clipped.
+ *
+ * @param mul A number, a `[min, max]` range sampled per image, or an `iap` parameter. Default `[0.8, 1.2]`.
+ * @param perChannel true, false, or the probability that an image gets one factor per channel. Default false.
+ * @example iaa.Multiply([0.5, 1.5])                      // some images darker, some brighter
+ * @example iaa.Multiply([0.5, 1.5], { perChannel: 0.5 }) // half of the images get one factor per channel
+ */
+export const Multiply = defineAugmenter({
+  type: 'Multiply',
+  kind: 'pixel',
+  primary: 'mul',
+  options: { mul: numberOption([0.8, 1.2]), perChannel: probabilityOption(false) },
+  drawParams: ({ mul, perChannel }, random, shape) => drawValues(random, shape, 'mul', mul, perChannel),
+  apply: (image, params, out) => applyValueMap(image, params, out, multiplyUint8, multiplyFloat),
+});
+
+function multiplyUint8(v: number, mul: number): number {
+  return f32(v * f32(mul));
+}
+
+function multiplyFloat(x: number, mul: number): number {
+  return x * mul;
+}

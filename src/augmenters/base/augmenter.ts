@@ -1,0 +1,241 @@
+import { argumentError } from '../../core/errors.ts';
+import {
+  type Batch,
+  type Image,
+  type PixelArray,
+  type Shape,
+  type UniformBatch,
+  allocLike,
+  assertImage,
+  assertUniformBatch,
+  batchImage,
+  isUniformBatch,
+  shapeOf,
+} from '../../core/image.ts';
+import { RandomSource, checkSeed, getSeed } from '../../random/stream.ts';
+
+/** Options every augmenter takes. */
+export interface CommonOptions {
+  /** This augmenter's seed (a non-negative integer). Default: the root seed in force when it was created. */
+  readonly seed?: number;
+  /** A name for this augmenter: it becomes its address in the random tree, instead of its position. */
+  readonly name?: string;
+}
+
+/** How a batch call is addressed in the random tree. */
+export interface AugmentOptions {
+  /** The call counter (the DataLoader passes the epoch). Default: the augmenter's own counter, +1 per call. */
+  readonly epoch?: number;
+  /** The samples' dataset indices (default 0…n−1): a sample's result depends on its index, not its position. */
+  readonly indices?: ArrayLike<number>;
+}
+
+/** The JSON form of an augmenter: `{ "type": "Multiply", "mul": [0.8, 1.2], "perChannel": false }`. */
+export interface AugmenterSpec {
+  readonly type: string;
+  readonly [option: string]: unknown;
+}
+
+/**
+ * The augmenter contract. `drawParams` makes every random choice for one sample; `applyInto` turns an image and
+ * those choices into pixels, deterministically, writing into a buffer of `outputShape`'s size and never touching
+ * the input. Everything else (single images, batches, determinism, JSON) is built on these.
+ */
+export abstract class Augmenter<P = unknown> {
+  abstract readonly type: string;
+  readonly name: string | undefined;
+  /** True when the user gave this augmenter its own seed: inside a pipeline it then ignores its parent's. */
+  readonly hasOwnSeed: boolean;
+  private seedValue: number;
+  private callCounter = 0;
+  private pinnedCall: number | undefined;
+
+  constructor(common: CommonOptions, owner: string) {
+    if (common.seed !== undefined) checkSeed(common.seed, owner, 'seed');
+    if (common.name !== undefined && (typeof common.name !== 'string' || common.name.length === 0)) {
+      throw argumentError(owner, 'name', 'a non-empty string', common.name, 'type');
+    }
+    this.name = common.name;
+    this.hasOwnSeed = common.seed !== undefined;
+    this.seedValue = common.seed ?? getSeed();
+  }
+
+  /** The seed this augmenter's draws come from when it is the root of a pipeline. */
+  get seed(): number {
+    return this.seedValue;
+  }
+
+  /** Every random choice for one sample of the given shape, and nothing else. */
+  abstract drawParams(random: RandomSource, shape: Shape): P;
+
+  /** The output's shape for an input of `shape` with these params (the same shape unless geometry changes it). */
+  outputShape(shape: Shape, _params: P): Shape {
+    return shape;
+  }
+
+  /** Writes the augmented image into `out` (of `outputShape`'s size, same dtype); never mutates `image`. */
+  abstract applyInto(image: Image, params: P, out: Image): void;
+
+  /** The options in their JSON form (without type, seed and name). */
+  protected abstract optionsToJSON(): Record<string, unknown>;
+
+  /** Applies drawn params to one image and returns a new image: the explicit replay path. */
+  apply(image: Image, params: P): Image {
+    const shape = this.outputShape(shapeOf(image), params);
+    const out: Image = { ...shape, data: allocLike(image.data, shape.height * shape.width * shape.channels) };
+    this.applyInto(image, params, out);
+    return out;
+  }
+
+  /** The random source for sample `index` of call `call` when this augmenter is the root. */
+  rootSource(call: number, index: number): RandomSource {
+    return RandomSource.root(this.seedValue, call, index, this.name ?? this.type);
+  }
+
+  /** The random source for this augmenter as child `segment` of a pipeline whose source is `parent`. */
+  childSource(parent: RandomSource, segment: string): RandomSource {
+    return this.hasOwnSeed
+      ? parent.withSeed(this.seedValue, this.name ?? this.type)
+      : parent.child(this.name ?? segment);
+  }
+
+  private nextCall(epoch: number | undefined): number {
+    if (this.pinnedCall !== undefined) return this.pinnedCall;
+    if (epoch !== undefined) {
+      if (!Number.isInteger(epoch) || epoch < 0 || epoch > 0xffffffff) {
+        throw argumentError(this.type, 'epoch', 'an integer in [0, 2^32 - 1]', epoch);
+      }
+      return epoch;
+    }
+    return this.callCounter++ >>> 0;
+  }
+
+  /**
+   * Augments one image and returns a new one (the input is never changed).
+   * @example const out = iaa.Multiply(0.5).augmentImage(image);
+   */
+  augmentImage(image: Image, options: Omit<AugmentOptions, 'indices'> & { index?: number } = {}): Image {
+    const input = normaliseImage(image, this.type);
+    const call = this.nextCall(options.epoch);
+    const index = options.index ?? 0;
+    checkIndex(this.type, 'index', index);
+    return this.apply(input, this.drawParams(this.rootSource(call, index), shapeOf(input)));
+  }
+
+  /**
+   * Augments a batch: a list of images (sizes may differ) or one N×H×W×C buffer. Returns the same kind it was
+   * given; a uniform batch becomes a list only when the outputs differ in size (e.g. `fitOutput`). All parameters
+   * are drawn for all images first, then each image is processed with no allocation beyond its output.
+   * @example aug.augmentImages(images, { epoch: 3, indices: [10, 11, 12] })
+   */
+  augmentImages(batch: readonly Image[], options?: AugmentOptions): Image[];
+  augmentImages(batch: UniformBatch, options?: AugmentOptions): UniformBatch | Image[];
+  augmentImages(batch: Batch, options?: AugmentOptions): Batch;
+  augmentImages(batch: Batch, options: AugmentOptions = {}): Batch {
+    const uniform = isUniformBatch(batch);
+    if (!uniform && !Array.isArray(batch)) {
+      throw argumentError(
+        this.type,
+        'batch',
+        'an array of images or a uniform batch { data, n, height, width, channels }',
+        batch,
+        'type',
+      );
+    }
+    const n = uniform ? assertUniformBatch(batch, this.type).n : (batch as Image[]).length;
+    const indices = resolveIndices(this.type, options.indices, n);
+    const call = this.nextCall(options.epoch);
+    const inputs: Image[] = new Array(n);
+    const params: P[] = new Array(n);
+    const shapes: Shape[] = new Array(n);
+    let sameShape = true;
+    for (let i = 0; i < n; i++) {
+      inputs[i] = uniform ? batchImage(batch, i) : normaliseImage((batch as Image[])[i], this.type, `batch[${i}]`);
+      params[i] = this.drawParams(this.rootSource(call, indices[i]), shapeOf(inputs[i]));
+      shapes[i] = this.outputShape(shapeOf(inputs[i]), params[i]);
+      if (i > 0 && !sameSize(shapes[i], shapes[0])) sameShape = false;
+    }
+    if (uniform && sameShape) {
+      const shape = n > 0 ? shapes[0] : shapeOf(batch);
+      const size = shape.height * shape.width * shape.channels;
+      const data = allocLike(batch.data, size * n);
+      for (let i = 0; i < n; i++) {
+        this.applyInto(inputs[i], params[i], { ...shape, data: data.subarray(i * size, (i + 1) * size) as PixelArray });
+      }
+      return { data, n, height: shape.height, width: shape.width, channels: shape.channels };
+    }
+    const outputs: Image[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const s = shapes[i];
+      const out: Image = { ...s, data: allocLike(inputs[i].data, s.height * s.width * s.channels) };
+      this.applyInto(inputs[i], params[i], out);
+      outputs[i] = out;
+    }
+    return outputs;
+  }
+
+  /**
+   * A copy that repeats the same draws on every call (imgaug's `to_deterministic`): use it to apply one random
+   * transformation to several inputs. The copy is pinned to this augmenter's current call.
+   */
+  toDeterministic(): this {
+    const copy = this.clone();
+    copy.pinnedCall = this.pinnedCall ?? this.callCounter;
+    return copy;
+  }
+
+  /** Sets a new seed and restarts the call counter, so the next calls draw anew from that seed. */
+  reseed(seed: number): this {
+    this.seedValue = checkSeed(seed, this.type, 'seed');
+    this.callCounter = 0;
+    return this;
+  }
+
+  /** A copy with the same options, seed and call counter. */
+  clone(): this {
+    const copy = Object.create(Object.getPrototypeOf(this)) as this;
+    Object.assign(copy, this);
+    return copy;
+  }
+
+  /** The JSON form (`fromJSON` rebuilds an augmenter that behaves identically). */
+  toJSON(): AugmenterSpec {
+    return {
+      type: this.type,
+      ...(this.name !== undefined ? { name: this.name } : {}),
+      ...(this.hasOwnSeed ? { seed: this.seedValue } : {}),
+      ...this.optionsToJSON(),
+    };
+  }
+}
+
+function sameSize(a: Shape, b: Shape): boolean {
+  return a.height === b.height && a.width === b.width && a.channels === b.channels;
+}
+
+function checkIndex(owner: string, what: string, v: unknown): void {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) {
+    throw argumentError(owner, what, 'an integer in [0, 2^32 - 1]', v, typeof v === 'number' ? 'range' : 'type');
+  }
+}
+
+function resolveIndices(owner: string, indices: ArrayLike<number> | undefined, n: number): ArrayLike<number> {
+  if (indices === undefined) {
+    const out = new Uint32Array(n);
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out;
+  }
+  if (indices.length !== n) {
+    throw argumentError(owner, 'indices', `an array of ${n} indices (one per image)`, indices);
+  }
+  for (let i = 0; i < n; i++) checkIndex(owner, `indices[${i}]`, indices[i]);
+  return indices;
+}
+
+/** Validates an image; a gray image may omit `channels`. */
+function normaliseImage(image: Image, owner: string, what = 'image'): Image {
+  if (image && typeof image === 'object' && (image as { channels?: number }).channels === undefined) {
+    return assertImage({ ...image, channels: 1 }, owner, what);
+  }
+  return assertImage(image, owner, what);
+}

@@ -1,0 +1,30 @@
+import { Multiply } from './arithmetic/multiply.ts';
+// The list of augmenters: every factory, and the registry built from their definitions.
+import type { Augmenter } from './base/augmenter.ts';
+import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/registry.ts';
+import { metaEntries } from './meta/entries.ts';
+import { Identity } from './meta/identity.ts';
+
+export { Multiply } from './arithmetic/multiply.ts';
+export { Identity } from './meta/identity.ts';
+export { Sequential } from './meta/sequential.ts';
+export { Sometimes } from './meta/sometimes.ts';
+export { OneOf } from './meta/one-of.ts';
+export { SomeOf } from './meta/some-of.ts';
+
+/** Every augmenter made with `defineAugmenter`, by imgaug's name. */
+export const definedFactories = { Multiply, Identity } as const;
+
+/** The registry: augmenter type → how to build it from JSON. */
+export const registry: ReadonlyMap<string, RegistryEntry> = new Map(
+  [...Object.values(definedFactories).map(entryFromFactory), ...metaEntries].map((e) => [e.type, e]),
+);
+
+/**
+ * Rebuilds an augmenter from its JSON form (`toJSON()`'s output, or a pipeline file). Unknown types and options,
+ * and invalid values, throw a `SpecError` naming the JSON path: `children[1].rotate: expected …`.
+ * @example iaa.fromJSON({ type: 'Sequential', children: [{ type: 'Multiply', mul: [0.8, 1.2] }] })
+ */
+export function fromJSON(spec: unknown): Augmenter {
+  return buildFromSpec(registry, spec);
+}

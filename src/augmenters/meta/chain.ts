@@ -1,0 +1,80 @@
+import { argumentError } from '../../core/errors.ts';
+import { type Image, type Shape, shapeOf } from '../../core/image.ts';
+import type { RandomSource } from '../../random/stream.ts';
+import { Augmenter } from '../base/augmenter.ts';
+
+/** The drawn params of a chain of children: which children run, in which order, with their own params. */
+export interface ChainParams {
+  /** Child positions in application order. */
+  readonly order: readonly number[];
+  /** Params per child position (undefined for children that do not run). */
+  readonly params: readonly unknown[];
+  /** The shape after each applied step (`shapes[k]` is the output of step k). */
+  readonly shapes: readonly Shape[];
+}
+
+/** Checks that `children` is a list of augmenters; names the owner and option in the error. */
+export function checkChildren(owner: string, option: string, children: unknown): Augmenter[] {
+  if (!Array.isArray(children)) throw argumentError(owner, option, 'an array of augmenters', children, 'type');
+  children.forEach((c, i) => {
+    if (!(c instanceof Augmenter)) throw argumentError(owner, `${option}[${i}]`, 'an augmenter', c, 'type');
+  });
+  return children as Augmenter[];
+}
+
+/** The random address of child k: its name, or `k:Type`. */
+export function childSegment(k: number, child: Augmenter): string {
+  return `${k}:${child.type}`;
+}
+
+/** Draws params for the children at `order` (positions into `children`), threading the shape through them. */
+export function drawChain(
+  children: readonly Augmenter[],
+  order: readonly number[],
+  random: RandomSource,
+  shape: Shape,
+  segment: (k: number, child: Augmenter) => string = childSegment,
+): ChainParams {
+  const params: unknown[] = new Array(children.length);
+  const shapes: Shape[] = [];
+  let current = shape;
+  for (const k of order) {
+    const child = children[k];
+    params[k] = child.drawParams(child.childSource(random, segment(k, child)), current);
+    current = child.outputShape(current, params[k]);
+    shapes.push(current);
+  }
+  return { order, params, shapes };
+}
+
+/** The shape a chain produces. */
+export function chainOutputShape(shape: Shape, chain: ChainParams): Shape {
+  return chain.shapes.length > 0 ? chain.shapes[chain.shapes.length - 1] : shape;
+}
+
+/** Runs the chain on `image`, the last step writing into `out`; an empty chain copies the image. */
+export function applyChain(children: readonly Augmenter[], chain: ChainParams, image: Image, out: Image): void {
+  const { order, params } = chain;
+  if (order.length === 0) {
+    out.data.set(image.data);
+    return;
+  }
+  let current = image;
+  for (let j = 0; j < order.length - 1; j++) current = children[order[j]].apply(current, params[order[j]]);
+  children[order[order.length - 1]].applyInto(current, params[order[order.length - 1]], out);
+}
+
+/** Fisher–Yates shuffle of 0…n−1 from a stream. */
+export function shuffledOrder(n: number, random: RandomSource, stream: string): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  const rng = random.stream(stream);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng.random() * (i + 1));
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+  return order;
+}
+
+export { shapeOf };

@@ -1,0 +1,36 @@
+import { argumentError } from '../core/errors.ts';
+import type { RandomStream } from '../random/stream.ts';
+import type { Param } from './param.ts';
+
+class Constant<T extends number | string> implements Param<T> {
+  readonly spec: T;
+  readonly bounds: readonly [number, number];
+  readonly integer: boolean;
+  constructor(readonly value: T) {
+    this.spec = value;
+    this.bounds = typeof value === 'number' ? [value, value] : [Number.NaN, Number.NaN];
+    this.integer = typeof value === 'number' && Number.isInteger(value);
+  }
+  draw(_rng: RandomStream): T {
+    return this.value;
+  }
+  drawMany(_rng: RandomStream, out: Float32Array | Float64Array): void {
+    if (typeof this.value !== 'number')
+      throw new TypeError(`iap.constant(${JSON.stringify(this.value)}) is not numeric`);
+    out.fill(this.value);
+  }
+}
+
+/**
+ * A parameter that always gives `value` (imgaug's `Deterministic`).
+ * @example iap.constant(0.5)
+ */
+export function constant<T extends number | string>(value: T): Param<T> {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw argumentError('iap.constant', 'value', 'a finite number or a string', value);
+  }
+  if (typeof value !== 'number' && typeof value !== 'string') {
+    throw argumentError('iap.constant', 'value', 'a finite number or a string', value, 'type');
+  }
+  return new Constant(value);
+}

@@ -1,0 +1,174 @@
+import { argumentError } from '../core/errors.ts';
+import { philox4x32 } from './philox.ts';
+import { combineHashes, hashString } from './stream-id.ts';
+
+const TWO_POW_32 = 4294967296;
+const TWO_POW_M53 = 1 / 9007199254740992;
+
+/**
+ * A sequence of random numbers at one address: key = seed, counter = (draw, stream, sample index, call).
+ * Two streams with the same address give the same numbers; streams at different addresses are independent.
+ * Create one per parameter with `RandomSource.stream(name)`.
+ */
+export class RandomStream {
+  private readonly block = new Uint32Array(4);
+  private blockCounter = 0;
+  private position = 4;
+
+  constructor(
+    readonly key0: number,
+    readonly key1: number,
+    readonly streamId: number,
+    readonly index: number,
+    readonly call: number,
+  ) {}
+
+  /** A fresh stream at the same address, starting again from its first draw. */
+  restart(): RandomStream {
+    return new RandomStream(this.key0, this.key1, this.streamId, this.index, this.call);
+  }
+
+  /** The next uniformly distributed 32-bit unsigned integer. */
+  nextUint32(): number {
+    if (this.position === 4) {
+      philox4x32(this.blockCounter, this.streamId, this.index, this.call, this.key0, this.key1, this.block);
+      this.blockCounter = (this.blockCounter + 1) >>> 0;
+      this.position = 0;
+    }
+    return this.block[this.position++];
+  }
+
+  /** Fills `out` with uniformly distributed 32-bit unsigned integers (fast path for per-pixel noise). */
+  fillUint32(out: Uint32Array): void {
+    let i = 0;
+    const n = out.length;
+    while (i < n && this.position < 4) out[i++] = this.block[this.position++];
+    const block = this.block;
+    while (i + 4 <= n) {
+      philox4x32(this.blockCounter, this.streamId, this.index, this.call, this.key0, this.key1, block);
+      this.blockCounter = (this.blockCounter + 1) >>> 0;
+      out[i] = block[0];
+      out[i + 1] = block[1];
+      out[i + 2] = block[2];
+      out[i + 3] = block[3];
+      i += 4;
+    }
+    while (i < n) out[i++] = this.nextUint32();
+  }
+
+  /** A double uniformly distributed in [0, 1), with 53 random bits. */
+  random(): number {
+    const hi = this.nextUint32() >>> 5; // 27 bits
+    const lo = this.nextUint32() >>> 6; // 26 bits
+    return (hi * 67108864 + lo) * TWO_POW_M53;
+  }
+
+  /** A double uniformly distributed in [a, b). */
+  uniform(a: number, b: number): number {
+    return a + (b - a) * this.random();
+  }
+
+  /** An integer uniformly distributed in [a, b], both ends included. */
+  integer(a: number, b: number): number {
+    return a + Math.floor(this.random() * (b - a + 1));
+  }
+
+  /** A standard normal draw (Box–Muller; two uniform draws per value, none cached, so positions stay stable). */
+  normal(): number {
+    const u1 = 1 - this.random(); // (0, 1]: log is finite
+    const u2 = this.random();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+}
+
+/**
+ * Where one sample's draws come from: a seed, a call counter, the sample's dataset index and a path in the
+ * augmenter tree. Augmenters ask it for named streams (`random.stream('mul')`) and give each child its own
+ * address (`random.child('1:Affine')`), so a draw never depends on what siblings or neighbours drew.
+ */
+export class RandomSource {
+  private constructor(
+    readonly key0: number,
+    readonly key1: number,
+    readonly call: number,
+    readonly index: number,
+    readonly pathHash: number,
+  ) {}
+
+  /** The root source of one sample. `seed` is a non-negative safe integer; `path` names the root augmenter. */
+  static root(seed: number, call: number, index: number, path = ''): RandomSource {
+    const [k0, k1] = seedToKey(seed);
+    return new RandomSource(k0, k1, call >>> 0, index >>> 0, hashString(path));
+  }
+
+  /** The source for a child at `segment` below this one (e.g. `'1:Affine'`, or the child's `name`). */
+  child(segment: string): RandomSource {
+    return new RandomSource(
+      this.key0,
+      this.key1,
+      this.call,
+      this.index,
+      combineHashes(this.pathHash, hashString(segment)),
+    );
+  }
+
+  /** The same address with another seed: a child that was given its own `seed`. */
+  withSeed(seed: number, path = ''): RandomSource {
+    const [k0, k1] = seedToKey(seed);
+    return new RandomSource(k0, k1, this.call, this.index, hashString(path));
+  }
+
+  /** The stream for the parameter `name` at this address. */
+  stream(name: string): RandomStream {
+    return new RandomStream(
+      this.key0,
+      this.key1,
+      combineHashes(this.pathHash, hashString(`#${name}`)),
+      this.index,
+      this.call,
+    );
+  }
+}
+
+/** Splits a seed (a non-negative safe integer) into Philox's two 32-bit key words. */
+export function seedToKey(seed: number): [number, number] {
+  checkSeed(seed, 'augkit', 'seed');
+  return [seed >>> 0, Math.floor(seed / TWO_POW_32) >>> 0];
+}
+
+/** Throws the template error unless `seed` is a non-negative safe integer. */
+export function checkSeed(seed: unknown, owner: string, option: string): number {
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
+    throw argumentError(
+      owner,
+      option,
+      'a non-negative integer (at most 2^53 - 1)',
+      seed,
+      typeof seed === 'number' ? 'range' : 'type',
+    );
+  }
+  return seed;
+}
+
+let globalSeed: number | undefined;
+
+/** Picks a seed from the platform's crypto generator (never Math.random). */
+function freshSeed(): number {
+  const words = new Uint32Array(2);
+  globalThis.crypto.getRandomValues(words);
+  return (words[0] & 0x1fffff) * TWO_POW_32 + words[1];
+}
+
+/**
+ * Sets the root seed used by augmenters created afterwards without their own `seed` (imgaug's `ia.seed`).
+ * @example iaa.seed(42); const aug = iaa.Multiply([0.5, 1.5]); // reproducible from now on
+ */
+export function seed(value: number): void {
+  globalSeed = checkSeed(value, 'seed', 'value');
+}
+
+/** The root seed in force; an unseeded run picks one once, and this reports it. */
+export function getSeed(): number {
+  if (globalSeed === undefined) globalSeed = freshSeed();
+  return globalSeed;
+}
