@@ -162,13 +162,14 @@ export async function trainEpoch(
     const cost = tf.tidy(() => {
       const x = batchToTensor(batch);
       const y = tf.oneHot(tf.tensor1d(labels, 'int32'), numClasses);
-      return optimizer.minimize(
+      const c = optimizer.minimize(
         () => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
         true,
         vars,
       );
+      if (c === null) throw new Error('trainEpoch: the optimizer returned no loss');
+      return c;
     });
-    if (cost === null) throw new Error('trainEpoch: the optimizer returned no loss');
     const loss = (await cost.data())[0];
     cost.dispose();
     const computed = performance.now() - computeStart;
