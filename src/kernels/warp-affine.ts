@@ -1,0 +1,938 @@
+import { argumentError } from '../core/errors.ts';
+import type { Image, PixelArray } from '../core/image.ts';
+import { type BorderMode, borderIndex, isBorderMode } from './border.ts';
+
+/** Interpolation order, imgaug's numbering: 0 nearest, 1 bilinear, 3 bicubic. */
+export type WarpOrder = 0 | 1 | 3;
+
+/** How {@link warpAffine} samples the input. */
+export interface WarpAffineOptions {
+  /** 0 nearest, 1 bilinear, 3 bicubic (OpenCV's INTER_NEAREST, INTER_LINEAR, INTER_CUBIC). */
+  readonly order: WarpOrder;
+  /** How pixels outside the input are read (see `border.ts`). */
+  readonly mode: BorderMode;
+  /** The value read outside the input under `mode: 'constant'`, the same for every channel. */
+  readonly cval: number;
+}
+
+// OpenCV's fixed-point constants (imgwarp.cpp): coordinates in 1/1024 pixel, interpolation tables in 1/32 pixel,
+// table weights in 1/32768.
+const AB_BITS = 10;
+const AB_SCALE = 1 << AB_BITS;
+const INTER_BITS = 5;
+const INTER_TAB_SIZE = 1 << INTER_BITS;
+const INTER_TAB_SIZE2 = INTER_TAB_SIZE * INTER_TAB_SIZE;
+const COEF_SCALE = 1 << 15;
+const COEF_ROUND = 1 << 14;
+
+/** cvRound on x86-64: round half to even; out of int32 range (or NaN) gives INT_MIN, as `cvtsd2si` does. */
+function cvRound(v: number): number {
+  if (!(v >= -2147483648.5 && v < 2147483647.5)) return -2147483648;
+  let r = Math.round(v);
+  if (r - v === 0.5 && (r & 1) !== 0) r -= 1;
+  return r;
+}
+
+/** saturate_cast<short>: the warp stores integer source coordinates as int16. */
+function toShort(v: number): number {
+  return v < -32768 ? -32768 : v > 32767 ? 32767 : v;
+}
+
+// ---------------------------------------------------------------------------------------------------- tables
+
+/** The 1/32-pixel weight tables, built once like OpenCV's initInterTab2D (float weights and 15-bit integers). */
+interface Tables {
+  readonly linearI: Int32Array;
+  readonly linearF: Float64Array;
+  readonly cubicI: Int32Array;
+  readonly cubicF: Float64Array;
+}
+
+let tables: Tables | undefined;
+
+function cubicCoeffs(x: number, out: Float64Array, at: number): void {
+  // OpenCV's interpolateCubic with A = -0.75, evaluated in float32 step by step.
+  const f = Math.fround;
+  const A = -0.75;
+  const x1 = f(x + 1);
+  let t = f(f(A * x1) - 5 * A);
+  t = f(f(t * x1) + 8 * A);
+  const c0 = f(f(t * x1) - 4 * A);
+  t = f(f((A + 2) * x) - (A + 3));
+  const c1 = f(f(f(t * x) * x) + 1);
+  const y = f(1 - x);
+  t = f(f((A + 2) * y) - (A + 3));
+  const c2 = f(f(f(t * y) * y) + 1);
+  const c3 = f(f(f(1 - c0) - c1) - c2);
+  out[at] = c0;
+  out[at + 1] = c1;
+  out[at + 2] = c2;
+  out[at + 3] = c3;
+}
+
+function roundHalfEvenToShort(v: number): number {
+  let r = Math.round(v);
+  if (r - v === 0.5 && (r & 1) !== 0) r -= 1;
+  return toShort(r);
+}
+
+function build2D(ksize: number, oneD: Float64Array): { i: Int32Array; f: Float64Array } {
+  const n = ksize * ksize;
+  const itab = new Int32Array(INTER_TAB_SIZE2 * n);
+  const ftab = new Float64Array(INTER_TAB_SIZE2 * n);
+  for (let i = 0; i < INTER_TAB_SIZE; i++) {
+    for (let j = 0; j < INTER_TAB_SIZE; j++) {
+      const base = (i * INTER_TAB_SIZE + j) * n;
+      let isum = 0;
+      for (let k1 = 0; k1 < ksize; k1++) {
+        const vy = oneD[i * ksize + k1];
+        for (let k2 = 0; k2 < ksize; k2++) {
+          const v = Math.fround(vy * oneD[j * ksize + k2]);
+          ftab[base + k1 * ksize + k2] = v;
+          const w = roundHalfEvenToShort(v * COEF_SCALE);
+          itab[base + k1 * ksize + k2] = w;
+          isum += w;
+        }
+      }
+      if (isum !== COEF_SCALE) {
+        // OpenCV moves the rounding error onto the largest (or smallest) of the four entries starting at
+        // (ksize/2, ksize/2). For ksize 2 that window runs past the cell into the next one, which is still all
+        // zeros when this runs; reading `itab` before the next cell is filled reproduces that exactly.
+        const diff = isum - COEF_SCALE;
+        const h = ksize >> 1;
+        let mk = base + h * ksize + h;
+        let Mk = mk;
+        for (let k1 = h; k1 < h + 2; k1++) {
+          for (let k2 = h; k2 < h + 2; k2++) {
+            const at = base + k1 * ksize + k2;
+            const v = at < itab.length ? itab[at] : 0;
+            if (v < itab[mk]) mk = at;
+            else if (v > itab[Mk]) Mk = at;
+          }
+        }
+        if (diff < 0) itab[Mk] -= diff;
+        else itab[mk] -= diff;
+      }
+    }
+  }
+  return { i: itab, f: ftab };
+}
+
+function getTables(): Tables {
+  if (tables) return tables;
+  const lin1 = new Float64Array(INTER_TAB_SIZE * 2);
+  const cub1 = new Float64Array(INTER_TAB_SIZE * 4);
+  for (let i = 0; i < INTER_TAB_SIZE; i++) {
+    const x = i / INTER_TAB_SIZE;
+    lin1[i * 2] = 1 - x;
+    lin1[i * 2 + 1] = x;
+    cubicCoeffs(x, cub1, i * 4);
+  }
+  const lin = build2D(2, lin1);
+  const cub = build2D(4, cub1);
+  tables = { linearI: lin.i, linearF: lin.f, cubicI: cub.i, cubicF: cub.f };
+  return tables;
+}
+
+// ---------------------------------------------------------------------------------------------------- scratch
+
+// Per-column parts of the source coordinates, reused across calls (kernels are synchronous).
+let colX = new Int32Array(64);
+let colY = new Int32Array(64);
+
+function scratch(width: number): void {
+  if (colX.length < width) {
+    colX = new Int32Array(width);
+    colY = new Int32Array(width);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------- validation
+
+function overlaps(a: PixelArray, b: PixelArray): boolean {
+  if (a.buffer !== b.buffer) return false;
+  const a0 = a.byteOffset;
+  const b0 = b.byteOffset;
+  return a0 < b0 + b.byteLength && b0 < a0 + a.byteLength;
+}
+
+function validate(src: Image, matrix: ArrayLike<number>, out: Image, options: WarpAffineOptions): void {
+  const owner = 'warpAffine';
+  if (src.data.length !== src.height * src.width * src.channels) {
+    throw argumentError(owner, 'src.data', `of length ${src.height * src.width * src.channels}`, src.data);
+  }
+  if (out.data.length !== out.height * out.width * out.channels) {
+    throw argumentError(owner, 'out.data', `of length ${out.height * out.width * out.channels}`, out.data);
+  }
+  if (out.channels !== src.channels) {
+    throw argumentError(owner, 'out.channels', `${src.channels} like src.channels`, out.channels);
+  }
+  if (out.data instanceof Uint8Array !== src.data instanceof Uint8Array) {
+    throw argumentError(owner, 'out.data', 'of the same dtype as src.data', out.data, 'type');
+  }
+  if (overlaps(src.data, out.data)) {
+    throw argumentError(owner, 'out', 'a buffer that does not overlap src', 'the same memory as src');
+  }
+  if (matrix === null || typeof matrix !== 'object' || typeof matrix.length !== 'number' || matrix.length < 6) {
+    throw argumentError(owner, 'matrix', 'six numbers [a, b, c, d, e, f]', matrix, 'type');
+  }
+  for (let i = 0; i < 6; i++) {
+    if (!Number.isFinite(matrix[i])) throw argumentError(owner, `matrix[${i}]`, 'a finite number', matrix[i]);
+  }
+  const { order, mode, cval } = options;
+  if (order !== 0 && order !== 1 && order !== 3) throw argumentError(owner, 'order', '0, 1 or 3', order);
+  if (!isBorderMode(mode)) {
+    throw argumentError(owner, 'mode', "'constant', 'edge', 'symmetric', 'reflect' or 'wrap'", mode);
+  }
+  if (typeof cval !== 'number' || Number.isNaN(cval)) throw argumentError(owner, 'cval', 'a number', cval, 'type');
+}
+
+// ---------------------------------------------------------------------------------------------------- kernel
+
+/**
+ * Warps an image by an affine matrix into `out`, sampling each output pixel from the input the way OpenCV's
+ * `warpAffine` does (which is what imgaug 0.4.0 runs for Affine).
+ *
+ * `matrix` is the forward 2×3 matrix `[a, b, c, d, e, f]` (input → output: x' = a·x + b·y + c, y' = d·x + e·y + f,
+ * pixel centres at integer coordinates); a row-major 3×3 matrix works too, its first six numbers are the same.
+ * It is inverted in double precision as OpenCV does. The output size is `out`'s; `out` must have the input's
+ * channel count and dtype, and may not share memory with the input. Returns `out`.
+ *
+ * uint8 images follow OpenCV's fixed-point arithmetic bit for bit: source coordinates in 1/1024 pixel rounded
+ * half to even, nearest taking the pixel under the coordinate, bilinear and bicubic reading 2×2 or 4×4 taps at
+ * 1/32-pixel positions with 15-bit integer weights, rounded and clipped to 0–255; `cval` is rounded half to even
+ * and clipped. float32 images use the same 1/32-pixel positions with float weights, `cval` as given, and are not
+ * clipped. Under `mode: 'constant'` every tap outside the input reads `cval`, so bilinear and bicubic edges are
+ * blends of image and `cval`. Any channel count works; 1, 3 and 4 channels have dedicated loops.
+ *
+ * @example warpAffine(image, [1, 0, 3, 0, 1, 0], out, { order: 0, mode: 'constant', cval: 0 }) // 3 px right
+ * @example warpAffine(image, [-1, 0, w - 1, 0, -1, h - 1], out, { order: 1, mode: 'edge', cval: 0 }) // 180°
+ */
+export function warpAffine<A extends PixelArray>(
+  src: Image<A>,
+  matrix: ArrayLike<number>,
+  out: Image<A>,
+  options: WarpAffineOptions,
+): Image<A> {
+  validate(src, matrix, out, options);
+  const { order, mode } = options;
+  const u8 = src.data instanceof Uint8Array;
+  // saturate_cast<uchar>(double) for uint8; float32 reads cval as a float.
+  const cval = u8 ? Math.min(255, Math.max(0, cvRound(options.cval))) : Math.fround(options.cval);
+
+  // Invert in double exactly as OpenCV's warpAffine does.
+  const m0 = matrix[0];
+  const m1 = matrix[1];
+  const m2 = matrix[2];
+  const m3 = matrix[3];
+  const m4 = matrix[4];
+  const m5 = matrix[5];
+  let det = m0 * m4 - m1 * m3;
+  det = det !== 0 ? 1 / det : 0;
+  const ia = m4 * det;
+  const ib = m1 * -det;
+  const id = m3 * -det;
+  const ie = m0 * det;
+  const ic = -ia * m2 - ib * m5;
+  const iff = -id * m2 - ie * m5;
+
+  const ow = out.width;
+  const oh = out.height;
+  scratch(ow);
+  const ax = colX;
+  const ay = colY;
+  for (let x = 0; x < ow; x++) {
+    ax[x] = cvRound(ia * x * AB_SCALE);
+    ay[x] = cvRound(id * x * AB_SCALE);
+  }
+  const delta = order === 0 ? AB_SCALE >> 1 : AB_SCALE >> (INTER_BITS + 1);
+
+  // The fast interior path relies on the source coordinate being monotone along a row, which holds unless the
+  // fixed-point sums overflow int32 (coordinates beyond ~2 million pixels); then every pixel takes the careful path.
+  let safe = true;
+  for (const y of [0, oh - 1]) {
+    for (const x of [0, ow - 1]) {
+      const sx = ia * x + ib * y + ic;
+      const sy = id * x + ie * y + iff;
+      if (!(Math.abs(sx) < 1 << 20 && Math.abs(sy) < 1 << 20)) safe = false;
+    }
+  }
+
+  const sw = src.width;
+  const sh = src.height;
+  const cn = src.channels;
+  const taps = order === 0 ? 1 : order === 1 ? 2 : 4;
+  const lo = order === 3 ? 1 : 0;
+  const spanX = sw - taps + 1;
+  const spanY = sh - taps + 1;
+  const t = order === 0 ? undefined : getTables();
+  const interior = pickInterior(u8, order, cn);
+  const border = order === 0 ? borderNearest : order === 1 ? borderLinear : borderCubic;
+  const wI = t ? (order === 1 ? t.linearI : t.cubicI) : EMPTY_I;
+  const wF = t ? (order === 1 ? t.linearF : t.cubicF) : EMPTY_F;
+  const s = src.data;
+  const d = out.data;
+
+  for (let y = 0; y < oh; y++) {
+    const X0 = cvRound((ib * y + ic) * AB_SCALE) + delta;
+    const Y0 = cvRound((ie * y + iff) * AB_SCALE) + delta;
+    let xl = 0;
+    let xr = 0;
+    if (safe && spanX > 0 && spanY > 0) {
+      // Source positions along a row are monotone, so the pixels whose taps are all inside form one run [xl, xr).
+      while (
+        xl < ow &&
+        !((((X0 + ax[xl]) >> AB_BITS) - lo) >>> 0 < spanX && (((Y0 + ay[xl]) >> AB_BITS) - lo) >>> 0 < spanY)
+      ) {
+        xl++;
+      }
+      xr = ow;
+      while (
+        xr > xl &&
+        !((((X0 + ax[xr - 1]) >> AB_BITS) - lo) >>> 0 < spanX && (((Y0 + ay[xr - 1]) >> AB_BITS) - lo) >>> 0 < spanY)
+      ) {
+        xr--;
+      }
+    }
+    const row = y * ow * cn;
+    if (xl < xr) {
+      border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, 0, xl, mode, cval, u8, wI, wF);
+      interior(s, sw * cn, d, row, X0, Y0, ax, ay, xl, xr, cn, wI, wF);
+      border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, xr, ow, mode, cval, u8, wI, wF);
+    } else {
+      border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, 0, ow, mode, cval, u8, wI, wF);
+    }
+  }
+  return out;
+}
+
+const EMPTY_I = new Int32Array(0);
+const EMPTY_F = new Float64Array(0);
+
+// ---------------------------------------------------------------------------------------------------- interior
+
+/**
+ * An interior loop writes output pixels [xl, xr) of one row whose taps all lie inside the source: no border
+ * checks. `stride` is the source row length in elements, `row` the output row's first element.
+ */
+type Interior = (
+  s: PixelArray,
+  stride: number,
+  d: PixelArray,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+  cn: number,
+  wI: Int32Array,
+  wF: Float64Array,
+) => void;
+
+function pickInterior(u8: boolean, order: WarpOrder, cn: number): Interior {
+  if (order === 0) {
+    if (cn === 1) return nearestC1 as Interior;
+    if (cn === 3) return nearestC3 as Interior;
+    if (cn === 4) return nearestC4 as Interior;
+    return nearestCn as Interior;
+  }
+  if (order === 1) {
+    if (!u8) return cn === 1 ? linearFC1 : (linearFCn as Interior);
+    if (cn === 1) return linear8C1 as Interior;
+    if (cn === 3) return linear8C3 as Interior;
+    if (cn === 4) return linear8C4 as Interior;
+    return linear8Cn as Interior;
+  }
+  if (!u8) return cubicFCn as Interior;
+  if (cn === 1) return cubic8C1 as Interior;
+  if (cn === 3) return cubic8C3 as Interior;
+  return cubic8Cn as Interior;
+}
+
+// Nearest copies values, so one loop serves uint8 and float32 (each call site sees one array type per run).
+function nearestC1(
+  s: PixelArray,
+  stride: number,
+  d: PixelArray,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+): void {
+  let o = row + xl;
+  for (let x = xl; x < xr; x++, o++) {
+    d[o] = s[((Y0 + ay[x]) >> AB_BITS) * stride + ((X0 + ax[x]) >> AB_BITS)];
+  }
+}
+
+function nearestC3(
+  s: PixelArray,
+  stride: number,
+  d: PixelArray,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+): void {
+  let o = row + xl * 3;
+  for (let x = xl; x < xr; x++, o += 3) {
+    const i = ((Y0 + ay[x]) >> AB_BITS) * stride + ((X0 + ax[x]) >> AB_BITS) * 3;
+    d[o] = s[i];
+    d[o + 1] = s[i + 1];
+    d[o + 2] = s[i + 2];
+  }
+}
+
+function nearestC4(
+  s: PixelArray,
+  stride: number,
+  d: PixelArray,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+): void {
+  let o = row + xl * 4;
+  for (let x = xl; x < xr; x++, o += 4) {
+    const i = ((Y0 + ay[x]) >> AB_BITS) * stride + ((X0 + ax[x]) >> AB_BITS) * 4;
+    d[o] = s[i];
+    d[o + 1] = s[i + 1];
+    d[o + 2] = s[i + 2];
+    d[o + 3] = s[i + 3];
+  }
+}
+
+function nearestCn(
+  s: PixelArray,
+  stride: number,
+  d: PixelArray,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+  cn: number,
+): void {
+  let o = row + xl * cn;
+  for (let x = xl; x < xr; x++) {
+    const i = ((Y0 + ay[x]) >> AB_BITS) * stride + ((X0 + ax[x]) >> AB_BITS) * cn;
+    for (let k = 0; k < cn; k++) d[o++] = s[i + k];
+  }
+}
+
+// Bilinear uint8. OpenCV's weights are (32−fy)(32−fx)·32 … in 1/32768 with (sum + 16384) >> 15, which equals
+// (sum' + 512) >> 10 with the weights divided by 32. Factored as two horizontal blends (a, b) and a vertical one,
+// the same integer sum costs three multiplications per channel. The one table entry OpenCV adjusts (fx = fy = 0,
+// weights 32767 and 1) gives the top-left tap exactly, as this formula does.
+function linear8C1(
+  s: Uint8Array,
+  stride: number,
+  d: Uint8Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+): void {
+  let o = row + xl;
+  for (let x = xl; x < xr; x++, o++) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const fx = X & 31;
+    const fy = Y & 31;
+    const i = (Y >> INTER_BITS) * stride + (X >> INTER_BITS);
+    const p0 = s[i];
+    const p2 = s[i + stride];
+    const a = (p0 << 5) + fx * (s[i + 1] - p0);
+    const b = (p2 << 5) + fx * (s[i + stride + 1] - p2);
+    d[o] = ((a << 5) + fy * (b - a) + 512) >> 10;
+  }
+}
+
+function linear8C3(
+  s: Uint8Array,
+  stride: number,
+  d: Uint8Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+): void {
+  let o = row + xl * 3;
+  for (let x = xl; x < xr; x++, o += 3) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const fx = X & 31;
+    const fy = Y & 31;
+    const i = (Y >> INTER_BITS) * stride + (X >> INTER_BITS) * 3;
+    const j = i + stride;
+    let p = s[i];
+    let q = s[j];
+    let a = (p << 5) + fx * (s[i + 3] - p);
+    let b = (q << 5) + fx * (s[j + 3] - q);
+    d[o] = ((a << 5) + fy * (b - a) + 512) >> 10;
+    p = s[i + 1];
+    q = s[j + 1];
+    a = (p << 5) + fx * (s[i + 4] - p);
+    b = (q << 5) + fx * (s[j + 4] - q);
+    d[o + 1] = ((a << 5) + fy * (b - a) + 512) >> 10;
+    p = s[i + 2];
+    q = s[j + 2];
+    a = (p << 5) + fx * (s[i + 5] - p);
+    b = (q << 5) + fx * (s[j + 5] - q);
+    d[o + 2] = ((a << 5) + fy * (b - a) + 512) >> 10;
+  }
+}
+
+function linear8C4(
+  s: Uint8Array,
+  stride: number,
+  d: Uint8Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+): void {
+  let o = row + xl * 4;
+  for (let x = xl; x < xr; x++, o += 4) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const fx = X & 31;
+    const fy = Y & 31;
+    const i = (Y >> INTER_BITS) * stride + (X >> INTER_BITS) * 4;
+    const j = i + stride;
+    for (let k = 0; k < 4; k++) {
+      const p = s[i + k];
+      const q = s[j + k];
+      const a = (p << 5) + fx * (s[i + k + 4] - p);
+      const b = (q << 5) + fx * (s[j + k + 4] - q);
+      d[o + k] = ((a << 5) + fy * (b - a) + 512) >> 10;
+    }
+  }
+}
+
+function linear8Cn(
+  s: Uint8Array,
+  stride: number,
+  d: Uint8Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+  cn: number,
+): void {
+  let o = row + xl * cn;
+  for (let x = xl; x < xr; x++, o += cn) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const fx = X & 31;
+    const fy = Y & 31;
+    const i = (Y >> INTER_BITS) * stride + (X >> INTER_BITS) * cn;
+    const j = i + stride;
+    for (let k = 0; k < cn; k++) {
+      const p = s[i + k];
+      const q = s[j + k];
+      const a = (p << 5) + fx * (s[i + k + cn] - p);
+      const b = (q << 5) + fx * (s[j + k + cn] - q);
+      d[o + k] = ((a << 5) + fy * (b - a) + 512) >> 10;
+    }
+  }
+}
+
+// Bilinear float32: OpenCV's float table (exact products of multiples of 1/32), summed in double.
+function linearFC1(
+  s: PixelArray,
+  stride: number,
+  d: PixelArray,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+  _cn: number,
+  _wI: Int32Array,
+  wF: Float64Array,
+): void {
+  let o = row + xl;
+  for (let x = xl; x < xr; x++, o++) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 2;
+    const i = (Y >> INTER_BITS) * stride + (X >> INTER_BITS);
+    d[o] = s[i] * wF[w] + s[i + 1] * wF[w + 1] + s[i + stride] * wF[w + 2] + s[i + stride + 1] * wF[w + 3];
+  }
+}
+
+function linearFCn(
+  s: Float32Array,
+  stride: number,
+  d: Float32Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+  cn: number,
+  _wI: Int32Array,
+  wF: Float64Array,
+): void {
+  let o = row + xl * cn;
+  for (let x = xl; x < xr; x++, o += cn) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 2;
+    const w0 = wF[w];
+    const w1 = wF[w + 1];
+    const w2 = wF[w + 2];
+    const w3 = wF[w + 3];
+    const i = (Y >> INTER_BITS) * stride + (X >> INTER_BITS) * cn;
+    const j = i + stride;
+    for (let k = 0; k < cn; k++) {
+      d[o + k] = s[i + k] * w0 + s[i + k + cn] * w1 + s[j + k] * w2 + s[j + k + cn] * w3;
+    }
+  }
+}
+
+// Bicubic uint8: 16 taps with OpenCV's 15-bit 2-D table (not separable after its rounding), then
+// (sum + 16384) >> 15 clipped to 0–255.
+function cubic8C1(
+  s: Uint8Array,
+  stride: number,
+  d: Uint8Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+  _cn: number,
+  wI: Int32Array,
+): void {
+  let o = row + xl;
+  for (let x = xl; x < xr; x++, o++) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 4;
+    let i = ((Y >> INTER_BITS) - 1) * stride + (X >> INTER_BITS) - 1;
+    let sum = s[i] * wI[w] + s[i + 1] * wI[w + 1] + s[i + 2] * wI[w + 2] + s[i + 3] * wI[w + 3];
+    i += stride;
+    sum += s[i] * wI[w + 4] + s[i + 1] * wI[w + 5] + s[i + 2] * wI[w + 6] + s[i + 3] * wI[w + 7];
+    i += stride;
+    sum += s[i] * wI[w + 8] + s[i + 1] * wI[w + 9] + s[i + 2] * wI[w + 10] + s[i + 3] * wI[w + 11];
+    i += stride;
+    sum += s[i] * wI[w + 12] + s[i + 1] * wI[w + 13] + s[i + 2] * wI[w + 14] + s[i + 3] * wI[w + 15];
+    const v = (sum + COEF_ROUND) >> 15;
+    d[o] = v < 0 ? 0 : v > 255 ? 255 : v;
+  }
+}
+
+function cubic8C3(
+  s: Uint8Array,
+  stride: number,
+  d: Uint8Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+  _cn: number,
+  wI: Int32Array,
+): void {
+  let o = row + xl * 3;
+  for (let x = xl; x < xr; x++, o += 3) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 4;
+    const base = ((Y >> INTER_BITS) - 1) * stride + ((X >> INTER_BITS) - 1) * 3;
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    for (let ky = 0, i = base, wk = w; ky < 4; ky++, i += stride) {
+      for (let kx = 0, j = i; kx < 4; kx++, j += 3, wk++) {
+        const c = wI[wk];
+        r += s[j] * c;
+        g += s[j + 1] * c;
+        b += s[j + 2] * c;
+      }
+    }
+    r = (r + COEF_ROUND) >> 15;
+    g = (g + COEF_ROUND) >> 15;
+    b = (b + COEF_ROUND) >> 15;
+    d[o] = r < 0 ? 0 : r > 255 ? 255 : r;
+    d[o + 1] = g < 0 ? 0 : g > 255 ? 255 : g;
+    d[o + 2] = b < 0 ? 0 : b > 255 ? 255 : b;
+  }
+}
+
+function cubic8Cn(
+  s: Uint8Array,
+  stride: number,
+  d: Uint8Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+  cn: number,
+  wI: Int32Array,
+): void {
+  let o = row + xl * cn;
+  for (let x = xl; x < xr; x++, o += cn) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 4;
+    const base = ((Y >> INTER_BITS) - 1) * stride + ((X >> INTER_BITS) - 1) * cn;
+    for (let k = 0; k < cn; k++) {
+      let sum = 0;
+      for (let ky = 0, i = base + k, wk = w; ky < 4; ky++, i += stride) {
+        sum += s[i] * wI[wk] + s[i + cn] * wI[wk + 1] + s[i + 2 * cn] * wI[wk + 2] + s[i + 3 * cn] * wI[wk + 3];
+        wk += 4;
+      }
+      const v = (sum + COEF_ROUND) >> 15;
+      d[o + k] = v < 0 ? 0 : v > 255 ? 255 : v;
+    }
+  }
+}
+
+function cubicFCn(
+  s: Float32Array,
+  stride: number,
+  d: Float32Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+  cn: number,
+  _wI: Int32Array,
+  wF: Float64Array,
+): void {
+  let o = row + xl * cn;
+  for (let x = xl; x < xr; x++, o += cn) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 4;
+    const base = ((Y >> INTER_BITS) - 1) * stride + ((X >> INTER_BITS) - 1) * cn;
+    for (let k = 0; k < cn; k++) {
+      let sum = 0;
+      for (let ky = 0, i = base + k, wk = w; ky < 4; ky++, i += stride) {
+        sum += s[i] * wF[wk] + s[i + cn] * wF[wk + 1] + s[i + 2 * cn] * wF[wk + 2] + s[i + 3 * cn] * wF[wk + 3];
+        wk += 4;
+      }
+      d[o + k] = sum;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------- border
+
+/**
+ * A border loop writes output pixels [x0, x1) of one row, any of whose taps may lie outside the source. Integer
+ * source coordinates are first saturated to int16 as OpenCV stores them; each tap then goes through
+ * `borderIndex`, and under `constant` a tap outside reads cval.
+ */
+type Border = (
+  s: PixelArray,
+  sw: number,
+  sh: number,
+  cn: number,
+  d: PixelArray,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  x0: number,
+  x1: number,
+  mode: BorderMode,
+  cval: number,
+  u8: boolean,
+  wI: Int32Array,
+  wF: Float64Array,
+) => void;
+
+function borderNearest(
+  s: PixelArray,
+  sw: number,
+  sh: number,
+  cn: number,
+  d: PixelArray,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  x0: number,
+  x1: number,
+  mode: BorderMode,
+  cval: number,
+): void {
+  let o = row + x0 * cn;
+  for (let x = x0; x < x1; x++, o += cn) {
+    let sx = toShort((X0 + ax[x]) >> AB_BITS);
+    let sy = toShort((Y0 + ay[x]) >> AB_BITS);
+    if (sx < 0 || sx >= sw || sy < 0 || sy >= sh) {
+      sx = borderIndex(sx, sw, mode);
+      sy = borderIndex(sy, sh, mode);
+      if (sx < 0 || sy < 0) {
+        for (let k = 0; k < cn; k++) d[o + k] = cval;
+        continue;
+      }
+    }
+    const i = (sy * sw + sx) * cn;
+    for (let k = 0; k < cn; k++) d[o + k] = s[i + k];
+  }
+}
+
+function borderLinear(
+  s: PixelArray,
+  sw: number,
+  sh: number,
+  cn: number,
+  d: PixelArray,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  x0: number,
+  x1: number,
+  mode: BorderMode,
+  cval: number,
+  u8: boolean,
+  wI: Int32Array,
+  wF: Float64Array,
+): void {
+  const constant = mode === 'constant';
+  let o = row + x0 * cn;
+  for (let x = x0; x < x1; x++, o += cn) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const sx = toShort(X >> INTER_BITS);
+    const sy = toShort(Y >> INTER_BITS);
+    if (constant && (sx >= sw || sx + 1 < 0 || sy >= sh || sy + 1 < 0)) {
+      for (let k = 0; k < cn; k++) d[o + k] = cval;
+      continue;
+    }
+    const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 2;
+    const cx0 = borderIndex(sx, sw, mode);
+    const cx1 = borderIndex(sx + 1, sw, mode);
+    const cy0 = borderIndex(sy, sh, mode);
+    const cy1 = borderIndex(sy + 1, sh, mode);
+    const r0 = cy0 < 0 ? -1 : cy0 * sw;
+    const r1 = cy1 < 0 ? -1 : cy1 * sw;
+    const i00 = r0 < 0 || cx0 < 0 ? -1 : (r0 + cx0) * cn;
+    const i01 = r0 < 0 || cx1 < 0 ? -1 : (r0 + cx1) * cn;
+    const i10 = r1 < 0 || cx0 < 0 ? -1 : (r1 + cx0) * cn;
+    const i11 = r1 < 0 || cx1 < 0 ? -1 : (r1 + cx1) * cn;
+    for (let k = 0; k < cn; k++) {
+      const v0 = i00 < 0 ? cval : s[i00 + k];
+      const v1 = i01 < 0 ? cval : s[i01 + k];
+      const v2 = i10 < 0 ? cval : s[i10 + k];
+      const v3 = i11 < 0 ? cval : s[i11 + k];
+      if (u8) {
+        d[o + k] = (v0 * wI[w] + v1 * wI[w + 1] + v2 * wI[w + 2] + v3 * wI[w + 3] + COEF_ROUND) >> 15;
+      } else {
+        d[o + k] = v0 * wF[w] + v1 * wF[w + 1] + v2 * wF[w + 2] + v3 * wF[w + 3];
+      }
+    }
+  }
+}
+
+// Per-pixel tap offsets of the bicubic border path (4 columns, 4 rows), reused.
+const cubicCols = new Int32Array(4);
+const cubicRows = new Int32Array(4);
+
+function borderCubic(
+  s: PixelArray,
+  sw: number,
+  sh: number,
+  cn: number,
+  d: PixelArray,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  x0: number,
+  x1: number,
+  mode: BorderMode,
+  cval: number,
+  u8: boolean,
+  wI: Int32Array,
+  wF: Float64Array,
+): void {
+  const constant = mode === 'constant';
+  let o = row + x0 * cn;
+  for (let x = x0; x < x1; x++, o += cn) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const sx = toShort(X >> INTER_BITS) - 1;
+    const sy = toShort(Y >> INTER_BITS) - 1;
+    if (constant && (sx >= sw || sx + 4 <= 0 || sy >= sh || sy + 4 <= 0)) {
+      for (let k = 0; k < cn; k++) d[o + k] = cval;
+      continue;
+    }
+    const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 4;
+    for (let i = 0; i < 4; i++) {
+      const cx = borderIndex(sx + i, sw, mode);
+      const cy = borderIndex(sy + i, sh, mode);
+      cubicCols[i] = cx < 0 ? -1 : cx * cn;
+      cubicRows[i] = cy < 0 ? -1 : cy * sw * cn;
+    }
+    // OpenCV sums cval·1 + Σ (tap − cval)·weight over the taps inside: the same integer as Σ weight·tap with
+    // cval outside, since the weights sum to one.
+    for (let k = 0; k < cn; k++) {
+      let sum = 0;
+      for (let i = 0; i < 4; i++) {
+        const r = cubicRows[i];
+        for (let j = 0; j < 4; j++) {
+          const c = cubicCols[j];
+          const v = r < 0 || c < 0 ? cval : s[r + c + k];
+          sum += v * (u8 ? wI[w + i * 4 + j] : wF[w + i * 4 + j]);
+        }
+      }
+      if (u8) {
+        const v = (sum + COEF_ROUND) >> 15;
+        d[o + k] = v < 0 ? 0 : v > 255 ? 255 : v;
+      } else {
+        d[o + k] = sum;
+      }
+    }
+  }
+}
