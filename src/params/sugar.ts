@@ -25,10 +25,10 @@ export interface NumberRules {
 function rangeText(rules: NumberRules): string {
   const lo = rules.min;
   const hi = rules.max;
-  const kind = rules.integer ? 'integer' : 'number';
-  if (lo !== undefined && hi !== undefined) return `a ${kind} in [${lo}, ${hi}]`;
-  if (lo !== undefined) return `a ${kind} ${rules.minExclusive ? '>' : '≥'} ${lo}`;
-  if (hi !== undefined) return `a ${kind} ≤ ${hi}`;
+  const kind = rules.integer ? 'an integer' : 'a number';
+  if (lo !== undefined && hi !== undefined) return `${kind} in [${lo}, ${hi}]`;
+  if (lo !== undefined) return `${kind} ${rules.minExclusive ? '>' : '≥'} ${lo}`;
+  if (hi !== undefined) return `${kind} ≤ ${hi}`;
   return rules.integer ? 'an integer' : 'a finite number';
 }
 
@@ -47,7 +47,7 @@ function inRange(v: number, rules: NumberRules): boolean {
  */
 export function numberArg(owner: string, option: string, value: unknown, rules: NumberRules = {}): Param<number> {
   const each = rangeText(rules);
-  const accepted = `${each.replace(/^an? /, 'a ')}, a [min, max] range of such or an iap parameter`;
+  const accepted = `${each}, a [min, max] range of such or an iap parameter`;
   if (typeof value === 'number') {
     if (!inRange(value, rules)) throw argumentError(owner, option, accepted, value);
     return constant(value);

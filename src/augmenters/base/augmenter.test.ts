@@ -1,0 +1,217 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import * as iaa from '../../index.ts';
+
+function randomImages(n: number, h = 6, w = 5, c = 3, seed = 1): iaa.UniformBatch {
+  const data = new Uint8Array(n * h * w * c);
+  const s = iaa.RandomSource.root(seed, 0, 0).stream('pixels');
+  for (let i = 0; i < data.length; i++) data[i] = s.nextUint32() & 255;
+  return { data, n, height: h, width: w, channels: c };
+}
+
+const pipeline = () =>
+  iaa.Sequential(
+    [
+      iaa.Multiply([0.5, 1.5], { perChannel: 0.5 }),
+      iaa.Sometimes(0.5, iaa.Multiply([0.2, 0.4])),
+      iaa.SomeOf([0, 2], [iaa.Multiply(1.3), iaa.Multiply([0.9, 1.1]), iaa.Identity()], { randomOrder: true }),
+    ],
+    { randomOrder: true, seed: 99 },
+  );
+
+const bytes = (b: iaa.Batch) => Buffer.from((iaa.isUniformBatch(b) ? b.data : iaa.stackImages(b).data).buffer);
+
+describe('Augmenter batches and determinism', () => {
+  it('gives identical bytes for 64 images at once and split into calls of 1, 7 and 56 (acceptance)', () => {
+    const all = randomImages(64);
+    const whole = pipeline().augmentImages(all, { epoch: 3 }) as iaa.UniformBatch;
+    const aug = pipeline();
+    const parts: Uint8Array[] = [];
+    let start = 0;
+    for (const size of [1, 7, 56]) {
+      const images = iaa.batchToImages(all).slice(start, start + size);
+      const indices = Array.from({ length: size }, (_, i) => start + i);
+      const out = aug.augmentImages(images, { epoch: 3, indices });
+      parts.push(iaa.stackImages(out).data as Uint8Array);
+      start += size;
+    }
+    const joined = Buffer.concat(parts.map((p) => Buffer.from(p)));
+    assert.equal(Buffer.compare(joined, Buffer.from(whole.data)), 0);
+    // and the images were actually changed, so the comparison is not trivially true
+    assert.notEqual(Buffer.compare(Buffer.from(all.data), Buffer.from(whole.data)), 0);
+  });
+
+  it('gives the same bytes in another process for the same seed', () => {
+    const code = `import * as iaa from './src/index.ts';
+      const data = new Uint8Array(4 * 3 * 3).map((_, i) => (i * 37) & 255);
+      const aug = iaa.Multiply([0.2, 2], { perChannel: 0.5, seed: 5 });
+      const out = aug.augmentImages({ data, n: 4, height: 3, width: 3, channels: 1 }, { epoch: 1 });
+      console.log(Buffer.from(out.data).toString('hex'));`;
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' });
+    const a = run();
+    assert.equal(a.status, 0, a.stderr);
+    const data = new Uint8Array(4 * 3 * 3).map((_, i) => (i * 37) & 255);
+    const here = iaa
+      .Multiply([0.2, 2], { perChannel: 0.5, seed: 5 })
+      .augmentImages({ data, n: 4, height: 3, width: 3, channels: 1 }, { epoch: 1 });
+    assert.equal(a.stdout.trim(), Buffer.from((here as iaa.UniformBatch).data).toString('hex'));
+  });
+
+  it('differs when the seed, the epoch or the indices differ', () => {
+    const all = randomImages(16);
+    const base = bytes(iaa.Multiply([0.2, 2], { seed: 1 }).augmentImages(all, { epoch: 0 }));
+    assert.notEqual(
+      Buffer.compare(base, bytes(iaa.Multiply([0.2, 2], { seed: 2 }).augmentImages(all, { epoch: 0 }))),
+      0,
+    );
+    assert.notEqual(
+      Buffer.compare(base, bytes(iaa.Multiply([0.2, 2], { seed: 1 }).augmentImages(all, { epoch: 1 }))),
+      0,
+    );
+    const shifted = Array.from({ length: 16 }, (_, i) => i + 100);
+    const other = iaa.Multiply([0.2, 2], { seed: 1 }).augmentImages(all, { epoch: 0, indices: shifted });
+    assert.notEqual(Buffer.compare(base, bytes(other)), 0);
+  });
+
+  it('advances its own call counter, so two plain calls draw differently (as imgaug)', () => {
+    const aug = iaa.Multiply([0.2, 2], { seed: 4 });
+    const img = randomImages(1).data;
+    const image = iaa.makeImage(img, 6, 5, 3);
+    const a = aug.augmentImage(image);
+    const b = aug.augmentImage(image);
+    assert.equal(iaa.imagesEqual(a, b), false);
+  });
+
+  it('toDeterministic repeats the same draws on every call', () => {
+    const det = iaa.Multiply([0.2, 2], { seed: 4 }).toDeterministic();
+    const image = iaa.batchImage(randomImages(1), 0);
+    const a = det.augmentImage(image);
+    assert.ok(iaa.imagesEqual(a, det.augmentImage(image)));
+    assert.ok(iaa.imagesEqual(a, det.augmentImage(image)));
+    assert.equal(iaa.imagesEqual(a, image), false);
+  });
+
+  it('reseed restarts from a new seed and reproduces that seed', () => {
+    const image = iaa.batchImage(randomImages(1), 0);
+    const a = iaa.Multiply([0.2, 2], { seed: 1 });
+    a.augmentImage(image);
+    a.reseed(8);
+    const fresh = iaa.Multiply([0.2, 2], { seed: 8 });
+    assert.ok(iaa.imagesEqual(a.augmentImage(image), fresh.augmentImage(image)));
+  });
+
+  it('iaa.seed makes unseeded augmenters reproducible', () => {
+    const image = iaa.batchImage(randomImages(1), 0);
+    iaa.seed(1234);
+    const a = iaa.Multiply([0.2, 2]).augmentImage(image);
+    iaa.seed(1234);
+    const b = iaa.Multiply([0.2, 2]).augmentImage(image);
+    assert.ok(iaa.imagesEqual(a, b));
+    assert.equal(iaa.getSeed(), 1234);
+  });
+
+  it('returns a uniform batch for a uniform batch and a list for a list, never mutating the input', () => {
+    const all = randomImages(3);
+    const copy = all.data.slice();
+    const out = iaa.Multiply(0.5).augmentImages(all);
+    assert.ok(iaa.isUniformBatch(out));
+    assert.deepEqual(all.data, copy);
+    const list = iaa.Multiply(0.5).augmentImages(iaa.batchToImages(all));
+    assert.ok(Array.isArray(list) && list.length === 3);
+    assert.deepEqual(Buffer.from(iaa.stackImages(list).data), Buffer.from((out as iaa.UniformBatch).data));
+  });
+
+  it('handles an empty batch', () => {
+    const empty = { data: new Uint8Array(0), n: 0, height: 2, width: 2, channels: 1 };
+    const out = iaa.Multiply(0.5).augmentImages(empty) as iaa.UniformBatch;
+    assert.equal(out.n, 0);
+    assert.deepEqual(iaa.Multiply(0.5).augmentImages([]), []);
+  });
+
+  it('accepts a gray image given without channels', () => {
+    const out = iaa.Multiply(0.5).augmentImage({ data: new Uint8Array([10, 20]), height: 1, width: 2 } as iaa.Image);
+    assert.deepEqual(Array.from(out.data), [5, 10]);
+    assert.equal(out.channels, 1);
+  });
+
+  it('rejects malformed images and batches with a clear message', () => {
+    const aug = iaa.Multiply(0.5);
+    assert.throws(
+      () => aug.augmentImage({ data: new Uint8Array(5), height: 2, width: 2, channels: 1 }),
+      /image.data must be of length height × width × channels = 2 × 2 × 1 = 4; received a Uint8Array of length 5/,
+    );
+    assert.throws(
+      () => aug.augmentImage({ data: new Uint8Array(0), height: 0, width: 2, channels: 1 }),
+      /image.height must be a positive integer; received 0/,
+    );
+    assert.throws(
+      () => aug.augmentImage({ data: new Uint8Array(4), height: 2.5, width: 2, channels: 1 } as iaa.Image),
+      /height must be a positive integer/,
+    );
+    assert.throws(
+      () => aug.augmentImage({ data: new Int16Array(4), height: 2, width: 2, channels: 1 } as never),
+      /image.data must be a Uint8Array or a Float32Array; received a Int16Array/,
+    );
+    assert.throws(() => aug.augmentImage({ data: [1, 2, 3, 4], height: 2, width: 2, channels: 1 } as never), TypeError);
+    assert.throws(
+      () => aug.augmentImages({ data: new Uint8Array(7), n: 2, height: 2, width: 2, channels: 1 }),
+      /batch.data must be of length/,
+    );
+    assert.throws(
+      () => aug.augmentImages([iaa.makeImage(new Uint8Array(4), 2, 2)], { indices: [0, 1] }),
+      /indices must be an array of 1 indices/,
+    );
+    assert.throws(
+      () => aug.augmentImages([iaa.makeImage(new Uint8Array(4), 2, 2)], { indices: [-1] }),
+      /indices\[0\] must be an integer/,
+    );
+    assert.throws(() => aug.augmentImages([], { epoch: 1.5 }), /epoch must be an integer/);
+  });
+});
+
+describe('Multiply', () => {
+  const img = (values: number[]) => iaa.makeImage(new Uint8Array(values), 1, values.length);
+  it('maps 255 to 127 and 3 to 1 with mul 0.5 (truncating, as imgaug)', () => {
+    assert.deepEqual(Array.from(iaa.Multiply(0.5).augmentImage(img([255, 3, 0, 128])).data), [127, 1, 0, 64]);
+  });
+  it('clips at 255', () => {
+    assert.deepEqual(Array.from(iaa.Multiply(2).augmentImage(img([100, 128, 200])).data), [200, 255, 255]);
+  });
+  it('returns identical bytes when mul is 1', () => {
+    const values = Array.from({ length: 256 }, (_, i) => i);
+    assert.deepEqual(Array.from(iaa.Multiply(1).augmentImage(img(values)).data), values);
+  });
+  it('does not clip float32 images', () => {
+    const f = iaa.makeImage(new Float32Array([200, -1, 0.5]), 1, 3);
+    assert.deepEqual(Array.from(iaa.Multiply(2).augmentImage(f).data), [400, -2, 1]);
+  });
+  it('draws one factor per channel when perChannel is true', () => {
+    const data = new Uint8Array(3 * 100).fill(100);
+    const out = iaa.Multiply([0.1, 2], { perChannel: true, seed: 3 }).augmentImage(iaa.makeImage(data, 10, 10, 3));
+    const firsts = [out.data[0], out.data[1], out.data[2]];
+    assert.equal(new Set(firsts).size, 3);
+    for (let i = 0; i < out.data.length; i++) assert.equal(out.data[i], firsts[i % 3]);
+  });
+  it('accepts the options-object form and the positional form alike', () => {
+    const a = iaa.Multiply({ mul: 0.5, perChannel: true }).toJSON();
+    const b = iaa.Multiply(0.5, { perChannel: true }).toJSON();
+    assert.deepEqual(a, b);
+    assert.deepEqual(a, { type: 'Multiply', mul: 0.5, perChannel: true });
+  });
+  it('rejects bad options naming the option and range', () => {
+    assert.throws(
+      () => iaa.Multiply([1.5, 0.5]),
+      /Multiply: mul must be a finite number, a \[min, max\] range of such or an iap parameter; received \[1.5, 0.5\] \(min > max\)/,
+    );
+    assert.throws(() => iaa.Multiply(Number.POSITIVE_INFINITY), /received Infinity/);
+    assert.throws(
+      () => iaa.Multiply(0.5, { perChannel: 2 }),
+      /perChannel must be a boolean, a probability in \[0, 1\]/,
+    );
+    assert.throws(() => iaa.Multiply({ mull: 2 } as never), /unknown option "mull"/);
+    assert.throws(() => iaa.Multiply(0.5, { mul: 2 } as never), /given twice/);
+    assert.throws(() => iaa.Multiply(0.5, { seed: -2 }), /seed must be a non-negative integer/);
+  });
+});

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { RandomSource, type RandomStream, checkSeed, seedToKey } from './stream.ts';
+
+describe('RandomStream', () => {
+  it('gives the same numbers for the same address', () => {
+    const a = RandomSource.root(7, 3, 11, 'Multiply').stream('mul');
+    const b = RandomSource.root(7, 3, 11, 'Multiply').stream('mul');
+    const xs = Array.from({ length: 10 }, () => a.nextUint32());
+    const ys = Array.from({ length: 10 }, () => b.nextUint32());
+    assert.deepEqual(xs, ys);
+  });
+
+  it('gives different numbers when the seed, call, index, path or stream name differ', () => {
+    const first = (s: RandomStream) => [s.nextUint32(), s.nextUint32()].join(',');
+    const base = first(RandomSource.root(7, 3, 11, 'Multiply').stream('mul'));
+    const variants = [
+      RandomSource.root(8, 3, 11, 'Multiply').stream('mul'),
+      RandomSource.root(7, 4, 11, 'Multiply').stream('mul'),
+      RandomSource.root(7, 3, 12, 'Multiply').stream('mul'),
+      RandomSource.root(7, 3, 11, 'Add').stream('mul'),
+      RandomSource.root(7, 3, 11, 'Multiply').stream('perChannel'),
+      RandomSource.root(7, 3, 11, 'Multiply').child('0:Affine').stream('mul'),
+    ].map(first);
+    for (const v of variants) assert.notEqual(v, base);
+    assert.equal(new Set(variants).size, variants.length);
+  });
+
+  it('fillUint32 continues the same sequence as nextUint32', () => {
+    const a = RandomSource.root(1, 0, 0).stream('x');
+    const b = RandomSource.root(1, 0, 0).stream('x');
+    a.nextUint32(); // leave the block half used
+    b.nextUint32();
+    const filled = new Uint32Array(13);
+    a.fillUint32(filled);
+    const one = Array.from({ length: 13 }, () => b.nextUint32());
+    assert.deepEqual(Array.from(filled), one);
+  });
+
+  it('restart() replays the stream from its first draw', () => {
+    const a = RandomSource.root(5, 1, 2).stream('mask');
+    const xs = [a.nextUint32(), a.nextUint32(), a.nextUint32()];
+    const b = a.restart();
+    assert.deepEqual([b.nextUint32(), b.nextUint32(), b.nextUint32()], xs);
+  });
+
+  it('random() lies in [0, 1) and has mean 0.5 and variance 1/12 over 100k draws', () => {
+    const s = RandomSource.root(123, 0, 0).stream('u');
+    let sum = 0;
+    let sq = 0;
+    const n = 100_000;
+    for (let i = 0; i < n; i++) {
+      const u = s.random();
+      assert.ok(u >= 0 && u < 1);
+      sum += u;
+      sq += u * u;
+    }
+    const mean = sum / n;
+    assert.ok(Math.abs(mean - 0.5) < 0.005, `mean ${mean}`);
+    assert.ok(Math.abs(sq / n - mean * mean - 1 / 12) < 0.002);
+  });
+
+  it('integer(a, b) hits both ends and nothing outside', () => {
+    const s = RandomSource.root(9, 0, 0).stream('i');
+    const seen = new Set<number>();
+    for (let i = 0; i < 2000; i++) seen.add(s.integer(-2, 2));
+    assert.deepEqual(
+      [...seen].sort((x, y) => x - y),
+      [-2, -1, 0, 1, 2],
+    );
+  });
+
+  it('normal() has mean 0 and standard deviation 1 over 100k draws', () => {
+    const s = RandomSource.root(77, 0, 0).stream('n');
+    let sum = 0;
+    let sq = 0;
+    const n = 100_000;
+    for (let i = 0; i < n; i++) {
+      const v = s.normal();
+      sum += v;
+      sq += v * v;
+    }
+    assert.ok(Math.abs(sum / n) < 0.02);
+    assert.ok(Math.abs(Math.sqrt(sq / n) - 1) < 0.02);
+  });
+
+  it('pins the first draws of a fixed address (a change here changes every user result)', () => {
+    const s = RandomSource.root(42, 0, 0, 'Multiply').stream('mul');
+    const got = [s.nextUint32(), s.nextUint32(), s.nextUint32(), s.nextUint32()];
+    // Recorded from this implementation when the addressing scheme was fixed; Philox itself is pinned by
+    // philox.test.ts, this pins the hashing of paths and names on top of it.
+    assert.deepEqual(got, GOLDEN_FIRST_DRAWS);
+  });
+
+  it('gives the same draws in another process', () => {
+    const code = `import { RandomSource } from './src/random/stream.ts';
+      const s = RandomSource.root(42, 0, 0, 'Multiply').stream('mul');
+      console.log(JSON.stringify([s.nextUint32(), s.nextUint32(), s.nextUint32(), s.nextUint32()]));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), GOLDEN_FIRST_DRAWS);
+  });
+});
+
+describe('seeds', () => {
+  it('splits a 53-bit seed into two key words', () => {
+    assert.deepEqual(seedToKey(0), [0, 0]);
+    assert.deepEqual(seedToKey(2 ** 32 + 5), [5, 1]);
+    assert.deepEqual(seedToKey(2 ** 53 - 1), [0xffffffff, 0x1fffff]);
+  });
+  it('rejects negative, fractional and unsafe seeds with the template error', () => {
+    assert.throws(
+      () => checkSeed(-1, 'Multiply', 'seed'),
+      /Multiply: seed must be a non-negative integer.*received -1/,
+    );
+    assert.throws(() => checkSeed(1.5, 'Multiply', 'seed'), RangeError);
+    assert.throws(() => checkSeed(2 ** 53, 'Multiply', 'seed'), RangeError);
+    assert.throws(() => checkSeed('3', 'Multiply', 'seed'), TypeError);
+  });
+});
+
+const GOLDEN_FIRST_DRAWS = [2190594050, 1831980030, 351458629, 501782675];
