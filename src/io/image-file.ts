@@ -1,0 +1,114 @@
+// Reading and writing image files through sharp. Node-only; exported from `augkit/node`.
+import { extname } from 'node:path';
+import sharp from 'sharp';
+import { argumentError } from '../core/errors.ts';
+import { type Image, assertImage } from '../core/image.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+
+/** Options of `readImage`. */
+export interface ReadImageOptions {
+  /**
+   * The channels wanted: 1 (gray), 3 (RGB) or 4 (RGBA). By default gray files give 1 channel, gray files with alpha
+   * and RGBA files give 4, other colour files 3.
+   */
+  readonly channels?: 1 | 3 | 4;
+}
+
+/**
+ * Decodes an image file (PNG, JPEG, WebP, TIFF, GIF, AVIF — whatever sharp reads) into a uint8 image, HWC. The
+ * EXIF orientation is applied, 16-bit files are reduced to 8 bits, and colour is converted to sRGB.
+ * @example const photo = await readImage('cat.jpg');               // 3 channels
+ * @example const gray = await readImage('cat.jpg', { channels: 1 }); // luminance
+ */
+export async function readImage(path: string, options: ReadImageOptions = {}): Promise<Image<Uint8Array>> {
+  const { channels } = options;
+  if (channels !== undefined && channels !== 1 && channels !== 3 && channels !== 4) {
+    throw argumentError('readImage', 'channels', '1, 3 or 4', channels);
+  }
+  try {
+    const meta = await sharp(path).metadata();
+    const gray = meta.channels === 1 || meta.channels === 2 || meta.space === 'b-w';
+    const wanted = channels ?? (meta.hasAlpha ? 4 : gray ? 1 : 3);
+    let pipeline = sharp(path).autoOrient();
+    if (wanted === 1) pipeline = pipeline.removeAlpha().toColourspace('b-w');
+    else if (wanted === 3) pipeline = pipeline.removeAlpha().toColourspace('srgb');
+    else pipeline = pipeline.ensureAlpha().toColourspace('srgb');
+    const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    if (info.channels !== wanted) throw new Error(`decoded ${info.channels} channels instead of ${wanted}`);
+    return {
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      height: info.height,
+      width: info.width,
+      channels: info.channels,
+    };
+  } catch (error) {
+    throw new Error(`readImage: cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Options of `writeImage`. */
+export interface WriteImageOptions {
+  /** JPEG/WebP quality 1–100 (default 90). PNG ignores it. */
+  readonly quality?: number;
+  /** WebP only: lossless compression (default false). */
+  readonly lossless?: boolean;
+  /** PNG only: zlib level 0–9 (default 6). */
+  readonly compressionLevel?: number;
+  /** Replace an existing file. Default false: writing over an existing file throws (code `EEXIST`). */
+  readonly overwrite?: boolean;
+}
+
+const FORMATS: Readonly<Record<string, 'png' | 'jpeg' | 'webp'>> = {
+  '.png': 'png',
+  '.jpg': 'jpeg',
+  '.jpeg': 'jpeg',
+  '.webp': 'webp',
+};
+
+/**
+ * Encodes a uint8 image (1, 2, 3 or 4 channels) as PNG, JPEG or WebP, chosen by the file extension, and writes it
+ * atomically: to a temporary file in the same folder, then renamed, so a reader never sees half an image. An
+ * existing file is kept (the call throws) unless `overwrite` is true. 1-channel images are written as gray.
+ *
+ * float32 images are rejected: their range is the caller's convention (0–1? 0–255?), so convert explicitly,
+ * e.g. to uint8 with `Math.round(clamp(v * 255, 0, 255))`. JPEG cannot hold alpha, so 2- and 4-channel images are
+ * rejected for .jpg.
+ *
+ * @example await writeImage('out/grid.png', grid);
+ * @example await writeImage('out/photo.jpg', photo, { quality: 85, overwrite: true });
+ */
+export async function writeImage(path: string, image: Image, options: WriteImageOptions = {}): Promise<void> {
+  assertImage(image, 'writeImage');
+  const format = FORMATS[extname(path).toLowerCase()];
+  if (format === undefined) {
+    throw argumentError('writeImage', 'path', 'a file name ending in .png, .jpg, .jpeg or .webp', path);
+  }
+  if (!(image.data instanceof Uint8Array)) {
+    throw argumentError(
+      'writeImage',
+      'image.data',
+      'a Uint8Array (0–255)',
+      image.data,
+      'type',
+      'convert float32 images to uint8 first, e.g. Math.round(clamp(v × 255, 0, 255)) for 0–1 data',
+    );
+  }
+  if (image.channels > 4 || (format === 'jpeg' && image.channels !== 1 && image.channels !== 3)) {
+    const accepted = format === 'jpeg' ? '1 or 3 for JPEG (no alpha)' : '1 to 4';
+    throw argumentError('writeImage', 'image.channels', accepted, image.channels);
+  }
+  const { quality = 90, lossless = false, compressionLevel = 6 } = options;
+  if (!Number.isInteger(quality) || quality < 1 || quality > 100) {
+    throw argumentError('writeImage', 'quality', 'an integer from 1 to 100', quality);
+  }
+  if (!Number.isInteger(compressionLevel) || compressionLevel < 0 || compressionLevel > 9) {
+    throw argumentError('writeImage', 'compressionLevel', 'an integer from 0 to 9', compressionLevel);
+  }
+  const { height, width, channels } = image;
+  let pipeline = sharp(image.data, { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } });
+  if (channels === 1) pipeline = pipeline.toColourspace('b-w');
+  if (format === 'png') pipeline = pipeline.png({ compressionLevel });
+  else if (format === 'jpeg') pipeline = pipeline.jpeg({ quality });
+  else pipeline = pipeline.webp({ quality, lossless });
+  await writeFileAtomic(path, await pipeline.toBuffer(), { overwrite: options.overwrite });
+}
