@@ -1,0 +1,40 @@
+// The `augkit` entry must run in browsers: bundle it for the browser and fail on any Node built-in, tfjs or sharp.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { build } from 'esbuild';
+
+describe('browser bundle of augkit', () => {
+  it('bundles src/index.ts for the browser without Node built-ins, tfjs or sharp', async () => {
+    const forbidden: string[] = [];
+    const result = await build({
+      entryPoints: ['src/index.ts'],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'forbid',
+          setup(b) {
+            b.onResolve({ filter: /^(node:|@tensorflow\/|sharp$|vega)/ }, (args) => {
+              forbidden.push(`${args.path} (imported by ${args.importer})`);
+              return { path: args.path, external: true };
+            });
+            b.onResolve(
+              { filter: /^(fs|path|os|child_process|worker_threads|url|zlib|crypto|stream|util)$/ },
+              (args) => {
+                forbidden.push(`${args.path} (imported by ${args.importer})`);
+                return { path: args.path, external: true };
+              },
+            );
+          },
+        },
+      ],
+    });
+    assert.deepEqual(forbidden, []);
+    assert.equal(result.errors.length, 0);
+    const code = result.outputFiles[0].text;
+    assert.ok(code.includes('Multiply'), 'the bundle does not contain the augmenters');
+  });
+});
