@@ -63,7 +63,7 @@ describe('the committed Fashion-MNIST sample', () => {
       assert.equal(fm.source.kind, debian ? 'debian' : 'sample');
       assert.equal(fm.source.sample, !debian);
     } finally {
-      if (saved === undefined) delete process.env.AUGKIT_DATA;
+      if (saved === undefined) Reflect.deleteProperty(process.env, 'AUGKIT_DATA');
       else process.env.AUGKIT_DATA = saved;
       await rm(empty, { recursive: true });
     }
@@ -86,7 +86,7 @@ describe('loadFashionMnist', () => {
       assert.deepEqual([...fm.labels], [4, 5, 6]);
       assert.equal(fm.images.data[100], 7);
     } finally {
-      if (saved === undefined) delete process.env.AUGKIT_DATA;
+      if (saved === undefined) Reflect.deleteProperty(process.env, 'AUGKIT_DATA');
       else process.env.AUGKIT_DATA = saved;
       await rm(root, { recursive: true });
     }
