@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { type Image, makeImage } from '../core/image.ts';
-import { encodePng, savePng, writeFileAtomic } from './image-png.ts';
+import { encodePng, savePng } from './image-png.ts';
 
 /**
  * Decodes a PNG back to raw pixels with the file's channel count. sharp decodes gray files to sRGB (and its
@@ -99,11 +99,11 @@ describe('savePng', () => {
     assert.deepEqual(leftovers, []);
   });
 
-  it('removes the temporary file when the rename fails', async () => {
-    // Renaming a file over a non-empty folder fails after the temporary file was written.
-    const target = join(dir, 'occupied');
-    await mkdir(join(target, 'child'), { recursive: true });
-    await assert.rejects(writeFileAtomic(target, 'bytes'), /EISDIR|ENOTEMPTY|EEXIST|EPERM/);
+  it('keeps an existing file when overwrite is false', async () => {
+    const path = join(dir, 'keep.png');
+    await writeFile(path, 'old');
+    await assert.rejects(savePng(path, makeImage(new Uint8Array([1]), 1, 1), { overwrite: false }), { code: 'EEXIST' });
+    assert.equal(await readFile(path, 'utf8'), 'old');
     assert.deepEqual(
       (await readdir(dir)).filter((name) => name.endsWith('.tmp')),
       [],

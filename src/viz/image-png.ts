@@ -1,10 +1,8 @@
 // Images to PNG files through sharp. Node-only.
-import { randomUUID } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { argumentError } from '../core/errors.ts';
 import { type Image, assertImage } from '../core/image.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import { toUint8, upscale } from './grid.ts';
 
 /** Options of {@link encodePng} and {@link savePng}. */
@@ -43,35 +41,24 @@ export async function encodePng(image: Image, options: PngOptions = {}): Promise
   return encoder.png().toBuffer();
 }
 
+/** Options of {@link savePng}. */
+export interface SavePngOptions extends PngOptions {
+  /** Replace an existing file; default true (figures are regenerated). When false, an existing file is an error. */
+  readonly overwrite?: boolean;
+}
+
 /**
- * Writes an image to a PNG file atomically: the bytes go to a temporary file in the same folder, which is then
- * renamed over `path`, so a crash never leaves a half-written image (an existing file is replaced whole or not
- * at all). The folder must exist.
+ * Writes an image to a PNG file atomically (see {@link encodePng} for channels, float32 and `scale`): the bytes go
+ * to a temporary file in the same folder, which is then renamed to `path`, so a crash never leaves a half-written
+ * image and an existing file is replaced whole or not at all. The folder must exist.
  *
  * @example await savePng('augkit-demo/01-original.png', image, { scale: 8 })
+ * @example await savePng('out/a.png', image, { overwrite: false }) // fails with code EEXIST if out/a.png exists
  */
-export async function savePng(path: string, image: Image, options: PngOptions = {}): Promise<void> {
+export async function savePng(path: string, image: Image, options: SavePngOptions = {}): Promise<void> {
   if (typeof path !== 'string' || path.length === 0) {
     throw argumentError('savePng', 'path', 'a non-empty string', path, 'type');
   }
   const png = await encodePng(image, options);
-  await writeFileAtomic(path, png);
-}
-
-/**
- * Writes bytes to `path` atomically (temporary file in the same folder, then rename); the temporary file is
- * removed when writing fails.
- *
- * @example await writeFileAtomic('report/accuracy.png', chart.png)
- */
-export async function writeFileAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
-  // Same folder, so the rename stays on one file system and is atomic; a dot name keeps it out of listings.
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
-  try {
-    await writeFile(temp, bytes, { flag: 'wx' });
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
+  await writeFileAtomic(path, png, { overwrite: options.overwrite ?? true });
 }
