@@ -30,3 +30,4 @@ export {
   dtypeOf,
 } from './core/image.ts';
 export { SpecError } from './core/errors.ts';
+export { drawGrid, upscale, toImageData, toUint8, type GridOptions, type ImageDataLike } from './viz/grid.ts';

@@ -2,18 +2,22 @@ import { Multiply } from './arithmetic/multiply.ts';
 // The list of augmenters: every factory, and the registry built from their definitions.
 import type { Augmenter } from './base/augmenter.ts';
 import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/registry.ts';
+import { Fliplr } from './flip/fliplr.ts';
+import { Flipud } from './flip/flipud.ts';
 import { metaEntries } from './meta/entries.ts';
 import { Identity } from './meta/identity.ts';
 
 export { Multiply } from './arithmetic/multiply.ts';
 export { Identity } from './meta/identity.ts';
+export { Fliplr } from './flip/fliplr.ts';
+export { Flipud } from './flip/flipud.ts';
 export { Sequential } from './meta/sequential.ts';
 export { Sometimes } from './meta/sometimes.ts';
 export { OneOf } from './meta/one-of.ts';
 export { SomeOf } from './meta/some-of.ts';
 
 /** Every augmenter made with `defineAugmenter`, by imgaug's name. */
-export const definedFactories = { Multiply, Identity } as const;
+export const definedFactories = { Multiply, Identity, Fliplr, Flipud } as const;
 
 /** The registry: augmenter type → how to build it from JSON. */
 export const registry: ReadonlyMap<string, RegistryEntry> = new Map(
