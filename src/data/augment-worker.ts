@@ -1,0 +1,48 @@
+// The worker thread of `createWorkerPool`: rebuilds the augmenter from its JSON, then augments each batch it is sent
+// and sends it back (pixels transferred). Node-only; started by worker-pool.ts, not meant to be imported.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Image, UniformBatch } from '../core/image.ts';
+import type { BatchAugmenter } from './data-loader.ts';
+import { type WorkerReply, type WorkerTask, packBatch, unpackBatch } from './worker-pool.ts';
+
+const { spec, reviverModule, reviverName } = workerData as {
+  spec: unknown;
+  reviverModule: string;
+  reviverName: string;
+};
+const port = parentPort;
+if (port === null) throw new Error('augment-worker.ts runs only as a worker thread (createWorkerPool starts it)');
+
+async function load(): Promise<BatchAugmenter> {
+  const module = (await import(reviverModule)) as Record<string, unknown>;
+  const revive = module[reviverName];
+  if (typeof revive !== 'function') {
+    throw new Error(
+      `augkit worker: ${reviverModule} does not export a function ${reviverName} to rebuild the augmenter from JSON; pass createWorkerPool(augmenter, { workers, reviver: { module, name } })`,
+    );
+  }
+  return revive(spec) as BatchAugmenter;
+}
+
+const ready = load();
+ready.catch(() => {}); // reported per task below
+
+function describe(error: unknown): { name: string; message: string; stack?: string } {
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  return { name: 'Error', message: String(error) };
+}
+
+port.on('message', (task: WorkerTask) => {
+  ready
+    .then((augmenter) => {
+      const batch = unpackBatch(task.batch) as Image[] | UniformBatch;
+      const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices });
+      const { wire, transfer } = packBatch(out);
+      const reply: WorkerReply = { id: task.id, ok: true, batch: wire };
+      port.postMessage(reply, transfer);
+    })
+    .catch((error: unknown) => {
+      const reply: WorkerReply = { id: task.id, ok: false, error: describe(error) };
+      port.postMessage(reply);
+    });
+});

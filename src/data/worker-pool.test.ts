@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { StandIn, standInReviver } from '../../test/helpers/stand-in-augmenter.ts';
+import type { UniformBatch } from '../core/image.ts';
+import { DataLoader, type DataLoaderOptions } from './data-loader.ts';
+import { ArrayDataset, type LabeledImage } from './dataset.ts';
+import { createWorkerPool } from './worker-pool.ts';
+
+const n = 50;
+const pixels = Uint8Array.from({ length: n * 6 * 5 }, (_, i) => (i * 7) % 256);
+const dataset = new ArrayDataset({ data: pixels, n, height: 6, width: 5, channels: 1 }, new Int32Array(n));
+const pool: DataLoaderOptions<LabeledImage>['pool'] = (augmenter, options) =>
+  createWorkerPool(augmenter, { ...options, reviver: standInReviver });
+
+/** Every batch of two epochs, concatenated: indices and augmented bytes. */
+async function run(workers: number, prefetch: number, spec = { type: 'StandIn' as const, seed: 3 }) {
+  const loader = new DataLoader(dataset, {
+    batchSize: 8,
+    shuffle: true,
+    seed: 4,
+    augment: new StandIn(spec),
+    workers,
+    prefetch,
+    pool,
+  });
+  const indices: number[] = [];
+  const bytes: number[] = [];
+  for (let e = 0; e < 2; e++) {
+    for await (const batch of loader) {
+      indices.push(...batch.indices);
+      bytes.push(...(batch.images as UniformBatch).data);
+    }
+  }
+  await loader.close();
+  return { indices, bytes };
+}
+
+describe('DataLoader with worker threads', () => {
+  it('gives identical bytes for 0, 1 and 2 workers and prefetch 1 and 4', async () => {
+    const reference = await run(0, 1);
+    assert.equal(reference.bytes.length, 2 * n * 30);
+    assert.notDeepEqual(reference.bytes.slice(0, 30), Array.from(pixels.subarray(0, 30))); // augmentation happened
+    for (const [workers, prefetch] of [
+      [0, 4],
+      [1, 1],
+      [1, 4],
+      [2, 1],
+      [2, 4],
+    ]) {
+      const got = await run(workers, prefetch);
+      assert.deepEqual(got.indices, reference.indices, `indices, workers ${workers}, prefetch ${prefetch}`);
+      assert.ok(
+        got.bytes.every((b, i) => b === reference.bytes[i]),
+        `bytes differ for workers ${workers}, prefetch ${prefetch}`,
+      );
+    }
+  });
+
+  it('brings back lists of images when the augmenter changes sizes', async () => {
+    const loader = new DataLoader(dataset, {
+      batchSize: 8,
+      augment: new StandIn({ type: 'StandIn', seed: 1, grow: true }),
+      workers: 1,
+      pool,
+    });
+    for await (const batch of loader) {
+      assert.ok(Array.isArray(batch.images));
+      assert.equal(batch.images[0].width, 6);
+      break;
+    }
+  });
+
+  it("passes a worker's error to the consumer with its message and stack, then closes", async () => {
+    const loader = new DataLoader(dataset, {
+      batchSize: 4,
+      augment: new StandIn({ type: 'StandIn', seed: 1, throwAt: 13 }),
+      workers: 2,
+      prefetch: 4,
+      pool,
+    });
+    await assert.rejects(
+      async () => {
+        for await (const _ of loader) {
+        }
+      },
+      (error: Error) => {
+        assert.equal(error.message, 'stand-in failure at dataset index 13');
+        assert.match(error.stack ?? '', /failHere .*stand-in-augmenter\.ts/);
+        return true;
+      },
+    );
+  });
+
+  it('reports a reviver that does not exist', async () => {
+    const loader = new DataLoader(dataset, {
+      batchSize: 4,
+      augment: new StandIn({ type: 'StandIn', seed: 1 }),
+      workers: 1,
+      pool: (augmenter, options) =>
+        createWorkerPool(augmenter, { ...options, reviver: { module: standInReviver.module, name: 'nope' } }),
+    });
+    await assert.rejects(async () => {
+      for await (const _ of loader) {
+      }
+    }, /does not export a function nope to rebuild the augmenter from JSON/);
+  });
+
+  const situations: Record<string, string> = {
+    break: 'a break',
+    throw: "a worker's error",
+    complete: 'a whole epoch without close()',
+  };
+  for (const [mode, situation] of Object.entries(situations)) {
+    it(`lets the process exit by itself after ${situation}`, () => {
+      const script = fileURLToPath(new URL('../../test/helpers/early-break.ts', import.meta.url));
+      const child = spawnSync(process.execPath, ['--import', 'tsx', script, mode], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      assert.equal(child.signal, null, `the child hung and was killed; stderr: ${child.stderr}`);
+      assert.equal(child.status, 0, child.stderr);
+      if (mode === 'break') assert.equal(child.stdout.trim(), 'batches: 1');
+      else if (mode === 'complete') assert.equal(child.stdout.trim(), 'batches: 16');
+      else assert.match(child.stdout, /caught: stand-in failure at dataset index 9\nbatches: [0-2]\n/);
+    });
+  }
+});

@@ -1,0 +1,202 @@
+// A pool of worker threads that augment batches for the DataLoader. Node-only (worker_threads); exported from
+// `augkit/node`, which also registers it as the DataLoader's default pool.
+import { Worker } from 'node:worker_threads';
+import { argumentError } from '../core/errors.ts';
+import type { Batch, Image, UniformBatch } from '../core/image.ts';
+import { isUniformBatch } from '../core/image.ts';
+import type { AugmentPool, BatchAugmenter } from './data-loader.ts';
+
+/** Where a worker finds the function that rebuilds an augmenter from its JSON. */
+export interface AugmenterReviver {
+  /** A module URL or absolute path (`file:` URLs and `.ts` files work: workers load TypeScript through tsx). */
+  readonly module: string | URL;
+  /** The export to call with the JSON. Default `'fromJSON'`. */
+  readonly name?: string;
+}
+
+/** Options of `createWorkerPool`. */
+export interface WorkerPoolOptions {
+  /** Number of threads, a positive integer. */
+  readonly workers: number;
+  /** Default: `fromJSON` from augkit's `src/index.ts`. Give your own for augmenters augkit does not know. */
+  readonly reviver?: AugmenterReviver;
+}
+
+/** A batch as posted between threads: typed arrays and sizes, nothing else. */
+export type WireBatch =
+  | { readonly kind: 'uniform'; readonly batch: UniformBatch }
+  | { readonly kind: 'list'; readonly images: readonly Image[] };
+
+/** Messages from a worker. */
+export type WorkerReply =
+  | { readonly id: number; readonly ok: true; readonly batch: WireBatch }
+  | { readonly id: number; readonly ok: false; readonly error: { name: string; message: string; stack?: string } };
+
+/** Messages to a worker. */
+export interface WorkerTask {
+  readonly id: number;
+  readonly batch: WireBatch;
+  readonly epoch: number;
+  readonly indices: Int32Array;
+}
+
+/**
+ * The buffer to transfer for `data`: its own ArrayBuffer when the array covers all of it, nothing for a
+ * SharedArrayBuffer (shared as is), else a copy is made and its buffer returned.
+ */
+function transferable<A extends Uint8Array | Float32Array>(data: A): { data: A; transfer?: ArrayBuffer } {
+  if (typeof SharedArrayBuffer !== 'undefined' && data.buffer instanceof SharedArrayBuffer) return { data };
+  if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) {
+    return { data, transfer: data.buffer as ArrayBuffer };
+  }
+  const copy = data.slice() as A;
+  return { data: copy, transfer: copy.buffer as ArrayBuffer };
+}
+
+/**
+ * Packs a batch for `postMessage`: pixels move by transfer (their ArrayBuffer is detached on this side, never
+ * copied) or stay shared when they live in a SharedArrayBuffer; views on part of a larger buffer are copied first.
+ */
+export function packBatch(images: Batch): { wire: WireBatch; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const take = <A extends Uint8Array | Float32Array>(data: A): A => {
+    const t = transferable(data);
+    if (t.transfer && !transfer.includes(t.transfer)) transfer.push(t.transfer);
+    return t.data;
+  };
+  if (isUniformBatch(images)) {
+    const { n, height, width, channels } = images;
+    return { wire: { kind: 'uniform', batch: { data: take(images.data), n, height, width, channels } }, transfer };
+  }
+  const list = (images as readonly Image[]).map(({ data, height, width, channels }) => ({
+    data: take(data),
+    height,
+    width,
+    channels,
+  }));
+  return { wire: { kind: 'list', images: list }, transfer };
+}
+
+/** The batch inside a wire message. */
+export function unpackBatch(wire: WireBatch): Batch {
+  return wire.kind === 'uniform' ? wire.batch : wire.images;
+}
+
+interface Task {
+  readonly message: WorkerTask;
+  readonly transfer: ArrayBuffer[];
+  resolve(batch: Batch): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  task?: Task;
+}
+
+/** Rebuilds an error sent by a worker: same name, message and stack. */
+function reviveError(error: { name: string; message: string; stack?: string }): Error {
+  const out = new Error(error.message);
+  out.name = error.name;
+  if (error.stack !== undefined) out.stack = error.stack;
+  return out;
+}
+
+/**
+ * A pool of `workers` threads, each running the augmenter rebuilt from `augmenter.toJSON()` (same seed, so the
+ * same bytes as on the calling thread). Batches are handed to idle threads, one per thread at a time, the rest
+ * queued. Threads start on the first batch, are unref'd while idle (an idle pool never keeps Node running) and stop
+ * on `close()`. A batch that throws in a worker rejects with the worker's message and stack, and closes the pool
+ * (pending batches reject too). Workers load TypeScript through tsx's API, so this works from the repository
+ * without a build.
+ *
+ * @example new DataLoader(ds, { augment, workers: 2, pool: (aug, o) => createWorkerPool(aug, { ...o, reviver }) })
+ */
+export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolOptions): AugmentPool {
+  if (typeof augmenter?.toJSON !== 'function') {
+    throw argumentError('createWorkerPool', 'augmenter', 'an augmenter with toJSON()', augmenter, 'type');
+  }
+  const { workers } = options;
+  if (!Number.isInteger(workers) || workers < 1) {
+    throw argumentError('createWorkerPool', 'workers', 'a positive integer', workers);
+  }
+  const spec = JSON.parse(JSON.stringify(augmenter.toJSON()));
+  const reviver = options.reviver ?? { module: new URL('../index.ts', import.meta.url) };
+  const reviverModule = String(
+    reviver.module instanceof URL || /^[a-z]+:/i.test(reviver.module)
+      ? reviver.module
+      : new URL(`file://${reviver.module}`),
+  );
+  const reviverName = reviver.name ?? 'fromJSON';
+  const slots: Slot[] = [];
+  const queue: Task[] = [];
+  let nextId = 0;
+  let closed: Error | undefined;
+
+  const fail = (error: Error) => {
+    if (closed) return;
+    closed = error;
+    const tasks = [...queue.splice(0), ...slots.flatMap((s) => (s.task ? [s.task] : []))];
+    for (const slot of slots) slot.task = undefined;
+    for (const task of tasks) task.reject(error);
+    for (const slot of slots) void slot.worker.terminate();
+  };
+
+  const dispatch = () => {
+    for (const slot of slots) {
+      if (slot.task !== undefined || queue.length === 0) continue;
+      const task = queue.shift() as Task;
+      slot.task = task;
+      slot.worker.ref();
+      slot.worker.postMessage(task.message, task.transfer);
+    }
+  };
+
+  const start = () => {
+    const entry = new URL('./augment-worker.ts', import.meta.url).href;
+    const tsx = import.meta.resolve('tsx/esm/api');
+    // tsx's hooks must be registered before the .ts entry is imported; `--import tsx` in execArgv does not reach a
+    // worker's entry module on Node 20, so a tiny eval'd bootstrap registers them first.
+    const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+    for (let k = 0; k < workers; k++) {
+      const worker = new Worker(bootstrap, { eval: true, workerData: { spec, reviverModule, reviverName } });
+      const slot: Slot = { worker };
+      worker.on('message', (reply: WorkerReply) => {
+        const task = slot.task;
+        if (task === undefined || task.message.id !== reply.id) return;
+        slot.task = undefined;
+        if (reply.ok) {
+          task.resolve(unpackBatch(reply.batch));
+          if (queue.length === 0) worker.unref();
+          dispatch();
+        } else {
+          const error = reviveError(reply.error);
+          task.reject(error);
+          fail(error);
+        }
+      });
+      worker.on('error', (error) => fail(error));
+      worker.on('exit', (code) => fail(new Error(`augkit worker thread exited unexpectedly (code ${code})`)));
+      worker.unref();
+      slots.push(slot);
+    }
+  };
+
+  return {
+    augment(images, context) {
+      if (closed) return Promise.reject(closed);
+      if (slots.length === 0) start();
+      return new Promise<Batch>((resolve, reject) => {
+        const { wire, transfer } = packBatch(images);
+        const message: WorkerTask = { id: nextId++, batch: wire, epoch: context.epoch, indices: context.indices };
+        queue.push({ message, transfer, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      const running = slots.map((s) => s.worker);
+      fail(new Error('augkit worker pool closed'));
+      await Promise.all(running.map((w) => w.terminate()));
+    },
+  };
+}
