@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { makeImage } from '../core/image.ts';
-import { ArrayDataset, subset } from './dataset.ts';
+import { ArrayDataset, type LabeledImage, subset } from './dataset.ts';
 import { permutation } from './permutation.ts';
 
 const batch = { data: Uint8Array.from([1, 1, 2, 2, 3, 3]), n: 3, height: 1, width: 2, channels: 1 };
@@ -33,8 +33,10 @@ describe('ArrayDataset', () => {
   it('subsets in the given order, keeping the original index', () => {
     const sub = new ArrayDataset(batch, [7, 8, 9]).subset([2, 0]);
     assert.equal(sub.length, 2);
-    assert.deepEqual(sub.get(0), { image: sub.get(0).image, label: 9, index: 2 });
-    assert.equal(sub.get(1).label, 7);
+    const first = sub.get(0) as LabeledImage; // subset views are typed T | Promise<T>
+    assert.deepEqual(first, { image: first.image, label: 9, index: 2 });
+    assert.deepEqual([...first.image.data], [3, 3]);
+    assert.equal((sub.get(1) as LabeledImage).label, 7);
     assert.throws(() => sub.get(2), /subset.get: index must be an integer from 0 to 1/);
     assert.throws(() => subset(sub, [5]), /subset: indices\[0\] must be an integer from 0 to 1; received 5/);
   });
