@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import {
+  convolveSeparableF32,
+  convolveSeparableU8,
+  gaussianKernelF32,
+  gaussianKernelSize,
+  gaussianKernelU8,
+  reflect101,
+} from './convolve.ts';
+
+interface FixtureCase {
+  dtype: 'uint8' | 'float32';
+  height: number;
+  width: number;
+  channels: number;
+  data: string;
+  outputs: { sigma: number; ksize: number; data: string }[];
+}
+
+// Written by scripts/gen-blur-fixtures.py from Debian's OpenCV (cv2.GaussianBlur with imgaug's kernel size).
+const fixture = JSON.parse(
+  readFileSync(new URL('../../test/fixtures/gaussian-blur.json', import.meta.url), 'utf8'),
+) as { opencv: string; cases: FixtureCase[] };
+
+function bytes(b64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(b64, 'base64'));
+}
+
+function floats(b64: string): Float32Array {
+  const b = bytes(b64);
+  return new Float32Array(b.buffer, b.byteOffset, b.length / 4);
+}
+
+describe('gaussianKernelSize', () => {
+  it('follows imgaug: 5 for small sigmas, odd, and 3.3/2.9/2.6 × sigma above', () => {
+    assert.deepEqual(
+      [0.5, 1, 1.8, 2, 3, 4.5, 6].map(gaussianKernelSize),
+      [5, 5, 5, 7, 9, 13, 15], // 6.6 → 6 → 7; 8.7 → 8 → 9; 13.05 → 13; 15.6 → 15
+    );
+  });
+});
+
+describe('gaussianKernelU8', () => {
+  it('gives OpenCV’s integer kernels for sigma 0.5, 1 and 3', () => {
+    assert.deepEqual(Array.from(gaussianKernelU8(0.5)), [0, 27, 202, 27, 0]);
+    assert.deepEqual(Array.from(gaussianKernelU8(1)), [14, 62, 104, 62, 14]);
+    assert.deepEqual(Array.from(gaussianKernelU8(3)), [16, 24, 31, 37, 40, 37, 31, 24, 16]);
+  });
+
+  it('sums to 256 and is symmetric for many sigmas', () => {
+    for (let sigma = 0.05; sigma < 12; sigma += 0.37) {
+      const k = gaussianKernelU8(sigma);
+      assert.equal(
+        k.reduce((a, b) => a + b, 0),
+        256,
+        `sigma ${sigma}`,
+      );
+      for (let i = 0; i < k.length; i++) assert.equal(k[i], k[k.length - 1 - i]);
+    }
+  });
+
+  it('rejects a non-positive sigma and an even size', () => {
+    assert.throws(() => gaussianKernelU8(0), RangeError);
+    assert.throws(() => gaussianKernelU8(1, 4), RangeError);
+  });
+});
+
+describe('gaussianKernelF32', () => {
+  it('is the normalised Gaussian rounded to float32', () => {
+    const k = gaussianKernelF32(1);
+    const e = [2, 1, 0, 1, 2].map((d) => Math.exp(-(d * d) / 2));
+    const sum = e.reduce((a, b) => a + b, 0);
+    e.forEach((v, i) => assert.ok(Math.abs(k[i] - v / sum) < 1e-7, `tap ${i}`));
+  });
+});
+
+describe('reflect101', () => {
+  it('mirrors without repeating the edge (cb|abcd|cb) and handles one-pixel axes', () => {
+    assert.deepEqual(
+      [-3, -2, -1, 0, 3, 4, 5, 6].map((p) => reflect101(p, 4)),
+      [3, 2, 1, 0, 3, 2, 1, 0],
+    );
+    assert.deepEqual(
+      [-2, -1, 2, 3].map((p) => reflect101(p, 2)),
+      [0, 1, 0, 1],
+    );
+    assert.equal(reflect101(-5, 1), 0);
+  });
+});
+
+describe('convolveSeparableU8', () => {
+  it('blurs a single bright pixel into the outer product of [14, 62, 104, 62, 14] / 256, rounded as OpenCV', () => {
+    const size = 9;
+    const src = new Uint8Array(size * size);
+    src[4 * size + 4] = 255;
+    const out = new Uint8Array(src.length);
+    const k = gaussianKernelU8(1);
+    convolveSeparableU8(src, { height: size, width: size, channels: 1 }, k, k, out);
+    // (k[dy] · k[dx] · 255 + 32768) >> 16, e.g. the centre 104 · 104 · 255 = 2758080 → 42.
+    const expected = [
+      [1, 3, 6, 3, 1],
+      [3, 15, 25, 15, 3],
+      [6, 25, 42, 25, 6],
+      [3, 15, 25, 15, 3],
+      [1, 3, 6, 3, 1],
+    ];
+    for (let y = 0; y < size; y++) {
+      for (let x = 0; x < size; x++) {
+        const inside = Math.abs(y - 4) <= 2 && Math.abs(x - 4) <= 2;
+        assert.equal(out[y * size + x], inside ? expected[y - 2][x - 2] : 0, `(${y}, ${x})`);
+      }
+    }
+  });
+
+  it(`matches OpenCV byte for byte on every fixture image and sigma (${fixture.cases.length} images)`, () => {
+    let compared = 0;
+    for (const c of fixture.cases.filter((c) => c.dtype === 'uint8')) {
+      const src = bytes(c.data);
+      for (const o of c.outputs) {
+        const k = gaussianKernelU8(o.sigma);
+        assert.equal(k.length, o.ksize);
+        const out = new Uint8Array(src.length);
+        convolveSeparableU8(src, c, k, k, out);
+        assert.deepEqual(out, bytes(o.data), `${c.height}×${c.width}×${c.channels}, sigma ${o.sigma}`);
+        compared++;
+      }
+    }
+    assert.ok(compared >= 100, `only ${compared} cases compared`);
+  });
+
+  it('gives the same bytes when out is the input (in place)', () => {
+    const c = fixture.cases.find((c) => c.dtype === 'uint8' && c.height === 17)!;
+    const data = bytes(c.data);
+    const k = gaussianKernelU8(2);
+    convolveSeparableU8(data, c, k, k, data);
+    assert.deepEqual(data, bytes(c.outputs.find((o) => o.sigma === 2)!.data));
+  });
+
+  it('keeps the total intensity within rounding on a flat-bordered image', () => {
+    // A blob well inside a black image: reflection adds nothing, so only per-pixel rounding (±0.5) changes the sum.
+    const h = 32;
+    const w = 40;
+    const src = new Uint8Array(h * w);
+    for (let y = 10; y < 22; y++) for (let x = 12; x < 28; x++) src[y * w + x] = (x * 37 + y * 11) & 255;
+    const out = new Uint8Array(src.length);
+    const k = gaussianKernelU8(1.5);
+    convolveSeparableU8(src, { height: h, width: w, channels: 1 }, k, k, out);
+    const sum = (a: Uint8Array) => a.reduce((s, v) => s + v, 0);
+    const nonZero = out.reduce((n, v) => n + (v > 0 ? 1 : 0), 0);
+    assert.ok(sum(src) > 10_000);
+    assert.ok(Math.abs(sum(out) - sum(src)) <= 0.5 * nonZero + 1, `${sum(out)} vs ${sum(src)}`);
+    assert.notDeepEqual(out, src);
+  });
+
+  it('rejects buffers of the wrong length', () => {
+    const k = gaussianKernelU8(1);
+    assert.throws(
+      () => convolveSeparableU8(new Uint8Array(5), { height: 2, width: 3, channels: 1 }, k, k, new Uint8Array(6)),
+      RangeError,
+    );
+  });
+});
+
+describe('convolveSeparableF32', () => {
+  it('agrees with OpenCV’s float path to within 1e-6 on the fixture images', () => {
+    let compared = 0;
+    for (const c of fixture.cases.filter((c) => c.dtype === 'float32')) {
+      const src = floats(c.data);
+      for (const o of c.outputs) {
+        const k = gaussianKernelF32(o.sigma);
+        const out = new Float32Array(src.length);
+        convolveSeparableF32(src, c, k, k, out);
+        const expected = floats(o.data);
+        for (let i = 0; i < out.length; i++) {
+          assert.ok(Math.abs(out[i] - expected[i]) < 1e-6, `${c.height}×${c.width}, sigma ${o.sigma}, value ${i}`);
+        }
+        compared++;
+      }
+    }
+    assert.ok(compared >= 6);
+  });
+});
