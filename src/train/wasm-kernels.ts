@@ -1,7 +1,9 @@
 /**
- * The six kernel registrations that make training on the wasm backend correct and fast
- * (`/work/shared/TFJS_WASM_TRAINING.md` §3): the missing `Conv2DBackpropFilter`, a correct `MaxPoolGrad`, and faster
- * `Conv2DBackpropInput` (stride 1), `BatchMatMul` with transpose flags and `Sum` over leading axes.
+ * The kernel registrations that make training on the wasm backend correct and fast
+ * (`/work/shared/TFJS_WASM_TRAINING.md` §3): the missing `Conv2DBackpropFilter` (with an im2col variant for the
+ * first layer's few-tap filters), a correct `MaxPoolGrad`, and faster `Conv2DBackpropInput` (stride 1),
+ * `BatchMatMul` with transpose flags and `Sum` over leading axes. The doc's "six" counts one missing, one wrong and
+ * four slow kernels; MaxPoolGrad is both wrong and slow, so five kernel names are registered.
  *
  * Every kernel here works on TensorInfos only and never calls `tf.*` ops: it calls the backend's own kernel
  * functions and frees each intermediate exactly once with `backend.disposeData`.
@@ -24,6 +26,9 @@ export const WASM_TRAINING_KERNELS = [
   'MaxPoolGrad',
   'Sum',
 ] as const;
+
+/** One of the kernel names augkit registers for wasm. */
+export type WasmTrainingKernel = (typeof WASM_TRAINING_KERNELS)[number];
 
 function kernel(name: string): KernelFunc {
   const config = tf.getKernel(name, BACKEND);
@@ -74,6 +79,9 @@ function conv2DBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInf
   const filterShape = a.filterShape as number[];
   const info = convInfo(x.shape, filterShape, a);
   const p = info.padInfo;
+  if (filterShape[0] * filterShape[1] * filterShape[2] <= SMALL_K && x.dtype === 'float32') {
+    return conv2DBackpropFilterIm2col(x, dy, info, be);
+  }
   const xT = run('Transpose', { x }, be, { perm: [3, 1, 2, 0] });
   const dyT = run('Transpose', { x: dy }, be, { perm: [1, 2, 0, 3] });
   let r = run('Conv2D', { x: xT, filter: dyT }, be, {
@@ -99,6 +107,63 @@ function conv2DBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInf
   }
   const out = run('Transpose', { x: r }, be, { perm: [1, 2, 0, 3] });
   be.disposeData(r.dataId);
+  return out;
+}
+
+/** Filters with at most this many taps (FH·FW·Ci) take the im2col path: the first layer of an image model. */
+const SMALL_K = 64;
+
+/**
+ * dW as one product for filters with few taps: dW[k, co] = Σ_m cols[m, k] · dy[m, co] over the M = B·OH·OW output
+ * positions, with cols (im2col of x, zero where padded) written in JS and the product run as dyᵀ · cols, so the
+ * matmul needs no transpose flag and takes XNNPACK's fast path.
+ */
+function conv2DBackpropFilterIm2col(
+  x: TensorInfo,
+  dy: TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+  be: BackendWasm,
+): TensorInfo {
+  const { batchSize, inHeight, inWidth, inChannels: ci, outHeight, outWidth, outChannels: co } = info;
+  const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
+  const m = batchSize * outHeight * outWidth;
+  const k = fh * fw * ci;
+  const dyT = run('Transpose', { x: alias(dy, [m, co]) }, be, { perm: [1, 0] });
+  const cols = be.makeOutput([1, m, k], 'float32');
+  const xv = be.typedArrayFromHeap(x) as Float32Array;
+  const cv = be.typedArrayFromHeap(cols) as Float32Array;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  let o = 0;
+  for (let b = 0; b < batchSize; b++) {
+    const base = b * inHeight * inWidth * ci;
+    for (let oh = 0; oh < outHeight; oh++) {
+      for (let ow = 0; ow < outWidth; ow++) {
+        for (let i = 0; i < fh; i++) {
+          const h = oh * sh - top + i;
+          const rowOk = h >= 0 && h < inHeight;
+          for (let j = 0; j < fw; j++) {
+            const w = ow * sw - left + j;
+            if (rowOk && w >= 0 && w < inWidth) {
+              const src = base + (h * inWidth + w) * ci;
+              for (let c = 0; c < ci; c++) cv[o++] = xv[src + c];
+            } else {
+              for (let c = 0; c < ci; c++) cv[o++] = 0;
+            }
+          }
+        }
+      }
+    }
+  }
+  const prod = run('BatchMatMul', { a: alias(dyT, [1, co, m]), b: cols }, be, {
+    transposeA: false,
+    transposeB: false,
+  });
+  be.disposeData(dyT.dataId);
+  be.disposeData(cols.dataId);
+  const out = run('Transpose', { x: alias(prod, [co, k]) }, be, { perm: [1, 0] });
+  be.disposeData(prod.dataId);
+  out.shape = [fh, fw, ci, co];
   return out;
 }
 
@@ -262,34 +327,42 @@ function override(name: string, make: (orig: KernelFunc) => KernelFunc): void {
 }
 
 /**
- * Registers the six training kernels for the wasm backend; calling it again changes nothing.
+ * Registers the training kernels for the wasm backend; calling it again changes nothing.
  *
  * Call it after `await tf.setBackend('wasm')` and `await tf.ready()` (the stock kernels bind their C functions when
  * the backend initialises, and the replacements delegate to them). `initBackend('wasm')` does all of this.
+ * `names` selects a subset, for measuring one replacement against the stock kernel; without
+ * Conv2DBackpropFilter the wasm backend cannot train convolutions at all, and without MaxPoolGrad its max-pool
+ * gradients are wrong.
  *
  * @example
  * await tf.setBackend('wasm');
  * await tf.ready();
  * registerWasmTrainingKernels();
  */
-export function registerWasmTrainingKernels(): void {
-  if (tf.getBackend() !== BACKEND && tf.findBackend(BACKEND) === null) {
+export function registerWasmTrainingKernels(names: readonly WasmTrainingKernel[] = WASM_TRAINING_KERNELS): void {
+  if (tf.findBackend(BACKEND) === null) {
     throw new Error('wasm-kernels: initialise the wasm backend (setBackend + ready) before registering kernels');
   }
-  const filter = tf.getKernel('Conv2DBackpropFilter', BACKEND);
-  if (filter === undefined) {
-    tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: BACKEND, kernelFunc: conv2DBackpropFilter });
-    installed.set('Conv2DBackpropFilter', conv2DBackpropFilter);
-  } else if (filter.kernelFunc !== conv2DBackpropFilter) {
-    // A later tfjs may ship its own; ours is checked against the cpu backend, so it wins.
-    tf.unregisterKernel('Conv2DBackpropFilter', BACKEND);
-    tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: BACKEND, kernelFunc: conv2DBackpropFilter });
-    installed.set('Conv2DBackpropFilter', conv2DBackpropFilter);
+  for (const name of names) {
+    if (!WASM_TRAINING_KERNELS.includes(name)) {
+      throw new RangeError(`registerWasmTrainingKernels: unknown kernel name ${JSON.stringify(name)}`);
+    }
   }
-  override('Conv2DBackpropInput', makeConv2DBackpropInput);
-  override('BatchMatMul', makeBatchMatMul);
-  override('MaxPoolGrad', () => maxPoolGrad);
-  override('Sum', makeSum);
+  const wanted = new Set(names);
+  if (wanted.has('Conv2DBackpropFilter')) {
+    const filter = tf.getKernel('Conv2DBackpropFilter', BACKEND);
+    if (filter?.kernelFunc !== conv2DBackpropFilter) {
+      // A later tfjs may ship its own; ours is checked against the cpu backend, so it wins.
+      if (filter !== undefined) tf.unregisterKernel('Conv2DBackpropFilter', BACKEND);
+      tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: BACKEND, kernelFunc: conv2DBackpropFilter });
+      installed.set('Conv2DBackpropFilter', conv2DBackpropFilter);
+    }
+  }
+  if (wanted.has('Conv2DBackpropInput')) override('Conv2DBackpropInput', makeConv2DBackpropInput);
+  if (wanted.has('BatchMatMul')) override('BatchMatMul', makeBatchMatMul);
+  if (wanted.has('MaxPoolGrad')) override('MaxPoolGrad', () => maxPoolGrad);
+  if (wanted.has('Sum')) override('Sum', makeSum);
 }
 
 /** True when every kernel of {@link WASM_TRAINING_KERNELS} is augkit's replacement. */
