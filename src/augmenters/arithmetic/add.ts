@@ -1,0 +1,40 @@
+import { defineAugmenter } from '../base/define.ts';
+import { numberOption, probabilityOption } from '../base/options.ts';
+import { applyValueMap, drawValues } from '../base/value-map.ts';
+
+/**
+ * Adds a value drawn once per image, or once per channel, to every pixel.
+ *
+ * Positive values brighten, negative ones darken. For uint8 images the value is rounded half to even and clipped
+ * to [-255, 255], then added in integers with saturation at 0 and 255 (imgaug 0.4.0's lookup table, so
+ * `Add(2.5)` adds 2 and `Add(3.5)` adds 4). float32 images get the value as drawn, unrounded, and are not clipped.
+ *
+ * @param value A number, a `[min, max]` range sampled per image (continuous, as in imgaug), or an `iap`
+ *   parameter. Any finite number. Default `[-20, 20]`.
+ * @param perChannel true, false, or the probability that an image gets one value per channel. Default false.
+ * @example iaa.Add(10)                                 // every pixel 10 brighter (255 stays 255)
+ * @example iaa.Add([-40, 40], { perChannel: 0.5 })   // half of the images get a colour shift
+ */
+export const Add = defineAugmenter({
+  type: 'Add',
+  kind: 'pixel',
+  primary: 'value',
+  options: { value: numberOption([-20, 20]), perChannel: probabilityOption(false) },
+  drawParams: ({ value, perChannel }, random, shape) => drawValues(random, shape, 'value', value, perChannel),
+  apply: (image, params, out) => applyValueMap(image, params, out, addUint8, addFloat),
+});
+
+/** imgaug: `clip(round(value), -255, 255)` with numpy's half-to-even round, then `clip(v + value, 0, 255)`. */
+function addUint8(v: number, value: number): number {
+  const n = roundHalfEven(value);
+  return v + (n < -255 ? -255 : n > 255 ? 255 : n);
+}
+
+function addFloat(x: number, value: number): number {
+  return x + value;
+}
+
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
