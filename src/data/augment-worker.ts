@@ -5,8 +5,9 @@ import type { Image, UniformBatch } from '../core/image.ts';
 import type { BatchAugmenter } from './data-loader.ts';
 import { type WorkerReply, type WorkerTask, packBatch, unpackBatch } from './worker-pool.ts';
 
-const { spec, reviverModule, reviverName } = workerData as {
+const { spec, rootSeed, reviverModule, reviverName } = workerData as {
   spec: unknown;
+  rootSeed: number;
   reviverModule: string;
   reviverName: string;
 };
@@ -15,6 +16,7 @@ if (port === null) throw new Error('augment-worker.ts runs only as a worker thre
 
 async function load(): Promise<BatchAugmenter> {
   const module = (await import(reviverModule)) as Record<string, unknown>;
+  if (typeof module.seed === 'function') (module.seed as (value: number) => void)(rootSeed);
   const revive = module[reviverName];
   if (typeof revive !== 'function') {
     throw new Error(

@@ -4,9 +4,11 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { StandIn, standInReviver } from '../../test/helpers/stand-in-augmenter.ts';
 import type { UniformBatch } from '../core/image.ts';
+import * as iaa from '../index.ts';
 import { DataLoader, type DataLoaderOptions } from './data-loader.ts';
 import { ArrayDataset, type LabeledImage } from './dataset.ts';
 import { createWorkerPool } from './worker-pool.ts';
+import '../node.ts'; // registers createWorkerPool as the default pool, used by the real-augmenter test
 
 const n = 50;
 const pixels = Uint8Array.from({ length: n * 6 * 5 }, (_, i) => (i * 7) % 256);
@@ -54,6 +56,41 @@ describe('DataLoader with worker threads', () => {
       assert.ok(
         got.bytes.every((b, i) => b === reference.bytes[i]),
         `bytes differ for workers ${workers}, prefetch ${prefetch}`,
+      );
+    }
+  });
+
+  it('gives identical bytes with real augmenters rebuilt by fromJSON (own seed and root seed)', async () => {
+    iaa.seed(11);
+    const children: iaa.Augmenter[] = [
+      iaa.Multiply([0.5, 1.5]),
+      iaa.GaussianBlur([0, 2], { seed: 5 }),
+      iaa.Dropout(0.2),
+    ];
+    // Affine joins the pipeline once it is exported from src/index.ts.
+    const affine = (iaa as Record<string, unknown>).Affine as ((o: object) => iaa.Augmenter) | undefined;
+    if (affine) children.push(affine({ rotate: [-30, 30] }));
+    const augment = iaa.Sequential(children);
+    const bytes = async (workers: number, prefetch: number) => {
+      const loader = new DataLoader(dataset, { batchSize: 7, shuffle: true, seed: 2, augment, workers, prefetch });
+      const out: number[] = [];
+      for await (const batch of loader) {
+        assert.ok(!Array.isArray(batch.images));
+        out.push(...(batch.images as UniformBatch).data);
+      }
+      await loader.close();
+      return out;
+    };
+    const reference = await bytes(0, 1);
+    assert.notDeepEqual(reference.slice(0, 30), Array.from(pixels.subarray(0, 30)));
+    for (const [workers, prefetch] of [
+      [1, 1],
+      [2, 4],
+    ]) {
+      const got = await bytes(workers, prefetch);
+      assert.ok(
+        got.length === reference.length && got.every((b, i) => b === reference[i]),
+        `workers ${workers}, prefetch ${prefetch}`,
       );
     }
   });

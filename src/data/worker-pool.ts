@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { argumentError } from '../core/errors.ts';
 import type { Batch, Image, UniformBatch } from '../core/image.ts';
 import { isUniformBatch } from '../core/image.ts';
+import { getSeed } from '../random/stream.ts';
 import type { AugmentPool, BatchAugmenter } from './data-loader.ts';
 
 /** Where a worker finds the function that rebuilds an augmenter from its JSON. */
@@ -104,7 +105,8 @@ function reviveError(error: { name: string; message: string; stack?: string }): 
 
 /**
  * A pool of `workers` threads, each running the augmenter rebuilt from `augmenter.toJSON()` (same seed, so the
- * same bytes as on the calling thread). Batches are handed to idle threads, one per thread at a time, the rest
+ * same bytes as on the calling thread: the worker first calls the reviver module's `seed(getSeed())`, if it has one,
+ * so augmenters seeded from the root seed match — as long as the root seed was not changed after they were made). Batches are handed to idle threads, one per thread at a time, the rest
  * queued. Threads start on the first batch, are unref'd while idle (an idle pool never keeps Node running) and stop
  * on `close()`. A batch that throws in a worker rejects with the worker's message and stack, and closes the pool
  * (pending batches reject too). Workers load TypeScript through tsx's API, so this works from the repository
@@ -121,6 +123,9 @@ export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolO
     throw argumentError('createWorkerPool', 'workers', 'a positive integer', workers);
   }
   const spec = JSON.parse(JSON.stringify(augmenter.toJSON()));
+  // An augmenter without its own seed takes the root seed in force when it was made, which toJSON() leaves out; the
+  // worker sets the same root seed (through the reviver module's `seed` export) before rebuilding it.
+  const rootSeed = getSeed();
   const reviver = options.reviver ?? { module: new URL('../index.ts', import.meta.url) };
   const reviverModule = String(
     reviver.module instanceof URL || /^[a-z]+:/i.test(reviver.module)
@@ -159,7 +164,7 @@ export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolO
     // worker's entry module on Node 20, so a tiny eval'd bootstrap registers them first.
     const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
     for (let k = 0; k < workers; k++) {
-      const worker = new Worker(bootstrap, { eval: true, workerData: { spec, reviverModule, reviverName } });
+      const worker = new Worker(bootstrap, { eval: true, workerData: { spec, rootSeed, reviverModule, reviverName } });
       const slot: Slot = { worker };
       worker.on('message', (reply: WorkerReply) => {
         const task = slot.task;
