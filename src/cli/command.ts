@@ -1,0 +1,109 @@
+// What every `augkit` command shares: its description for the command table, the streams it writes to, and the
+// usage error that main.ts turns into exit code 2.
+import type { ParseArgsConfig } from 'node:util';
+
+/** The options table of a command, in node:util `parseArgs` form. */
+export type OptionsTable = NonNullable<ParseArgsConfig['options']>;
+
+/** Parsed arguments: option values by name (strings and booleans; repeated options give arrays) and positionals. */
+export interface ParsedArgs {
+  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+  readonly positionals: readonly string[];
+}
+
+/** Where a command writes: normally the process' streams, replaced in tests. */
+export interface CliIO {
+  /** Results and summaries. */
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Progress, warnings and errors. */
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** The folder relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+/** One `augkit` command: its help text, its options, and what it does. */
+export interface Command {
+  readonly name: string;
+  /** One line for `augkit --help`. */
+  readonly summary: string;
+  /** The synopsis, e.g. `augkit grid <image> --pipeline FILE.json --rows R --cols C --out grid.png`. */
+  readonly usage: string;
+  /** The rest of `augkit <name> --help`: what it does and every option. */
+  readonly help: string;
+  readonly options: OptionsTable;
+  /** How many positionals it takes; default none. */
+  readonly positionals?: { readonly min: number; readonly max: number; readonly name: string };
+  /** Runs the command and resolves to the process' exit code (0 success, 1 failure). */
+  run(args: ParsedArgs, io: CliIO): Promise<number>;
+}
+
+/** A mistake on the command line: main.ts prints it with a usage hint and exits with code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The command whose usage to show, if known. */
+    readonly command?: string,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A failure the user can fix (a bad pipeline file, an unreadable image): printed without a stack, exit code 1. */
+export class CliError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** The string value of an option, or undefined when not given. */
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const v = args.values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** True when a boolean flag was given. */
+export function flag(args: ParsedArgs, name: string): boolean {
+  return args.values[name] === true;
+}
+
+/**
+ * An integer option in [min, max], or `fallback` when not given; anything else is a usage error naming the flag.
+ * @example integerOption(args, 'n', 1, 1, 100_000) // --n 4 → 4; --n 0 or --n x → UsageError
+ */
+export function integerOption(
+  args: ParsedArgs,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  command?: string,
+): number {
+  const raw = stringOption(args, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^[+-]?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}; received "${raw}"`, command);
+  }
+  return value;
+}
+
+/**
+ * One of a fixed set of strings, or `fallback` when not given.
+ * @example choiceOption(args, 'format', ['png', 'jpeg', 'webp'], undefined)
+ */
+export function choiceOption<T extends string>(
+  args: ParsedArgs,
+  name: string,
+  allowed: readonly T[],
+  fallback: T | undefined,
+  command?: string,
+): T | undefined {
+  const raw = stringOption(args, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; received "${raw}"`, command);
+  }
+  return raw as T;
+}

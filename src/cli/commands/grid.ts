@@ -1,0 +1,109 @@
+// `augkit grid <image> --pipeline FILE.json --rows R --cols C --out grid.png`: R×C augmented variants of one image
+// in one picture (imgaug's draw_grid). Cell k is drawn at call k, index 0: the same bytes as variant k of
+// `augkit augment <image> --n K` with the same pipeline and seed.
+import { realpath } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import type { Image } from '../../core/image.ts';
+import { readImage, writeImage } from '../../io/image-file.ts';
+import { drawGrid, upscale } from '../../viz/grid.ts';
+import {
+  CliError,
+  type CliIO,
+  type Command,
+  type ParsedArgs,
+  UsageError,
+  flag,
+  integerOption,
+  stringOption,
+} from '../command.ts';
+import { PRESETS, loadPipeline } from '../pipeline.ts';
+
+/** `augkit grid`. */
+export const command: Command = {
+  name: 'grid',
+  summary: 'Draw R×C augmented variants of one image in one picture (imgaug’s draw_grid).',
+  usage: 'augkit grid <image> (--pipeline FILE.json | --preset NAME) --rows R --cols C --out grid.png',
+  help: `Cell k (row by row) holds variant k of the image: drawn at call k, index 0, so it equals variant k of
+"augkit augment <image> --n K" with the same pipeline and seed.
+
+Options:
+  --pipeline FILE     a pipeline in JSON (any augmenter's toJSON() form; see "augkit list")
+  --preset NAME       a built-in pipeline instead: ${Object.keys(PRESETS).join(', ')}
+  --rows R            rows of the grid (default 3)
+  --cols C            columns of the grid (default 4)
+  --out FILE          the picture to write: .png, .jpg or .webp (required)
+  --seed S            seed of the draws (default: the pipeline file's, else one picked and printed)
+  --scale F           nearest-neighbour upscaling of every cell (default: small images to about 128 pixels)
+  --padding P         pixels between cells (default 2; imgaug has 0)
+  --overwrite         replace --out if it exists`,
+  options: {
+    pipeline: { type: 'string', short: 'p' },
+    preset: { type: 'string' },
+    rows: { type: 'string', short: 'r' },
+    cols: { type: 'string', short: 'c' },
+    out: { type: 'string', short: 'o' },
+    seed: { type: 'string' },
+    scale: { type: 'string' },
+    padding: { type: 'string' },
+    overwrite: { type: 'boolean' },
+  },
+  positionals: { min: 1, max: 1, name: 'the image to augment' },
+  run: runGrid,
+};
+
+async function runGrid(args: ParsedArgs, io: CliIO): Promise<number> {
+  const name = 'grid';
+  const outArg = stringOption(args, 'out');
+  if (outArg === undefined) throw new UsageError('missing --out FILE (e.g. --out grid.png)', name);
+  if (!['.png', '.jpg', '.jpeg', '.webp'].includes(extname(outArg).toLowerCase())) {
+    throw new UsageError(`--out must end in .png, .jpg, .jpeg or .webp; received "${outArg}"`, name);
+  }
+  const rows = integerOption(args, 'rows', 3, 1, 100, name);
+  const cols = integerOption(args, 'cols', 4, 1, 100, name);
+  const seed =
+    stringOption(args, 'seed') === undefined ? undefined : integerOption(args, 'seed', 0, 0, 2 ** 53 - 1, name);
+  const padding = integerOption(args, 'padding', 2, 0, 100, name);
+  const pipeline = await loadPipeline({
+    pipeline: stringOption(args, 'pipeline'),
+    preset: stringOption(args, 'preset'),
+    seed,
+    cwd: io.cwd,
+    command: name,
+  });
+  const inputPath = resolve(io.cwd, args.positionals[0]);
+  const outPath = resolve(io.cwd, outArg);
+  const [inputReal, outReal] = await Promise.all([inputPath, outPath].map((p) => realpath(p).catch(() => p)));
+  if (inputReal === outReal) throw new CliError(`--out ${outArg} is the input image; choose another file`);
+  let image: Image;
+  try {
+    image = await readImage(inputPath);
+  } catch (error) {
+    throw new CliError(
+      `cannot read ${args.positionals[0]}: ${((error as Error).cause as Error)?.message ?? (error as Error).message}`,
+    );
+  }
+  const autoScale = Math.max(1, Math.round(128 / Math.max(image.height, image.width)));
+  const scale = integerOption(args, 'scale', autoScale, 1, 64, name);
+  const variants: Image[] = [];
+  for (let k = 0; k < rows * cols; k++) {
+    const variant = pipeline.augmenter.augmentImage(image, { epoch: k, index: 0 });
+    variants.push(scale > 1 ? upscale(variant, scale) : variant);
+  }
+  const grid = drawGrid(variants, { rows, cols, padding, background: 255 });
+  const jpeg = /\.jpe?g$/i.test(outArg);
+  if (jpeg && (grid.channels === 2 || grid.channels === 4)) {
+    throw new CliError('the grid has an alpha channel, which JPEG cannot hold; write a .png or .webp');
+  }
+  try {
+    await writeImage(outPath, grid, { overwrite: flag(args, 'overwrite') });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new CliError(`${outArg} exists; pass --overwrite to replace it`);
+    }
+    throw error;
+  }
+  io.stdout.write(
+    `wrote ${outArg}: ${rows}×${cols} variants of ${args.positionals[0]} (${pipeline.source}, seed ${pipeline.seed}), ${grid.width}×${grid.height} pixels\n`,
+  );
+  return 0;
+}

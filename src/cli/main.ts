@@ -1,0 +1,147 @@
+// The `augkit` command line: parses the command and its options (strictly: unknown flags and missing values are
+// usage errors, exit code 2), shows help, and runs one command from the table below. bin/augkit.js and
+// `node --import tsx src/cli/main.ts …` both end up in `main`.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { SpecError } from '../core/errors.ts';
+import { CliError, type CliIO, type Command, type ParsedArgs, UsageError } from './command.ts';
+
+/**
+ * The commands, by name, each loaded when used. Adding a command is one line here and one file in `commands/`
+ * exporting `command: Command`.
+ */
+export const COMMANDS: Readonly<Record<string, () => Promise<{ command: Command }>>> = {
+  demo: () => import('./commands/demo.ts'),
+  augment: () => import('./commands/augment.ts'),
+  grid: () => import('./commands/grid.ts'),
+  list: () => import('./commands/list.ts'),
+};
+
+/** Exit codes: success, a failure (bad input file, some images failed), a usage error on the command line. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function topHelp(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load().then((m) => m.command)));
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'augkit: image augmentation with imgaug’s semantics',
+    '',
+    'Usage: augkit <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run "augkit <command> --help" for a command’s options.',
+    'Exit codes: 0 success, 1 failure (bad pipeline, unreadable images), 2 usage error.',
+    '',
+  ].join('\n');
+}
+
+/** The full help of one command. */
+export function commandHelp(command: Command): string {
+  return `Usage: ${command.usage}\n\n${command.summary}\n\n${command.help.trimEnd()}\n  -h, --help  show this help\n`;
+}
+
+function parse(command: Command, argv: readonly string[]): ParsedArgs & { help: boolean } {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    // parseArgs's messages name the flag ("Unknown option '--nn'", "Option '--out <value>' argument missing").
+    throw new UsageError((error as Error).message, command.name);
+  }
+  const { help, ...values } = parsed.values as Record<string, string | boolean | undefined>;
+  const positionals = parsed.positionals;
+  if (help !== true) {
+    const { min, max, name } = command.positionals ?? { min: 0, max: 0, name: '' };
+    if (positionals.length < min) throw new UsageError(`missing ${name}`, command.name);
+    if (positionals.length > max) {
+      const extra = positionals.slice(max).join(' ');
+      throw new UsageError(`unexpected argument${positionals.length - max > 1 ? 's' : ''}: ${extra}`, command.name);
+    }
+  }
+  return { values, positionals, help: help === true };
+}
+
+/** The process' own streams and folder. */
+export function processIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
+}
+
+/**
+ * Runs `augkit` with the arguments after the program name and resolves to the exit code (0, 1 or 2, see `EXIT`);
+ * never calls `process.exit`, so pending writes finish.
+ * @example process.exitCode = await main(['list']);
+ * @example await main(['augment', 'photos', '--out', 'out', '--preset', 'light', '--n', '4']);
+ */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    const target = name === 'help' ? rest[0] : undefined;
+    if (target !== undefined && Object.hasOwn(COMMANDS, target)) {
+      io.stdout.write(commandHelp((await COMMANDS[target]()).command));
+      return EXIT.ok;
+    }
+    (name === undefined ? io.stderr : io.stdout).write(await topHelp());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '-v' || name === '--version') {
+    io.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
+  if (!Object.hasOwn(COMMANDS, name)) {
+    io.stderr.write(
+      `augkit: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})\nRun "augkit --help" for usage.\n`,
+    );
+    return EXIT.usage;
+  }
+  const { command } = await COMMANDS[name]();
+  try {
+    const args = parse(command, rest);
+    if (args.help) {
+      io.stdout.write(commandHelp(command));
+      return EXIT.ok;
+    }
+    return await command.run(args, io);
+  } catch (error) {
+    return report(error, command, io);
+  }
+}
+
+function report(error: unknown, command: Command, io: CliIO): number {
+  if (error instanceof UsageError) {
+    io.stderr.write(
+      `augkit ${command.name}: ${error.message}\nUsage: ${command.usage}\nRun "augkit ${command.name} --help" for details.\n`,
+    );
+    return EXIT.usage;
+  }
+  if (error instanceof SpecError) {
+    io.stderr.write(`augkit ${command.name}: invalid pipeline: ${error.message}\n`);
+    return EXIT.failure;
+  }
+  if (error instanceof CliError) {
+    io.stderr.write(`augkit ${command.name}: ${error.message}\n`);
+    return EXIT.failure;
+  }
+  const e = error as Error;
+  io.stderr.write(`augkit ${command.name}: ${e?.message ?? String(error)}\n`);
+  if (process.env.AUGKIT_DEBUG) io.stderr.write(`${e?.stack ?? ''}\n`);
+  return EXIT.failure;
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isEntry) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,148 @@
+// Pipelines for the CLI: a JSON file (any augmenter's `toJSON()` form) or a named preset, seeded.
+import { randomInt } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import * as iaa from '../index.ts';
+import { CliError, UsageError } from './command.ts';
+
+/**
+ * The presets of `--preset NAME`, as pipeline JSON (what `augkit augment --preset light` runs is exactly what a
+ * file with this content would run). Ranges are imgaug-style `[min, max]`, sampled per image.
+ */
+export const PRESETS = {
+  /** Small changes that keep every image clearly itself: mirror, a slight tilt and shift, a little light. */
+  light: {
+    type: 'Sequential',
+    children: [
+      { type: 'Fliplr', p: 0.5 },
+      { type: 'Affine', rotate: [-10, 10], translatePercent: [-0.05, 0.05] },
+      { type: 'Multiply', mul: [0.9, 1.1] },
+    ],
+  },
+  /** The usual training mix: mirror, blur now and then, contrast and brightness, scale/shift/rotate/shear. */
+  medium: {
+    type: 'Sequential',
+    randomOrder: true,
+    children: [
+      { type: 'Fliplr', p: 0.5 },
+      // biome-ignore lint/suspicious/noThenProperty: Sometimes' JSON form names its branch "then"; the value is data
+      { type: 'Sometimes', p: 0.5, then: { type: 'GaussianBlur', sigma: [0, 1] } },
+      { type: 'LinearContrast', alpha: [0.75, 1.5] },
+      { type: 'Multiply', mul: [0.8, 1.2] },
+      {
+        type: 'Affine',
+        scale: [0.9, 1.1],
+        translatePercent: [-0.1, 0.1],
+        rotate: [-20, 20],
+        shear: [-8, 8],
+      },
+    ],
+  },
+  /** Strong changes: large rotations and shears, blur, contrast, dropped pixels and salt-and-pepper noise. */
+  heavy: {
+    type: 'Sequential',
+    randomOrder: true,
+    children: [
+      { type: 'Fliplr', p: 0.5 },
+      { type: 'GaussianBlur', sigma: [0, 2] },
+      { type: 'LinearContrast', alpha: [0.5, 2] },
+      { type: 'Multiply', mul: [0.6, 1.4] },
+      // biome-ignore lint/suspicious/noThenProperty: Sometimes' JSON form names its branch "then"; the value is data
+      { type: 'Sometimes', p: 0.5, then: { type: 'Dropout', p: [0, 0.1] } },
+      // biome-ignore lint/suspicious/noThenProperty: Sometimes' JSON form names its branch "then"; the value is data
+      { type: 'Sometimes', p: 0.3, then: { type: 'SaltAndPepper', p: [0, 0.05] } },
+      {
+        type: 'Affine',
+        scale: [0.75, 1.25],
+        translatePercent: [-0.2, 0.2],
+        rotate: [-45, 45],
+        shear: [-16, 16],
+        mode: 'edge',
+      },
+    ],
+  },
+  /** The walkthrough's pipeline: drop 20% of the pixels and rotate by up to 30 degrees, in random order. */
+  walkthrough: {
+    type: 'Sequential',
+    randomOrder: true,
+    children: [
+      { type: 'Dropout', p: 0.2 },
+      { type: 'Affine', rotate: [-30, 30] },
+    ],
+  },
+} as const satisfies Record<string, iaa.AugmenterSpec>;
+
+/** A preset's name. */
+export type PresetName = keyof typeof PRESETS;
+
+/** A pipeline ready to run, with where it came from and the seed it runs with. */
+export interface LoadedPipeline {
+  readonly augmenter: iaa.Augmenter;
+  /** The JSON it was built from, with the seed in force at its root. */
+  readonly spec: iaa.AugmenterSpec;
+  readonly seed: number;
+  /** True when the seed was picked for this run (neither `--seed` nor the file gave one). */
+  readonly seedPicked: boolean;
+  /** `preset NAME` or the file's path, for messages. */
+  readonly source: string;
+}
+
+/** Reads and parses a pipeline file; JSON syntax errors name the file, the rest is left to `fromJSON`. */
+export async function readPipelineFile(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read pipeline ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`pipeline ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Builds the pipeline of `--pipeline FILE` or `--preset NAME` (exactly one, or `fallback` when neither is given),
+ * seeded with `seed`, else the file's own root seed, else a seed picked now (reported by the caller). Errors in
+ * the JSON throw `SpecError`s naming the JSON path (`children[1].rotate: …`).
+ */
+export async function loadPipeline(options: {
+  readonly pipeline?: string;
+  readonly preset?: string;
+  readonly seed?: number;
+  readonly cwd: string;
+  readonly command: string;
+  readonly fallback?: PresetName;
+}): Promise<LoadedPipeline> {
+  const { pipeline, preset, command } = options;
+  if (pipeline !== undefined && preset !== undefined) {
+    throw new UsageError('give either --pipeline or --preset, not both', command);
+  }
+  let raw: unknown;
+  let source: string;
+  if (pipeline !== undefined) {
+    raw = await readPipelineFile(resolve(options.cwd, pipeline));
+    source = pipeline;
+  } else {
+    const name = preset ?? options.fallback;
+    if (name === undefined) throw new UsageError('give a pipeline: --pipeline FILE.json or --preset NAME', command);
+    if (!Object.hasOwn(PRESETS, name)) {
+      throw new UsageError(`unknown preset "${name}" (presets: ${Object.keys(PRESETS).join(', ')})`, command);
+    }
+    raw = PRESETS[name as PresetName];
+    source = `preset ${name}`;
+  }
+  // Validate first, so a bad file is reported by its own paths before any seed is added to it.
+  const unseeded = iaa.fromJSON(raw);
+  const fileSeed = unseeded.hasOwnSeed ? unseeded.seed : undefined;
+  const seed = options.seed ?? fileSeed ?? randomInt(0, 2 ** 31);
+  const spec = { ...(raw as iaa.AugmenterSpec), seed };
+  return {
+    augmenter: iaa.fromJSON(spec),
+    spec,
+    seed,
+    seedPicked: options.seed === undefined && fileSeed === undefined,
+    source,
+  };
+}
