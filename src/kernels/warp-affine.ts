@@ -274,8 +274,8 @@ export function warpAffine<A extends PixelArray>(
   const d = out.data;
 
   for (let y = 0; y < oh; y++) {
-    const X0 = cvRound((ib * y + ic) * AB_SCALE) + delta;
-    const Y0 = cvRound((ie * y + iff) * AB_SCALE) + delta;
+    const X0 = (cvRound((ib * y + ic) * AB_SCALE) + delta) | 0;
+    const Y0 = (cvRound((ie * y + iff) * AB_SCALE) + delta) | 0;
     let xl = 0;
     let xr = 0;
     if (safe && spanX > 0 && spanY > 0) {
@@ -850,25 +850,38 @@ function borderLinear(
       continue;
     }
     const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 2;
-    const cx0 = borderIndex(sx, sw, mode);
-    const cx1 = borderIndex(sx + 1, sw, mode);
-    const cy0 = borderIndex(sy, sh, mode);
-    const cy1 = borderIndex(sy + 1, sh, mode);
-    const r0 = cy0 < 0 ? -1 : cy0 * sw;
-    const r1 = cy1 < 0 ? -1 : cy1 * sw;
-    const i00 = r0 < 0 || cx0 < 0 ? -1 : (r0 + cx0) * cn;
-    const i01 = r0 < 0 || cx1 < 0 ? -1 : (r0 + cx1) * cn;
-    const i10 = r1 < 0 || cx0 < 0 ? -1 : (r1 + cx0) * cn;
-    const i11 = r1 < 0 || cx1 < 0 ? -1 : (r1 + cx1) * cn;
-    for (let k = 0; k < cn; k++) {
-      const v0 = i00 < 0 ? cval : s[i00 + k];
-      const v1 = i01 < 0 ? cval : s[i01 + k];
-      const v2 = i10 < 0 ? cval : s[i10 + k];
-      const v3 = i11 < 0 ? cval : s[i11 + k];
-      if (u8) {
-        d[o + k] = (v0 * wI[w] + v1 * wI[w + 1] + v2 * wI[w + 2] + v3 * wI[w + 3] + COEF_ROUND) >> 15;
-      } else {
-        d[o + k] = v0 * wF[w] + v1 * wF[w + 1] + v2 * wF[w + 2] + v3 * wF[w + 3];
+    // Taps inside the image skip the call; the rest go through borderIndex (-1: read cval).
+    const cx0 = sx >= 0 && sx < sw ? sx : borderIndex(sx, sw, mode);
+    const cx1 = sx + 1 >= 0 && sx + 1 < sw ? sx + 1 : borderIndex(sx + 1, sw, mode);
+    const cy0 = sy >= 0 && sy < sh ? sy : borderIndex(sy, sh, mode);
+    const cy1 = sy + 1 >= 0 && sy + 1 < sh ? sy + 1 : borderIndex(sy + 1, sh, mode);
+    const i00 = cy0 < 0 || cx0 < 0 ? -1 : (cy0 * sw + cx0) * cn;
+    const i01 = cy0 < 0 || cx1 < 0 ? -1 : (cy0 * sw + cx1) * cn;
+    const i10 = cy1 < 0 || cx0 < 0 ? -1 : (cy1 * sw + cx0) * cn;
+    const i11 = cy1 < 0 || cx1 < 0 ? -1 : (cy1 * sw + cx1) * cn;
+    if (u8) {
+      const w0 = wI[w];
+      const w1 = wI[w + 1];
+      const w2 = wI[w + 2];
+      const w3 = wI[w + 3];
+      for (let k = 0; k < cn; k++) {
+        const v0 = i00 < 0 ? cval : s[i00 + k];
+        const v1 = i01 < 0 ? cval : s[i01 + k];
+        const v2 = i10 < 0 ? cval : s[i10 + k];
+        const v3 = i11 < 0 ? cval : s[i11 + k];
+        d[o + k] = (v0 * w0 + v1 * w1 + v2 * w2 + v3 * w3 + COEF_ROUND) >> 15;
+      }
+    } else {
+      const w0 = wF[w];
+      const w1 = wF[w + 1];
+      const w2 = wF[w + 2];
+      const w3 = wF[w + 3];
+      for (let k = 0; k < cn; k++) {
+        const v0 = i00 < 0 ? cval : s[i00 + k];
+        const v1 = i01 < 0 ? cval : s[i01 + k];
+        const v2 = i10 < 0 ? cval : s[i10 + k];
+        const v3 = i11 < 0 ? cval : s[i11 + k];
+        d[o + k] = v0 * w0 + v1 * w1 + v2 * w2 + v3 * w3;
       }
     }
   }
@@ -910,8 +923,10 @@ function borderCubic(
     }
     const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 4;
     for (let i = 0; i < 4; i++) {
-      const cx = borderIndex(sx + i, sw, mode);
-      const cy = borderIndex(sy + i, sh, mode);
+      const px = sx + i;
+      const py = sy + i;
+      const cx = px >= 0 && px < sw ? px : borderIndex(px, sw, mode);
+      const cy = py >= 0 && py < sh ? py : borderIndex(py, sh, mode);
       cubicCols[i] = cx < 0 ? -1 : cx * cn;
       cubicRows[i] = cy < 0 ? -1 : cy * sw * cn;
     }
