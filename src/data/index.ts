@@ -1,0 +1,31 @@
+// The browser-safe part of the data layer, for `augkit` (src/index.ts re-exports this file). Node-only pieces
+// (files, Fashion-MNIST loading, ImageFolder, the worker pool) are exported from `augkit/node` (src/node.ts).
+export {
+  ArrayDataset,
+  type Dataset,
+  type LabeledImage,
+  MappedDataset,
+  subset,
+} from './dataset.ts';
+export {
+  type AugmentPool,
+  type AugmentPoolFactory,
+  type BatchAugmenter,
+  type Collate,
+  type CollatedBatch,
+  DataLoader,
+  type DataLoaderOptions,
+  defaultCollate,
+  type LoaderBatch,
+  setDefaultAugmentPool,
+} from './data-loader.ts';
+export { permutation } from './permutation.ts';
+export { encodeIdx, type IdxArray, type IdxDType, parseIdx } from './idx.ts';
+export {
+  FASHION_MNIST_CLASSES,
+  type FashionMnist,
+  type FashionMnistSource,
+  type FashionMnistSplit,
+  fashionMnistFileNames,
+  fashionMnistFromIdx,
+} from './fashion-mnist.ts';
