@@ -1,13 +1,25 @@
+import { Add } from './arithmetic/add.ts';
+import { Dropout } from './arithmetic/dropout.ts';
 import { Multiply } from './arithmetic/multiply.ts';
+import { SaltAndPepper } from './arithmetic/salt-and-pepper.ts';
 // The list of augmenters: every factory, and the registry built from their definitions.
 import type { Augmenter } from './base/augmenter.ts';
 import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/registry.ts';
+import { GaussianBlur } from './blur/gaussian-blur.ts';
+import { GammaContrast } from './contrast/gamma-contrast.ts';
+import { LinearContrast } from './contrast/linear-contrast.ts';
 import { Fliplr } from './flip/fliplr.ts';
 import { Flipud } from './flip/flipud.ts';
 import { metaEntries } from './meta/entries.ts';
 import { Identity } from './meta/identity.ts';
 
 export { Multiply } from './arithmetic/multiply.ts';
+export { Add } from './arithmetic/add.ts';
+export { Dropout } from './arithmetic/dropout.ts';
+export { SaltAndPepper } from './arithmetic/salt-and-pepper.ts';
+export { LinearContrast } from './contrast/linear-contrast.ts';
+export { GammaContrast } from './contrast/gamma-contrast.ts';
+export { GaussianBlur } from './blur/gaussian-blur.ts';
 export { Identity } from './meta/identity.ts';
 export { Fliplr } from './flip/fliplr.ts';
 export { Flipud } from './flip/flipud.ts';
@@ -17,7 +29,18 @@ export { OneOf } from './meta/one-of.ts';
 export { SomeOf } from './meta/some-of.ts';
 
 /** Every augmenter made with `defineAugmenter`, by imgaug's name. */
-export const definedFactories = { Multiply, Identity, Fliplr, Flipud } as const;
+export const definedFactories = {
+  Multiply,
+  Identity,
+  Fliplr,
+  Flipud,
+  Add,
+  LinearContrast,
+  GammaContrast,
+  GaussianBlur,
+  Dropout,
+  SaltAndPepper,
+} as const;
 
 /** The registry: augmenter type → how to build it from JSON. */
 export const registry: ReadonlyMap<string, RegistryEntry> = new Map(

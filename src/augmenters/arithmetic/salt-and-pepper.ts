@@ -1,0 +1,58 @@
+import type { Image } from '../../core/image.ts';
+import { defineAugmenter } from '../base/define.ts';
+import {
+  type ElementwiseParams,
+  decisionCount,
+  drawElementwise,
+  drawThreshold,
+  forEachDrawChunk,
+} from '../base/elementwise.ts';
+import { numberOption, probabilityOption } from '../base/options.ts';
+
+/**
+ * Replaces a random fraction of each image's pixels with white (salt) or black (pepper), with equal chance.
+ *
+ * A probability `p` is drawn once per image, then every pixel is replaced with probability `p`: all its channels
+ * together with one colour, or, with `perChannel`, each channel on its own with its own colour. uint8 images get
+ * 255 or 0; float32 images, read as 0–1 intensities, get 1 or 0. The other values are copied unchanged.
+ *
+ * Differs from imgaug: imgaug 0.4.0 draws replacements from `Beta(0.5, 0.5) · 255`, so most of its salt and
+ * pepper is near-white and near-black grey; augkit uses exactly white and black, as the name says. An `iap`
+ * parameter for `p` is a probability drawn per image (clipped to [0, 1]). The per-pixel draws come from augkit's
+ * Philox streams, so the same seed gives other pixels than in imgaug, with the same statistics.
+ *
+ * @param p The probability of replacing a pixel: a number in [0, 1], a `[min, max]` range sampled per image, or an
+ *   `iap` parameter. Default `[0, 0.03]` (imgaug's).
+ * @param perChannel true, false, or the probability that an image decides each channel independently. Default false.
+ * @example iaa.SaltAndPepper(0.05)                     // 5 % of the pixels turn white or black
+ * @example iaa.SaltAndPepper(0.05, { perChannel: true }) // coloured noise: channels change independently
+ */
+export const SaltAndPepper = defineAugmenter({
+  type: 'SaltAndPepper',
+  kind: 'pixel',
+  primary: 'p',
+  options: { p: numberOption([0, 0.03], { min: 0, max: 1 }), perChannel: probabilityOption(false) },
+  drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
+  apply: (image, params, out) => saltAndPepper(image, params, out),
+});
+
+function saltAndPepper(image: Image, { p, perChannel, mask }: ElementwiseParams, out: Image): void {
+  const dst = out.data;
+  dst.set(image.data);
+  if (!(p > 0)) return;
+  const white = image.data instanceof Uint8Array ? 255 : 1;
+  const threshold = drawThreshold(p);
+  const channels = perChannel ? 1 : image.channels;
+  forEachDrawChunk(mask, decisionCount(image, perChannel), (draws, first, count) => {
+    for (let j = 0; j < count; j++) {
+      const u = draws[j];
+      if (u < threshold) {
+        // One draw decides both: u < p·2³² replaces, and its lowest bit picks the colour. Below any threshold the
+        // odd and even draws differ in number by at most one, so white and black are equally likely.
+        const v = (u & 1) === 1 ? white : 0;
+        const at = (first + j) * channels;
+        for (let c = 0; c < channels; c++) dst[at + c] = v;
+      }
+    }
+  });
+}

@@ -1,0 +1,59 @@
+import type { Shape } from '../../core/image.ts';
+import type { Param } from '../../params/param.ts';
+import type { RandomSource, RandomStream } from '../../random/stream.ts';
+
+/**
+ * What an element-wise augmenter (Dropout, SaltAndPepper) draws for one image: the probability that a pixel is
+ * changed, whether channels are decided independently, and the address of the per-pixel draws. Only the address
+ * is kept: `apply` restarts the stream, so applying the same params twice gives the same bytes.
+ */
+export interface ElementwiseParams {
+  /** The probability that a pixel (or, per channel, a value) is changed, drawn once per image. */
+  readonly p: number;
+  /** One decision per value (true) or one per pixel for all its channels (false). */
+  readonly perChannel: boolean;
+  /** The stream of per-pixel draws (one uint32 per decision), read from its start on every apply. */
+  readonly mask: RandomStream;
+}
+
+/** Draws `p` from stream `#p`, the per-channel coin from `#perChannel`, and addresses the mask at `#mask`. */
+export function drawElementwise(random: RandomSource, p: Param<number>, perChannel: Param<number>): ElementwiseParams {
+  return {
+    p: p.draw(random.stream('p')),
+    perChannel: perChannel.draw(random.stream('perChannel')) > 0.5,
+    mask: random.stream('mask'),
+  };
+}
+
+/** How many decisions an image needs: one per value with `perChannel`, else one per pixel. */
+export function decisionCount(shape: Shape, perChannel: boolean): number {
+  return shape.height * shape.width * (perChannel ? shape.channels : 1);
+}
+
+/** The uint32 threshold below which a draw means "change": u < p · 2³² happens with probability p. */
+export function drawThreshold(p: number): number {
+  return p * 4294967296;
+}
+
+const CHUNK = 4096;
+// Reused across calls: per-pixel draws are produced a chunk at a time, never one array per image or pixel.
+const scratch = new Uint32Array(CHUNK);
+
+/**
+ * Reads `n` uint32 draws from the start of `stream` a chunk at a time and hands each chunk to `visit` with the
+ * index of its first decision. The draws are the same however they are chunked (the stream continues across
+ * chunks). The chunk array is reused: `visit` must not keep it.
+ */
+export function forEachDrawChunk(
+  stream: RandomStream,
+  n: number,
+  visit: (draws: Uint32Array, first: number, count: number) => void,
+): void {
+  const s = stream.restart();
+  for (let first = 0; first < n; first += CHUNK) {
+    const count = Math.min(CHUNK, n - first);
+    const draws = count === CHUNK ? scratch : scratch.subarray(0, count);
+    s.fillUint32(draws);
+    visit(draws, first, count);
+  }
+}
