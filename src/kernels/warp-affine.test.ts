@@ -1,0 +1,285 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { type Image, type PixelArray, imageFromRows, imageToRows } from '../core/image.ts';
+import { BORDER_MODES, type BorderMode } from './border.ts';
+import { type WarpOrder, warpAffine } from './warp-affine.ts';
+
+const ORDERS: readonly WarpOrder[] = [0, 1, 3];
+
+function blank<A extends PixelArray>(like: Image<A>, height = like.height, width = like.width): Image<A> {
+  const n = height * width * like.channels;
+  const data = (like.data instanceof Uint8Array ? new Uint8Array(n) : new Float32Array(n)) as A;
+  return { data, height, width, channels: like.channels };
+}
+
+function warp(src: Image, m: readonly number[], order: WarpOrder, mode: BorderMode, cval = 0, h?: number, w?: number) {
+  return warpAffine(src, m, blank(src, h, w), { order, mode, cval });
+}
+
+function randomImage(height: number, width: number, channels: number, seed: number): Image<Uint8Array> {
+  const data = new Uint8Array(height * width * channels);
+  let s = seed >>> 0;
+  for (let i = 0; i < data.length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    data[i] = s >>> 24;
+  }
+  return { data, height, width, channels };
+}
+
+interface Fixture {
+  readonly opencv: string;
+  readonly images: { height: number; width: number; channels: number; data: string }[];
+  readonly cases: {
+    name: string;
+    image: number;
+    matrix: number[];
+    order: WarpOrder;
+    mode: BorderMode;
+    cval: number;
+    outHeight: number;
+    outWidth: number;
+    expected: string;
+  }[];
+}
+
+describe('warpAffine', () => {
+  describe('matches OpenCV byte for byte (test/fixtures/warp-affine.json)', () => {
+    const fixture: Fixture = JSON.parse(
+      readFileSync(new URL('../../test/fixtures/warp-affine.json', import.meta.url), 'utf8'),
+    );
+    const images = fixture.images.map((m) => ({
+      height: m.height,
+      width: m.width,
+      channels: m.channels,
+      data: new Uint8Array(Buffer.from(m.data, 'base64')),
+    }));
+
+    it('has cases for every order and mode, several sizes and channel counts', () => {
+      assert.ok(fixture.cases.length >= 500);
+      for (const order of ORDERS) {
+        for (const mode of BORDER_MODES) {
+          assert.ok(fixture.cases.some((c) => c.order === order && c.mode === mode && c.cval === 0));
+        }
+        assert.ok(fixture.cases.some((c) => c.order === order && c.mode === 'constant' && c.cval === 200));
+      }
+      assert.deepEqual([...new Set(images.map((i) => i.channels))].sort(), [1, 3, 4]);
+    });
+
+    for (const order of ORDERS) {
+      for (const mode of BORDER_MODES) {
+        it(`reproduces OpenCV ${fixture.opencv} with order ${order}, mode ${mode}`, () => {
+          const cases = fixture.cases.filter((c) => c.order === order && c.mode === mode);
+          assert.ok(cases.length > 0);
+          for (const c of cases) {
+            const src = images[c.image];
+            const out = warp(src, c.matrix, c.order, c.mode, c.cval, c.outHeight, c.outWidth);
+            const expected = new Uint8Array(Buffer.from(c.expected, 'base64'));
+            let diff = 0;
+            for (let i = 0; i < expected.length; i++) if (out.data[i] !== expected[i]) diff++;
+            assert.equal(diff, 0, `${c.name} order=${c.order} ${c.mode} cval=${c.cval}: ${diff} bytes differ`);
+          }
+        });
+      }
+    }
+  });
+
+  it('reverses rows and columns when rotating by 180° with order 0', () => {
+    const src = randomImage(7, 9, 3, 1);
+    const out = warp(src, [-1, 0, 8, 0, -1, 6], 0, 'constant');
+    for (let y = 0; y < 7; y++) {
+      for (let x = 0; x < 9; x++) {
+        for (let k = 0; k < 3; k++) {
+          assert.equal(out.data[(y * 9 + x) * 3 + k], src.data[((6 - y) * 9 + (8 - x)) * 3 + k]);
+        }
+      }
+    }
+  });
+
+  it('moves pixel (r, c) to (c, H−1−r) when rotating by 90° (clockwise on screen)', () => {
+    // About the centre (cx, cy) with y down, R(90°) = [[0, −1], [1, 0]]: x' = cx − (y − cy), y' = cy' + (x − cx).
+    // For an H×W input and a W×H output the centres swap, so x' = H − 1 − y and y' = x: [0, −1, H−1, 1, 0, 0].
+    const src = imageFromRows([
+      [1, 2, 3, 4, 5],
+      [6, 7, 8, 9, 10],
+      [11, 12, 13, 14, 15],
+    ]);
+    for (const order of ORDERS) {
+      const out = warp(src, [0, -1, 2, 1, 0, 0], order, 'constant', 0, 5, 3);
+      assert.deepEqual(imageToRows(out), [
+        [11, 6, 1],
+        [12, 7, 2],
+        [13, 8, 3],
+        [14, 9, 4],
+        [15, 10, 5],
+      ]);
+    }
+  });
+
+  describe('shifting right by 3 with order 0', () => {
+    const src = imageFromRows([
+      [1, 2, 3, 4, 5, 6],
+      [7, 8, 9, 10, 11, 12],
+    ]);
+    const shifted = (mode: BorderMode, cval = 0) => imageToRows(warp(src, [1, 0, 3, 0, 1, 0], 0, mode, cval))[0];
+    it('fills the uncovered columns with cval under constant', () => {
+      assert.deepEqual(shifted('constant', 77), [77, 77, 77, 1, 2, 3]);
+    });
+    it('brings the right columns round under wrap', () => {
+      assert.deepEqual(shifted('wrap'), [4, 5, 6, 1, 2, 3]);
+    });
+    it('repeats the edge column under edge', () => {
+      assert.deepEqual(shifted('edge'), [1, 1, 1, 1, 2, 3]);
+    });
+    it('mirrors including the edge pixel under symmetric (cb a|abc)', () => {
+      assert.deepEqual(shifted('symmetric'), [3, 2, 1, 1, 2, 3]);
+    });
+    it('mirrors about the edge pixel under reflect (dcb|abc)', () => {
+      assert.deepEqual(shifted('reflect'), [4, 3, 2, 1, 2, 3]);
+    });
+  });
+
+  it('blends image and cval at a bilinear constant border', () => {
+    // Half a pixel right: output column 0 reads half of cval (0) and half of column 0 (200).
+    const src = imageFromRows([
+      [200, 200],
+      [200, 200],
+    ]);
+    assert.deepEqual(imageToRows(warp(src, [1, 0, 0.5, 0, 1, 0], 1, 'constant', 0)), [
+      [100, 200],
+      [100, 200],
+    ]);
+  });
+
+  it('returns identical bytes for the identity matrix with every order, mode and channel count', () => {
+    for (const channels of [1, 2, 3, 4, 5]) {
+      const src = randomImage(6, 7, channels, channels);
+      for (const order of ORDERS) {
+        for (const mode of BORDER_MODES) {
+          const out = warp(src, [1, 0, 0, 0, 1, 0], order, mode, 123);
+          assert.deepEqual(out.data, src.data, `channels=${channels} order=${order} mode=${mode}`);
+        }
+      }
+    }
+  });
+
+  it('reads the single pixel of a 1×1 image everywhere under the non-constant modes', () => {
+    const src = imageFromRows([[42]]);
+    for (const order of ORDERS) {
+      for (const mode of ['edge', 'symmetric', 'reflect', 'wrap'] as const) {
+        const out = warp(src, [0.7, 0.3, -1.2, -0.4, 1.1, 2.5], order, mode, 0, 3, 4);
+        assert.deepEqual([...out.data], new Array(12).fill(42), `order=${order} mode=${mode}`);
+      }
+    }
+  });
+
+  it('rounds uint8 cval half to even and clips it, as OpenCV’s saturate_cast does', () => {
+    const src = imageFromRows([[1]]);
+    const fill = (cval: number) => warp(src, [1, 0, 5, 0, 1, 0], 0, 'constant', cval).data[0];
+    assert.equal(fill(2.5), 2);
+    assert.equal(fill(3.5), 4);
+    assert.equal(fill(-7), 0);
+    assert.equal(fill(300), 255);
+  });
+
+  it('keeps float32 values unclipped and cval as given', () => {
+    const src: Image<Float32Array> = { data: new Float32Array([-5.5, 300.25]), height: 1, width: 2, channels: 1 };
+    const out = warp(src, [1, 0, 1, 0, 1, 0], 0, 'constant', -1.5);
+    assert.deepEqual([...out.data], [-1.5, -5.5]);
+    const lin = warp(src, [1, 0, 0.5, 0, 1, 0], 1, 'edge');
+    assert.deepEqual([...lin.data], [-5.5, Math.fround((-5.5 + 300.25) / 2)]);
+  });
+
+  describe('properties', () => {
+    const matrix = fc.tuple(
+      fc.double({ min: -3, max: 3, noNaN: true }),
+      fc.double({ min: -3, max: 3, noNaN: true }),
+      fc.double({ min: -40, max: 40, noNaN: true }),
+      fc.double({ min: -3, max: 3, noNaN: true }),
+      fc.double({ min: -3, max: 3, noNaN: true }),
+      fc.double({ min: -40, max: 40, noNaN: true }),
+    );
+    const setup = fc.record({
+      h: fc.integer({ min: 1, max: 9 }),
+      w: fc.integer({ min: 1, max: 9 }),
+      oh: fc.integer({ min: 1, max: 9 }),
+      ow: fc.integer({ min: 1, max: 9 }),
+      channels: fc.integer({ min: 1, max: 5 }),
+      seed: fc.integer(),
+      matrix,
+      order: fc.constantFrom<WarpOrder>(0, 1, 3),
+      mode: fc.constantFrom<BorderMode>(...BORDER_MODES),
+      cval: fc.integer({ min: 0, max: 255 }),
+    });
+
+    it('never throws on random matrices and images; nearest outputs only input values or cval', () => {
+      fc.assert(
+        fc.property(setup, ({ h, w, oh, ow, channels, seed, matrix, order, mode, cval }) => {
+          const src = randomImage(h, w, channels, seed);
+          const out = warp(src, matrix, order, mode, cval, oh, ow);
+          if (order === 0) {
+            const allowed = new Set([...src.data, cval]);
+            for (const v of out.data) assert.ok(allowed.has(v));
+          }
+        }),
+        { numRuns: 400 },
+      );
+    });
+
+    it('keeps bilinear uint8 outputs between the smallest and largest input value (or cval)', () => {
+      fc.assert(
+        fc.property(setup, ({ h, w, oh, ow, channels, seed, matrix, mode, cval }) => {
+          const src = randomImage(h, w, channels, seed);
+          const out = warp(src, matrix, 1, mode, cval, oh, ow);
+          let lo = mode === 'constant' ? cval : 255;
+          let hi = mode === 'constant' ? cval : 0;
+          for (const v of src.data) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+          }
+          for (const v of out.data) assert.ok(v >= lo && v <= hi, `${v} outside [${lo}, ${hi}]`);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('returns float32 images unchanged under the identity matrix', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.float({ noNaN: true, noDefaultInfinity: true }), { minLength: 12, maxLength: 12 }),
+          fc.constantFrom<WarpOrder>(0, 1, 3),
+          fc.constantFrom<BorderMode>(...BORDER_MODES),
+          (values, order, mode) => {
+            const src: Image<Float32Array> = { data: new Float32Array(values), height: 3, width: 2, channels: 2 };
+            const out = warp(src, [1, 0, 0, 0, 1, 0], order, mode, 5);
+            for (let i = 0; i < 12; i++) assert.ok(Object.is(out.data[i] + 0, src.data[i] + 0));
+          },
+        ),
+      );
+    });
+  });
+
+  describe('bad input', () => {
+    const src = randomImage(3, 3, 1, 9);
+    it('rejects an output that shares memory with the input', () => {
+      assert.throws(() => warpAffine(src, [1, 0, 0, 0, 1, 0], src, { order: 0, mode: 'edge', cval: 0 }), {
+        message: /warpAffine: out must be a buffer that does not overlap src/,
+      });
+    });
+    it('rejects an order outside {0, 1, 3} and an unknown mode', () => {
+      const out = blank(src);
+      const bad = { order: 2, mode: 'edge', cval: 0 } as unknown as Parameters<typeof warpAffine>[3];
+      assert.throws(() => warpAffine(src, [1, 0, 0, 0, 1, 0], out, bad), { message: /order must be 0, 1 or 3/ });
+      const mode = { order: 1, mode: 'nearest', cval: 0 } as unknown as Parameters<typeof warpAffine>[3];
+      assert.throws(() => warpAffine(src, [1, 0, 0, 0, 1, 0], out, mode), { message: /mode must be 'constant'/ });
+    });
+    it('rejects non-finite matrix entries, a short matrix and a channel mismatch', () => {
+      const opts = { order: 1, mode: 'edge', cval: 0 } as const;
+      assert.throws(() => warpAffine(src, [1, 0, Number.NaN, 0, 1, 0], blank(src), opts), /matrix\[2\]/);
+      assert.throws(() => warpAffine(src, [1, 0, 0], blank(src), opts), /matrix must be six numbers/);
+      const rgb = randomImage(3, 3, 3, 1);
+      assert.throws(() => warpAffine(src, [1, 0, 0, 0, 1, 0], blank(rgb), opts), /out.channels must be 1/);
+    });
+  });
+});
