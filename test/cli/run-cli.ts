@@ -1,0 +1,39 @@
+// Runs the augkit CLI as a child process (so exit codes and stdout/stderr are the real ones) and makes small image
+// files for the CLI tests.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+
+/** The repository's root folder. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The CLI's entry, run with tsx like `npm run demo` does. */
+export const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+
+/** What a CLI run printed and how it exited. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `node --import tsx src/cli/main.ts …args` in `cwd` (default the repository) and resolves when it exits. */
+export function runCli(args: readonly string[], options: { cwd?: string; timeout?: number } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', MAIN, ...args],
+      { cwd: options.cwd ?? ROOT, timeout: options.timeout ?? 60_000, maxBuffer: 16 << 20 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : (error as NodeJS.ErrnoException & { code?: unknown }).code;
+        if (typeof code !== 'number') return reject(error);
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Writes a PNG of the given uint8 pixels (HWC). */
+export async function writePng(path: string, pixels: number[], height: number, width: number, channels: 1 | 3 | 4) {
+  const img = sharp(Buffer.from(pixels), { raw: { width, height, channels } });
+  await (channels === 1 ? img.toColourspace('b-w') : img).png().toFile(path);
+}
