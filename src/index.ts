@@ -31,3 +31,4 @@ export {
 } from './core/image.ts';
 export { SpecError } from './core/errors.ts';
 export { drawGrid, upscale, toImageData, toUint8, type GridOptions, type ImageDataLike } from './viz/grid.ts';
+export * from './data/index.ts';

@@ -198,7 +198,7 @@ describe('Multiply', () => {
     const a = iaa.Multiply({ mul: 0.5, perChannel: true }).toJSON();
     const b = iaa.Multiply(0.5, { perChannel: true }).toJSON();
     assert.deepEqual(a, b);
-    assert.deepEqual(a, { type: 'Multiply', mul: 0.5, perChannel: true });
+    assert.deepEqual(a, { type: 'Multiply', seed: a.seed, mul: 0.5, perChannel: true });
   });
   it('rejects bad options naming the option and range', () => {
     assert.throws(

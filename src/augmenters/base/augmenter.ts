@@ -198,12 +198,25 @@ export abstract class Augmenter<P = unknown> {
     return copy;
   }
 
-  /** The JSON form (`fromJSON` rebuilds an augmenter that behaves identically). */
+  /**
+   * The JSON form: `fromJSON` rebuilds an augmenter that behaves identically, in this process or another. It holds
+   * the seed in use (so a pipeline file or a worker reproduces the same draws); children inside it hold a seed only
+   * when they were given their own.
+   */
   toJSON(): AugmenterSpec {
+    return this.specWith(true);
+  }
+
+  /** The JSON form of this augmenter as a child inside a pipeline's JSON. */
+  childJSON(): AugmenterSpec {
+    return this.specWith(this.hasOwnSeed);
+  }
+
+  private specWith(seed: boolean): AugmenterSpec {
     return {
       type: this.type,
       ...(this.name !== undefined ? { name: this.name } : {}),
-      ...(this.hasOwnSeed ? { seed: this.seedValue } : {}),
+      ...(seed ? { seed: this.seedValue } : {}),
       ...this.optionsToJSON(),
     };
   }

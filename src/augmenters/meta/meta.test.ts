@@ -150,13 +150,24 @@ describe('fromJSON', () => {
   });
 
   it('uses the documented JSON shapes', () => {
-    const json = iaa.Sequential([iaa.Multiply([0.8, 1.2])], { randomOrder: true }).toJSON();
+    const json = iaa.Sequential([iaa.Multiply([0.8, 1.2])], { randomOrder: true, seed: 3 }).toJSON();
     assert.deepEqual(json, {
       type: 'Sequential',
+      seed: 3,
       randomOrder: true,
       children: [{ type: 'Multiply', mul: [0.8, 1.2], perChannel: false }],
     });
     assert.deepEqual(iaa.Multiply(iaa.iap.uniform(0, 1)).toJSON().mul, { uniform: [0, 1] });
+  });
+
+  it('holds the seed in use, so an unseeded augmenter is rebuilt with the same draws elsewhere', () => {
+    const aug = iaa.Sequential([iaa.Multiply([0.1, 2])]);
+    const json = aug.toJSON();
+    assert.equal(json.seed, aug.seed);
+    assert.equal((json.children as { seed?: number }[])[0].seed, undefined);
+    iaa.seed(aug.seed + 1);
+    const batch: iaa.UniformBatch = { data: new Uint8Array(20).fill(100), n: 20, height: 1, width: 1, channels: 1 };
+    assert.deepEqual(iaa.fromJSON(json).augmentImages(batch, { epoch: 0 }), aug.augmentImages(batch, { epoch: 0 }));
   });
 
   it('names the JSON path of a problem', () => {

@@ -24,7 +24,7 @@ class OneOfAugmenter extends Augmenter<ChainParams> {
     applyChain(this.children, params, image, out);
   }
   protected optionsToJSON(): Record<string, unknown> {
-    return { children: this.children.map((c) => c.toJSON()) };
+    return { children: this.children.map((c) => c.childJSON()) };
   }
 }
 

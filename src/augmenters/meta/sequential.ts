@@ -40,7 +40,7 @@ class SequentialAugmenter extends Augmenter<ChainParams> {
   }
 
   protected optionsToJSON(): Record<string, unknown> {
-    return { randomOrder: this.randomOrder, children: this.children.map((c) => c.toJSON()) };
+    return { randomOrder: this.randomOrder, children: this.children.map((c) => c.childJSON()) };
   }
 }
 

@@ -36,7 +36,7 @@ class SomeOfAugmenter extends Augmenter<ChainParams> {
     applyChain(this.children, params, image, out);
   }
   protected optionsToJSON(): Record<string, unknown> {
-    return { n: toSpec(this.rawN), randomOrder: this.randomOrder, children: this.children.map((c) => c.toJSON()) };
+    return { n: toSpec(this.rawN), randomOrder: this.randomOrder, children: this.children.map((c) => c.childJSON()) };
   }
 }
 

@@ -57,8 +57,8 @@ class SometimesAugmenter extends Augmenter<SometimesParams> {
     return {
       p: toSpec(this.rawP),
       // biome-ignore lint/suspicious/noThenProperty: the JSON form names the branch `then`, as the API contract says.
-      ...(this.thenAug ? { then: this.thenAug.toJSON() } : {}),
-      ...(this.elseAug ? { else: this.elseAug.toJSON() } : {}),
+      ...(this.thenAug ? { then: this.thenAug.childJSON() } : {}),
+      ...(this.elseAug ? { else: this.elseAug.childJSON() } : {}),
     };
   }
 }
