@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { UniformBatch } from '../core/image.ts';
 import { initBackend } from './backend.ts';
 import { createModel } from './model.ts';
-import { type BatchProgress, type LabeledBatch, batchToTensor, evaluate, trainEpoch } from './train.ts';
+import { type BatchProgress, type LabeledBatch, batchToTensor, evaluate, toUniformBatch, trainEpoch } from './train.ts';
 
 const SIDE = 12;
 
@@ -61,6 +61,24 @@ describe('batchToTensor', () => {
     const f = batchToTensor({ data: new Float32Array([3, -1]), n: 2, height: 1, width: 1, channels: 1 });
     assert.deepEqual(Array.from(await f.data()), [3, -1]);
     tf.dispose([u, f]);
+  });
+});
+
+describe('toUniformBatch', () => {
+  it('copies a list of images into one buffer, in order', () => {
+    const a = { data: new Uint8Array([1, 2]), height: 1, width: 2, channels: 1 };
+    const b = { data: new Uint8Array([3, 4]), height: 1, width: 2, channels: 1 };
+    const u = toUniformBatch([a, b]);
+    assert.deepEqual(
+      { ...u, data: Array.from(u.data) },
+      { data: [1, 2, 3, 4], n: 2, height: 1, width: 2, channels: 1 },
+    );
+  });
+
+  it('rejects images of different sizes, naming the first that differs', () => {
+    const a = { data: new Uint8Array(2), height: 1, width: 2, channels: 1 };
+    const b = { data: new Uint8Array(2), height: 2, width: 1, channels: 1 };
+    assert.throws(() => toUniformBatch([a, a, b]), /image 2 is 2×1×1, but image 0 is 1×2×1/);
   });
 });
 

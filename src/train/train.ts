@@ -2,12 +2,15 @@
  * The training loop (softmax cross-entropy, a custom `optimizer.minimize` step per batch) and evaluation.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { UniformBatch } from '../core/image.ts';
+import { type Batch, type UniformBatch, isUniformBatch } from '../core/image.ts';
 
 /** A batch of images with one class index per image. */
 export interface LabeledBatch {
-  /** N×H×W×C images; uint8 data is scaled by 1/255, float32 data is used as it is. */
-  readonly images: UniformBatch;
+  /**
+   * N×H×W×C images, or a list of images of one size (as a DataLoader yields them); uint8 data is scaled by 1/255,
+   * float32 data is used as it is.
+   */
+  readonly images: Batch;
   /** Class index of each image, 0 … numClasses − 1. */
   readonly labels: Int32Array;
 }
@@ -122,6 +125,38 @@ export function batchToTensor(images: UniformBatch): tf.Tensor4D {
   return tf.tensor4d(f, shape);
 }
 
+/**
+ * Returns `batch` as one N×H×W×C buffer: a uniform batch as it is, a list of images copied into one buffer.
+ * Throws when the images differ in size or data type (the model needs one input shape).
+ *
+ * @example
+ * const uniform = toUniformBatch([imageA, imageB]);
+ */
+export function toUniformBatch(batch: Batch): UniformBatch {
+  if (isUniformBatch(batch)) return batch;
+  if (!Array.isArray(batch) || batch.length === 0) {
+    throw new RangeError('toUniformBatch: a batch must be a uniform batch or a non-empty list of images');
+  }
+  const { height, width, channels, data } = batch[0];
+  const stride = height * width * channels;
+  const out =
+    data instanceof Uint8Array ? new Uint8Array(stride * batch.length) : new Float32Array(stride * batch.length);
+  batch.forEach((image, i) => {
+    if (image.height !== height || image.width !== width || image.channels !== channels) {
+      throw new RangeError(
+        `toUniformBatch: image ${i} is ${image.height}×${image.width}×${image.channels}, but image 0 is ${height}×${width}×${channels}`,
+      );
+    }
+    if (image.data.constructor !== data.constructor) {
+      throw new TypeError(
+        `toUniformBatch: image ${i} has ${image.data.constructor.name} data, image 0 ${data.constructor.name}`,
+      );
+    }
+    out.set(image.data, i * stride);
+  });
+  return { data: out, n: batch.length, height, width, channels };
+}
+
 function trainableVariables(model: tf.LayersModel): tf.Variable[] {
   return model.trainableWeights.map((w) => w.read() as tf.Variable);
 }
@@ -155,9 +190,10 @@ export async function trainEpoch(
   let count = 0;
   let lossSum = 0;
   let waitStart = performance.now();
-  for await (const { images: batch, labels } of batches) {
+  for await (const { images: given, labels } of batches) {
     const computeStart = performance.now();
     const waited = computeStart - waitStart;
+    const batch = toUniformBatch(given);
     checkBatch('trainEpoch', batch, labels, numClasses);
     const cost = tf.tidy(() => {
       const x = batchToTensor(batch);
