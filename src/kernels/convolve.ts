@@ -104,34 +104,50 @@ export function reflect101(p: number, len: number): number {
   return (q < len ? q : period - q) | 0;
 }
 
-// Scratch buffers reused across calls (kernels run synchronously, so one set per thread is enough): the horizontal
-// pass of the whole image, the source column of each padded position, and the source row of each vertical tap.
-let scratchU16 = new Uint16Array(0);
-let scratchF32 = new Float32Array(0);
+// Scratch buffers reused across calls (kernels run synchronously, so one set per thread is enough): a ring of
+// `ky.length` horizontally filtered rows, an accumulator row, the source column of each padded position and the
+// ring slot of each vertical tap. Their size depends on the image width and kernel only, never on its height.
+let ringU16 = new Uint16Array(0);
+let ringF32 = new Float32Array(0);
+let accI32 = new Int32Array(0);
 let scratchCols = new Int32Array(0);
 let scratchRows = new Int32Array(0);
 
-function growU16(n: number): Uint16Array {
-  if (scratchU16.length < n) scratchU16 = new Uint16Array(Math.max(n, scratchU16.length * 2));
-  return scratchU16;
+function growRingU16(n: number): Uint16Array {
+  if (ringU16.length < n) ringU16 = new Uint16Array(n);
+  return ringU16;
 }
 
-function growF32(n: number): Float32Array {
-  if (scratchF32.length < n) scratchF32 = new Float32Array(Math.max(n, scratchF32.length * 2));
-  return scratchF32;
+function growRingF32(n: number): Float32Array {
+  if (ringF32.length < n) ringF32 = new Float32Array(n);
+  return ringF32;
+}
+
+function growAcc(n: number): Int32Array {
+  if (accI32.length < n) accI32 = new Int32Array(n);
+  return accI32;
 }
 
 /** Offsets (in values, not pixels) of the source column read at padded positions −r … width−1+r. */
 function columnOffsets(width: number, radius: number, channels: number): Int32Array {
   const n = width + 2 * radius;
-  if (scratchCols.length < n) scratchCols = new Int32Array(Math.max(n, scratchCols.length * 2));
+  if (scratchCols.length < n) scratchCols = new Int32Array(n);
   for (let i = 0; i < n; i++) scratchCols[i] = reflect101(i - radius, width) * channels;
   return scratchCols;
 }
 
-function rowOffsets(size: number): Int32Array {
+function rowSlots(size: number): Int32Array {
   if (scratchRows.length < size) scratchRows = new Int32Array(size);
   return scratchRows;
+}
+
+/**
+ * Sets `slots[j]` to the ring offset of the filtered row read by vertical tap j of output row y. The rows one output
+ * needs lie in [y − r, y + r] ∩ [0, height) even after reflection, so `row % size` never puts two of them in one slot.
+ */
+function fillSlots(slots: Int32Array, y: number, size: number, height: number, stride: number): void {
+  const r = (size - 1) >> 1;
+  for (let j = 0; j < size; j++) slots[j] = (reflect101(y + j - r, height) % size) * stride;
 }
 
 function checkGrid(
@@ -156,8 +172,9 @@ function checkGrid(
  * outside the image are read with BORDER_REFLECT_101, for images of any size (also smaller than the kernel) and any
  * channel count. Every step is exact in integers, so the result is bit-identical to OpenCV's.
  *
- * Kernel taps must be non-negative (as Gaussian taps are) so that intermediate sums fit in 16 bits.
- * `out` may be `src`: the whole horizontal pass is done into a scratch buffer before `out` is written.
+ * Kernel taps must be non-negative (as Gaussian taps are) so that the horizontal sums fit in 16 bits.
+ * `out` may be `src` (in place): each source row is filtered into a ring of rows before any output row that could
+ * overwrite it is written, and is not read from `src` again.
  *
  * @example convolveSeparableU8(img.data, img, gaussianKernelU8(1), gaussianKernelU8(1), out.data)
  */
@@ -171,111 +188,108 @@ export function convolveSeparableU8(
   checkGrid('convolveSeparableU8', src, shape, kx, ky, out);
   const { height, width, channels } = shape;
   const stride = width * channels;
-  const tmp = growU16(height * stride);
-  horizontalU8(src, height, width, channels, kx, tmp);
-  const ry = (ky.length - 1) >> 1;
-  const rows = rowOffsets(ky.length);
+  const size = ky.length;
+  const ry = (size - 1) >> 1;
+  const ring = growRingU16(size * stride);
+  const acc = growAcc(stride);
+  const slots = rowSlots(size);
+  const cols = columnOffsets(width, (kx.length - 1) >> 1, channels);
+  let next = 0;
   for (let y = 0; y < height; y++) {
-    for (let j = 0; j < ky.length; j++) rows[j] = reflect101(y + j - ry, height) * stride;
-    verticalU8(tmp, rows, ky, ry, stride, out, y * stride);
+    for (const last = Math.min(height - 1, y + ry); next <= last; next++) {
+      horizontalRowU8(src, next * stride, width, channels, kx, cols, ring, (next % size) * stride);
+    }
+    fillSlots(slots, y, size, height, stride);
+    verticalRowU8(ring, slots, ky, stride, acc, out, y * stride);
   }
 }
 
-/** The horizontal fixed-point pass of every row into `tmp` (sums in 1/256, at most 255 · 256). */
-function horizontalU8(
+/** The horizontal fixed-point pass of one row into `dst` at `at` (sums in 1/256, at most 255 · 256). */
+function horizontalRowU8(
   src: Uint8Array,
-  height: number,
+  base: number,
   width: number,
   channels: number,
   k: Int32Array,
-  tmp: Uint16Array,
+  cols: Int32Array,
+  dst: Uint16Array,
+  at: number,
 ): void {
   const r = (k.length - 1) >> 1;
-  const stride = width * channels;
-  const cols = columnOffsets(width, r, channels);
-  const kc = k[r];
+  const size = k.length;
   // Pixels [left, right) have all their taps inside the row: no border lookups there.
   const left = Math.min(r, width);
   const right = Math.max(width - r, left);
-  const lo = left * channels;
-  const hi = right * channels;
-  for (let y = 0; y < height; y++) {
-    const base = y * stride;
-    for (let x = 0; x < left; x++) borderPixelU8(src, base, x, channels, k, cols, tmp);
-    for (let x = right; x < width; x++) borderPixelU8(src, base, x, channels, k, cols, tmp);
-    if (r === 2) {
-      // The common 5-tap case (sigma up to about 1.8), unrolled and using the kernel's symmetry.
-      const k0 = k[0];
-      const k1 = k[1];
-      const c2 = 2 * channels;
-      for (let i = base + lo, end = base + hi; i < end; i++) {
-        tmp[i] = kc * src[i] + k1 * (src[i - channels] + src[i + channels]) + k0 * (src[i - c2] + src[i + c2]);
-      }
-    } else {
-      for (let i = base + lo, end = base + hi; i < end; i++) {
-        let acc = kc * src[i];
-        for (let j = 1, d = channels; j <= r; j++, d += channels) acc += k[r - j] * (src[i - d] + src[i + d]);
-        tmp[i] = acc;
-      }
+  for (let x = 0; x < width; x = x + 1 === left ? right : x + 1) {
+    for (let c = 0; c < channels; c++) {
+      let sum = 0;
+      for (let i = 0; i < size; i++) sum += k[i] * src[base + cols[x + i] + c];
+      dst[at + x * channels + c] = sum;
     }
   }
-}
-
-/** One pixel near the left or right edge: every tap is read through the reflect table. */
-function borderPixelU8(
-  src: Uint8Array,
-  base: number,
-  x: number,
-  channels: number,
-  k: Int32Array,
-  cols: Int32Array,
-  tmp: Uint16Array,
-): void {
-  for (let c = 0; c < channels; c++) {
-    let acc = 0;
-    for (let i = 0; i < k.length; i++) acc += k[i] * src[base + cols[x + i] + c];
-    tmp[base + x * channels + c] = acc;
+  const kc = k[r];
+  const offset = at - base;
+  const end = base + right * channels;
+  if (r === 2) {
+    // The common 5-tap case (sigma up to about 1.8), unrolled and using the kernel's symmetry.
+    const k0 = k[0];
+    const k1 = k[1];
+    const c2 = 2 * channels;
+    for (let i = base + left * channels; i < end; i++) {
+      dst[i + offset] = kc * src[i] + k1 * (src[i - channels] + src[i + channels]) + k0 * (src[i - c2] + src[i + c2]);
+    }
+    return;
+  }
+  for (let i = base + left * channels; i < end; i++) {
+    let sum = kc * src[i];
+    for (let j = 1, d = channels; j <= r; j++, d += channels) sum += k[r - j] * (src[i - d] + src[i + d]);
+    dst[i + offset] = sum;
   }
 }
 
 /** One output row of the vertical fixed-point pass: taps in 1/256 on sums in 1/256, rounded from 1/65536. */
-function verticalU8(
-  tmp: Uint16Array,
-  rows: Int32Array,
+function verticalRowU8(
+  ring: Uint16Array,
+  slots: Int32Array,
   k: Int32Array,
-  r: number,
   stride: number,
+  acc: Int32Array,
   out: Uint8Array,
   outBase: number,
 ): void {
+  const size = k.length;
+  const r = (size - 1) >> 1;
   const kc = k[r];
-  const rc = rows[r];
+  const mid = slots[r];
   if (r === 2) {
     const k0 = k[0];
     const k1 = k[1];
-    const a = rows[0];
-    const b = rows[1];
-    const d = rows[3];
-    const e = rows[4];
+    const a = slots[0];
+    const b = slots[1];
+    const d = slots[3];
+    const e = slots[4];
     for (let i = 0; i < stride; i++) {
-      const acc = kc * tmp[rc + i] + k1 * (tmp[b + i] + tmp[d + i]) + k0 * (tmp[a + i] + tmp[e + i]);
-      out[outBase + i] = (acc + 32768) >>> 16;
+      const sum = kc * ring[mid + i] + k1 * (ring[b + i] + ring[d + i]) + k0 * (ring[a + i] + ring[e + i]);
+      out[outBase + i] = (sum + 32768) >>> 16;
     }
     return;
   }
-  const size = k.length;
-  for (let i = 0; i < stride; i++) {
-    let acc = kc * tmp[rc + i];
-    for (let j = 0; j < r; j++) acc += k[j] * (tmp[rows[j] + i] + tmp[rows[size - 1 - j] + i]);
-    out[outBase + i] = (acc + 32768) >>> 16;
+  // Longer kernels: one pass per symmetric pair of taps over the whole row (simple loops V8 compiles well).
+  for (let i = 0; i < stride; i++) acc[i] = kc * ring[mid + i] + 32768;
+  for (let j = 0; j < r; j++) {
+    const kj = k[j];
+    const a = slots[j];
+    const b = slots[size - 1 - j];
+    for (let i = 0; i < stride; i++) acc[i] += kj * (ring[a + i] + ring[b + i]);
   }
+  for (let i = 0; i < stride; i++) out[outBase + i] = acc[i] >>> 16;
 }
 
 /**
  * Convolves a float32 image with the separable float kernels `kx` (along rows) and `ky` (along columns), with
  * BORDER_REFLECT_101, like OpenCV's `sepFilter2D` on float32: the horizontal pass is stored in float32, the
  * vertical pass accumulates in double and rounds once to float32 (OpenCV accumulates in float32, so results
- * agree to within float32 rounding, not bit for bit). Values are not clipped. `out` may be `src`.
+ * agree to within float32 rounding, not bit for bit). Values are not clipped. `out` may be `src` (in place).
  *
  * @example convolveSeparableF32(img.data, img, gaussianKernelF32(2), gaussianKernelF32(2), out.data)
  */
@@ -289,34 +303,37 @@ export function convolveSeparableF32(
   checkGrid('convolveSeparableF32', src, shape, kx, ky, out);
   const { height, width, channels } = shape;
   const stride = width * channels;
-  const tmp = growF32(height * stride);
+  const size = ky.length;
+  const ry = (size - 1) >> 1;
+  const ring = growRingF32(size * stride);
+  const slots = rowSlots(size);
   const rx = (kx.length - 1) >> 1;
   const cols = columnOffsets(width, rx, channels);
+  let next = 0;
   for (let y = 0; y < height; y++) {
-    const base = y * stride;
-    for (let x = 0; x < width; x++) {
-      const interior = x >= rx && x < width - rx;
-      for (let c = 0; c < channels; c++) {
-        let acc = 0;
-        const o = base + x * channels + c;
-        if (interior) {
-          for (let i = 0, p = o - rx * channels; i < kx.length; i++, p += channels) acc += kx[i] * src[p];
-        } else {
-          for (let i = 0; i < kx.length; i++) acc += kx[i] * src[base + cols[x + i] + c];
+    for (const last = Math.min(height - 1, y + ry); next <= last; next++) {
+      const base = next * stride;
+      const at = (next % size) * stride;
+      for (let x = 0; x < width; x++) {
+        const interior = x >= rx && x < width - rx;
+        for (let c = 0; c < channels; c++) {
+          let sum = 0;
+          if (interior) {
+            for (let i = 0, p = base + (x - rx) * channels + c; i < kx.length; i++, p += channels)
+              sum += kx[i] * src[p];
+          } else {
+            for (let i = 0; i < kx.length; i++) sum += kx[i] * src[base + cols[x + i] + c];
+          }
+          ring[at + x * channels + c] = sum;
         }
-        tmp[o] = acc;
       }
     }
-  }
-  const ry = (ky.length - 1) >> 1;
-  const rows = rowOffsets(ky.length);
-  for (let y = 0; y < height; y++) {
-    for (let j = 0; j < ky.length; j++) rows[j] = reflect101(y + j - ry, height) * stride;
+    fillSlots(slots, y, size, height, stride);
     const outBase = y * stride;
     for (let i = 0; i < stride; i++) {
-      let acc = 0;
-      for (let j = 0; j < ky.length; j++) acc += ky[j] * tmp[rows[j] + i];
-      out[outBase + i] = acc;
+      let sum = 0;
+      for (let j = 0; j < size; j++) sum += ky[j] * ring[slots[j] + i];
+      out[outBase + i] = sum;
     }
   }
 }

@@ -73,8 +73,13 @@ describe('Add', () => {
   });
 
   it('serialises to its named JSON form', () => {
-    assert.deepEqual(Add().toJSON(), { type: 'Add', value: [-20, 20], perChannel: false });
-    assert.deepEqual(Add({ value: 3, perChannel: 0.5 }).toJSON(), { type: 'Add', value: 3, perChannel: 0.5 });
+    assert.deepEqual(Add({ seed: 3 }).toJSON(), { type: 'Add', seed: 3, value: [-20, 20], perChannel: false });
+    assert.deepEqual(Add(3, { perChannel: 0.5, seed: 1 }).toJSON(), {
+      type: 'Add',
+      seed: 1,
+      value: 3,
+      perChannel: 0.5,
+    });
   });
 
   it('keeps shape and dtype, never mutates its input and replays params exactly (property)', () => {

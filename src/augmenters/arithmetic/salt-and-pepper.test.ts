@@ -78,7 +78,12 @@ describe('SaltAndPepper', () => {
   });
 
   it('serialises to its named JSON form', () => {
-    assert.deepEqual(SaltAndPepper().toJSON(), { type: 'SaltAndPepper', p: [0, 0.03], perChannel: false });
+    assert.deepEqual(SaltAndPepper({ seed: 2 }).toJSON(), {
+      type: 'SaltAndPepper',
+      seed: 2,
+      p: [0, 0.03],
+      perChannel: false,
+    });
   });
 
   it('keeps shape and dtype, never mutates its input and replays params exactly (property)', () => {

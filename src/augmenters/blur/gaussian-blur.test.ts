@@ -118,7 +118,7 @@ describe('GaussianBlur', () => {
   });
 
   it('serialises to its named JSON form', () => {
-    assert.deepEqual(GaussianBlur().toJSON(), { type: 'GaussianBlur', sigma: [0, 3] });
+    assert.deepEqual(GaussianBlur({ seed: 5 }).toJSON(), { type: 'GaussianBlur', seed: 5, sigma: [0, 3] });
   });
 
   it('keeps shape and dtype, never mutates its input and replays params exactly (property)', () => {
