@@ -10,6 +10,14 @@ import { GammaContrast } from './contrast/gamma-contrast.ts';
 import { LinearContrast } from './contrast/linear-contrast.ts';
 import { Fliplr } from './flip/fliplr.ts';
 import { Flipud } from './flip/flipud.ts';
+import { Affine } from './geometric/affine.ts';
+import { Rotate } from './geometric/rotate.ts';
+import { ScaleX } from './geometric/scale-x.ts';
+import { ScaleY } from './geometric/scale-y.ts';
+import { ShearX } from './geometric/shear-x.ts';
+import { ShearY } from './geometric/shear-y.ts';
+import { TranslateX } from './geometric/translate-x.ts';
+import { TranslateY } from './geometric/translate-y.ts';
 import { metaEntries } from './meta/entries.ts';
 import { Identity } from './meta/identity.ts';
 
@@ -22,6 +30,14 @@ export { GammaContrast } from './contrast/gamma-contrast.ts';
 export { GaussianBlur } from './blur/gaussian-blur.ts';
 export { Identity } from './meta/identity.ts';
 export { Fliplr } from './flip/fliplr.ts';
+export { Affine } from './geometric/affine.ts';
+export { Rotate } from './geometric/rotate.ts';
+export { ShearX } from './geometric/shear-x.ts';
+export { ShearY } from './geometric/shear-y.ts';
+export { ScaleX } from './geometric/scale-x.ts';
+export { ScaleY } from './geometric/scale-y.ts';
+export { TranslateX } from './geometric/translate-x.ts';
+export { TranslateY } from './geometric/translate-y.ts';
 export { Flipud } from './flip/flipud.ts';
 export { Sequential } from './meta/sequential.ts';
 export { Sometimes } from './meta/sometimes.ts';
@@ -40,6 +56,14 @@ export const definedFactories = {
   GaussianBlur,
   Dropout,
   SaltAndPepper,
+  Affine,
+  Rotate,
+  ShearX,
+  ShearY,
+  ScaleX,
+  ScaleY,
+  TranslateX,
+  TranslateY,
 } as const;
 
 /** The registry: augmenter type → how to build it from JSON. */

@@ -25,6 +25,8 @@ export interface AugmenterDefinition<D extends Defs, P> {
   /** The option imgaug takes as its first positional argument, if any. */
   readonly primary?: keyof D & string;
   readonly options: D;
+  /** Checks rules that involve several options at once (after each was parsed); throws the template error. */
+  validate?(options: ParsedOf<D>): void;
   drawParams(options: ParsedOf<D>, random: RandomSource, shape: Shape): P;
   outputShape?(options: ParsedOf<D>, shape: Shape, params: P): Shape;
   /** Writes the result into `out`; must not mutate `image`. */
@@ -87,6 +89,7 @@ export function defineAugmenter<D extends Defs, P>(definition: AugmenterDefiniti
       }
       this.raw = raw;
       this.parsed = parsed as ParsedOf<D>;
+      definition.validate?.(this.parsed);
     }
 
     drawParams(random: RandomSource, shape: Shape): P {

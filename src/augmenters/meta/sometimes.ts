@@ -56,7 +56,6 @@ class SometimesAugmenter extends Augmenter<SometimesParams> {
   protected optionsToJSON(): Record<string, unknown> {
     return {
       p: toSpec(this.rawP),
-      // biome-ignore lint/suspicious/noThenProperty: the JSON form names the branch `then`, as the API contract says.
       ...(this.thenAug ? { then: this.thenAug.childJSON() } : {}),
       ...(this.elseAug ? { else: this.elseAug.childJSON() } : {}),
     };

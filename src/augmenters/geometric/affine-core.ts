@@ -1,0 +1,175 @@
+import { argumentError } from '../../core/errors.ts';
+import type { Image, Shape } from '../../core/image.ts';
+import { BORDER_MODES, type BorderMode } from '../../kernels/border.ts';
+import { type WarpOrder, warpAffine } from '../../kernels/warp-affine.ts';
+import { constant } from '../../params/constant.ts';
+import type { Param } from '../../params/param.ts';
+import { type NumberInput, type NumberRules, numberArg } from '../../params/sugar.ts';
+import type { RandomSource } from '../../random/stream.ts';
+import { type OptionDef, isOptionsObject } from '../base/define.ts';
+import { booleanOption, enumOption, numberOption, numberSetOption } from '../base/options.ts';
+import { type AffineMatrix, type Float32Rules, affineMatrix, fitOutput, isIdentityMatrix } from './affine-matrix.ts';
+
+/** A per-axis option: one value for both axes (or, for `shear`, the x axis), or `{ x, y }`. */
+export type AxesInput = NumberInput | { readonly x?: NumberInput; readonly y?: NumberInput };
+
+/** A parsed per-axis option: `both` is drawn once and used for x and y; otherwise x and y are drawn apart. */
+export interface Axes {
+  readonly both?: Param<number>;
+  readonly x?: Param<number>;
+  readonly y?: Param<number>;
+  /** True when the user left the option at its default (imgaug's defaults are floats). */
+  readonly isDefault: boolean;
+  /** Whether any given value is integer-typed (decides imgaug's float32 rules, see `float32Rules`). */
+  readonly integerTyped: boolean;
+}
+
+/**
+ * A per-axis option. `scalar: 'both'` means a plain value applies to both axes (scale, translate); `'x'` means to the
+ * x axis only (imgaug's `shear=s`).
+ */
+export function axesOption(
+  defaultValue: AxesInput | undefined,
+  rules: NumberRules,
+  scalar: 'both' | 'x',
+): OptionDef<AxesInput | undefined, Axes | undefined> {
+  return {
+    default: defaultValue,
+    parse(owner, option, value): Axes | undefined {
+      if (value === undefined || value === null) return undefined;
+      const isDefault = value === defaultValue;
+      if (isOptionsObject(value)) {
+        for (const key of Object.keys(value)) {
+          if (key !== 'x' && key !== 'y') {
+            throw argumentError(
+              owner,
+              option,
+              'a number, a [min, max] range, an iap parameter or { x, y } of such',
+              value,
+              'type',
+              `unknown axis "${key}"`,
+            );
+          }
+        }
+        const x = value.x === undefined ? undefined : numberArg(owner, `${option}.x`, value.x, rules);
+        const y = value.y === undefined ? undefined : numberArg(owner, `${option}.y`, value.y, rules);
+        return {
+          x,
+          y,
+          isDefault,
+          integerTyped: !isDefault && [x, y].some((p) => p?.integer === true && isConstant(p)),
+        };
+      }
+      const p = numberArg(owner, option, value, rules);
+      const integerTyped = !isDefault && p.integer && isConstant(p);
+      return scalar === 'both' ? { both: p, isDefault, integerTyped } : { x: p, isDefault, integerTyped };
+    },
+  };
+}
+
+/** True for a constant parameter (a plain number given by the user). */
+export function isConstant(p: Param<number>): boolean {
+  return typeof p.spec === 'number';
+}
+
+/** The interpolation, border and canvas options every Affine-like augmenter shares (imgaug's defaults). */
+export const warpOptions = {
+  order: numberSetOption(1, [0, 1, 3]),
+  cval: numberOption(0, { min: -1e38, max: 1e38 }),
+  mode: enumOption<BorderMode>('constant', BORDER_MODES),
+  fitOutput: booleanOption(false),
+};
+
+/** What one Affine-like augmenter needs drawn: parameters per axis plus the shared warp options. */
+export interface AffineSource {
+  readonly scale?: Axes;
+  readonly translatePx?: Axes;
+  readonly translatePercent?: Axes;
+  readonly rotate?: Param<number>;
+  readonly rotateIntegerTyped?: boolean;
+  readonly shear?: Axes;
+  readonly order: Param<number>;
+  readonly cval: Param<number>;
+  readonly mode: Param<BorderMode>;
+  readonly fitOutput: boolean;
+}
+
+/** Everything drawn for one image: the final matrix (after fitOutput), the output shape and the warp settings. */
+export interface AffineDraw {
+  readonly matrix: AffineMatrix;
+  readonly output: Shape;
+  readonly order: WarpOrder;
+  readonly mode: BorderMode;
+  readonly cval: number;
+  /** imgaug skips the warp when the matrix is (nearly) the identity and the canvas is unchanged. */
+  readonly identity: boolean;
+}
+
+const ONE = constant(1);
+const ZERO = constant(0);
+
+function drawAxes(axes: Axes | undefined, random: RandomSource, name: string, fallback: number): [number, number] {
+  if (!axes) return [fallback, fallback];
+  if (axes.both) {
+    const v = axes.both.draw(random.stream(name));
+    return [v, v];
+  }
+  const x = (axes.x ?? (fallback === 1 ? ONE : ZERO)).draw(random.stream(`${name}X`));
+  const y = (axes.y ?? (fallback === 1 ? ONE : ZERO)).draw(random.stream(`${name}Y`));
+  return [x, y];
+}
+
+/**
+ * imgaug 0.4.0 keeps sampled parameters in numpy arrays: float values (its defaults and every range) become float32,
+ * Python ints int32. A JS number cannot say whether it was written 90 or 90.0, so an integer constant given by the
+ * user is read as a Python int (double-precision radians), and everything else as imgaug's floats.
+ */
+export function float32Rules(source: AffineSource): Float32Rules {
+  const anglesInteger = source.rotateIntegerTyped === true || source.shear?.integerTyped === true;
+  return {
+    scale: true,
+    angles: !anglesInteger,
+    percent: true,
+  };
+}
+
+/** Draws one image's affine transformation. */
+export function drawAffine(source: AffineSource, rules: Float32Rules, random: RandomSource, shape: Shape): AffineDraw {
+  const [scaleX, scaleY] = drawAxes(source.scale, random, 'scale', 1);
+  const percent = source.translatePercent !== undefined;
+  const [translateX, translateY] = drawAxes(
+    percent ? source.translatePercent : source.translatePx,
+    random,
+    'translate',
+    0,
+  );
+  const rotate = source.rotate ? source.rotate.draw(random.stream('rotate')) : 0;
+  const [shearX, shearY] = drawAxes(source.shear, random, 'shear', 0);
+  let matrix = affineMatrix(
+    { scaleX, scaleY, translateX, translateY, translateUnit: percent ? 'percent' : 'px', rotate, shearX, shearY },
+    shape,
+    rules,
+  );
+  let output: Shape = shape;
+  if (source.fitOutput) {
+    const fitted = fitOutput(matrix, shape);
+    matrix = fitted.matrix;
+    output = { height: fitted.height, width: fitted.width, channels: shape.channels };
+  }
+  const order = source.order.draw(random.stream('order')) as WarpOrder;
+  const mode = source.mode.draw(random.stream('mode'));
+  const cval = source.cval.draw(random.stream('cval'));
+  const identity = isIdentityMatrix(matrix) && output.height === shape.height && output.width === shape.width;
+  return { matrix, output, order, mode, cval, identity };
+}
+
+/** Warps one image with a drawn transformation (or copies it when imgaug would skip the warp). */
+export function applyAffine(image: Image, draw: AffineDraw, out: Image): void {
+  if (draw.identity) {
+    out.data.set(image.data);
+    return;
+  }
+  // imgaug hands OpenCV int(cval) for integer images: a float cval is truncated, then saturated by the kernel.
+  const cval = image.data instanceof Uint8Array ? Math.trunc(draw.cval) : draw.cval;
+  warpAffine(image, draw.matrix, out, { order: draw.order, mode: draw.mode, cval });
+}

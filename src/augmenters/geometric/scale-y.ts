@@ -1,0 +1,15 @@
+import { axisOf, axisOption, defineAffineShortcut } from './single-axis.ts';
+
+/**
+ * Scales each image along the y axis by a factor drawn per image, about its centre: `Affine({ scale: { y } })`.
+ * @param scale A factor > 0: a number, a `[min, max]` range or an `iap` parameter. Default `[0.5, 1.5]`.
+ * @example iaa.ScaleY([0.8, 1.2])
+ */
+export const ScaleY = defineAffineShortcut(
+  'ScaleY',
+  'scale',
+  { scale: axisOption([0.5, 1.5], { min: 0, minExclusive: true }) },
+  ({ scale }) => ({
+    scale: axisOf('y', scale),
+  }),
+);

@@ -1,0 +1,92 @@
+import { argumentError } from '../../core/errors.ts';
+import type { Param } from '../../params/param.ts';
+import { type NumberInput, type NumberRules, numberArg } from '../../params/sugar.ts';
+import { type AugmenterFactory, type OptionDef, defineAugmenter } from '../base/define.ts';
+import {
+  type AffineDraw,
+  type AffineSource,
+  type Axes,
+  applyAffine,
+  drawAffine,
+  float32Rules,
+  isConstant,
+  warpOptions,
+} from './affine-core.ts';
+
+/** A single numeric option of a one-axis Affine shortcut; `integerTyped` feeds imgaug's float32 rules. */
+export interface AxisValue {
+  readonly param: Param<number>;
+  readonly integerTyped: boolean;
+}
+
+/** A numeric option (constant, range or parameter) that remembers whether the user gave an integer constant. */
+export function axisOption(
+  defaultValue: NumberInput | undefined,
+  rules: NumberRules = {},
+): OptionDef<NumberInput | undefined, AxisValue | undefined> {
+  return {
+    default: defaultValue,
+    parse(owner, option, value) {
+      if (value === undefined || value === null) return undefined;
+      const param = numberArg(owner, option, value, rules);
+      return { param, integerTyped: value !== defaultValue && param.integer && isConstant(param) };
+    },
+  };
+}
+
+type WarpParsed = {
+  readonly order: Param<number>;
+  readonly cval: Param<number>;
+  readonly mode: AffineSource['mode'];
+  readonly fitOutput: boolean;
+};
+
+const axes = (axis: 'x' | 'y', v: AxisValue | undefined): Axes | undefined =>
+  v ? { [axis]: v.param, isDefault: false, integerTyped: v.integerTyped } : undefined;
+
+/**
+ * Builds a one-parameter shortcut of `Affine` (imgaug's `Rotate`, `ShearX`, `ScaleY`, …): `primary` is the option the
+ * user sets, `toSource` turns it into Affine's parts; order, cval, mode and fitOutput are Affine's.
+ */
+export function defineAffineShortcut<D extends Record<string, OptionDef<unknown, unknown>>>(
+  type: string,
+  primary: keyof D & string,
+  options: D,
+  toSource: (
+    parsed: { [K in keyof D]: D[K] extends OptionDef<unknown, infer O> ? O : never },
+  ) => Omit<AffineSource, keyof WarpParsed>,
+  validate?: (parsed: { [K in keyof D]: D[K] extends OptionDef<unknown, infer O> ? O : never }) => void,
+): AugmenterFactory<D & typeof warpOptions, AffineDraw> {
+  const cache = new WeakMap<object, { source: AffineSource; rules: ReturnType<typeof float32Rules> }>();
+  const prepared = (parsed: Record<string, unknown>) => {
+    let entry = cache.get(parsed);
+    if (!entry) {
+      const w = parsed as unknown as WarpParsed;
+      const source: AffineSource = {
+        ...toSource(parsed as never),
+        order: w.order,
+        cval: w.cval,
+        mode: w.mode,
+        fitOutput: w.fitOutput,
+      };
+      entry = { source, rules: float32Rules(source) };
+      cache.set(parsed, entry);
+    }
+    return entry;
+  };
+  return defineAugmenter({
+    type,
+    kind: 'geometric',
+    primary,
+    options: { ...options, ...warpOptions },
+    validate: validate as never,
+    drawParams(parsed, random, shape): AffineDraw {
+      const { source, rules } = prepared(parsed as Record<string, unknown>);
+      return drawAffine(source, rules, random, shape);
+    },
+    outputShape: (_o, _s, params) => params.output,
+    apply: (image, params, out) => applyAffine(image, params, out),
+  }) as unknown as AugmenterFactory<D & typeof warpOptions, AffineDraw>;
+}
+
+export { axes as axisOf, argumentError };
