@@ -272,6 +272,8 @@ export function warpAffine<A extends PixelArray>(
   const wF = t ? (order === 1 ? t.linearF : t.cubicF) : EMPTY_F;
   const s = src.data;
   const d = out.data;
+  // uint8 loops read several bytes at once through a DataView (one per call, not per pixel).
+  const dv = u8 ? new DataView(s.buffer, s.byteOffset, s.byteLength) : EMPTY_DV;
 
   for (let y = 0; y < oh; y++) {
     const X0 = (cvRound((ib * y + ic) * AB_SCALE) + delta) | 0;
@@ -297,7 +299,7 @@ export function warpAffine<A extends PixelArray>(
     const row = y * ow * cn;
     if (xl < xr) {
       border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, 0, xl, mode, cval, u8, wI, wF);
-      interior(s, sw * cn, d, row, X0, Y0, ax, ay, xl, xr, cn, wI, wF);
+      interior(s, sw * cn, d, row, X0, Y0, ax, ay, xl, xr, cn, wI, wF, dv);
       border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, xr, ow, mode, cval, u8, wI, wF);
     } else {
       border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, 0, ow, mode, cval, u8, wI, wF);
@@ -308,6 +310,7 @@ export function warpAffine<A extends PixelArray>(
 
 const EMPTY_I = new Int32Array(0);
 const EMPTY_F = new Float64Array(0);
+const EMPTY_DV = new DataView(new ArrayBuffer(0));
 
 // ---------------------------------------------------------------------------------------------------- interior
 
@@ -329,6 +332,7 @@ type Interior = (
   cn: number,
   wI: Int32Array,
   wF: Float64Array,
+  dv: DataView,
 ) => void;
 
 function pickInterior(u8: boolean, order: WarpOrder, cn: number): Interior {
@@ -448,6 +452,10 @@ function linear8C1(
   ay: Int32Array,
   xl: number,
   xr: number,
+  _cn: number,
+  _wI: Int32Array,
+  _wF: Float64Array,
+  dv: DataView,
 ): void {
   let o = row + xl;
   for (let x = xl; x < xr; x++, o++) {
@@ -455,12 +463,14 @@ function linear8C1(
     const Y = (Y0 + ay[x]) >> INTER_BITS;
     const fx = X & 31;
     const fy = Y & 31;
-    const i = (Y >> INTER_BITS) * stride + (X >> INTER_BITS);
-    const p0 = s[i];
-    const p2 = s[i + stride];
-    const a = (p0 << 5) + fx * (s[i + 1] - p0);
-    const b = (p2 << 5) + fx * (s[i + stride + 1] - p2);
-    d[o] = ((a << 5) + fy * (b - a) + 512) >> 10;
+    const i = (Math.imul(Y >> INTER_BITS, stride) + (X >> INTER_BITS)) | 0;
+    const t = dv.getUint16(i, true);
+    const u = dv.getUint16(i + stride, true);
+    const p = t & 255;
+    const q = u & 255;
+    const a = ((p << 5) + Math.imul(fx, (t >> 8) - p)) | 0;
+    const b = ((q << 5) + Math.imul(fx, (u >> 8) - q)) | 0;
+    d[o] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
   }
 }
 
@@ -475,6 +485,10 @@ function linear8C3(
   ay: Int32Array,
   xl: number,
   xr: number,
+  _cn: number,
+  _wI: Int32Array,
+  _wF: Float64Array,
+  dv: DataView,
 ): void {
   let o = row + xl * 3;
   for (let x = xl; x < xr; x++, o += 3) {
@@ -482,23 +496,28 @@ function linear8C3(
     const Y = (Y0 + ay[x]) >> INTER_BITS;
     const fx = X & 31;
     const fy = Y & 31;
-    const i = (Y >> INTER_BITS) * stride + (X >> INTER_BITS) * 3;
-    const j = i + stride;
-    let p = s[i];
-    let q = s[j];
-    let a = (p << 5) + fx * (s[i + 3] - p);
-    let b = (q << 5) + fx * (s[j + 3] - q);
-    d[o] = ((a << 5) + fy * (b - a) + 512) >> 10;
-    p = s[i + 1];
-    q = s[j + 1];
-    a = (p << 5) + fx * (s[i + 4] - p);
-    b = (q << 5) + fx * (s[j + 4] - q);
-    d[o + 1] = ((a << 5) + fy * (b - a) + 512) >> 10;
-    p = s[i + 2];
-    q = s[j + 2];
-    a = (p << 5) + fx * (s[i + 5] - p);
-    b = (q << 5) + fx * (s[j + 5] - q);
-    d[o + 2] = ((a << 5) + fy * (b - a) + 512) >> 10;
+    const i = (Math.imul(Y >> INTER_BITS, stride) + Math.imul(X >> INTER_BITS, 3)) | 0;
+    const j = (i + stride) | 0;
+    // Two pixels of a row are six bytes: one 32-bit and one 16-bit read instead of six byte reads.
+    const t0 = dv.getUint32(i, true);
+    const t1 = dv.getUint16(i + 4, true);
+    const b0 = dv.getUint32(j, true);
+    const b1 = dv.getUint16(j + 4, true);
+    let p = t0 & 255;
+    let q = b0 & 255;
+    let a = ((p << 5) + Math.imul(fx, (t0 >>> 24) - p)) | 0;
+    let b = ((q << 5) + Math.imul(fx, (b0 >>> 24) - q)) | 0;
+    d[o] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
+    p = (t0 >> 8) & 255;
+    q = (b0 >> 8) & 255;
+    a = ((p << 5) + Math.imul(fx, (t1 & 255) - p)) | 0;
+    b = ((q << 5) + Math.imul(fx, (b1 & 255) - q)) | 0;
+    d[o + 1] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
+    p = (t0 >> 16) & 255;
+    q = (b0 >> 16) & 255;
+    a = ((p << 5) + Math.imul(fx, (t1 >> 8) - p)) | 0;
+    b = ((q << 5) + Math.imul(fx, (b1 >> 8) - q)) | 0;
+    d[o + 2] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
   }
 }
 
@@ -513,6 +532,10 @@ function linear8C4(
   ay: Int32Array,
   xl: number,
   xr: number,
+  _cn: number,
+  _wI: Int32Array,
+  _wF: Float64Array,
+  dv: DataView,
 ): void {
   let o = row + xl * 4;
   for (let x = xl; x < xr; x++, o += 4) {
@@ -520,14 +543,18 @@ function linear8C4(
     const Y = (Y0 + ay[x]) >> INTER_BITS;
     const fx = X & 31;
     const fy = Y & 31;
-    const i = (Y >> INTER_BITS) * stride + (X >> INTER_BITS) * 4;
-    const j = i + stride;
-    for (let k = 0; k < 4; k++) {
-      const p = s[i + k];
-      const q = s[j + k];
-      const a = (p << 5) + fx * (s[i + k + 4] - p);
-      const b = (q << 5) + fx * (s[j + k + 4] - q);
-      d[o + k] = ((a << 5) + fy * (b - a) + 512) >> 10;
+    const i = (Math.imul(Y >> INTER_BITS, stride) + ((X >> INTER_BITS) << 2)) | 0;
+    const j = (i + stride) | 0;
+    const p00 = dv.getUint32(i, true);
+    const p01 = dv.getUint32(i + 4, true);
+    const p10 = dv.getUint32(j, true);
+    const p11 = dv.getUint32(j + 4, true);
+    for (let k = 0, sh = 0; k < 4; k++, sh += 8) {
+      const p = (p00 >>> sh) & 255;
+      const q = (p10 >>> sh) & 255;
+      const a = ((p << 5) + Math.imul(fx, ((p01 >>> sh) & 255) - p)) | 0;
+      const b = ((q << 5) + Math.imul(fx, ((p11 >>> sh) & 255) - q)) | 0;
+      d[o + k] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
     }
   }
 }
@@ -636,20 +663,27 @@ function cubic8C1(
   xr: number,
   _cn: number,
   wI: Int32Array,
+  _wF: Float64Array,
+  dv: DataView,
 ): void {
   let o = row + xl;
   for (let x = xl; x < xr; x++, o++) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
     const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 4;
-    let i = ((Y >> INTER_BITS) - 1) * stride + (X >> INTER_BITS) - 1;
-    let sum = s[i] * wI[w] + s[i + 1] * wI[w + 1] + s[i + 2] * wI[w + 2] + s[i + 3] * wI[w + 3];
-    i += stride;
-    sum += s[i] * wI[w + 4] + s[i + 1] * wI[w + 5] + s[i + 2] * wI[w + 6] + s[i + 3] * wI[w + 7];
-    i += stride;
-    sum += s[i] * wI[w + 8] + s[i + 1] * wI[w + 9] + s[i + 2] * wI[w + 10] + s[i + 3] * wI[w + 11];
-    i += stride;
-    sum += s[i] * wI[w + 12] + s[i + 1] * wI[w + 13] + s[i + 2] * wI[w + 14] + s[i + 3] * wI[w + 15];
+    let i = (Math.imul((Y >> INTER_BITS) - 1, stride) + (X >> INTER_BITS) - 1) | 0;
+    let sum = 0;
+    // Each row's four taps come in one 32-bit read.
+    for (let k = w; k < w + 16; k += 4, i += stride) {
+      const t = dv.getUint32(i, true);
+      sum =
+        (sum +
+          Math.imul(t & 255, wI[k]) +
+          Math.imul((t >> 8) & 255, wI[k + 1]) +
+          Math.imul((t >> 16) & 255, wI[k + 2]) +
+          Math.imul(t >>> 24, wI[k + 3])) |
+        0;
+    }
     const v = (sum + COEF_ROUND) >> 15;
     d[o] = v < 0 ? 0 : v > 255 ? 255 : v;
   }
@@ -668,23 +702,48 @@ function cubic8C3(
   xr: number,
   _cn: number,
   wI: Int32Array,
+  _wF: Float64Array,
+  dv: DataView,
 ): void {
   let o = row + xl * 3;
   for (let x = xl; x < xr; x++, o += 3) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
     const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 4;
-    const base = ((Y >> INTER_BITS) - 1) * stride + ((X >> INTER_BITS) - 1) * 3;
+    let i = (Math.imul((Y >> INTER_BITS) - 1, stride) + Math.imul((X >> INTER_BITS) - 1, 3)) | 0;
     let r = 0;
     let g = 0;
     let b = 0;
-    for (let ky = 0, i = base, wk = w; ky < 4; ky++, i += stride) {
-      for (let kx = 0, j = i; kx < 4; kx++, j += 3, wk++) {
-        const c = wI[wk];
-        r += s[j] * c;
-        g += s[j + 1] * c;
-        b += s[j + 2] * c;
-      }
+    // A row of four RGB taps is twelve bytes: three 32-bit reads, RGBR GBRG BRGB.
+    for (let k = w; k < w + 16; k += 4, i += stride) {
+      const u0 = dv.getUint32(i, true);
+      const u1 = dv.getUint32(i + 4, true);
+      const u2 = dv.getUint32(i + 8, true);
+      const c0 = wI[k];
+      const c1 = wI[k + 1];
+      const c2 = wI[k + 2];
+      const c3 = wI[k + 3];
+      r =
+        (r +
+          Math.imul(u0 & 255, c0) +
+          Math.imul(u0 >>> 24, c1) +
+          Math.imul((u1 >> 16) & 255, c2) +
+          Math.imul((u2 >> 8) & 255, c3)) |
+        0;
+      g =
+        (g +
+          Math.imul((u0 >> 8) & 255, c0) +
+          Math.imul(u1 & 255, c1) +
+          Math.imul(u1 >>> 24, c2) +
+          Math.imul((u2 >> 16) & 255, c3)) |
+        0;
+      b =
+        (b +
+          Math.imul((u0 >> 16) & 255, c0) +
+          Math.imul((u1 >> 8) & 255, c1) +
+          Math.imul(u2 & 255, c2) +
+          Math.imul(u2 >>> 24, c3)) |
+        0;
     }
     r = (r + COEF_ROUND) >> 15;
     g = (g + COEF_ROUND) >> 15;
