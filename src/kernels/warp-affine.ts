@@ -991,15 +991,24 @@ function borderCubic(
     }
     // OpenCV sums cval·1 + Σ (tap − cval)·weight over the taps inside: the same integer as Σ weight·tap with
     // cval outside, since the weights sum to one.
+    const W: ArrayLike<number> = u8 ? wI : wF;
     for (let k = 0; k < cn; k++) {
       let sum = 0;
-      for (let i = 0; i < 4; i++) {
+      for (let i = 0, wr = w; i < 4; i++, wr += 4) {
         const r = cubicRows[i];
-        for (let j = 0; j < 4; j++) {
-          const c = cubicCols[j];
-          const v = r < 0 || c < 0 ? cval : s[r + c + k];
-          sum += v * (u8 ? wI[w + i * 4 + j] : wF[w + i * 4 + j]);
+        if (r < 0) {
+          sum += cval * (W[wr] + W[wr + 1] + W[wr + 2] + W[wr + 3]);
+          continue;
         }
+        const c0 = cubicCols[0];
+        const c1 = cubicCols[1];
+        const c2 = cubicCols[2];
+        const c3 = cubicCols[3];
+        sum +=
+          (c0 < 0 ? cval : s[r + c0 + k]) * W[wr] +
+          (c1 < 0 ? cval : s[r + c1 + k]) * W[wr + 1] +
+          (c2 < 0 ? cval : s[r + c2 + k]) * W[wr + 2] +
+          (c3 < 0 ? cval : s[r + c3 + k]) * W[wr + 3];
       }
       if (u8) {
         const v = (sum + COEF_ROUND) >> 15;
