@@ -250,12 +250,12 @@ export function warpAffine<A extends PixelArray>(
   // The fast interior path relies on the source coordinate being monotone along a row, which holds unless the
   // fixed-point sums overflow int32 (coordinates beyond ~2 million pixels); then every pixel takes the careful path.
   let safe = true;
-  for (const y of [0, oh - 1]) {
-    for (const x of [0, ow - 1]) {
-      const sx = ia * x + ib * y + ic;
-      const sy = id * x + ie * y + iff;
-      if (!(Math.abs(sx) < 1 << 20 && Math.abs(sy) < 1 << 20)) safe = false;
-    }
+  for (let corner = 0; corner < 4; corner++) {
+    const x = corner & 1 ? ow - 1 : 0;
+    const y = corner & 2 ? oh - 1 : 0;
+    const sx = ia * x + ib * y + ic;
+    const sy = id * x + ie * y + iff;
+    if (!(Math.abs(sx) < 1 << 20 && Math.abs(sy) < 1 << 20)) safe = false;
   }
 
   const sw = src.width;
@@ -861,17 +861,18 @@ function borderNearest(
   mode: BorderMode,
   cval: number,
 ): void {
+  const constant = mode === 'constant';
   let o = row + x0 * cn;
   for (let x = x0; x < x1; x++, o += cn) {
     let sx = toShort((X0 + ax[x]) >> AB_BITS);
     let sy = toShort((Y0 + ay[x]) >> AB_BITS);
     if (sx < 0 || sx >= sw || sy < 0 || sy >= sh) {
-      sx = borderIndex(sx, sw, mode);
-      sy = borderIndex(sy, sh, mode);
-      if (sx < 0 || sy < 0) {
+      if (constant) {
         for (let k = 0; k < cn; k++) d[o + k] = cval;
         continue;
       }
+      sx = borderIndex(sx, sw, mode);
+      sy = borderIndex(sy, sh, mode);
     }
     const i = (sy * sw + sx) * cn;
     for (let k = 0; k < cn; k++) d[o + k] = s[i + k];
