@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { philox4x32 } from './philox.ts';
+import fc from 'fast-check';
+import { mulhi32, philox4x32 } from './philox.ts';
 
 // Known-answer vectors published with Random123 (kat_vectors, philox4x32 with 10 rounds).
 const vectors: [number[], number[], number[]][] = [
@@ -29,4 +30,24 @@ describe('philox4x32', () => {
       assert.deepEqual(Array.from(out), expected);
     });
   }
+});
+
+describe('mulhi32', () => {
+  const exact = (a: number, b: number) => Number((BigInt(a) * BigInt(b)) >> 32n);
+  it('equals the exact high word on edge values', () => {
+    const edges = [
+      0, 1, 2, 0x7fffffff, 0x80000000, 0x80000001, 0xfffffffe, 0xffffffff, 0xd2511f53, 0xcd9e8d57, 0x10000, 0xffff,
+    ];
+    for (const a of edges) for (const b of edges) assert.equal(mulhi32(a, b), exact(a, b), `${a} * ${b}`);
+  });
+  it('equals the exact high word for random 32-bit values (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        (a, b) => mulhi32(a, b) === exact(a, b),
+      ),
+      { numRuns: 20000 },
+    );
+  });
 });

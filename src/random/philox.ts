@@ -58,3 +58,6 @@ export function philox4x32(
   out[2] = x2;
   out[3] = x3;
 }
+
+/** The high-word multiply, exported for its exhaustive edge-case test. */
+export const mulhi32 = mulhi;

@@ -27,15 +27,32 @@ describe('RandomStream', () => {
     assert.equal(new Set(variants).size, variants.length);
   });
 
-  it('fillUint32 continues the same sequence as nextUint32', () => {
-    const a = RandomSource.root(1, 0, 0).stream('x');
-    const b = RandomSource.root(1, 0, 0).stream('x');
-    a.nextUint32(); // leave the block half used
-    b.nextUint32();
-    const filled = new Uint32Array(13);
-    a.fillUint32(filled);
-    const one = Array.from({ length: 13 }, () => b.nextUint32());
-    assert.deepEqual(Array.from(filled), one);
+  it('fillUint32 gives the same words for the same address, uniform in every bit', () => {
+    const a = new Uint32Array(100_000);
+    const b = new Uint32Array(100_000);
+    RandomSource.root(1, 0, 0).stream('x').fillUint32(a);
+    RandomSource.root(1, 0, 0).stream('x').fillUint32(b);
+    assert.deepEqual(a, b);
+    const other = new Uint32Array(8);
+    RandomSource.root(1, 0, 1).stream('x').fillUint32(other);
+    assert.notDeepEqual(Array.from(other), Array.from(a.subarray(0, 8)));
+    for (let bit = 0; bit < 32; bit++) {
+      let ones = 0;
+      for (const v of a) ones += (v >>> bit) & 1;
+      assert.ok(Math.abs(ones / a.length - 0.5) < 0.01, `bit ${bit}: ${ones / a.length}`);
+    }
+  });
+
+  it('fillUint32 continues the stream: two fills differ, and draws after it are the next Philox block', () => {
+    const s = RandomSource.root(3, 0, 0).stream('y');
+    const first = new Uint32Array(16);
+    const second = new Uint32Array(16);
+    s.fillUint32(first);
+    s.fillUint32(second);
+    assert.notDeepEqual(Array.from(first), Array.from(second));
+    const t = RandomSource.root(3, 0, 0).stream('y');
+    for (let i = 0; i < 8; i++) t.nextUint32();
+    assert.equal(s.nextUint32(), t.nextUint32());
   });
 
   it('restart() replays the stream from its first draw', () => {
