@@ -40,8 +40,9 @@ export function displayScale(image: { readonly height: number; readonly width: n
 }
 
 /**
- * Draws panels in a grid, each with its title above it, on white, and returns PNG bytes. Cells share the size of
- * the largest panel (or title); images sit centred at the top of their cell, with a thin grey frame.
+ * Draws panels in a grid, each with its title above it, on white, and returns PNG bytes. Columns are as wide as the
+ * widest panel (or title), rows as tall as their tallest panel; images sit centred at the top of their cell, with a
+ * thin grey frame.
  * @example await renderPanels([{ title: 'original', image }, { title: 'rotate 30', image: rotated }], { scale: 7 })
  */
 export async function renderPanels(panels: readonly Panel[], options: PanelOptions = {}): Promise<Buffer> {
@@ -54,10 +55,14 @@ export async function renderPanels(panels: readonly Panel[], options: PanelOptio
     ...images.map((img) => img.width),
     ...panels.map((p) => Math.ceil(p.title.length * CHAR_WIDTH) + 4),
   );
-  const cellHeight = TITLE_HEIGHT + Math.max(...images.map((img) => img.height));
-  const top = PAD + (options.heading ? HEADING_HEIGHT : 0);
+  // Columns share one width; each row is as tall as its tallest panel, so a row of small panels stays compact.
+  const rowTops: number[] = [PAD + (options.heading ? HEADING_HEIGHT : 0)];
+  for (let r = 0; r < rows; r++) {
+    const inRow = images.slice(r * columns, (r + 1) * columns);
+    rowTops.push(rowTops[r] + TITLE_HEIGHT + Math.max(...inRow.map((img) => img.height)) + PAD);
+  }
   const width = PAD + columns * (cellWidth + PAD);
-  const height = top + rows * (cellHeight + PAD);
+  const height = rowTops[rows];
   const parts: string[] = [`<rect width="${width}" height="${height}" fill="white"/>`];
   if (options.heading) {
     parts.push(
@@ -68,7 +73,7 @@ export async function renderPanels(panels: readonly Panel[], options: PanelOptio
   panels.forEach((panel, i) => {
     const img = images[i];
     const x0 = PAD + (i % columns) * (cellWidth + PAD);
-    const y0 = top + Math.floor(i / columns) * (cellHeight + PAD);
+    const y0 = rowTops[Math.floor(i / columns)];
     const cx = x0 + cellWidth / 2;
     parts.push(
       `<text x="${cx}" y="${y0 + 15}" text-anchor="middle" font-family="${CHART_FONT}" font-size="${TITLE_SIZE}" fill="#222">${escapeHtml(panel.title)}</text>`,

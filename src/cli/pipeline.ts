@@ -25,8 +25,11 @@ export const PRESETS = {
     randomOrder: true,
     children: [
       { type: 'Fliplr', p: 0.5 },
-      // biome-ignore lint/suspicious/noThenProperty: Sometimes' JSON form names its branch "then"; the value is data
-      { type: 'Sometimes', p: 0.5, then: { type: 'GaussianBlur', sigma: [0, 1] } },
+      {
+        type: 'Sometimes',
+        p: 0.5,
+        then: { type: 'GaussianBlur', sigma: [0, 1] },
+      },
       { type: 'LinearContrast', alpha: [0.75, 1.5] },
       { type: 'Multiply', mul: [0.8, 1.2] },
       {
@@ -47,10 +50,16 @@ export const PRESETS = {
       { type: 'GaussianBlur', sigma: [0, 2] },
       { type: 'LinearContrast', alpha: [0.5, 2] },
       { type: 'Multiply', mul: [0.6, 1.4] },
-      // biome-ignore lint/suspicious/noThenProperty: Sometimes' JSON form names its branch "then"; the value is data
-      { type: 'Sometimes', p: 0.5, then: { type: 'Dropout', p: [0, 0.1] } },
-      // biome-ignore lint/suspicious/noThenProperty: Sometimes' JSON form names its branch "then"; the value is data
-      { type: 'Sometimes', p: 0.3, then: { type: 'SaltAndPepper', p: [0, 0.05] } },
+      {
+        type: 'Sometimes',
+        p: 0.5,
+        then: { type: 'Dropout', p: [0, 0.1] },
+      },
+      {
+        type: 'Sometimes',
+        p: 0.3,
+        then: { type: 'SaltAndPepper', p: [0, 0.05] },
+      },
       {
         type: 'Affine',
         scale: [0.75, 1.25],
