@@ -275,20 +275,49 @@ export function warpAffine<A extends PixelArray>(
   // uint8 loops read several bytes at once through a DataView (one per call, not per pixel).
   const dv = u8 ? new DataView(s.buffer, s.byteOffset, s.byteLength) : EMPTY_DV;
 
+  // Under constant, pixels with no tap inside the image are cval. Their source positions lie outside
+  // [tlo, thi] (integer pixel, before the tap offset) on some axis; like the interior, they form runs at the ends of
+  // a row, which are filled without per-pixel work.
+  const fillRuns = safe && mode === 'constant';
+  const tlo = lo - taps + 1;
+  const touchX = sw + taps - 1;
+  const touchY = sh + taps - 1;
+
   for (let y = 0; y < oh; y++) {
     const X0 = (cvRound((ib * y + ic) * AB_SCALE) + delta) | 0;
     const Y0 = (cvRound((ie * y + iff) * AB_SCALE) + delta) | 0;
-    let xl = 0;
-    let xr = 0;
+    const row = y * ow * cn;
+    let tl = 0;
+    let tr = ow;
+    if (fillRuns) {
+      while (
+        tl < ow &&
+        !((((X0 + ax[tl]) >> AB_BITS) - tlo) >>> 0 < touchX && (((Y0 + ay[tl]) >> AB_BITS) - tlo) >>> 0 < touchY)
+      ) {
+        tl++;
+      }
+      while (
+        tr > tl &&
+        !(
+          (((X0 + ax[tr - 1]) >> AB_BITS) - tlo) >>> 0 < touchX && (((Y0 + ay[tr - 1]) >> AB_BITS) - tlo) >>> 0 < touchY
+        )
+      ) {
+        tr--;
+      }
+      if (tl > 0) d.fill(cval, row, row + tl * cn);
+      if (tr < ow) d.fill(cval, row + tr * cn, row + ow * cn);
+    }
+    let xl = tl;
+    let xr = tl;
     if (safe && spanX > 0 && spanY > 0) {
       // Source positions along a row are monotone, so the pixels whose taps are all inside form one run [xl, xr).
       while (
-        xl < ow &&
+        xl < tr &&
         !((((X0 + ax[xl]) >> AB_BITS) - lo) >>> 0 < spanX && (((Y0 + ay[xl]) >> AB_BITS) - lo) >>> 0 < spanY)
       ) {
         xl++;
       }
-      xr = ow;
+      xr = tr;
       while (
         xr > xl &&
         !((((X0 + ax[xr - 1]) >> AB_BITS) - lo) >>> 0 < spanX && (((Y0 + ay[xr - 1]) >> AB_BITS) - lo) >>> 0 < spanY)
@@ -296,13 +325,12 @@ export function warpAffine<A extends PixelArray>(
         xr--;
       }
     }
-    const row = y * ow * cn;
     if (xl < xr) {
-      border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, 0, xl, mode, cval, u8, wI, wF);
+      if (tl < xl) border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, tl, xl, mode, cval, u8, wI, wF);
       interior(s, sw * cn, d, row, X0, Y0, ax, ay, xl, xr, cn, wI, wF, dv);
-      border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, xr, ow, mode, cval, u8, wI, wF);
-    } else {
-      border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, 0, ow, mode, cval, u8, wI, wF);
+      if (xr < tr) border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, xr, tr, mode, cval, u8, wI, wF);
+    } else if (tl < tr) {
+      border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, tl, tr, mode, cval, u8, wI, wF);
     }
   }
   return out;
