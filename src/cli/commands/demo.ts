@@ -45,18 +45,6 @@ interface DemoFigure {
   readonly table?: Section['table'];
 }
 
-type AffineOptions = Record<string, unknown>;
-type Factory = (...args: unknown[]) => Augmenter;
-
-/** An augmenter factory by name, with a clear message when this build does not have it. */
-function factory(name: string): Factory {
-  const f = (iaa as unknown as Record<string, unknown>)[name];
-  if (typeof f !== 'function') throw new CliError(`the demo needs iaa.${name}, which this build of augkit lacks`);
-  return f as Factory;
-}
-
-const Affine = (options: AffineOptions): Augmenter => factory('Affine')(options);
-
 async function loadInput(args: ParsedArgs, io: CliIO): Promise<DemoInput> {
   const path = stringOption(args, 'image');
   if (path !== undefined) {
@@ -151,7 +139,7 @@ function time(run: (rep: number) => void, budget: number): { ms: number; reps: n
 
 /** The batch timing of figure 15: 32 images augmented one call each, then in one batch call. */
 export function measureBatchTiming(batch: UniformBatch, budget = 400) {
-  const aug = Affine({ translatePx: { x: [-10, 10] } });
+  const aug = iaa.Affine({ translatePx: { x: [-10, 10] } });
   const images = Array.from({ length: batch.n }, (_, i) => batchImage(batch, i));
   const single = time((rep) => {
     for (let i = 0; i < images.length; i++) aug.augmentImage(images[i], { epoch: rep, index: i });
@@ -198,7 +186,7 @@ async function runDemo(args: ParsedArgs, io: CliIO): Promise<number> {
       heading: '2. Zoom in: Affine scale 2',
       caption: 'iaa.Affine({ scale: 2 }): twice the size around the centre; the output keeps the input’s size.',
     },
-    [original, { title: 'scale 2', image: one(Affine({ scale: 2 })) }],
+    [original, { title: 'scale 2', image: one(iaa.Affine({ scale: 2 })) }],
   );
   await add(
     {
@@ -206,7 +194,7 @@ async function runDemo(args: ParsedArgs, io: CliIO): Promise<number> {
       heading: '3. Shift: Affine translatePx 10',
       caption: 'iaa.Affine({ translatePx: 10 }): 10 pixels right and 10 down; uncovered pixels get cval 0.',
     },
-    [original, { title: 'translatePx 10', image: one(Affine({ translatePx: 10 })) }],
+    [original, { title: 'translatePx 10', image: one(iaa.Affine({ translatePx: 10 })) }],
   );
   await add(
     {
@@ -214,14 +202,14 @@ async function runDemo(args: ParsedArgs, io: CliIO): Promise<number> {
       heading: '4. Shift per axis: translatePx {x: 10, y: 2}',
       caption: 'iaa.Affine({ translatePx: { x: 10, y: 2 } }): 10 pixels right, 2 down.',
     },
-    [original, { title: 'x 10, y 2', image: one(Affine({ translatePx: { x: 10, y: 2 } })) }],
+    [original, { title: 'x 10, y 2', image: one(iaa.Affine({ translatePx: { x: 10, y: 2 } })) }],
   );
   const row = (fitOutput: boolean): Panel[] => [
     { title: 'original', image },
-    { title: 'scale 2', image: one(Affine({ scale: 2, fitOutput })) },
-    { title: 'translatePx 10', image: one(Affine({ translatePx: 10, fitOutput })) },
-    { title: 'rotate 30', image: one(Affine({ rotate: 30, fitOutput })) },
-    { title: 'shear 30', image: one(Affine({ shear: 30, fitOutput })) },
+    { title: 'scale 2', image: one(iaa.Affine({ scale: 2, fitOutput })) },
+    { title: 'translatePx 10', image: one(iaa.Affine({ translatePx: 10, fitOutput })) },
+    { title: 'rotate 30', image: one(iaa.Affine({ rotate: 30, fitOutput })) },
+    { title: 'shear 30', image: one(iaa.Affine({ shear: 30, fitOutput })) },
   ];
   await add(
     {
@@ -244,7 +232,7 @@ async function runDemo(args: ParsedArgs, io: CliIO): Promise<number> {
       heading: '6. Rotate 30 with fitOutput and cval 255',
       caption: 'iaa.Affine({ rotate: 30, fitOutput: true, cval: 255 }): the corners the rotation uncovers are white.',
     },
-    [original, { title: 'rotate 30, cval 255', image: one(Affine({ rotate: 30, fitOutput: true, cval: 255 })) }],
+    [original, { title: 'rotate 30, cval 255', image: one(iaa.Affine({ rotate: 30, fitOutput: true, cval: 255 })) }],
   );
   const modes = ['constant', 'edge', 'symmetric', 'reflect', 'wrap'];
   await add(
@@ -256,11 +244,11 @@ async function runDemo(args: ParsedArgs, io: CliIO): Promise<number> {
         'constant (cval), edge (nearest edge pixel), symmetric and reflect (mirrored, with and without the edge ' +
         'pixel), wrap (tiled).',
     },
-    modes.map((mode) => ({ title: mode, image: one(Affine({ rotate: 30, fitOutput: true, cval: 0, mode })) })),
+    modes.map((mode) => ({ title: mode, image: one(iaa.Affine({ rotate: 30, fitOutput: true, cval: 0, mode })) })),
     5,
     smallScale,
   );
-  const rotate = Affine({ rotate: [-45, 45] });
+  const rotate = iaa.Affine({ rotate: [-45, 45] });
   await add(
     {
       file: '08-rotate-draws.png',
@@ -284,34 +272,34 @@ async function runDemo(args: ParsedArgs, io: CliIO): Promise<number> {
       '10. LinearContrast 0.5',
       'iaa.LinearContrast(0.5): values pulled halfway towards the middle grey (128) — less contrast.',
       'LinearContrast 0.5',
-      factory('LinearContrast')(0.5),
+      iaa.LinearContrast(0.5),
     ],
     [
       '11-gaussian-blur.png',
       '11. GaussianBlur sigma 1',
       'iaa.GaussianBlur(1): a Gaussian blur with a standard deviation of 1 pixel.',
       'GaussianBlur 1',
-      factory('GaussianBlur')(1),
+      iaa.GaussianBlur(1),
     ],
     [
       '12-dropout.png',
       '12. Dropout 0.2',
       'iaa.Dropout(0.2): each pixel set to 0 with probability 0.2.',
       'Dropout 0.2',
-      factory('Dropout')(0.2),
+      iaa.Dropout(0.2),
     ],
     [
       '13-salt-and-pepper.png',
       '13. SaltAndPepper 0.2',
       'iaa.SaltAndPepper(0.2): each pixel replaced with probability 0.2 by white (salt) or black (pepper).',
       'SaltAndPepper 0.2',
-      factory('SaltAndPepper')(0.2),
+      iaa.SaltAndPepper(0.2),
     ],
   ];
   for (const [file, heading, caption, title, aug] of pixel) {
     await add({ file, heading, caption }, [original, { title, image: one(aug) }]);
   }
-  const pipeline = iaa.Sequential([factory('Dropout')(0.2), Affine({ rotate: [-30, 30] })], { randomOrder: true });
+  const pipeline = iaa.Sequential([iaa.Dropout(0.2), iaa.Affine({ rotate: [-30, 30] })], { randomOrder: true });
   await add(
     {
       file: '14-sequential.png',
