@@ -147,6 +147,22 @@ function scratch(width: number): void {
   }
 }
 
+const SHORT_MIN = -32768;
+const SHORT_MAX = 32767;
+const tableScratch = [new Int32Array(128), new Int32Array(128)];
+
+/** Fills scratch table `which` with the offsets read at coordinates from..to of an axis of `len` pixels. */
+function borderTable(which: 0 | 1, from: number, to: number, len: number, step: number, mode: BorderMode): Int32Array {
+  const n = to - from + 1;
+  let t = tableScratch[which];
+  if (t.length < n) t = tableScratch[which] = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = borderIndex(from + i, len, mode);
+    t[i] = p < 0 ? -1 : p * step;
+  }
+  return t;
+}
+
 // ---------------------------------------------------------------------------------------------------- validation
 
 function overlaps(a: PixelArray, b: PixelArray): boolean {
@@ -267,13 +283,46 @@ export function warpAffine<A extends PixelArray>(
   const spanY = sh - taps + 1;
   const t = order === 0 ? undefined : getTables();
   const interior = pickInterior(u8, order, cn);
-  const border = order === 0 ? borderNearest : order === 1 ? borderLinear : borderCubic;
+  const border: Border = order === 0 ? borderNearest : order === 1 ? borderLinear : borderCubic;
   const wI = t ? (order === 1 ? t.linearI : t.cubicI) : EMPTY_I;
   const wF = t ? (order === 1 ? t.linearF : t.cubicF) : EMPTY_F;
   const s = src.data;
   const d = out.data;
   // uint8 loops read several bytes at once through a DataView (one per call, not per pixel).
   const dv = u8 ? new DataView(s.buffer, s.byteOffset, s.byteLength) : EMPTY_DV;
+
+  // Border lookup tables: for every integer source column (row) that a tap of the border path can reach, the
+  // element offset of the pixel read there (borderIndex · cn, or · width · cn), or -1 for cval. The border loops
+  // then need no per-tap mode logic. The reach comes from the output corners (the map is affine) plus a margin for
+  // the taps and the fixed-point rounding; coordinates are int16 (OpenCV saturates them), which bounds the tables.
+  let minX = SHORT_MIN - 8;
+  let maxX = SHORT_MAX + 8;
+  let minY = SHORT_MIN - 8;
+  let maxY = SHORT_MAX + 8;
+  if (safe) {
+    let x0 = Number.POSITIVE_INFINITY;
+    let x1 = Number.NEGATIVE_INFINITY;
+    let y0 = Number.POSITIVE_INFINITY;
+    let y1 = Number.NEGATIVE_INFINITY;
+    for (let corner = 0; corner < 4; corner++) {
+      const x = corner & 1 ? ow - 1 : 0;
+      const y = corner & 2 ? oh - 1 : 0;
+      const sx = ia * x + ib * y + ic;
+      const sy = id * x + ie * y + iff;
+      x0 = Math.min(x0, sx);
+      x1 = Math.max(x1, sx);
+      y0 = Math.min(y0, sy);
+      y1 = Math.max(y1, sy);
+    }
+    minX = Math.max(minX, Math.floor(x0) - 8);
+    maxX = Math.min(maxX, Math.ceil(x1) + 8);
+    minY = Math.max(minY, Math.floor(y0) - 8);
+    maxY = Math.min(maxY, Math.ceil(y1) + 8);
+  }
+  const bx = borderTable(0, minX, maxX, sw, cn, mode);
+  const by = borderTable(1, minY, maxY, sh, sw * cn, mode);
+  const offX = -minX;
+  const offY = -minY;
 
   // Under constant, pixels with no tap inside the image are cval. Their source positions lie outside
   // [tlo, thi] (integer pixel, before the tap offset) on some axis; like the interior, they form runs at the ends of
@@ -326,11 +375,11 @@ export function warpAffine<A extends PixelArray>(
       }
     }
     if (xl < xr) {
-      if (tl < xl) border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, tl, xl, mode, cval, u8, wI, wF);
+      if (tl < xl) border(s, cn, d, row, X0, Y0, ax, ay, tl, xl, bx, by, offX, offY, cval, u8, wI, wF);
       interior(s, sw * cn, d, row, X0, Y0, ax, ay, xl, xr, cn, wI, wF, dv);
-      if (xr < tr) border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, xr, tr, mode, cval, u8, wI, wF);
+      if (xr < tr) border(s, cn, d, row, X0, Y0, ax, ay, xr, tr, bx, by, offX, offY, cval, u8, wI, wF);
     } else if (tl < tr) {
-      border(s, sw, sh, cn, d, row, X0, Y0, ax, ay, tl, tr, mode, cval, u8, wI, wF);
+      border(s, cn, d, row, X0, Y0, ax, ay, tl, tr, bx, by, offX, offY, cval, u8, wI, wF);
     }
   }
   return out;
@@ -850,13 +899,11 @@ function cubicFCn(
 
 /**
  * A border loop writes output pixels [x0, x1) of one row, any of whose taps may lie outside the source. Integer
- * source coordinates are first saturated to int16 as OpenCV stores them; each tap then goes through
- * `borderIndex`, and under `constant` a tap outside reads cval.
+ * source coordinates are first saturated to int16 as OpenCV stores them; each tap's column and row offsets then
+ * come from the border tables (`bx`, `by`, indexed from `offX`, `offY`), where -1 means the tap reads cval.
  */
 type Border = (
   s: PixelArray,
-  sw: number,
-  sh: number,
   cn: number,
   d: PixelArray,
   row: number,
@@ -866,7 +913,10 @@ type Border = (
   ay: Int32Array,
   x0: number,
   x1: number,
-  mode: BorderMode,
+  bx: Int32Array,
+  by: Int32Array,
+  offX: number,
+  offY: number,
   cval: number,
   u8: boolean,
   wI: Int32Array,
@@ -875,8 +925,6 @@ type Border = (
 
 function borderNearest(
   s: PixelArray,
-  sw: number,
-  sh: number,
   cn: number,
   d: PixelArray,
   row: number,
@@ -886,31 +934,27 @@ function borderNearest(
   ay: Int32Array,
   x0: number,
   x1: number,
-  mode: BorderMode,
+  bx: Int32Array,
+  by: Int32Array,
+  offX: number,
+  offY: number,
   cval: number,
 ): void {
-  const constant = mode === 'constant';
   let o = row + x0 * cn;
   for (let x = x0; x < x1; x++, o += cn) {
-    let sx = toShort((X0 + ax[x]) >> AB_BITS);
-    let sy = toShort((Y0 + ay[x]) >> AB_BITS);
-    if (sx < 0 || sx >= sw || sy < 0 || sy >= sh) {
-      if (constant) {
-        for (let k = 0; k < cn; k++) d[o + k] = cval;
-        continue;
-      }
-      sx = borderIndex(sx, sw, mode);
-      sy = borderIndex(sy, sh, mode);
+    const c = bx[toShort((X0 + ax[x]) >> AB_BITS) + offX];
+    const r = by[toShort((Y0 + ay[x]) >> AB_BITS) + offY];
+    if (c < 0 || r < 0) {
+      for (let k = 0; k < cn; k++) d[o + k] = cval;
+    } else {
+      const i = r + c;
+      for (let k = 0; k < cn; k++) d[o + k] = s[i + k];
     }
-    const i = (sy * sw + sx) * cn;
-    for (let k = 0; k < cn; k++) d[o + k] = s[i + k];
   }
 }
 
 function borderLinear(
   s: PixelArray,
-  sw: number,
-  sh: number,
   cn: number,
   d: PixelArray,
   row: number,
@@ -920,33 +964,30 @@ function borderLinear(
   ay: Int32Array,
   x0: number,
   x1: number,
-  mode: BorderMode,
+  bx: Int32Array,
+  by: Int32Array,
+  offX: number,
+  offY: number,
   cval: number,
   u8: boolean,
   wI: Int32Array,
   wF: Float64Array,
 ): void {
-  const constant = mode === 'constant';
   let o = row + x0 * cn;
   for (let x = x0; x < x1; x++, o += cn) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
-    const sx = toShort(X >> INTER_BITS);
-    const sy = toShort(Y >> INTER_BITS);
-    if (constant && (sx >= sw || sx + 1 < 0 || sy >= sh || sy + 1 < 0)) {
-      for (let k = 0; k < cn; k++) d[o + k] = cval;
-      continue;
-    }
+    const tx = toShort(X >> INTER_BITS) + offX;
+    const ty = toShort(Y >> INTER_BITS) + offY;
     const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 2;
-    // Taps inside the image skip the call; the rest go through borderIndex (-1: read cval).
-    const cx0 = sx >= 0 && sx < sw ? sx : borderIndex(sx, sw, mode);
-    const cx1 = sx + 1 >= 0 && sx + 1 < sw ? sx + 1 : borderIndex(sx + 1, sw, mode);
-    const cy0 = sy >= 0 && sy < sh ? sy : borderIndex(sy, sh, mode);
-    const cy1 = sy + 1 >= 0 && sy + 1 < sh ? sy + 1 : borderIndex(sy + 1, sh, mode);
-    const i00 = cy0 < 0 || cx0 < 0 ? -1 : (cy0 * sw + cx0) * cn;
-    const i01 = cy0 < 0 || cx1 < 0 ? -1 : (cy0 * sw + cx1) * cn;
-    const i10 = cy1 < 0 || cx0 < 0 ? -1 : (cy1 * sw + cx0) * cn;
-    const i11 = cy1 < 0 || cx1 < 0 ? -1 : (cy1 * sw + cx1) * cn;
+    const cx0 = bx[tx];
+    const cx1 = bx[tx + 1];
+    const cy0 = by[ty];
+    const cy1 = by[ty + 1];
+    const i00 = cy0 < 0 || cx0 < 0 ? -1 : cy0 + cx0;
+    const i01 = cy0 < 0 || cx1 < 0 ? -1 : cy0 + cx1;
+    const i10 = cy1 < 0 || cx0 < 0 ? -1 : cy1 + cx0;
+    const i11 = cy1 < 0 || cx1 < 0 ? -1 : cy1 + cx1;
     if (u8) {
       const w0 = wI[w];
       const w1 = wI[w + 1];
@@ -981,8 +1022,6 @@ const cubicRows = new Int32Array(4);
 
 function borderCubic(
   s: PixelArray,
-  sw: number,
-  sh: number,
   cn: number,
   d: PixelArray,
   row: number,
@@ -992,35 +1031,29 @@ function borderCubic(
   ay: Int32Array,
   x0: number,
   x1: number,
-  mode: BorderMode,
+  bx: Int32Array,
+  by: Int32Array,
+  offX: number,
+  offY: number,
   cval: number,
   u8: boolean,
   wI: Int32Array,
   wF: Float64Array,
 ): void {
-  const constant = mode === 'constant';
+  const W: ArrayLike<number> = u8 ? wI : wF;
   let o = row + x0 * cn;
   for (let x = x0; x < x1; x++, o += cn) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
-    const sx = toShort(X >> INTER_BITS) - 1;
-    const sy = toShort(Y >> INTER_BITS) - 1;
-    if (constant && (sx >= sw || sx + 4 <= 0 || sy >= sh || sy + 4 <= 0)) {
-      for (let k = 0; k < cn; k++) d[o + k] = cval;
-      continue;
-    }
+    const tx = toShort(X >> INTER_BITS) - 1 + offX;
+    const ty = toShort(Y >> INTER_BITS) - 1 + offY;
     const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 4;
     for (let i = 0; i < 4; i++) {
-      const px = sx + i;
-      const py = sy + i;
-      const cx = px >= 0 && px < sw ? px : borderIndex(px, sw, mode);
-      const cy = py >= 0 && py < sh ? py : borderIndex(py, sh, mode);
-      cubicCols[i] = cx < 0 ? -1 : cx * cn;
-      cubicRows[i] = cy < 0 ? -1 : cy * sw * cn;
+      cubicCols[i] = bx[tx + i];
+      cubicRows[i] = by[ty + i];
     }
     // OpenCV sums cval·1 + Σ (tap − cval)·weight over the taps inside: the same integer as Σ weight·tap with
     // cval outside, since the weights sum to one.
-    const W: ArrayLike<number> = u8 ? wI : wF;
     for (let k = 0; k < cn; k++) {
       let sum = 0;
       for (let i = 0, wr = w; i < 4; i++, wr += 4) {
