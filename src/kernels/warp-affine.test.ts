@@ -174,6 +174,25 @@ describe('warpAffine', () => {
     }
   });
 
+  it('saturates source coordinates millions of pixels away like OpenCV (int32 overflow, int16 coordinates)', () => {
+    // Expected bytes from cv2.warpAffine (OpenCV 4.6) on this 2×5 image into a 2×4 output, cval 7.
+    const src = imageFromRows([
+      [20, 40, 60, 80, 100],
+      [120, 140, 160, 180, 200],
+    ]);
+    const cases: [number[], WarpOrder, BorderMode, number[]][] = [
+      [[1, 0, 3e6, 0, 1, 0], 0, 'wrap', [60, 60, 60, 60, 160, 160, 160, 160]],
+      [[1, 0, 3e6, 0, 1, 0], 1, 'reflect', [20, 20, 20, 20, 120, 120, 120, 120]],
+      [[1, 0, 3e6, 0, 1, 0], 3, 'constant', [7, 7, 7, 7, 7, 7, 7, 7]],
+      [[1, 0, -2.5e6, 0, 1, 40000.5], 0, 'reflect', [20, 20, 20, 20, 20, 20, 20, 20]],
+      [[1, 0, -2.5e6, 0, 1, 40000.5], 1, 'wrap', [110, 110, 110, 110, 110, 110, 110, 110]],
+      [[1, 0, -2.5e6, 0, 1, 40000.5], 3, 'reflect', [70, 70, 70, 70, 70, 70, 70, 70]],
+    ];
+    for (const [m, order, mode, expected] of cases) {
+      assert.deepEqual([...warp(src, m, order, mode, 7, 2, 4).data], expected, `${m} order=${order} ${mode}`);
+    }
+  });
+
   it('rounds uint8 cval half to even and clips it, as OpenCV’s saturate_cast does', () => {
     const src = imageFromRows([[1]]);
     const fill = (cval: number) => warp(src, [1, 0, 5, 0, 1, 0], 0, 'constant', cval).data[0];
