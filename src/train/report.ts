@@ -1,0 +1,552 @@
+/**
+ * The experiment's report: the shape of `report.json`, and its pictures (Vega-Lite charts → PNG) and
+ * self-contained `index.html`. Node-only (files, sharp).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AugmenterSpec } from '../augmenters/base/augmenter.ts';
+import type { Image } from '../core/image.ts';
+import type { FashionMnistSource } from '../data/fashion-mnist.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
+import { type Chart, type LineSeries, barChart, heatmap, lineChart } from '../viz/charts.ts';
+import { type Section, type Table, htmlPage } from '../viz/html.ts';
+import { encodePng } from '../viz/image-png.ts';
+
+/** The two models of the experiment: trained with augmentation, and without. */
+export type ModelKind = 'aug' | 'plain';
+
+/** How the report names each model. */
+export const MODEL_LABELS: Readonly<Record<ModelKind, string>> = Object.freeze({
+  aug: 'with augmentation',
+  plain: 'without augmentation',
+});
+
+/** How the report names each kind of shift. */
+export const SHIFT_KIND_LABELS = Object.freeze({ roll: 'wrap-around', zero: 'zero-filled' });
+
+/** One epoch of one model: training totals and the test evaluation that followed it. */
+export interface EpochRecord {
+  /** 1-based. */
+  readonly epoch: number;
+  /** Training images seen in this epoch. */
+  readonly images: number;
+  /** Mean training loss over the epoch (softmax cross-entropy, on augmented images for the augmented model). */
+  readonly trainLoss: number;
+  /** Accuracy (0 … 1) on the test images after this epoch, unshifted. */
+  readonly testAccuracy: number;
+  /** Mean softmax cross-entropy on the test images after this epoch. */
+  readonly testLoss: number;
+  /** Wall time of the epoch's training loop (evaluation not included). */
+  readonly seconds: number;
+  /** Time the loop waited for the next batch (data loading and augmentation not hidden by prefetch). */
+  readonly waitSeconds: number;
+  /** Time spent in training steps. */
+  readonly computeSeconds: number;
+  /** Training throughput of the epoch: images / seconds. */
+  readonly imagesPerSecond: number;
+  /** waitSeconds / seconds, 0 … 1: the share of the epoch the model waited for data. */
+  readonly waitShare: number;
+  /** Time of the test evaluation after the epoch. */
+  readonly evalSeconds: number;
+}
+
+/** Accuracy and class probabilities of one model under horizontal shifts. */
+export interface ShiftReport {
+  /** The shifts in pixels, −5 … 5; positive moves the content right. */
+  readonly shifts: number[];
+  /** Test accuracy (0 … 1) at each shift, with wrap-around (`roll`) and with zero fill (`zero`). */
+  readonly accuracy: { readonly roll: number[]; readonly zero: number[] };
+  /**
+   * Class probabilities of the report's probability image at each shift: one row per shift (in `shifts` order),
+   * one column per class; `roll` is the walkthrough's table, `zero` the same with zero-filled shifts.
+   */
+  readonly probabilities: { readonly roll: number[][]; readonly zero: number[][] };
+  /** Test images each accuracy was measured on. */
+  readonly testImages: number;
+  /** Wall time of the shift evaluation. */
+  readonly seconds: number;
+}
+
+/** One trained model in the report. */
+export interface ModelReport {
+  readonly kind: ModelKind;
+  /** Its name in charts and tables, from {@link MODEL_LABELS}. */
+  readonly label: string;
+  /** True for the model trained with the augmentation pipeline. */
+  readonly augmented: boolean;
+  /** The augmentation pipeline as run (JSON with its seed), or null for the plain model. */
+  readonly pipeline: AugmenterSpec | null;
+  /** Worker threads that augmented its batches (0 for the plain model or on-thread augmentation). */
+  readonly workers: number;
+  /** Where the model was saved, relative to the report folder (`models/aug` or `models/plain`). */
+  readonly modelDir: string;
+  /** Number of trainable and non-trainable parameters. */
+  readonly parameters: number;
+  /** One record per epoch. */
+  readonly epochs: EpochRecord[];
+  /** The last epoch's test accuracy and loss (unshifted). */
+  readonly final: { readonly testAccuracy: number; readonly testLoss: number };
+  /** Training totals over all epochs. */
+  readonly training: {
+    readonly seconds: number;
+    readonly images: number;
+    readonly imagesPerSecond: number;
+    readonly waitSeconds: number;
+    /** waitSeconds / seconds, 0 … 1. */
+    readonly waitShare: number;
+    readonly meanEpochSeconds: number;
+  };
+  /** The shift evaluation of the final model. */
+  readonly shift: ShiftReport;
+}
+
+/** The training image whose probabilities are tabulated. */
+export interface ProbabilityImage {
+  /** The walkthrough's image, 24150. */
+  readonly requestedIndex: number;
+  /** The index used: `requestedIndex % n` for a training set of n images. */
+  readonly index: number;
+  readonly label: number;
+  readonly className: string;
+  /** Why `index` differs from `requestedIndex`, or null when it does not. */
+  readonly note: string | null;
+}
+
+/** `report.json`: everything the experiment measured, and how it was run. */
+export interface ExperimentReport {
+  /** Always `'augkit-experiment-report'`. */
+  readonly format: 'augkit-experiment-report';
+  /** Version of this layout; 1. */
+  readonly version: 1;
+  /** When the report was written (ISO 8601). */
+  readonly createdAt: string;
+  readonly settings: {
+    readonly epochs: number;
+    readonly batchSize: number;
+    readonly learningRate: number;
+    readonly optimizer: 'adam';
+    /** Seed of weights, shuffling and augmentation. */
+    readonly seed: number;
+    /** Training images used when limited, else null (all). */
+    readonly limit: number | null;
+    /** Test images used when limited, else null (all). */
+    readonly testLimit: number | null;
+    /** The one model trained, or null for both. */
+    readonly only: ModelKind | null;
+    readonly workers: number;
+    readonly prefetch: number;
+    /** The augmentation pipeline as run: its JSON with the run's seed at the root. */
+    readonly pipeline: AugmenterSpec;
+    /** `'walkthrough'`, a pipeline file's path, or `'custom'`. */
+    readonly pipelineSource: string;
+  };
+  readonly data: {
+    /** Which location the data came from (see `loadFashionMnist`). */
+    readonly source: FashionMnistSource['kind'];
+    readonly dir: string;
+    /** True for the small sample committed in the repository. */
+    readonly sample: boolean;
+    /** Training images used. */
+    readonly trainImages: number;
+    /** Test images used. */
+    readonly testImages: number;
+    /** Images in the training split as found. */
+    readonly trainAvailable: number;
+    /** Images in the test split as found. */
+    readonly testAvailable: number;
+    readonly classNames: string[];
+  };
+  readonly environment: {
+    /** The TensorFlow.js backend in use (`wasm`, `cpu`, `tensorflow`). */
+    readonly backend: string;
+    readonly tfjsVersion: string;
+    readonly node: string;
+    readonly platform: string;
+    readonly cpus: number;
+  };
+  readonly probabilityImage: ProbabilityImage;
+  /** The trained models: both, or the one chosen with `only`. */
+  readonly models: Partial<Record<ModelKind, ModelReport>>;
+  /** The report's files, relative to its folder. */
+  readonly files: {
+    readonly json: string;
+    readonly html: string;
+    /** PNG charts by name (`shiftAccuracy`, `probabilitiesAug`, …). */
+    readonly charts: Record<string, string>;
+    /** Saved model folders by kind. */
+    readonly models: Partial<Record<ModelKind, string>>;
+  };
+  /** Wall time of the whole run, charts included. */
+  readonly totalSeconds: number;
+}
+
+/** `evaluation.json` of `augkit evaluate`: the shift evaluation of one saved model. */
+export interface EvaluationReport {
+  /** Always `'augkit-evaluation'`. */
+  readonly format: 'augkit-evaluation';
+  readonly version: 1;
+  readonly createdAt: string;
+  /** The model folder, as given. */
+  readonly model: string;
+  readonly data: {
+    readonly source: FashionMnistSource['kind'];
+    readonly dir: string;
+    readonly sample: boolean;
+    readonly testImages: number;
+    readonly testAvailable: number;
+    readonly classNames: string[];
+  };
+  readonly probabilityImage: ProbabilityImage;
+  readonly shift: ShiftReport;
+}
+
+const pct = (x: number, digits = 1): string => `${(100 * x).toFixed(digits)}%`;
+const kindsOf = (report: ExperimentReport): ModelKind[] =>
+  (['aug', 'plain'] as const).filter((k) => report.models[k] !== undefined);
+
+/**
+ * Test accuracy against horizontal shift: one line per model and shift kind (colour: model, dash: kind).
+ *
+ * @example await shiftAccuracyChart([{ label: 'with augmentation', shift }])
+ */
+export async function shiftAccuracyChart(
+  models: readonly { readonly label: string; readonly shift: ShiftReport }[],
+): Promise<Chart> {
+  const series: LineSeries[] = [];
+  for (const { label, shift } of models) {
+    for (const kind of ['zero', 'roll'] as const) {
+      series.push({
+        label,
+        kind: SHIFT_KIND_LABELS[kind],
+        points: shift.shifts.map((x, i) => ({ x, y: shift.accuracy[kind][i] })),
+      });
+    }
+  }
+  return lineChart(series, {
+    title: `Test accuracy vs horizontal shift (${models[0]?.shift.testImages ?? 0} test images)`,
+    xTitle: 'shift (pixels, positive = right)',
+    yTitle: 'test accuracy',
+    yFormat: '.0%',
+    yDomain: [0, 1],
+    labelTitle: 'model',
+    kindTitle: 'shift',
+  });
+}
+
+/**
+ * The walkthrough's heatmap: class probabilities of one image (rows: shifts, columns: classes), cells annotated.
+ *
+ * @example await probabilityChart('with augmentation', shift, image, classNames)
+ */
+export async function probabilityChart(
+  label: string,
+  shift: ShiftReport,
+  image: ProbabilityImage,
+  classNames: readonly string[],
+  kind: 'roll' | 'zero' = 'roll',
+): Promise<Chart> {
+  return heatmap(shift.probabilities[kind], {
+    title: `${label[0].toUpperCase()}${label.slice(1)}: image ${image.index} (${image.className}), ${SHIFT_KIND_LABELS[kind]}`,
+    rowLabels: shift.shifts.map((s) => (s > 0 ? `+${s}` : String(s))),
+    colLabels: [...classNames],
+    rowTitle: 'shift (pixels)',
+    colTitle: 'class',
+    domain: [0, 1],
+  });
+}
+
+async function writePng(out: string, name: string, png: Uint8Array): Promise<string> {
+  await writeFileAtomic(join(out, name), png, { overwrite: true });
+  return name;
+}
+
+function shiftTable(entries: readonly { label: string; shift: ShiftReport }[]): Table {
+  const shifts = entries[0]?.shift.shifts ?? [];
+  const columns = ['shift (px)'];
+  for (const { label } of entries) {
+    columns.push(`${label}, ${SHIFT_KIND_LABELS.zero}`, `${label}, ${SHIFT_KIND_LABELS.roll}`);
+  }
+  return {
+    columns,
+    rows: shifts.map((s, i) => [
+      s > 0 ? `+${s}` : String(s),
+      ...entries.flatMap(({ shift }) => [pct(shift.accuracy.zero[i]), pct(shift.accuracy.roll[i])]),
+    ]),
+    caption: `Test accuracy on ${entries[0]?.shift.testImages ?? 0} test images, every image shifted horizontally.`,
+  };
+}
+
+function summaryTable(report: ExperimentReport): Table {
+  const rows = kindsOf(report).map((kind) => {
+    const m = report.models[kind] as ModelReport;
+    const { zero, roll } = m.shift.accuracy;
+    const at = (s: number) => m.shift.shifts.indexOf(s);
+    return [
+      m.label,
+      pct(m.final.testAccuracy),
+      `${pct(Math.min(...zero))} – ${pct(Math.max(...zero))}`,
+      `${pct(zero[at(-5)])} / ${pct(zero[at(5)])}`,
+      `${pct(roll[at(-5)])} / ${pct(roll[at(5)])}`,
+      `${m.training.meanEpochSeconds.toFixed(1)} s`,
+      Math.round(m.training.imagesPerSecond),
+      pct(m.training.waitShare),
+    ];
+  });
+  return {
+    columns: [
+      'model',
+      'unshifted test accuracy',
+      'zero-filled, shifts −5…5',
+      'zero-filled at −5 / +5',
+      'wrap-around at −5 / +5',
+      'time per epoch',
+      'training images/s',
+      'waiting for data',
+    ],
+    rows,
+    caption: `After ${report.settings.epochs} epoch${report.settings.epochs === 1 ? '' : 's'} on ${report.data.trainImages} training images; accuracies on ${report.data.testImages} test images.`,
+  };
+}
+
+function epochTable(report: ExperimentReport): Table {
+  const rows = kindsOf(report).flatMap((kind) =>
+    (report.models[kind] as ModelReport).epochs.map((e) => [
+      MODEL_LABELS[kind],
+      e.epoch,
+      e.trainLoss.toFixed(4),
+      pct(e.testAccuracy, 2),
+      e.testLoss.toFixed(4),
+      e.seconds.toFixed(1),
+      Math.round(e.imagesPerSecond),
+      pct(e.waitShare),
+    ]),
+  );
+  return {
+    columns: ['model', 'epoch', 'train loss', 'test accuracy', 'test loss', 'seconds', 'images/s', 'waiting for data'],
+    rows,
+  };
+}
+
+function describeRun(report: ExperimentReport): string {
+  const { settings, data, environment, probabilityImage } = report;
+  const where = data.sample ? 'the small sample committed in the repository' : data.dir;
+  const limits =
+    data.trainImages < data.trainAvailable || data.testImages < data.testAvailable
+      ? ` This is a limited run: ${data.trainImages} of ${data.trainAvailable} training images and ${data.testImages} of ${data.testAvailable} test images, so the numbers are indicative only.`
+      : '';
+  const note = probabilityImage.note === null ? '' : `\n\nNote: ${probabilityImage.note}.`;
+  return (
+    `The walkthrough's CNN trained on Fashion-MNIST (${data.trainImages} training images, ${data.testImages} test images, from ${where}) ` +
+    `for ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}, batches of ${settings.batchSize}, Adam ${settings.learningRate}, seed ${settings.seed}, ` +
+    `on TensorFlow.js ${environment.tfjsVersion} (${environment.backend} backend, ${environment.cpus} CPUs). ` +
+    `The augmented model sees every training image shifted by the pipeline (${settings.pipelineSource}); the other sees the images as they are.${limits}${note}`
+  );
+}
+
+/**
+ * Renders the report's charts, writes them as PNGs into `out`, then writes `report.json` and a self-contained
+ * `index.html` (the same charts embedded, plus tables), and resolves to the report with its file names and total
+ * time filled in. `image` is the probability image's pixels; `elapsed` gives the run's seconds so far.
+ *
+ * @example const written = await writeReport(report, 'report', image, () => seconds());
+ */
+export async function writeReport(
+  draft: ExperimentReport,
+  out: string,
+  image: Image,
+  elapsed: () => number,
+): Promise<ExperimentReport> {
+  await mkdir(out, { recursive: true });
+  const kinds = kindsOf(draft);
+  const models = kinds.map((k) => draft.models[k] as ModelReport);
+  const charts: Record<string, string> = {};
+  const figures: Record<string, { png: Uint8Array; caption: string }> = {};
+  const add = async (key: string, file: string, chart: { png: Uint8Array }, caption: string) => {
+    charts[key] = await writePng(out, file, chart.png);
+    figures[key] = { png: chart.png, caption };
+  };
+
+  await add(
+    'shiftAccuracy',
+    'shift-accuracy.png',
+    await shiftAccuracyChart(models),
+    'Test accuracy with every test image shifted horizontally by −5 … 5 pixels: solid lines fill the uncovered columns with zeros (a real translation), dashed lines wrap them around as the walkthrough’s np.roll does.',
+  );
+  for (const m of models) {
+    const key = m.kind === 'aug' ? 'probabilitiesAug' : 'probabilitiesPlain';
+    await add(
+      key,
+      `probabilities-${m.kind}.png`,
+      await probabilityChart(m.label, m.shift, draft.probabilityImage, draft.data.classNames),
+      `Model ${m.label}: softmax probability of each class for training image ${draft.probabilityImage.index} (${draft.probabilityImage.className}) at each wrap-around shift.`,
+    );
+  }
+  const imagePng = await encodePng(image, { scale: 8 });
+  charts.probabilityImage = await writePng(out, 'probability-image.png', imagePng);
+
+  const perEpoch = (pick: (e: EpochRecord) => number): LineSeries[] =>
+    models.map((m) => ({ label: m.label, points: m.epochs.map((e) => ({ x: e.epoch, y: pick(e) })) }));
+  await add(
+    'epochAccuracy',
+    'epoch-accuracy.png',
+    await lineChart(
+      perEpoch((e) => e.testAccuracy),
+      {
+        title: 'Test accuracy after each epoch (unshifted)',
+        xTitle: 'epoch',
+        yTitle: 'test accuracy',
+        yFormat: '.1%',
+        labelTitle: 'model',
+      },
+    ),
+    'Accuracy on the unshifted test images after every epoch.',
+  );
+  const lossSeries: LineSeries[] = models.flatMap((m) => [
+    { label: m.label, kind: 'test', points: m.epochs.map((e) => ({ x: e.epoch, y: e.testLoss })) },
+    { label: m.label, kind: 'training', points: m.epochs.map((e) => ({ x: e.epoch, y: e.trainLoss })) },
+  ]);
+  await add(
+    'epochLoss',
+    'epoch-loss.png',
+    await lineChart(lossSeries, {
+      title: 'Loss after each epoch',
+      xTitle: 'epoch',
+      yTitle: 'softmax cross-entropy',
+      labelTitle: 'model',
+      kindTitle: 'data',
+    }),
+    'Mean softmax cross-entropy: on the test images after each epoch (solid), and on the training batches during it (dashed; augmented images for the augmented model).',
+  );
+  await add(
+    'epochTime',
+    'epoch-time.png',
+    await lineChart(
+      perEpoch((e) => e.seconds),
+      {
+        title: 'Training time per epoch',
+        xTitle: 'epoch',
+        yTitle: 'seconds',
+        labelTitle: 'model',
+      },
+    ),
+    'Wall time of each epoch’s training loop (test evaluation not included).',
+  );
+  await add(
+    'throughput',
+    'throughput.png',
+    await lineChart(
+      perEpoch((e) => e.imagesPerSecond),
+      {
+        title: 'Training throughput',
+        xTitle: 'epoch',
+        yTitle: 'images per second',
+        labelTitle: 'model',
+      },
+    ),
+    `Training images per second, batches of ${draft.settings.batchSize}.`,
+  );
+  await add(
+    'dataWait',
+    'data-wait.png',
+    await barChart(
+      models.map((m) => ({ label: m.label, value: m.training.waitShare })),
+      { title: 'Share of training time spent waiting for data', format: '.2%', valueTitle: 'share of epoch time' },
+    ),
+    'The share of each epoch the training loop spent waiting for its next batch. Augmentation runs in worker threads ahead of the model; whatever it does not hide shows up here.',
+  );
+
+  const report: ExperimentReport = {
+    ...draft,
+    files: { ...draft.files, charts },
+    totalSeconds: elapsed(),
+  };
+  const section = (heading: string, keys: string[], text?: string, table?: Table): Section => ({
+    heading,
+    ...(text !== undefined ? { text } : {}),
+    figures: keys.filter((k) => figures[k] !== undefined).map((k) => figures[k]),
+    ...(table !== undefined ? { table } : {}),
+  });
+  const sections: Section[] = [
+    { heading: 'Summary', table: summaryTable(report) },
+    section(
+      'Accuracy under horizontal shifts',
+      ['shiftAccuracy'],
+      'A model that learned to recognise clothes wherever they are should keep its accuracy when the images move; one that learned where the pixels usually are should not.',
+      shiftTable(models),
+    ),
+    {
+      heading: `Class probabilities of training image ${report.probabilityImage.index}`,
+      ...(report.probabilityImage.note !== null ? { text: `Note: ${report.probabilityImage.note}.` } : {}),
+      figures: [
+        {
+          png: imagePng,
+          caption: `Training image ${report.probabilityImage.index}: ${report.probabilityImage.className} (label ${report.probabilityImage.label}), enlarged 8×.`,
+        },
+        ...['probabilitiesAug', 'probabilitiesPlain'].filter((k) => figures[k] !== undefined).map((k) => figures[k]),
+      ],
+    },
+    section('Training', ['epochAccuracy', 'epochLoss'], undefined, epochTable(report)),
+    section(
+      'Speed',
+      ['epochTime', 'throughput', 'dataWait'],
+      `The whole run took ${report.totalSeconds.toFixed(0)} s, test evaluations and shift evaluations included.`,
+    ),
+  ];
+  const html = htmlPage({
+    title: 'augkit: training with and without augmentation',
+    intro: describeRun(report),
+    sections,
+    embed: true,
+  });
+  await writeFileAtomic(join(out, report.files.html), new TextEncoder().encode(html), { overwrite: true });
+  await writeFileAtomic(
+    join(out, report.files.json),
+    new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`),
+    { overwrite: true },
+  );
+  return report;
+}
+
+/**
+ * Writes `augkit evaluate`'s results into `out`: `evaluation.json`, `shift-accuracy.png` and `probabilities.png`.
+ * Resolves to the file names written.
+ *
+ * @example await writeEvaluation(evaluation, 'eval-out');
+ */
+export async function writeEvaluation(evaluation: EvaluationReport, out: string): Promise<string[]> {
+  await mkdir(out, { recursive: true });
+  const files = [
+    await writePng(
+      out,
+      'shift-accuracy.png',
+      (await shiftAccuracyChart([{ label: 'model', shift: evaluation.shift }])).png,
+    ),
+    await writePng(
+      out,
+      'probabilities.png',
+      (await probabilityChart('model', evaluation.shift, evaluation.probabilityImage, evaluation.data.classNames)).png,
+    ),
+  ];
+  await writeFileAtomic(
+    join(out, 'evaluation.json'),
+    new TextEncoder().encode(`${JSON.stringify(evaluation, null, 2)}\n`),
+    { overwrite: true },
+  );
+  return ['evaluation.json', ...files];
+}
+
+/**
+ * The shift evaluation as a plain-text table (shift, zero-filled and wrap-around accuracy), for the terminal.
+ *
+ * @example process.stdout.write(shiftText(report.models.aug.shift));
+ */
+export function shiftText(shift: ShiftReport): string {
+  const lines = ['shift  zero-filled  wrap-around'];
+  shift.shifts.forEach((s, i) => {
+    const label = s > 0 ? `+${s}` : String(s);
+    lines.push(
+      `${label.padStart(5)}  ${pct(shift.accuracy.zero[i]).padStart(11)}  ${pct(shift.accuracy.roll[i]).padStart(11)}`,
+    );
+  });
+  return `${lines.join('\n')}\n`;
+}
