@@ -17,6 +17,8 @@ export const COMMANDS: Readonly<Record<string, () => Promise<{ command: Command 
   augment: () => import('./commands/augment.ts'),
   grid: () => import('./commands/grid.ts'),
   list: () => import('./commands/list.ts'),
+  train: () => import('./commands/train.ts'),
+  evaluate: () => import('./commands/evaluate.ts'),
 };
 
 /** Exit codes: success, a failure (bad input file, some images failed), a usage error on the command line. */
