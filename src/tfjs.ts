@@ -91,3 +91,53 @@ export function oneHot(labels: ArrayLike<number>, depth: number): Tensor2D {
   }
   return tensor2d(out, [n, depth], 'float32');
 }
+
+// Training (Node: the experiment and its report write files): backends, the walkthrough's model, the training loop,
+// the shift evaluation and the whole experiment behind `augkit train`.
+export { type BackendName, initBackend } from './train/backend.ts';
+export { type ModelOptions, createModel } from './train/model.ts';
+export {
+  type BatchProgress,
+  type EpochResult,
+  type EvaluateOptions,
+  type Evaluation,
+  type LabeledBatch,
+  type TrainOptions,
+  batchToTensor,
+  evaluate,
+  toUniformBatch,
+  trainEpoch,
+} from './train/train.ts';
+export {
+  SHIFTS,
+  type ShiftAccuracy,
+  type ShiftKind,
+  accuracyVsShift,
+  probabilityTable,
+  shiftImages,
+} from './train/shift.ts';
+export {
+  BATCH_SIZE,
+  type ExperimentData,
+  type ExperimentEvent,
+  type ExperimentOptions,
+  LEARNING_RATE,
+  type LabeledImages,
+  PROBABILITY_IMAGE_INDEX,
+  WALKTHROUGH_PIPELINE,
+  defaultTestLimit,
+  evaluateShifts,
+  loadExperimentData,
+  probabilityImage,
+  runExperiment,
+} from './train/experiment.ts';
+export {
+  type EpochRecord,
+  type EvaluationReport,
+  type ExperimentReport,
+  MODEL_LABELS,
+  type ModelKind,
+  type ModelReport,
+  type ProbabilityImage,
+  type ShiftReport,
+} from './train/report.ts';
