@@ -449,8 +449,13 @@ export async function writeReport(
     'dataWait',
     'data-wait.png',
     await barChart(
-      models.map((m) => ({ label: m.label, value: m.training.waitShare })),
-      { title: 'Share of training time spent waiting for data', format: '.2%', valueTitle: 'share of epoch time' },
+      models.map((m) => ({ label: m.label, value: 100 * m.training.waitShare })),
+      {
+        title: 'Share of training time spent waiting for data',
+        format: '.2f',
+        unit: '%',
+        valueTitle: 'percent of the epochs’ time',
+      },
     ),
     'The share of each epoch the training loop spent waiting for its next batch. Augmentation runs in worker threads ahead of the model; whatever it does not hide shows up here.',
   );
