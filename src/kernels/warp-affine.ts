@@ -447,7 +447,7 @@ function nearestC1(
 ): void {
   let o = row + xl;
   for (let x = xl; x < xr; x++, o++) {
-    d[o] = s[((Y0 + ay[x]) >> AB_BITS) * stride + ((X0 + ax[x]) >> AB_BITS)];
+    d[o] = s[(Math.imul((Y0 + ay[x]) >> AB_BITS, stride) + ((X0 + ax[x]) >> AB_BITS)) | 0];
   }
 }
 
@@ -465,7 +465,7 @@ function nearestC3(
 ): void {
   let o = row + xl * 3;
   for (let x = xl; x < xr; x++, o += 3) {
-    const i = ((Y0 + ay[x]) >> AB_BITS) * stride + ((X0 + ax[x]) >> AB_BITS) * 3;
+    const i = (Math.imul((Y0 + ay[x]) >> AB_BITS, stride) + Math.imul((X0 + ax[x]) >> AB_BITS, 3)) | 0;
     d[o] = s[i];
     d[o + 1] = s[i + 1];
     d[o + 2] = s[i + 2];
@@ -486,7 +486,7 @@ function nearestC4(
 ): void {
   let o = row + xl * 4;
   for (let x = xl; x < xr; x++, o += 4) {
-    const i = ((Y0 + ay[x]) >> AB_BITS) * stride + ((X0 + ax[x]) >> AB_BITS) * 4;
+    const i = (Math.imul((Y0 + ay[x]) >> AB_BITS, stride) + Math.imul((X0 + ax[x]) >> AB_BITS, 4)) | 0;
     d[o] = s[i];
     d[o + 1] = s[i + 1];
     d[o + 2] = s[i + 2];
