@@ -1,0 +1,55 @@
+// The benchmark cases: the case ids of ../shared/peers/opencv_bench.py that augkit implements, each built with the
+// exact parameters `opencv_bench.py --list` prints. Shared by bench/run.ts and its worker threads (bench/worker.ts).
+import * as iaa from '../src/index.ts';
+
+/** A case id of opencv_bench.py, the augkit augmenter for it, and the OpenCV parameters it mirrors. */
+export interface BenchCase {
+  readonly id: string;
+  readonly make: () => iaa.Augmenter;
+}
+
+/** Every case augkit implements, in opencv_bench.py's order. Each runs on both workloads (fmnist, rgb256). */
+export const CASES: readonly BenchCase[] = [
+  { id: 'affine_scale2', make: () => iaa.Affine({ scale: 2 }) },
+  { id: 'affine_translate_px', make: () => iaa.Affine({ translatePx: { x: 10, y: 2 } }) },
+  { id: 'affine_rotate30', make: () => iaa.Affine({ rotate: 30 }) },
+  { id: 'affine_shear30', make: () => iaa.Affine({ shear: 30 }) },
+  { id: 'affine_rotate_fit_output', make: () => iaa.Affine({ rotate: [-45, 45], fitOutput: true }) },
+  { id: 'affine_rotate30_reflect', make: () => iaa.Affine({ rotate: 30, mode: 'reflect' }) },
+  { id: 'affine_translate_x_rand', make: () => iaa.Affine({ translatePx: { x: [-10, 10] }, mode: 'constant' }) },
+  { id: 'multiply', make: () => iaa.Multiply(0.5) },
+  { id: 'linear_contrast', make: () => iaa.LinearContrast(0.5) },
+  { id: 'gaussian_blur', make: () => iaa.GaussianBlur(1) },
+  { id: 'dropout', make: () => iaa.Dropout(0.2) },
+  { id: 'salt_and_pepper', make: () => iaa.SaltAndPepper(0.2) },
+  {
+    id: 'sequential_random_order',
+    make: () => iaa.Sequential([iaa.Dropout(0.2), iaa.Affine({ rotate: [-30, 30] })], { randomOrder: true }),
+  },
+  { id: 'fliplr', make: () => iaa.Fliplr(1) },
+];
+
+/** opencv_bench.py's cases that augkit has no augmenter for yet: listed in the output, not measured. */
+export const MISSING: Readonly<Record<string, string>> = {
+  resize_128_linear: 'augkit has no Resize augmenter yet',
+  grayscale: 'augkit has no Grayscale augmenter yet',
+  additive_gaussian_noise: 'augkit has no AdditiveGaussianNoise augmenter yet',
+  perspective: 'augkit has no PerspectiveTransform augmenter yet',
+  elastic: 'augkit has no ElasticTransformation augmenter yet',
+};
+
+/** The walkthrough's own experiment: 32 Fashion-MNIST images, a horizontal shift of −10…10 pixels. */
+export function walkthroughAugmenter(): iaa.Augmenter {
+  return iaa.Affine({ translatePx: { x: [-10, 10] } });
+}
+
+/** The seed every bench augmenter is made with (the same in the worker threads). */
+export const BENCH_SEED = 1234;
+
+/** The augmenter of case `id`, made under {@link BENCH_SEED}. */
+export function makeCase(id: string): iaa.Augmenter {
+  const found = CASES.find((c) => c.id === id);
+  if (!found) throw new Error(`bench: unknown case ${id}; known: ${CASES.map((c) => c.id).join(', ')}`);
+  iaa.seed(BENCH_SEED);
+  return found.make();
+}

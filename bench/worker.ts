@@ -1,0 +1,44 @@
+// A worker thread of bench/run.ts's "batch, 2 workers" mode. It follows createWorkerPool's pattern (src/data/
+// worker-pool.ts: pixels transferred both ways with packBatch/unpackBatch, augmentImages per batch) but keeps one
+// augmenter per case id, so two threads serve the whole run instead of a new pool being started for every case.
+import { parentPort } from 'node:worker_threads';
+import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
+import type { Image, UniformBatch } from '../src/core/image.ts';
+import { type WireBatch, packBatch, unpackBatch } from '../src/data/worker-pool.ts';
+import { makeCase } from './cases.ts';
+
+/** A batch to augment with case `caseId`. */
+export interface BenchTask {
+  readonly id: number;
+  readonly caseId: string;
+  readonly batch: WireBatch;
+  readonly epoch: number;
+  readonly indices: Int32Array;
+}
+
+/** The augmented batch, or the error's message. */
+export type BenchReply =
+  | { readonly id: number; readonly ok: true; readonly batch: WireBatch }
+  | { readonly id: number; readonly ok: false; readonly error: string };
+
+const port = parentPort;
+if (port === null) throw new Error('bench/worker.ts runs only as a worker thread (bench/run.ts starts it)');
+const augmenters = new Map<string, Augmenter>();
+
+port.on('message', (task: BenchTask) => {
+  try {
+    let augmenter = augmenters.get(task.caseId);
+    if (!augmenter) {
+      augmenter = makeCase(task.caseId);
+      augmenters.set(task.caseId, augmenter);
+    }
+    const batch = unpackBatch(task.batch) as Image[] | UniformBatch;
+    const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices });
+    const { wire, transfer } = packBatch(out);
+    const reply: BenchReply = { id: task.id, ok: true, batch: wire };
+    port.postMessage(reply, transfer);
+  } catch (error) {
+    const reply: BenchReply = { id: task.id, ok: false, error: String((error as Error)?.stack ?? error) };
+    port.postMessage(reply);
+  }
+});

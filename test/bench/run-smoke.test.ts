@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+// A smoke test of `npm run bench`: it runs and writes well-formed JSON. No timing is asserted (the machine is shared).
+describe('bench/run.ts', () => {
+  it('runs one case without OpenCV and writes its rows as JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'augkit-bench-'));
+    try {
+      const out = join(dir, 'result.json');
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'bench/run.ts',
+          '--quick',
+          '--cases',
+          'multiply',
+          '--workloads',
+          'fmnist',
+          '--modes',
+          'single,batch',
+          '--no-opencv',
+          '--no-walkthrough',
+          '--out',
+          out,
+        ],
+        { encoding: 'utf8', timeout: 15_000 },
+      );
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /\| multiply \| fmnist \| batch \|/);
+      const doc = JSON.parse(readFileSync(out, 'utf8'));
+      assert.equal(doc.quick, true);
+      assert.equal(doc.opencv, null);
+      assert.deepEqual(
+        doc.rows.map((row: { id: string; workload: string; mode: string }) => [row.id, row.workload, row.mode]),
+        [
+          ['multiply', 'fmnist', 'single'],
+          ['multiply', 'fmnist', 'batch'],
+        ],
+      );
+      for (const row of doc.rows) {
+        assert.ok(row.augkit.median > 0 && row.augkit.min <= row.augkit.median && row.augkit.median <= row.augkit.max);
+        assert.equal(row.augkit.repeats, 3);
+      }
+      assert.ok(doc.notes.some((n: string) => n.includes('--no-opencv')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
