@@ -104,28 +104,31 @@ export function reflect101(p: number, len: number): number {
   return (q < len ? q : period - q) | 0;
 }
 
-// Scratch buffers reused across calls (kernels run synchronously, so one set per thread is enough): a ring of
-// `ky.length` horizontally filtered rows, an accumulator row, the source column of each padded position and the
-// ring slot of each vertical tap. Their size depends on the image width and kernel only, never on its height.
-let ringU16 = new Uint16Array(0);
+// Scratch buffers reused across calls (kernels run synchronously, so one set per thread is enough). The float path
+// keeps a ring of `ky.length` horizontally filtered rows; the uint8 path a padded source row and a ring of packed
+// filtered rows. Their size depends on the image width and kernel only, never on its height.
 let ringF32 = new Float32Array(0);
-let accI32 = new Int32Array(0);
+let ringPacked = new Uint32Array(0);
+let paddedRow = new Uint8Array(0);
+let paddedView = new DataView(paddedRow.buffer);
 let scratchCols = new Int32Array(0);
 let scratchRows = new Int32Array(0);
-
-function growRingU16(n: number): Uint16Array {
-  if (ringU16.length < n) ringU16 = new Uint16Array(n);
-  return ringU16;
-}
 
 function growRingF32(n: number): Float32Array {
   if (ringF32.length < n) ringF32 = new Float32Array(n);
   return ringF32;
 }
 
-function growAcc(n: number): Int32Array {
-  if (accI32.length < n) accI32 = new Int32Array(n);
-  return accI32;
+function growRingPacked(n: number): Uint32Array {
+  if (ringPacked.length < n) ringPacked = new Uint32Array(n);
+  return ringPacked;
+}
+
+function growPaddedRow(n: number): void {
+  if (paddedRow.length < n) {
+    paddedRow = new Uint8Array(n);
+    paddedView = new DataView(paddedRow.buffer);
+  }
 }
 
 /** Offsets (in values, not pixels) of the source column read at padded positions −r … width−1+r. */
@@ -165,6 +168,9 @@ function checkGrid(
   if (kx.length % 2 === 0 || ky.length % 2 === 0) throw new RangeError(`${name}: kernel sizes must be odd`);
 }
 
+/** Two 16-bit lanes in one int32: bytes 0 and 2 of a little-endian word (`w & LANES`), or 1 and 3 (`(w >>> 8) & LANES`). */
+const LANES = 0x00ff00ff;
+
 /**
  * Convolves a uint8 image with the separable integer kernels `kx` (along rows) and `ky` (along columns), each in
  * 1/256 steps and summing to 256, exactly as OpenCV's fixed-point `GaussianBlur` does: the horizontal pass keeps
@@ -172,7 +178,7 @@ function checkGrid(
  * outside the image are read with BORDER_REFLECT_101, for images of any size (also smaller than the kernel) and any
  * channel count. Every step is exact in integers, so the result is bit-identical to OpenCV's.
  *
- * Kernel taps must be non-negative (as Gaussian taps are) so that the horizontal sums fit in 16 bits.
+ * Kernel taps must be non-negative (as Gaussian taps are) so that every partial sum fits in 16 bits.
  * `out` may be `src` (in place): each source row is filtered into a ring of rows before any output row that could
  * overwrite it is written, and is not read from `src` again.
  *
@@ -188,101 +194,246 @@ export function convolveSeparableU8(
   checkGrid('convolveSeparableU8', src, shape, kx, ky, out);
   const { height, width, channels } = shape;
   const stride = width * channels;
+  // Both passes work on four values at a time, as two int32 words of two 16-bit lanes (SWAR): values 4g and 4g+2 in
+  // the even word, 4g+1 and 4g+3 in the odd one. A lane holds at most 255 · 256 = 65280 (taps sum to 256), so lanes
+  // never carry into each other, and a row of ⌈stride/4⌉ groups costs a quarter of the loads of value-by-value code.
+  const groups = (stride + 3) >> 2;
+  const words = 2 * groups;
   const size = ky.length;
   const ry = (size - 1) >> 1;
-  const ring = growRingU16(size * stride);
-  const acc = growAcc(stride);
+  const rx = (kx.length - 1) >> 1;
+  // The padded row: rx pixels of reflection on each side and room for the last group's 4-byte reads.
+  growPaddedRow(4 * groups + 2 * rx * channels + 4);
+  const ring = growRingPacked(size * words);
   const slots = rowSlots(size);
-  const cols = columnOffsets(width, (kx.length - 1) >> 1, channels);
+  const cols = columnOffsets(width, rx, channels);
+  const outView = new DataView(out.buffer, out.byteOffset, out.byteLength);
   let next = 0;
   for (let y = 0; y < height; y++) {
     for (const last = Math.min(height - 1, y + ry); next <= last; next++) {
-      horizontalRowU8(src, next * stride, width, channels, kx, cols, ring, (next % size) * stride);
+      padRow(src, next * stride, width, channels, rx, cols);
+      if (rx === 2) horizontalPacked5(paddedView, channels, kx, groups, ring, (next % size) * words);
+      else horizontalPacked(paddedView, channels, kx, groups, ring, (next % size) * words);
     }
-    fillSlots(slots, y, size, height, stride);
-    verticalRowU8(ring, slots, ky, stride, acc, out, y * stride);
+    fillSlots(slots, y, size, height, words);
+    if (ry === 2) verticalPacked5(ring, slots, ky, groups, stride, out, outView, y * stride);
+    else verticalPacked(ring, slots, ky, groups, stride, out, outView, y * stride);
   }
 }
 
-/** The horizontal fixed-point pass of one row into `dst` at `at` (sums in 1/256, at most 255 · 256). */
-function horizontalRowU8(
-  src: Uint8Array,
-  base: number,
-  width: number,
+/** Copies source row `base` into the padded row with `r` reflected pixels on each side (BORDER_REFLECT_101). */
+function padRow(src: Uint8Array, base: number, width: number, channels: number, r: number, cols: Int32Array): void {
+  const row = paddedRow;
+  const stride = width * channels;
+  const left = r * channels;
+  row.set(src.subarray(base, base + stride), left);
+  for (let x = 0; x < r; x++) {
+    const l = base + cols[x];
+    const rr = base + cols[width + r + x];
+    const at = x * channels;
+    const atR = left + stride + at;
+    for (let c = 0; c < channels; c++) {
+      row[at + c] = src[l + c];
+      row[atR + c] = src[rr + c];
+    }
+  }
+}
+
+/** The 5-tap horizontal pass over the padded row, unrolled and symmetric, into `ring` at `at` (packed words). */
+/**
+ * k2·c + k1·(b + d) + k0·(a + e) on packed 16-bit lanes, in int32 arithmetic (Math.imul, `| 0`): a lane's true sum
+ * is at most 65280, so the word's true value fits 32 bits and the wrapped int32 holds exactly its bits. Plain `*`
+ * and `+` would leave int32 above 2³¹ and make V8 fall back to float arithmetic.
+ */
+function sum5(a: number, b: number, c: number, d: number, e: number, k0: number, k1: number, k2: number): number {
+  return (Math.imul(k2, c) + Math.imul(k1, (b + d) | 0) + Math.imul(k0, (a + e) | 0)) | 0;
+}
+
+function horizontalPacked5(
+  p: DataView,
   channels: number,
   k: Int32Array,
-  cols: Int32Array,
-  dst: Uint16Array,
+  groups: number,
+  ring: Uint32Array,
+  at: number,
+): void {
+  const k0 = k[0];
+  const k1 = k[1];
+  const k2 = k[2];
+  const c1 = channels;
+  const c2 = 2 * channels;
+  const c3 = 3 * channels;
+  const c4 = 4 * channels;
+  for (let g = 0, i = 0, w = at; g < groups; g++, i += 4, w += 2) {
+    const a = p.getUint32(i, true);
+    const b = p.getUint32(i + c1, true);
+    const c = p.getUint32(i + c2, true);
+    const d = p.getUint32(i + c3, true);
+    const e = p.getUint32(i + c4, true);
+    ring[w] = sum5(a & LANES, b & LANES, c & LANES, d & LANES, e & LANES, k0, k1, k2);
+    ring[w + 1] = sum5(
+      (a >>> 8) & LANES,
+      (b >>> 8) & LANES,
+      (c >>> 8) & LANES,
+      (d >>> 8) & LANES,
+      (e >>> 8) & LANES,
+      k0,
+      k1,
+      k2,
+    );
+  }
+}
+
+/** The horizontal pass for any odd kernel length (symmetric pairs of taps) into `ring` at `at`. */
+function horizontalPacked(
+  p: DataView,
+  channels: number,
+  k: Int32Array,
+  groups: number,
+  ring: Uint32Array,
   at: number,
 ): void {
   const r = (k.length - 1) >> 1;
-  const size = k.length;
-  // Pixels [left, right) have all their taps inside the row: no border lookups there.
-  const left = Math.min(r, width);
-  const right = Math.max(width - r, left);
-  for (let x = 0; x < width; x = x + 1 === left ? right : x + 1) {
-    for (let c = 0; c < channels; c++) {
-      let sum = 0;
-      for (let i = 0; i < size; i++) sum += k[i] * src[base + cols[x + i] + c];
-      dst[at + x * channels + c] = sum;
-    }
-  }
   const kc = k[r];
-  const offset = at - base;
-  const end = base + right * channels;
-  if (r === 2) {
-    // The common 5-tap case (sigma up to about 1.8), unrolled and using the kernel's symmetry.
-    const k0 = k[0];
-    const k1 = k[1];
-    const c2 = 2 * channels;
-    for (let i = base + left * channels; i < end; i++) {
-      dst[i + offset] = kc * src[i] + k1 * (src[i - channels] + src[i + channels]) + k0 * (src[i - c2] + src[i + c2]);
+  const centre = r * channels;
+  for (let g = 0, i = 0, w = at; g < groups; g++, i += 4, w += 2) {
+    const c = p.getUint32(i + centre, true);
+    let even = Math.imul(kc, c & LANES);
+    let odd = Math.imul(kc, (c >>> 8) & LANES);
+    for (let j = 0; j < r; j++) {
+      const a = p.getUint32(i + j * channels, true);
+      const b = p.getUint32(i + (2 * r - j) * channels, true);
+      even = (even + Math.imul(k[j], (a & LANES) + (b & LANES))) | 0;
+      odd = (odd + Math.imul(k[j], ((a >>> 8) & LANES) + ((b >>> 8) & LANES))) | 0;
     }
-    return;
-  }
-  for (let i = base + left * channels; i < end; i++) {
-    let sum = kc * src[i];
-    for (let j = 1, d = channels; j <= r; j++, d += channels) sum += k[r - j] * (src[i - d] + src[i + d]);
-    dst[i + offset] = sum;
+    ring[w] = even;
+    ring[w + 1] = odd;
   }
 }
 
-/** One output row of the vertical fixed-point pass: taps in 1/256 on sums in 1/256, rounded from 1/65536. */
-function verticalRowU8(
-  ring: Uint16Array,
+/**
+ * Writes the four outputs of group g from the packed vertical sums: `lo`/`hi` hold Σ k·(low byte) and Σ k·(high
+ * byte) of the even (e) and odd (o) words' lanes, so a value's full sum is 256 · hi + lo, rounded from 1/65536.
+ */
+function storeGroup(
+  out: Uint8Array,
+  view: DataView,
+  at: number,
+  left: number,
+  loE: number,
+  hiE: number,
+  loO: number,
+  hiO: number,
+): void {
+  const v0 = ((hiE & 0xffff) * 256 + (loE & 0xffff) + 32768) >>> 16;
+  const v2 = ((hiE >>> 16) * 256 + (loE >>> 16) + 32768) >>> 16;
+  const v1 = ((hiO & 0xffff) * 256 + (loO & 0xffff) + 32768) >>> 16;
+  const v3 = ((hiO >>> 16) * 256 + (loO >>> 16) + 32768) >>> 16;
+  if (left >= 4) {
+    view.setUint32(at, v0 | (v1 << 8) | (v2 << 16) | (v3 << 24), true);
+    return;
+  }
+  out[at] = v0;
+  if (left > 1) out[at + 1] = v1;
+  if (left > 2) out[at + 2] = v2;
+}
+
+/**
+ * One output row of the 5-tap vertical pass. The filtered values (up to 65280) are split into their low and high
+ * bytes so that Σ k · byte again fits a 16-bit lane: two lanes per int32 stay exact.
+ */
+function verticalPacked5(
+  ring: Uint32Array,
   slots: Int32Array,
   k: Int32Array,
+  groups: number,
   stride: number,
-  acc: Int32Array,
   out: Uint8Array,
+  view: DataView,
+  outBase: number,
+): void {
+  const k0 = k[0];
+  const k1 = k[1];
+  const k2 = k[2];
+  const sa = slots[0];
+  const sb = slots[1];
+  const sc = slots[2];
+  const sd = slots[3];
+  const se = slots[4];
+  for (let g = 0, w = 0; g < groups; g++, w += 2) {
+    let a = ring[sa + w];
+    let b = ring[sb + w];
+    let c = ring[sc + w];
+    let d = ring[sd + w];
+    let e = ring[se + w];
+    const loE = sum5(a & LANES, b & LANES, c & LANES, d & LANES, e & LANES, k0, k1, k2);
+    const hiE = sum5(
+      (a >>> 8) & LANES,
+      (b >>> 8) & LANES,
+      (c >>> 8) & LANES,
+      (d >>> 8) & LANES,
+      (e >>> 8) & LANES,
+      k0,
+      k1,
+      k2,
+    );
+    a = ring[sa + w + 1];
+    b = ring[sb + w + 1];
+    c = ring[sc + w + 1];
+    d = ring[sd + w + 1];
+    e = ring[se + w + 1];
+    const loO = sum5(a & LANES, b & LANES, c & LANES, d & LANES, e & LANES, k0, k1, k2);
+    const hiO = sum5(
+      (a >>> 8) & LANES,
+      (b >>> 8) & LANES,
+      (c >>> 8) & LANES,
+      (d >>> 8) & LANES,
+      (e >>> 8) & LANES,
+      k0,
+      k1,
+      k2,
+    );
+    storeGroup(out, view, outBase + 4 * g, stride - 4 * g, loE, hiE, loO, hiO);
+  }
+}
+
+/** One output row of the vertical pass for any odd kernel length (symmetric pairs of taps). */
+function verticalPacked(
+  ring: Uint32Array,
+  slots: Int32Array,
+  k: Int32Array,
+  groups: number,
+  stride: number,
+  out: Uint8Array,
+  view: DataView,
   outBase: number,
 ): void {
   const size = k.length;
   const r = (size - 1) >> 1;
   const kc = k[r];
   const mid = slots[r];
-  if (r === 2) {
-    const k0 = k[0];
-    const k1 = k[1];
-    const a = slots[0];
-    const b = slots[1];
-    const d = slots[3];
-    const e = slots[4];
-    for (let i = 0; i < stride; i++) {
-      const sum = kc * ring[mid + i] + k1 * (ring[b + i] + ring[d + i]) + k0 * (ring[a + i] + ring[e + i]);
-      out[outBase + i] = (sum + 32768) >>> 16;
+  for (let g = 0, w = 0; g < groups; g++, w += 2) {
+    const ce = ring[mid + w];
+    const co = ring[mid + w + 1];
+    let loE = Math.imul(kc, ce & LANES);
+    let hiE = Math.imul(kc, (ce >>> 8) & LANES);
+    let loO = Math.imul(kc, co & LANES);
+    let hiO = Math.imul(kc, (co >>> 8) & LANES);
+    for (let j = 0; j < r; j++) {
+      const kj = k[j];
+      const sa = slots[j] + w;
+      const sb = slots[size - 1 - j] + w;
+      const ae = ring[sa];
+      const be = ring[sb];
+      const ao = ring[sa + 1];
+      const bo = ring[sb + 1];
+      loE = (loE + Math.imul(kj, (ae & LANES) + (be & LANES))) | 0;
+      hiE = (hiE + Math.imul(kj, ((ae >>> 8) & LANES) + ((be >>> 8) & LANES))) | 0;
+      loO = (loO + Math.imul(kj, (ao & LANES) + (bo & LANES))) | 0;
+      hiO = (hiO + Math.imul(kj, ((ao >>> 8) & LANES) + ((bo >>> 8) & LANES))) | 0;
     }
-    return;
+    storeGroup(out, view, outBase + 4 * g, stride - 4 * g, loE, hiE, loO, hiO);
   }
-  // Longer kernels: one pass per symmetric pair of taps over the whole row (simple loops V8 compiles well).
-  for (let i = 0; i < stride; i++) acc[i] = kc * ring[mid + i] + 32768;
-  for (let j = 0; j < r; j++) {
-    const kj = k[j];
-    const a = slots[j];
-    const b = slots[size - 1 - j];
-    for (let i = 0; i < stride; i++) acc[i] += kj * (ring[a + i] + ring[b + i]);
-  }
-  for (let i = 0; i < stride; i++) out[outBase + i] = acc[i] >>> 16;
 }
 
 /**
