@@ -10,6 +10,7 @@ import {
   WALKTHROUGH_PIPELINE,
   defaultTestLimit,
   loadExperimentData,
+  mergeReports,
   probabilityImage,
   runExperiment,
 } from './experiment.ts';
@@ -288,14 +289,50 @@ describe('runExperiment', () => {
     assert.equal(events[0].type, 'data');
   });
 
-  it('trains only the chosen model with only', async () => {
+  it('trains only the chosen model with only, and merges two such runs into one report', async () => {
     const small = await loadExperimentData({ limit: 128, testLimit: 100 });
-    const one = await runExperiment({ out: join(root, 'plain'), epochs: 1, only: 'plain', loaded: small });
-    assert.deepEqual(Object.keys(one.models), ['plain']);
-    assert.deepEqual(Object.keys(one.files.models), ['plain']);
-    assert.equal(one.files.charts.probabilitiesAug, undefined);
-    assert.ok(await exists(join(root, 'plain', 'probabilities-plain.png')));
-    assert.ok(!(await exists(join(root, 'plain', 'models', 'aug'))));
+    const parts = join(root, 'parts');
+    const plain = await runExperiment({ out: join(parts, 'plain'), epochs: 1, only: 'plain', loaded: small });
+    assert.deepEqual(Object.keys(plain.models), ['plain']);
+    assert.deepEqual(Object.keys(plain.files.models), ['plain']);
+    assert.equal(plain.files.charts.probabilitiesAug, undefined);
+    assert.ok(await exists(join(parts, 'plain', 'probabilities-plain.png')));
+    assert.ok(!(await exists(join(parts, 'plain', 'models', 'aug'))));
+    const aug = await runExperiment({ out: join(parts, 'aug'), epochs: 1, only: 'aug', loaded: small });
+
+    const merged = await mergeReports({ from: [join(parts, 'aug'), join(parts, 'plain')], out: join(root, 'merged') });
+    const plainJSON = (v: unknown) => JSON.parse(JSON.stringify(v));
+    assert.deepEqual(merged.models, plainJSON({ aug: aug.models.aug, plain: plain.models.plain }));
+    assert.equal(merged.settings.only, null);
+    assert.ok(
+      merged.files.charts.probabilitiesAug !== undefined && merged.files.charts.probabilitiesPlain !== undefined,
+    );
+    for (const kind of ['aug', 'plain'] as const) {
+      assert.deepEqual(
+        await readFile(join(root, 'merged', 'models', kind, 'weights.bin')),
+        await readFile(join(parts, kind, 'models', kind, 'weights.bin')),
+        `${kind} model copied`,
+      );
+    }
+    const json = JSON.parse(await readFile(join(root, 'merged', 'report.json'), 'utf8'));
+    assert.deepEqual(json, plainJSON(merged));
+  });
+
+  it('refuses to merge runs that differ in more than the model', async () => {
+    const other = await loadExperimentData({ limit: 128, testLimit: 100 });
+    await runExperiment({ out: join(root, 'seed9'), epochs: 1, only: 'aug', seed: 9, loaded: other });
+    await assert.rejects(
+      mergeReports({ from: [join(root, 'seed9'), join(root, 'parts', 'plain')], out: join(root, 'never-merged') }),
+      /differs from .* in settings\.seed: 0 vs 9/,
+    );
+    await assert.rejects(
+      mergeReports({
+        from: [join(root, 'parts', 'plain'), join(root, 'parts', 'plain')],
+        out: join(root, 'never-merged-2'),
+      }),
+      /two reports hold the plain model/,
+    );
+    assert.ok(!(await exists(join(root, 'never-merged'))) && !(await exists(join(root, 'never-merged-2'))));
   });
 
   it('rejects bad options before training', async () => {

@@ -328,19 +328,37 @@ function epochTable(report: ExperimentReport): Table {
 }
 
 function describeRun(report: ExperimentReport): string {
-  const { settings, data, environment, probabilityImage } = report;
+  const { settings, data, environment } = report;
   const where = data.sample ? 'the small sample committed in the repository' : data.dir;
   const limits =
     data.trainImages < data.trainAvailable || data.testImages < data.testAvailable
       ? ` This is a limited run: ${data.trainImages} of ${data.trainAvailable} training images and ${data.testImages} of ${data.testAvailable} test images, so the numbers are indicative only.`
       : '';
-  const note = probabilityImage.note === null ? '' : `\n\nNote: ${probabilityImage.note}.`;
   return (
     `The walkthrough's CNN trained on Fashion-MNIST (${data.trainImages} training images, ${data.testImages} test images, from ${where}) ` +
     `for ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}, batches of ${settings.batchSize}, Adam ${settings.learningRate}, seed ${settings.seed}, ` +
     `on TensorFlow.js ${environment.tfjsVersion} (${environment.backend} backend, ${environment.cpus} CPUs). ` +
-    `The augmented model sees every training image shifted by the pipeline (${settings.pipelineSource}); the other sees the images as they are.${limits}${note}`
+    `The augmented model sees every training image shifted by the pipeline (${settings.pipelineSource}); the other sees the images as they are.${limits}`
   );
+}
+
+function speedText(report: ExperimentReport): string {
+  const parts: string[] = [];
+  const aug = report.models.aug;
+  const plain = report.models.plain;
+  if (aug !== undefined) {
+    parts.push(
+      `The augmented model's training loop waited for data ${pct(aug.training.waitShare, 2)} of its time: that is what augmentation (${aug.workers} worker thread${aug.workers === 1 ? '' : 's'}, batches prepared ahead of the model) cost beyond what it hid behind the training steps.`,
+    );
+  }
+  if (aug !== undefined && plain !== undefined) {
+    const ratio = aug.training.meanEpochSeconds / plain.training.meanEpochSeconds - 1;
+    parts.push(
+      `Its epochs took ${ratio >= 0 ? `${pct(ratio)} longer` : `${pct(-ratio)} less time`} than the plain model's (other work on the machine during the run shifts this comparison).`,
+    );
+  }
+  parts.push(`The whole run took ${report.totalSeconds.toFixed(0)} s, test and shift evaluations included.`);
+  return parts.join(' ');
 }
 
 /**
@@ -491,11 +509,7 @@ export async function writeReport(
       ],
     },
     section('Training', ['epochAccuracy', 'epochLoss'], undefined, epochTable(report)),
-    section(
-      'Speed',
-      ['epochTime', 'throughput', 'dataWait'],
-      `The whole run took ${report.totalSeconds.toFixed(0)} s, test evaluations and shift evaluations included.`,
-    ),
+    section('Speed', ['epochTime', 'throughput', 'dataWait'], speedText(report)),
   ];
   const html = htmlPage({
     title: 'augkit: training with and without augmentation',

@@ -4,8 +4,16 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { BackendName } from '../../train/backend.ts';
 import type { ExperimentEvent } from '../../train/experiment.ts';
-import type { ModelKind } from '../../train/report.ts';
-import { type CliIO, type Command, type ParsedArgs, choiceOption, integerOption, stringOption } from '../command.ts';
+import type { ExperimentReport, ModelKind } from '../../train/report.ts';
+import {
+  type CliIO,
+  type Command,
+  type ParsedArgs,
+  UsageError,
+  choiceOption,
+  integerOption,
+  stringOption,
+} from '../command.ts';
 import { readPipelineFile } from '../pipeline.ts';
 
 const NAME = 'train';
@@ -98,11 +106,30 @@ export function experimentProgress(
   };
 }
 
+/** What `augkit train` prints when done: per model, its accuracy, speed and shift table; then where the report is. */
+async function summary(report: ExperimentReport, cwd: string, out: string): Promise<string> {
+  const { shiftText } = await import('../../train/report.ts');
+  const shown = displayPath(cwd, out);
+  const lines: string[] = [];
+  for (const kind of ['aug', 'plain'] as const) {
+    const m = report.models[kind];
+    if (m === undefined) continue;
+    lines.push(
+      `${m.label}: test accuracy ${pct(m.final.testAccuracy)}, ${m.training.meanEpochSeconds.toFixed(1)} s per epoch, ` +
+        `${m.training.imagesPerSecond.toFixed(0)} img/s, waited for data ${pct(m.training.waitShare)}`,
+      shiftText(m.shift).trimEnd(),
+    );
+  }
+  if (report.probabilityImage.note !== null) lines.push(`note: ${report.probabilityImage.note}`);
+  lines.push(`report: ${shown}/index.html, ${shown}/report.json (${report.totalSeconds.toFixed(1)} s in all)`);
+  return `${lines.join('\n')}\n`;
+}
+
 export const command: Command = {
   name: NAME,
   summary: 'train the walkthrough’s CNN with and without augmentation and write the shift-robustness report',
   usage:
-    'augkit train [--epochs 10] [--out report/] [--only aug|plain] [--limit N] [--test-limit N] [--data DIR] [--pipeline FILE.json] [--seed S] [--workers W] [--backend wasm|cpu|node]',
+    'augkit train [--epochs 10] [--out report/] [--only aug|plain] [--limit N] [--test-limit N] [--data DIR] [--pipeline FILE.json] [--seed S] [--workers W] [--backend wasm|cpu|node] | augkit train --merge DIR --merge DIR [--out report/]',
   help: `Trains the walkthrough's CNN on Fashion-MNIST twice — with the augmentation pipeline (default: shift
 horizontally by -10…10 px, zero-filled) and without — evaluates both on the test set after every epoch, saves
 them (OUT/models/aug, OUT/models/plain; reload with "augkit evaluate --model DIR"), measures their accuracy at
@@ -121,6 +148,8 @@ Options:
   --seed S            seed of weights, shuffling and augmentation (default 0)
   --workers W         worker threads that augment batches ahead of the model (default 1; 0 = none)
   --backend NAME      wasm (default), cpu, or node (needs @tensorflow/tfjs-node)
+  --merge DIR         (twice) combine the reports of an --only aug and an --only plain run (e.g. run in
+                      parallel, one per core) into one report in --out; trains nothing
 `,
   options: {
     epochs: { type: 'string' },
@@ -133,6 +162,7 @@ Options:
     seed: { type: 'string' },
     workers: { type: 'string' },
     backend: { type: 'string' },
+    merge: { type: 'string', multiple: true },
   },
   async run(args: ParsedArgs, io: CliIO): Promise<number> {
     const epochs = integerOption(args, 'epochs', 10, 1, 1000, NAME);
@@ -148,11 +178,26 @@ Options:
     const out = resolve(io.cwd, stringOption(args, 'out') ?? 'report');
     const data = stringOption(args, 'data');
     const pipelinePath = stringOption(args, 'pipeline');
+    const merge = args.values.merge;
+    if (Array.isArray(merge)) {
+      const given = ['epochs', 'only', 'limit', 'test-limit', 'data', 'pipeline', 'seed', 'workers', 'backend'].filter(
+        (name) => args.values[name] !== undefined,
+      );
+      if (given.length > 0) throw new UsageError(`--merge trains nothing; it does not go with --${given[0]}`, NAME);
+      if (merge.length < 2) throw new UsageError('--merge needs two report folders (--merge A --merge B)', NAME);
+      const { mergeReports } = await import('../../train/experiment.ts');
+      const report = await mergeReports({
+        from: merge.map((d) => resolve(io.cwd, String(d))),
+        out,
+        onProgress: experimentProgress(io.stderr),
+      });
+      io.stdout.write(await summary(report, io.cwd, out));
+      return 0;
+    }
     const pipeline = pipelinePath === undefined ? undefined : await readPipelineFile(resolve(io.cwd, pipelinePath));
 
     // Loaded here, not at the top: `augkit --help` and `augkit list` should not start TensorFlow.js.
     const { runExperiment } = await import('../../train/experiment.ts');
-    const { shiftText } = await import('../../train/report.ts');
     const report = await runExperiment({
       out,
       epochs,
@@ -167,20 +212,7 @@ Options:
       backend,
       onProgress: experimentProgress(io.stderr),
     });
-    const shown = displayPath(io.cwd, out);
-    const lines: string[] = [];
-    for (const kind of ['aug', 'plain'] as const) {
-      const m = report.models[kind];
-      if (m === undefined) continue;
-      lines.push(
-        `${m.label}: test accuracy ${pct(m.final.testAccuracy)}, ${m.training.meanEpochSeconds.toFixed(1)} s per epoch, ` +
-          `${m.training.imagesPerSecond.toFixed(0)} img/s, waited for data ${pct(m.training.waitShare)}`,
-        shiftText(m.shift).trimEnd(),
-      );
-    }
-    if (report.probabilityImage.note !== null) lines.push(`note: ${report.probabilityImage.note}`);
-    lines.push(`report: ${shown}/index.html, ${shown}/report.json (${report.totalSeconds.toFixed(1)} s in all)`);
-    io.stdout.write(`${lines.join('\n')}\n`);
+    io.stdout.write(await summary(report, io.cwd, out));
     return 0;
   },
 };
