@@ -163,6 +163,80 @@ function borderTable(which: 0 | 1, from: number, to: number, len: number, step: 
   return t;
 }
 
+/** A border table with what is needed to go beyond it: offsets for coordinates −off … n − 1 − off. */
+interface Axis {
+  readonly table: Int32Array;
+  readonly n: number;
+  readonly off: number;
+  readonly len: number;
+  readonly step: number;
+  readonly mode: BorderMode;
+}
+
+/** The element offset read at coordinate p on an axis (borderIndex · step), or -1 for cval. */
+function tap(a: Axis, p: number): number {
+  const i = p + a.off;
+  if (i >= 0 && i < a.n) return a.table[i];
+  const q = borderIndex(p, a.len, a.mode);
+  return q < 0 ? -1 : q * a.step;
+}
+
+let padU8 = new Uint8Array(0);
+let padF32 = new Float32Array(0);
+
+/**
+ * Copies the source into scratch with margins so that columns px0..px1 and rows py0..py1 (px0, py0 ≤ 0) are all
+ * present, the margins read through the border tables. Returns a view of exactly that size.
+ */
+function padSource(
+  s: PixelArray,
+  sw: number,
+  sh: number,
+  cn: number,
+  px0: number,
+  px1: number,
+  py0: number,
+  py1: number,
+  ax: Axis,
+  ay: Axis,
+): PixelArray {
+  const pw = px1 - px0 + 1;
+  const ph = py1 - py0 + 1;
+  const n = pw * ph * cn;
+  let pad: PixelArray;
+  if (s instanceof Uint8Array) {
+    if (padU8.length < n) padU8 = new Uint8Array(n);
+    pad = padU8.subarray(0, n);
+  } else {
+    if (padF32.length < n) padF32 = new Float32Array(n);
+    pad = padF32.subarray(0, n);
+  }
+  const rowLen = sw * cn;
+  const padRow = pw * cn;
+  for (let r = 0; r < sh; r++) {
+    const src = r * rowLen;
+    let o = (r - py0) * padRow;
+    for (let x = px0; x < 0; x++, o += cn) {
+      const c = src + tap(ax, x);
+      for (let k = 0; k < cn; k++) pad[o + k] = s[c + k];
+    }
+    pad.set(s.subarray(src, src + rowLen), o);
+    o += rowLen;
+    for (let x = sw; x <= px1; x++, o += cn) {
+      const c = src + tap(ax, x);
+      for (let k = 0; k < cn; k++) pad[o + k] = s[c + k];
+    }
+  }
+  // Margin rows repeat padded image rows (the vertical border maps a row to an image row).
+  for (let y = py0; y <= py1; y++) {
+    if (y >= 0 && y < sh) continue;
+    const r = tap(ay, y) / rowLen;
+    const from = (r - py0) * padRow;
+    pad.copyWithin((y - py0) * padRow, from, from + padRow);
+  }
+  return pad;
+}
+
 // ---------------------------------------------------------------------------------------------------- validation
 
 function overlaps(a: PixelArray, b: PixelArray): boolean {
@@ -319,10 +393,50 @@ export function warpAffine<A extends PixelArray>(
     minY = Math.max(minY, Math.floor(y0) - 8);
     maxY = Math.min(maxY, Math.ceil(y1) + 8);
   }
-  const bx = borderTable(0, minX, maxX, sw, cn, mode);
-  const by = borderTable(1, minY, maxY, sh, sw * cn, mode);
-  const offX = -minX;
-  const offY = -minY;
+  // The tables span at most a few image sizes; taps beyond them (near-singular matrices) call borderIndex.
+  const tx0 = Math.max(minX, -2 * sw - 64);
+  const tx1 = Math.min(maxX, 3 * sw + 64);
+  const ty0 = Math.max(minY, -2 * sh - 64);
+  const ty1 = Math.min(maxY, 3 * sh + 64);
+  const bx = borderTable(0, tx0, tx1, sw, cn, mode);
+  const by = borderTable(1, ty0, ty1, sh, sw * cn, mode);
+  const ax0: Axis = { table: bx, n: tx1 - tx0 + 1, off: -tx0, len: sw, step: cn, mode };
+  const ay0: Axis = { table: by, n: ty1 - ty0 + 1, off: -ty0, len: sh, step: sw * cn, mode };
+
+  // Under the other modes every tap reads an image pixel, so the area the taps can reach is copied once into a
+  // padded source (image rows with memcpy, margins through the tables); then every output pixel takes the interior
+  // path, in padded coordinates (a whole-pixel shift of the fixed-point positions, fractions unchanged). Done when
+  // the padded area is at most about four times the image, which covers rotations, shears and moderate shifts.
+  let ps: PixelArray = s;
+  let pdv = dv;
+  let pStride = sw * cn;
+  let pSpanX = spanX;
+  let pSpanY = spanY;
+  let shiftX = 0;
+  let shiftY = 0;
+  const px0 = Math.min(minX, 0);
+  const px1 = Math.max(maxX, sw - 1);
+  const py0 = Math.min(minY, 0);
+  const py1 = Math.max(maxY, sh - 1);
+  const pw = px1 - px0 + 1;
+  const ph = py1 - py0 + 1;
+  if (
+    safe &&
+    mode !== 'constant' &&
+    minX >= SHORT_MIN &&
+    maxX <= SHORT_MAX &&
+    minY >= SHORT_MIN &&
+    maxY <= SHORT_MAX &&
+    pw * ph <= 4 * sw * sh + 4096
+  ) {
+    ps = padSource(s, sw, sh, cn, px0, px1, py0, py1, ax0, ay0);
+    pdv = u8 ? new DataView(ps.buffer, ps.byteOffset, ps.byteLength) : EMPTY_DV;
+    pStride = pw * cn;
+    pSpanX = pw - taps + 1;
+    pSpanY = ph - taps + 1;
+    shiftX = -px0 * AB_SCALE;
+    shiftY = -py0 * AB_SCALE;
+  }
 
   // Under constant, pixels with no tap inside the image are cval. Their source positions lie outside
   // [tlo, thi] (integer pixel, before the tap offset) on some axis; like the interior, they form runs at the ends of
@@ -356,30 +470,35 @@ export function warpAffine<A extends PixelArray>(
       if (tl > 0) d.fill(cval, row, row + tl * cn);
       if (tr < ow) d.fill(cval, row + tr * cn, row + ow * cn);
     }
+    // Positions in the (possibly padded) source of the interior path.
+    const PX0 = (X0 + shiftX) | 0;
+    const PY0 = (Y0 + shiftY) | 0;
     let xl = tl;
     let xr = tl;
-    if (safe && spanX > 0 && spanY > 0) {
+    if (safe && pSpanX > 0 && pSpanY > 0) {
       // Source positions along a row are monotone, so the pixels whose taps are all inside form one run [xl, xr).
       while (
         xl < tr &&
-        !((((X0 + ax[xl]) >> AB_BITS) - lo) >>> 0 < spanX && (((Y0 + ay[xl]) >> AB_BITS) - lo) >>> 0 < spanY)
+        !((((PX0 + ax[xl]) >> AB_BITS) - lo) >>> 0 < pSpanX && (((PY0 + ay[xl]) >> AB_BITS) - lo) >>> 0 < pSpanY)
       ) {
         xl++;
       }
       xr = tr;
       while (
         xr > xl &&
-        !((((X0 + ax[xr - 1]) >> AB_BITS) - lo) >>> 0 < spanX && (((Y0 + ay[xr - 1]) >> AB_BITS) - lo) >>> 0 < spanY)
+        !(
+          (((PX0 + ax[xr - 1]) >> AB_BITS) - lo) >>> 0 < pSpanX && (((PY0 + ay[xr - 1]) >> AB_BITS) - lo) >>> 0 < pSpanY
+        )
       ) {
         xr--;
       }
     }
     if (xl < xr) {
-      if (tl < xl) border(s, cn, d, row, X0, Y0, ax, ay, tl, xl, bx, by, offX, offY, cval, u8, wI, wF);
-      interior(s, sw * cn, d, row, X0, Y0, ax, ay, xl, xr, cn, wI, wF, dv);
-      if (xr < tr) border(s, cn, d, row, X0, Y0, ax, ay, xr, tr, bx, by, offX, offY, cval, u8, wI, wF);
+      if (tl < xl) border(s, cn, d, row, X0, Y0, ax, ay, tl, xl, ax0, ay0, cval, u8, wI, wF);
+      interior(ps, pStride, d, row, PX0, PY0, ax, ay, xl, xr, cn, wI, wF, pdv);
+      if (xr < tr) border(s, cn, d, row, X0, Y0, ax, ay, xr, tr, ax0, ay0, cval, u8, wI, wF);
     } else if (tl < tr) {
-      border(s, cn, d, row, X0, Y0, ax, ay, tl, tr, bx, by, offX, offY, cval, u8, wI, wF);
+      border(s, cn, d, row, X0, Y0, ax, ay, tl, tr, ax0, ay0, cval, u8, wI, wF);
     }
   }
   return out;
@@ -900,7 +1019,7 @@ function cubicFCn(
 /**
  * A border loop writes output pixels [x0, x1) of one row, any of whose taps may lie outside the source. Integer
  * source coordinates are first saturated to int16 as OpenCV stores them; each tap's column and row offsets then
- * come from the border tables (`bx`, `by`, indexed from `offX`, `offY`), where -1 means the tap reads cval.
+ * come from the border tables (`tap`), where -1 means the tap reads cval.
  */
 type Border = (
   s: PixelArray,
@@ -913,10 +1032,8 @@ type Border = (
   ay: Int32Array,
   x0: number,
   x1: number,
-  bx: Int32Array,
-  by: Int32Array,
-  offX: number,
-  offY: number,
+  ax0: Axis,
+  ay0: Axis,
   cval: number,
   u8: boolean,
   wI: Int32Array,
@@ -934,16 +1051,14 @@ function borderNearest(
   ay: Int32Array,
   x0: number,
   x1: number,
-  bx: Int32Array,
-  by: Int32Array,
-  offX: number,
-  offY: number,
+  bx: Axis,
+  by: Axis,
   cval: number,
 ): void {
   let o = row + x0 * cn;
   for (let x = x0; x < x1; x++, o += cn) {
-    const c = bx[toShort((X0 + ax[x]) >> AB_BITS) + offX];
-    const r = by[toShort((Y0 + ay[x]) >> AB_BITS) + offY];
+    const c = tap(bx, toShort((X0 + ax[x]) >> AB_BITS));
+    const r = tap(by, toShort((Y0 + ay[x]) >> AB_BITS));
     if (c < 0 || r < 0) {
       for (let k = 0; k < cn; k++) d[o + k] = cval;
     } else {
@@ -964,10 +1079,8 @@ function borderLinear(
   ay: Int32Array,
   x0: number,
   x1: number,
-  bx: Int32Array,
-  by: Int32Array,
-  offX: number,
-  offY: number,
+  bx: Axis,
+  by: Axis,
   cval: number,
   u8: boolean,
   wI: Int32Array,
@@ -977,13 +1090,13 @@ function borderLinear(
   for (let x = x0; x < x1; x++, o += cn) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
-    const tx = toShort(X >> INTER_BITS) + offX;
-    const ty = toShort(Y >> INTER_BITS) + offY;
+    const sx = toShort(X >> INTER_BITS);
+    const sy = toShort(Y >> INTER_BITS);
     const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 2;
-    const cx0 = bx[tx];
-    const cx1 = bx[tx + 1];
-    const cy0 = by[ty];
-    const cy1 = by[ty + 1];
+    const cx0 = tap(bx, sx);
+    const cx1 = tap(bx, sx + 1);
+    const cy0 = tap(by, sy);
+    const cy1 = tap(by, sy + 1);
     const i00 = cy0 < 0 || cx0 < 0 ? -1 : cy0 + cx0;
     const i01 = cy0 < 0 || cx1 < 0 ? -1 : cy0 + cx1;
     const i10 = cy1 < 0 || cx0 < 0 ? -1 : cy1 + cx0;
@@ -1031,10 +1144,8 @@ function borderCubic(
   ay: Int32Array,
   x0: number,
   x1: number,
-  bx: Int32Array,
-  by: Int32Array,
-  offX: number,
-  offY: number,
+  bx: Axis,
+  by: Axis,
   cval: number,
   u8: boolean,
   wI: Int32Array,
@@ -1045,12 +1156,12 @@ function borderCubic(
   for (let x = x0; x < x1; x++, o += cn) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
-    const tx = toShort(X >> INTER_BITS) - 1 + offX;
-    const ty = toShort(Y >> INTER_BITS) - 1 + offY;
+    const sx = toShort(X >> INTER_BITS) - 1;
+    const sy = toShort(Y >> INTER_BITS) - 1;
     const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 4;
     for (let i = 0; i < 4; i++) {
-      cubicCols[i] = bx[tx + i];
-      cubicRows[i] = by[ty + i];
+      cubicCols[i] = tap(bx, sx + i);
+      cubicRows[i] = tap(by, sy + i);
     }
     // OpenCV sums cval·1 + Σ (tap − cval)·weight over the taps inside: the same integer as Σ weight·tap with
     // cval outside, since the weights sum to one.
