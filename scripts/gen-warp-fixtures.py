@@ -144,6 +144,13 @@ for h, w in ((1, 5), (5, 1), (1, 1), (3, 3)):
             for mode, cval in mode_cvals():
                 add(img, name, m, order, mode, cval, (4, 6))
 
+# Far-reaching taps on a small image (the kernel's per-tap border path rather than its padded copy).
+img = image(12, 12, 1)
+m = about_centre(12, 12, deg=20, tx=-230.4, ty=170.6)
+for order in ORDERS:
+    for mode, cval in mode_cvals():
+        add(img, "rotate20 translate-very-far", m, order, mode, cval)
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "fixtures", "warp-affine.json")
 with open(path, "w") as f:
     imgs = [{"height": a.shape[0], "width": a.shape[1], "channels": 1 if a.ndim == 2 else a.shape[2], "data": b64(a)}
