@@ -181,62 +181,6 @@ function tap(a: Axis, p: number): number {
   return q < 0 ? -1 : q * a.step;
 }
 
-let padU8 = new Uint8Array(0);
-let padF32 = new Float32Array(0);
-
-/**
- * Copies the source into scratch with margins so that columns px0..px1 and rows py0..py1 (px0, py0 ≤ 0) are all
- * present, the margins read through the border tables. Returns a view of exactly that size.
- */
-function padSource(
-  s: PixelArray,
-  sw: number,
-  sh: number,
-  cn: number,
-  px0: number,
-  px1: number,
-  py0: number,
-  py1: number,
-  ax: Axis,
-  ay: Axis,
-): PixelArray {
-  const pw = px1 - px0 + 1;
-  const ph = py1 - py0 + 1;
-  const n = pw * ph * cn;
-  let pad: PixelArray;
-  if (s instanceof Uint8Array) {
-    if (padU8.length < n) padU8 = new Uint8Array(n);
-    pad = padU8.subarray(0, n);
-  } else {
-    if (padF32.length < n) padF32 = new Float32Array(n);
-    pad = padF32.subarray(0, n);
-  }
-  const rowLen = sw * cn;
-  const padRow = pw * cn;
-  for (let r = 0; r < sh; r++) {
-    const src = r * rowLen;
-    let o = (r - py0) * padRow;
-    for (let x = px0; x < 0; x++, o += cn) {
-      const c = src + tap(ax, x);
-      for (let k = 0; k < cn; k++) pad[o + k] = s[c + k];
-    }
-    pad.set(s.subarray(src, src + rowLen), o);
-    o += rowLen;
-    for (let x = sw; x <= px1; x++, o += cn) {
-      const c = src + tap(ax, x);
-      for (let k = 0; k < cn; k++) pad[o + k] = s[c + k];
-    }
-  }
-  // Margin rows repeat padded image rows (the vertical border maps a row to an image row).
-  for (let y = py0; y <= py1; y++) {
-    if (y >= 0 && y < sh) continue;
-    const r = tap(ay, y) / rowLen;
-    const from = (r - py0) * padRow;
-    pad.copyWithin((y - py0) * padRow, from, from + padRow);
-  }
-  return pad;
-}
-
 // ---------------------------------------------------------------------------------------------------- validation
 
 function overlaps(a: PixelArray, b: PixelArray): boolean {
@@ -403,41 +347,6 @@ export function warpAffine<A extends PixelArray>(
   const ax0: Axis = { table: bx, n: tx1 - tx0 + 1, off: -tx0, len: sw, step: cn, mode };
   const ay0: Axis = { table: by, n: ty1 - ty0 + 1, off: -ty0, len: sh, step: sw * cn, mode };
 
-  // Under the other modes every tap reads an image pixel, so the area the taps can reach is copied once into a
-  // padded source (image rows with memcpy, margins through the tables); then every output pixel takes the interior
-  // path, in padded coordinates (a whole-pixel shift of the fixed-point positions, fractions unchanged). Done when
-  // the padded area is at most about four times the image, which covers rotations, shears and moderate shifts.
-  let ps: PixelArray = s;
-  let pdv = dv;
-  let pStride = sw * cn;
-  let pSpanX = spanX;
-  let pSpanY = spanY;
-  let shiftX = 0;
-  let shiftY = 0;
-  const px0 = Math.min(minX, 0);
-  const px1 = Math.max(maxX, sw - 1);
-  const py0 = Math.min(minY, 0);
-  const py1 = Math.max(maxY, sh - 1);
-  const pw = px1 - px0 + 1;
-  const ph = py1 - py0 + 1;
-  if (
-    safe &&
-    mode !== 'constant' &&
-    minX >= SHORT_MIN &&
-    maxX <= SHORT_MAX &&
-    minY >= SHORT_MIN &&
-    maxY <= SHORT_MAX &&
-    pw * ph <= 4 * sw * sh + 4096
-  ) {
-    ps = padSource(s, sw, sh, cn, px0, px1, py0, py1, ax0, ay0);
-    pdv = u8 ? new DataView(ps.buffer, ps.byteOffset, ps.byteLength) : EMPTY_DV;
-    pStride = pw * cn;
-    pSpanX = pw - taps + 1;
-    pSpanY = ph - taps + 1;
-    shiftX = -px0 * AB_SCALE;
-    shiftY = -py0 * AB_SCALE;
-  }
-
   // Under constant, pixels with no tap inside the image are cval. Their source positions lie outside
   // [tlo, thi] (integer pixel, before the tap offset) on some axis; like the interior, they form runs at the ends of
   // a row, which are filled without per-pixel work.
@@ -470,32 +379,27 @@ export function warpAffine<A extends PixelArray>(
       if (tl > 0) d.fill(cval, row, row + tl * cn);
       if (tr < ow) d.fill(cval, row + tr * cn, row + ow * cn);
     }
-    // Positions in the (possibly padded) source of the interior path.
-    const PX0 = (X0 + shiftX) | 0;
-    const PY0 = (Y0 + shiftY) | 0;
     let xl = tl;
     let xr = tl;
-    if (safe && pSpanX > 0 && pSpanY > 0) {
+    if (safe && spanX > 0 && spanY > 0) {
       // Source positions along a row are monotone, so the pixels whose taps are all inside form one run [xl, xr).
       while (
         xl < tr &&
-        !((((PX0 + ax[xl]) >> AB_BITS) - lo) >>> 0 < pSpanX && (((PY0 + ay[xl]) >> AB_BITS) - lo) >>> 0 < pSpanY)
+        !((((X0 + ax[xl]) >> AB_BITS) - lo) >>> 0 < spanX && (((Y0 + ay[xl]) >> AB_BITS) - lo) >>> 0 < spanY)
       ) {
         xl++;
       }
       xr = tr;
       while (
         xr > xl &&
-        !(
-          (((PX0 + ax[xr - 1]) >> AB_BITS) - lo) >>> 0 < pSpanX && (((PY0 + ay[xr - 1]) >> AB_BITS) - lo) >>> 0 < pSpanY
-        )
+        !((((X0 + ax[xr - 1]) >> AB_BITS) - lo) >>> 0 < spanX && (((Y0 + ay[xr - 1]) >> AB_BITS) - lo) >>> 0 < spanY)
       ) {
         xr--;
       }
     }
     if (xl < xr) {
       if (tl < xl) border(s, cn, d, row, X0, Y0, ax, ay, tl, xl, ax0, ay0, cval, u8, wI, wF);
-      interior(ps, pStride, d, row, PX0, PY0, ax, ay, xl, xr, cn, wI, wF, pdv);
+      interior(s, sw * cn, d, row, X0, Y0, ax, ay, xl, xr, cn, wI, wF, dv);
       if (xr < tr) border(s, cn, d, row, X0, Y0, ax, ay, xr, tr, ax0, ay0, cval, u8, wI, wF);
     } else if (tl < tr) {
       border(s, cn, d, row, X0, Y0, ax, ay, tl, tr, ax0, ay0, cval, u8, wI, wF);
