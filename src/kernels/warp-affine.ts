@@ -347,8 +347,8 @@ export function warpAffine<A extends PixelArray>(
   const ax0: Axis = { table: bx, n: tx1 - tx0 + 1, off: -tx0, len: sw, step: cn, mode };
   const ay0: Axis = { table: by, n: ty1 - ty0 + 1, off: -ty0, len: sh, step: sw * cn, mode };
 
-  // Under constant, pixels with no tap inside the image are cval. Their source positions lie outside
-  // [tlo, thi] (integer pixel, before the tap offset) on some axis; like the interior, they form runs at the ends of
+  // Under constant, pixels with no tap inside the image are cval. Their integer source positions lie outside
+  // [tlo, tlo + touch) on some axis; like the interior pixels they form runs, here at the ends of
   // a row, which are filled without per-pixel work.
   const fillRuns = safe && mode === 'constant';
   const tlo = lo - taps + 1;
