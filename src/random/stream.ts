@@ -10,8 +10,15 @@ const TWO_POW_M53 = 1 / 9007199254740992;
  * Two streams with the same address give the same numbers; streams at different addresses are independent.
  * Create one per parameter with `RandomSource.stream(name)`.
  */
+// Philox writes into this shared scratch; each stream copies the four words into its own fields, so a stream
+// allocates nothing beyond itself (streams are made per image and parameter).
+const scratch = new Uint32Array(4);
+
 export class RandomStream {
-  private readonly block = new Uint32Array(4);
+  private b0 = 0;
+  private b1 = 0;
+  private b2 = 0;
+  private b3 = 0;
   private blockCounter = 0;
   private position = 4;
 
@@ -31,11 +38,16 @@ export class RandomStream {
   /** The next uniformly distributed 32-bit unsigned integer. */
   nextUint32(): number {
     if (this.position === 4) {
-      philox4x32(this.blockCounter, this.streamId, this.index, this.call, this.key0, this.key1, this.block);
+      philox4x32(this.blockCounter, this.streamId, this.index, this.call, this.key0, this.key1, scratch);
+      this.b0 = scratch[0];
+      this.b1 = scratch[1];
+      this.b2 = scratch[2];
+      this.b3 = scratch[3];
       this.blockCounter = (this.blockCounter + 1) >>> 0;
       this.position = 0;
     }
-    return this.block[this.position++];
+    const p = this.position++;
+    return p === 0 ? this.b0 : p === 1 ? this.b1 : p === 2 ? this.b2 : this.b3;
   }
 
   /**
@@ -113,6 +125,11 @@ export class RandomSource {
     return new RandomSource(k0, k1, call >>> 0, index >>> 0, hashString(path));
   }
 
+  /** A root source from a key already split with `seedToKey` and a path already hashed (the per-image fast path). */
+  static fromKey(key0: number, key1: number, call: number, index: number, pathHash: number): RandomSource {
+    return new RandomSource(key0, key1, call >>> 0, index >>> 0, pathHash);
+  }
+
   /** The source for a child at `segment` below this one (e.g. `'1:Affine'`, or the child's `name`). */
   child(segment: string): RandomSource {
     return new RandomSource(
@@ -135,11 +152,23 @@ export class RandomSource {
     return new RandomStream(
       this.key0,
       this.key1,
-      combineHashes(this.pathHash, hashString(`#${name}`)),
+      combineHashes(this.pathHash, streamNameHash(name)),
       this.index,
       this.call,
     );
   }
+}
+
+const nameHashes = new Map<string, number>();
+
+/** hashString('#' + name), memoised by name so no string is built per draw. */
+function streamNameHash(name: string): number {
+  let h = nameHashes.get(name);
+  if (h === undefined) {
+    h = hashString(`#${name}`);
+    nameHashes.set(name, h);
+  }
+  return h;
 }
 
 /** Splits a seed (a non-negative safe integer) into Philox's two 32-bit key words. */

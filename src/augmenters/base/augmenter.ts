@@ -12,7 +12,8 @@ import {
   isUniformBatch,
   shapeOf,
 } from '../../core/image.ts';
-import { RandomSource, checkSeed, getSeed } from '../../random/stream.ts';
+import { hashString } from '../../random/stream-id.ts';
+import { RandomSource, checkSeed, getSeed, seedToKey } from '../../random/stream.ts';
 
 /** Options every augmenter takes. */
 export interface CommonOptions {
@@ -87,9 +88,17 @@ export abstract class Augmenter<P = unknown> {
     return out;
   }
 
+  // The seed split into Philox's key words and the root path's hash, computed once per seed (not per image).
+  private rootKey: [number, number, number] | undefined;
+
   /** The random source for sample `index` of call `call` when this augmenter is the root. */
   rootSource(call: number, index: number): RandomSource {
-    return RandomSource.root(this.seedValue, call, index, this.name ?? this.type);
+    if (!this.rootKey) {
+      const [k0, k1] = seedToKey(this.seedValue);
+      this.rootKey = [k0, k1, hashString(this.name ?? this.type)];
+    }
+    const [k0, k1, path] = this.rootKey;
+    return RandomSource.fromKey(k0, k1, call, index, path);
   }
 
   /** The random source for this augmenter as child `segment` of a pipeline whose source is `parent`. */
@@ -187,6 +196,7 @@ export abstract class Augmenter<P = unknown> {
   /** Sets a new seed and restarts the call counter, so the next calls draw anew from that seed. */
   reseed(seed: number): this {
     this.seedValue = checkSeed(seed, this.type, 'seed');
+    this.rootKey = undefined;
     this.callCounter = 0;
     return this;
   }

@@ -27,20 +27,32 @@ export function childSegment(k: number, child: Augmenter): string {
   return `${k}:${child.type}`;
 }
 
+// The children's address segments, built once per list of children rather than once per image.
+const segmentCache = new WeakMap<readonly Augmenter[], string[]>();
+
+function segmentsOf(children: readonly Augmenter[]): string[] {
+  let segments = segmentCache.get(children);
+  if (!segments) {
+    segments = children.map((child, k) => childSegment(k, child));
+    segmentCache.set(children, segments);
+  }
+  return segments;
+}
+
 /** Draws params for the children at `order` (positions into `children`), threading the shape through them. */
 export function drawChain(
   children: readonly Augmenter[],
   order: readonly number[],
   random: RandomSource,
   shape: Shape,
-  segment: (k: number, child: Augmenter) => string = childSegment,
 ): ChainParams {
   const params: unknown[] = new Array(children.length);
   const shapes: Shape[] = [];
+  const segments = segmentsOf(children);
   let current = shape;
   for (const k of order) {
     const child = children[k];
-    params[k] = child.drawParams(child.childSource(random, segment(k, child)), current);
+    params[k] = child.drawParams(child.childSource(random, segments[k]), current);
     current = child.outputShape(current, params[k]);
     shapes.push(current);
   }
