@@ -281,6 +281,11 @@ export function warpAffine<A extends PixelArray>(
   }
   const delta = order === 0 ? AB_SCALE >> 1 : AB_SCALE >> (INTER_BITS + 1);
 
+  // Whole-pixel shifts (the walkthrough's translatePx, flips of no axis, identity-like matrices): when every column
+  // steps exactly one source pixel and no row has a sub-pixel fraction, each output row is a run of one source row,
+  // and the interpolation weights are exactly (1, 0, …), so copying gives the same bytes as the fixed-point path.
+  if (tryShiftRows(src, out, ib, ic, ie, iff, delta, order, mode, cval)) return out;
+
   // The fast interior path relies on the source coordinate being monotone along a row, which holds unless the
   // fixed-point sums overflow int32 (coordinates beyond ~2 million pixels); then every pixel takes the careful path.
   let safe = true;
@@ -406,6 +411,85 @@ export function warpAffine<A extends PixelArray>(
     }
   }
   return out;
+}
+
+/**
+ * The whole-pixel shift fast path of `warpAffine`: returns false (doing nothing) unless the fixed-point source
+ * coordinates are `x + kx` along every row and `ky` down every column with zero fractions, which the checks
+ * below establish from the same cvRound arithmetic the general path uses. Then rows are copied, with the border
+ * mode applied to the pixels that fall outside.
+ */
+let shiftRowX = new Int32Array(64);
+let shiftRowY = new Int32Array(64);
+
+function tryShiftRows(
+  src: Image,
+  out: Image,
+  ib: number,
+  ic: number,
+  ie: number,
+  iff: number,
+  delta: number,
+  order: WarpOrder,
+  mode: BorderMode,
+  cval: number,
+): boolean {
+  const ow = out.width;
+  const oh = out.height;
+  for (let x = 0; x < ow; x++) if (colX[x] !== x * AB_SCALE || colY[x] !== 0) return false;
+  const fracMask = order === 0 ? 0 : (INTER_TAB_SIZE - 1) << INTER_BITS;
+  if (shiftRowX.length < oh) {
+    shiftRowX = new Int32Array(oh);
+    shiftRowY = new Int32Array(oh);
+  }
+  const rowX = shiftRowX;
+  const rowY = shiftRowY;
+  for (let y = 0; y < oh; y++) {
+    const X0 = (cvRound((ib * y + ic) * AB_SCALE) + delta) | 0;
+    const Y0 = (cvRound((ie * y + iff) * AB_SCALE) + delta) | 0;
+    if ((X0 & fracMask) !== 0 || (Y0 & fracMask) !== 0) return false;
+    rowX[y] = X0 >> AB_BITS;
+    rowY[y] = Y0 >> AB_BITS;
+    // OpenCV saturates source coordinates to int16; far-away shifts take the general path, which does the same.
+    if (Math.abs(rowX[y]) + ow >= SHORT_MAX || Math.abs(rowY[y]) >= SHORT_MAX) return false;
+  }
+  const sw = src.width;
+  const sh = src.height;
+  const cn = src.channels;
+  const s = src.data;
+  const d = out.data;
+  for (let y = 0; y < oh; y++) {
+    const row = y * ow * cn;
+    const sy = borderIndex(rowY[y], sh, mode);
+    if (sy < 0) {
+      d.fill(cval, row, row + ow * cn);
+      continue;
+    }
+    const srcRow = sy * sw * cn;
+    const sx0 = rowX[y];
+    // Output columns [a, b) read source columns inside the image: one contiguous copy (a plain loop for short
+    // rows, where making a subarray costs more than the copy).
+    const a = Math.min(ow, Math.max(0, -sx0));
+    const b = Math.max(a, Math.min(ow, sw - sx0));
+    const from = srcRow + (sx0 + a) * cn;
+    const to = row + a * cn;
+    const len = (b - a) * cn;
+    if (len > 64) d.set(s.subarray(from, from + len), to);
+    else for (let i = 0; i < len; i++) d[to + i] = s[from + i];
+    if (mode === 'constant') {
+      if (a > 0) d.fill(cval, row, row + a * cn);
+      if (b < ow) d.fill(cval, row + b * cn, row + ow * cn);
+      continue;
+    }
+    for (let x = 0; x < ow; x++) {
+      if (x === a) x = b;
+      if (x >= ow) break;
+      const sx = borderIndex(sx0 + x, sw, mode);
+      const o = row + x * cn;
+      for (let c = 0; c < cn; c++) d[o + c] = s[srcRow + sx * cn + c];
+    }
+  }
+  return true;
 }
 
 const EMPTY_I = new Int32Array(0);
