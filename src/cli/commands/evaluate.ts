@@ -19,7 +19,7 @@ const NAME = 'evaluate';
 
 export const command: Command = {
   name: NAME,
-  summary: 'measure a saved model’s test accuracy under horizontal shifts of -5…5 pixels',
+  summary: 'Measure a saved model’s test accuracy under horizontal shifts of −5…5 pixels.',
   usage: 'augkit evaluate --model DIR [--data DIR] [--out DIR] [--limit N] [--backend wasm|cpu|node]',
   help: `Loads a model saved by "augkit train" (a folder with model.json and weights.bin) and measures its test
 accuracy with every Fashion-MNIST test image shifted horizontally by -5…5 pixels, both wrap-around (np.roll, the
