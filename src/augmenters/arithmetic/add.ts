@@ -1,6 +1,6 @@
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
-import { applyValueMap, drawValues } from '../base/value-map.ts';
+import { applyValueMap, applyValueMapBatch, drawValues } from '../base/value-map.ts';
 
 /**
  * Adds a value drawn once per image, or once per channel, to every pixel.
@@ -22,6 +22,7 @@ export const Add = defineAugmenter({
   options: { value: numberOption([-20, 20]), perChannel: probabilityOption(false) },
   drawParams: ({ value, perChannel }, random, shape) => drawValues(random, shape, 'value', value, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, addUint8, addFloat),
+  applyBatch: (batch, params, out, size) => applyValueMapBatch(batch, params, out, size, addUint8, addFloat),
 });
 
 /** imgaug: `clip(round(value), -255, 255)` with numpy's half-to-even round, then `clip(v + value, 0, 255)`. */

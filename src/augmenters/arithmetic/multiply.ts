@@ -1,6 +1,6 @@
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
-import { applyValueMap, drawValues } from '../base/value-map.ts';
+import { applyValueMap, applyValueMapBatch, drawValues } from '../base/value-map.ts';
 
 const f32 = Math.fround;
 
@@ -22,6 +22,7 @@ export const Multiply = defineAugmenter({
   options: { mul: numberOption([0.8, 1.2]), perChannel: probabilityOption(false) },
   drawParams: ({ mul, perChannel }, random, shape) => drawValues(random, shape, 'mul', mul, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, multiplyUint8, multiplyFloat),
+  applyBatch: (batch, params, out, size) => applyValueMapBatch(batch, params, out, size, multiplyUint8, multiplyFloat),
 });
 
 function multiplyUint8(v: number, mul: number): number {

@@ -123,6 +123,30 @@ describe('Augmenter batches and determinism', () => {
     assert.deepEqual(Buffer.from(iaa.stackImages(list).data), Buffer.from((out as iaa.UniformBatch).data));
   });
 
+  it('maps a uniform batch with constant parameters in one pass, with the same bytes as image by image', () => {
+    const cases = [
+      iaa.Multiply(0.5),
+      iaa.Add(7, { perChannel: true }),
+      iaa.LinearContrast(1.5),
+      iaa.GammaContrast(2),
+      iaa.Multiply(iaa.iap.uniform(0.7, 0.7)),
+      iaa.Sometimes(0.5, iaa.Multiply(0.3)), // runs of shared params broken by untouched images
+    ];
+    for (const float of [false, true]) {
+      const u8 = randomImages(9, 5, 4, 3);
+      const batch: iaa.UniformBatch = float ? { ...u8, data: new Float32Array(u8.data).map((v) => v / 255) } : u8;
+      for (const aug of cases) {
+        const whole = aug.augmentImages(batch, { epoch: 0 }) as iaa.UniformBatch;
+        const single = iaa.batchToImages(batch).map((img, i) => aug.augmentImage(img, { epoch: 0, index: i }));
+        assert.deepEqual(
+          Array.from(whole.data),
+          Array.from(iaa.stackImages(single).data),
+          `${aug.type} float=${float}`,
+        );
+      }
+    }
+  });
+
   it('handles an empty batch', () => {
     const empty = { data: new Uint8Array(0), n: 0, height: 2, width: 2, channels: 1 };
     const out = iaa.Multiply(0.5).augmentImages(empty) as iaa.UniformBatch;

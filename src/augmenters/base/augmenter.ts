@@ -77,6 +77,14 @@ export abstract class Augmenter<P = unknown> {
   /** Writes the augmented image into `out` (of `outputShape`'s size, same dtype); never mutates `image`. */
   abstract applyInto(image: Image, params: P, out: Image): void;
 
+  /**
+   * Optionally maps a whole uniform batch at once when outputs keep the input's shape (e.g. one lookup table over
+   * all images that share constant parameters). Returns false to fall back to `applyInto` per image.
+   */
+  applyUniformBatch(_batch: UniformBatch, _params: readonly P[], _out: PixelArray): boolean {
+    return false;
+  }
+
   /** The options in their JSON form (without type, seed and name). */
   protected abstract optionsToJSON(): Record<string, unknown>;
 
@@ -168,6 +176,9 @@ export abstract class Augmenter<P = unknown> {
       const shape = n > 0 ? shapes[0] : shapeOf(batch);
       const size = shape.height * shape.width * shape.channels;
       const data = allocLike(batch.data, size * n);
+      if (n > 0 && sameSize(shape, shapeOf(batch)) && this.applyUniformBatch(batch, params, data)) {
+        return { data, n, height: shape.height, width: shape.width, channels: shape.channels };
+      }
       for (let i = 0; i < n; i++) {
         this.applyInto(inputs[i], params[i], { ...shape, data: data.subarray(i * size, (i + 1) * size) as PixelArray });
       }

@@ -1,5 +1,5 @@
 import { argumentError } from '../../core/errors.ts';
-import type { Image, Shape } from '../../core/image.ts';
+import type { Image, PixelArray, Shape, UniformBatch } from '../../core/image.ts';
 import { isParam } from '../../params/param.ts';
 import { toSpec } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
@@ -31,6 +31,11 @@ export interface AugmenterDefinition<D extends Defs, P> {
   outputShape?(options: ParsedOf<D>, shape: Shape, params: P): Shape;
   /** Writes the result into `out`; must not mutate `image`. */
   apply(image: Image, params: P, out: Image, options: ParsedOf<D>): void;
+  /**
+   * Optional: writes a whole uniform batch (N×H×W×C, shape kept) into `out` in fewer passes; must give the same
+   * bytes as `apply` per image. `imageSize` is H×W×C.
+   */
+  applyBatch?(batch: Image, params: readonly P[], out: Image, imageSize: number, options: ParsedOf<D>): void;
 }
 
 /** The factory a definition produces: imgaug's first argument positionally, or everything in one object. */
@@ -102,6 +107,16 @@ export function defineAugmenter<D extends Defs, P>(definition: AugmenterDefiniti
 
     applyInto(image: Image, params: P, out: Image): void {
       definition.apply(image, params, out, this.parsed);
+    }
+
+    override applyUniformBatch(batch: UniformBatch, params: readonly P[], out: PixelArray): boolean {
+      if (!definition.applyBatch) return false;
+      const { height, width, channels } = batch;
+      const size = height * width * channels;
+      // The batch seen as one tall image: rows of consecutive images are contiguous.
+      const asImage = { data: batch.data, height: height * batch.n, width, channels };
+      definition.applyBatch(asImage, params, { ...asImage, data: out }, size, this.parsed);
+      return true;
     }
 
     protected optionsToJSON(): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
-import { applyValueMap, drawValues } from '../base/value-map.ts';
+import { applyValueMap, applyValueMapBatch, drawValues } from '../base/value-map.ts';
 
 const f32 = Math.fround;
 
@@ -29,6 +29,7 @@ export const LinearContrast = defineAugmenter({
   options: { alpha: numberOption([0.6, 1.4]), perChannel: probabilityOption(false) },
   drawParams: ({ alpha, perChannel }, random, shape) => drawValues(random, shape, 'alpha', alpha, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, contrastUint8, contrastFloat),
+  applyBatch: (batch, params, out, size) => applyValueMapBatch(batch, params, out, size, contrastUint8, contrastFloat),
 });
 
 /** imgaug: `127 + float32(alpha) * (arange(256, float32) - 127)`, every step in float32 (`buildLut` rounds the sum). */
