@@ -1,33 +1,6 @@
 import { argumentError } from '../../core/errors.ts';
-import type { Param } from '../../params/param.ts';
-import { numberArg } from '../../params/sugar.ts';
-import type { NumberInput } from '../../params/sugar.ts';
-import type { OptionDef } from '../base/define.ts';
-import { defineAugmenter } from '../base/define.ts';
-import {
-  type AffineDraw,
-  type AffineSource,
-  applyAffine,
-  axesOption,
-  drawAffine,
-  float32Rules,
-  isConstant,
-  warpOptions,
-} from './affine-core.ts';
-import type { Float32Rules } from './affine-matrix.ts';
-
-/** The rotation option: degrees, clockwise on screen for positive values. */
-function rotateOption(
-  defaultValue: NumberInput,
-): OptionDef<NumberInput, { param: Param<number>; integerTyped: boolean }> {
-  return {
-    default: defaultValue,
-    parse(owner, option, value) {
-      const param = numberArg(owner, option, value);
-      return { param, integerTyped: value !== defaultValue && param.integer && isConstant(param) };
-    },
-  };
-}
+import { axesOption } from './affine-core.ts';
+import { axisOption, defineAffineShortcut } from './single-axis.ts';
 
 /**
  * Warps each image with an affine transformation drawn per image: scale, then rotate and shear, then translate,
@@ -57,19 +30,26 @@ function rotateOption(
  * @example iaa.Affine({ translatePx: { x: [-10, 10] } })            // the walkthrough's horizontal shifts
  * @example iaa.Affine({ scale: 2, mode: 'edge' })                   // zoom in, borders repeat the edge
  */
-export const Affine = defineAugmenter({
-  type: 'Affine',
-  kind: 'geometric',
-  options: {
+export const Affine = defineAffineShortcut(
+  'Affine',
+  undefined,
+  {
     scale: axesOption(1, { min: 0, minExclusive: true }, 'both'),
     translatePx: axesOption(undefined, { integer: true }, 'both'),
     translatePercent: axesOption(undefined, {}, 'both'),
-    rotate: rotateOption(0),
+    rotate: axisOption(0),
     shear: axesOption(0, { min: -360, max: 360 }, 'x'),
-    ...warpOptions,
   },
-  validate(options) {
-    if (options.translatePx && options.translatePercent) {
+  (o) => ({
+    scale: o.scale,
+    translatePx: o.translatePx,
+    translatePercent: o.translatePercent,
+    rotate: o.rotate?.param,
+    rotateIntegerTyped: o.rotate?.integerTyped,
+    shear: o.shear,
+  }),
+  (o) => {
+    if (o.translatePx && o.translatePercent) {
       throw argumentError(
         'Affine',
         'translatePx',
@@ -78,36 +58,4 @@ export const Affine = defineAugmenter({
       );
     }
   },
-  drawParams(options, random, shape): AffineDraw {
-    const { source, rules } = prepared(options);
-    return drawAffine(source, rules, random, shape);
-  },
-  outputShape: (_options, _shape, params) => params.output,
-  apply: (image, params, out) => applyAffine(image, params, out),
-});
-
-type AffineParsed = Parameters<typeof Affine.definition.drawParams>[0];
-
-// The parsed options turned once into what drawAffine reads, cached per augmenter instance.
-const cache = new WeakMap<object, { source: AffineSource; rules: Float32Rules }>();
-
-function prepared(options: AffineParsed): { source: AffineSource; rules: Float32Rules } {
-  let entry = cache.get(options);
-  if (!entry) {
-    const source: AffineSource = {
-      scale: options.scale,
-      translatePx: options.translatePx,
-      translatePercent: options.translatePercent,
-      rotate: options.rotate.param,
-      rotateIntegerTyped: options.rotate.integerTyped,
-      shear: options.shear,
-      order: options.order,
-      cval: options.cval,
-      mode: options.mode,
-      fitOutput: options.fitOutput,
-    };
-    entry = { source, rules: float32Rules(source) };
-    cache.set(options, entry);
-  }
-  return entry;
-}
+);

@@ -45,12 +45,13 @@ const axes = (axis: 'x' | 'y', v: AxisValue | undefined): Axes | undefined =>
   v ? { [axis]: v.param, isDefault: false, integerTyped: v.integerTyped } : undefined;
 
 /**
- * Builds a one-parameter shortcut of `Affine` (imgaug's `Rotate`, `ShearX`, `ScaleY`, …): `primary` is the option the
- * user sets, `toSource` turns it into Affine's parts; order, cval, mode and fitOutput are Affine's.
+ * Builds `Affine` or one of its shortcuts (imgaug's `Rotate`, `ShearX`, `ScaleY`, …): `primary` is the option taken
+ * positionally (none for Affine), `toSource` turns the parsed options into Affine's parts once per augmenter; order,
+ * cval, mode and fitOutput are shared.
  */
 export function defineAffineShortcut<D extends Record<string, OptionDef<unknown, unknown>>>(
   type: string,
-  primary: keyof D & string,
+  primary: (keyof D & string) | undefined,
   options: D,
   toSource: (
     parsed: { [K in keyof D]: D[K] extends OptionDef<unknown, infer O> ? O : never },
