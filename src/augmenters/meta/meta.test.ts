@@ -46,6 +46,28 @@ describe('Sequential', () => {
     assert.ok(b);
   });
 
+  it('threads a changed shape through later children (fitOutput, then per-pixel and per-channel draws)', () => {
+    const seq = iaa.Sequential(
+      [iaa.Affine({ rotate: [20, 40], fitOutput: true }), iaa.Dropout(0.5, { perChannel: true }), iaa.Fliplr(1)],
+      { seed: 4 },
+    );
+    const data = new Uint8Array(6 * 28 * 28 * 3).fill(200);
+    const batch: iaa.UniformBatch = { data, n: 6, height: 28, width: 28, channels: 3 };
+    const out = seq.augmentImages(batch, { epoch: 0 });
+    assert.ok(Array.isArray(out), 'different angles give different canvases, so a list comes back');
+    const sizes = new Set((out as iaa.Image[]).map((img) => `${img.height}x${img.width}`));
+    assert.ok(sizes.size > 1);
+    for (const img of out as iaa.Image[]) {
+      assert.ok(img.height > 28 && img.width > 28);
+      // Dropout drew one decision per value of the enlarged canvas: zeros appear all over it, channel by channel.
+      let zeros = 0;
+      for (const v of img.data) if (v === 0) zeros++;
+      assert.ok(zeros > img.data.length * 0.4, `zeros ${zeros} of ${img.data.length}`);
+    }
+    const single = iaa.batchToImages(batch).map((img, i) => seq.augmentImage(img, { epoch: 0, index: i }));
+    single.forEach((img, i) => assert.ok(iaa.imagesEqual(img, (out as iaa.Image[])[i])));
+  });
+
   it('rejects non-augmenter children and unknown options', () => {
     assert.throws(
       () => iaa.Sequential([iaa.Multiply(1), 5 as never]),
