@@ -29,7 +29,7 @@ describe('bench/run.ts', () => {
           '--out',
           out,
         ],
-        { encoding: 'utf8', timeout: 15_000 },
+        { encoding: 'utf8', timeout: 120_000 }, // only stops a hung run
       );
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /\| multiply \| fmnist \| batch \|/);
