@@ -6,6 +6,8 @@ import * as iaa from '../src/index.ts';
 export interface BenchCase {
   readonly id: string;
   readonly make: () => iaa.Augmenter;
+  /** The workloads opencv_bench.py runs this case on (default both). */
+  readonly workloads?: readonly string[];
 }
 
 /** Every case augkit implements, in opencv_bench.py's order. Each runs on both workloads (fmnist, rgb256). */
@@ -27,13 +29,21 @@ export const CASES: readonly BenchCase[] = [
     make: () => iaa.Sequential([iaa.Dropout(0.2), iaa.Affine({ rotate: [-30, 30] })], { randomOrder: true }),
   },
   { id: 'fliplr', make: () => iaa.Fliplr(1) },
+  { id: 'grayscale', make: () => iaa.Grayscale(1), workloads: ['rgb256'] },
+  { id: 'additive_gaussian_noise', make: () => iaa.AdditiveGaussianNoise({ scale: 0.1 * 255 }) },
 ];
+
+/** The case ids among `ids` that run on `workload`. */
+export function casesFor(ids: readonly string[], workload: string): string[] {
+  return ids.filter((id) => {
+    const c = CASES.find((k) => k.id === id);
+    return c !== undefined && (c.workloads === undefined || c.workloads.includes(workload));
+  });
+}
 
 /** opencv_bench.py's cases that augkit has no augmenter for yet: listed in the output, not measured. */
 export const MISSING: Readonly<Record<string, string>> = {
   resize_128_linear: 'augkit has no Resize augmenter yet',
-  grayscale: 'augkit has no Grayscale augmenter yet',
-  additive_gaussian_noise: 'augkit has no AdditiveGaussianNoise augmenter yet',
   perspective: 'augkit has no PerspectiveTransform augmenter yet',
   elastic: 'augkit has no ElasticTransformation augmenter yet',
 };

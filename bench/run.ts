@@ -16,7 +16,7 @@ import type { Image, UniformBatch } from '../src/core/image.ts';
 import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { FASHION_MNIST_DEBIAN_DIR, loadFashionMnist, readImage } from '../src/node.ts';
-import { CASES, MISSING, makeCase, walkthroughAugmenter } from './cases.ts';
+import { CASES, MISSING, casesFor, makeCase, walkthroughAugmenter } from './cases.ts';
 import type { BenchReply, BenchTask } from './worker.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -336,8 +336,16 @@ function runOpenCv(args: Args, workload: Workload, note: (s: string) => void): O
     note(`OpenCV: ${OPENCV_SCRIPT} not found, so augkit's figures are shown alone`);
     return undefined;
   }
+  if (casesFor(args.cases, workload).length === 0) return undefined; // nothing of ours to compare on this workload
   const modes = args.modes.filter((m) => m !== 'workers');
-  const pyArgs = [OPENCV_SCRIPT, '--workloads', workload, '--cases', args.cases.join(','), '--modes'];
+  const pyArgs = [
+    OPENCV_SCRIPT,
+    '--workloads',
+    workload,
+    '--cases',
+    casesFor(args.cases, workload).join(','),
+    '--modes',
+  ];
   // OpenCV has no worker mode: the workers rows are compared with our own single-threaded batch figures.
   pyArgs.push((modes.length > 0 ? modes : ['batch']).join(','));
   if (args.quick) pyArgs.push('--quick');
@@ -462,7 +470,7 @@ async function main(): Promise<void> {
       opencvDocs[workload] = cv;
 
       console.error(`bench: augkit on ${workload} …`);
-      for (const id of args.cases) {
+      for (const id of casesFor(args.cases, workload)) {
         const aug = makeCase(id);
         const byMode = new Map<Mode, Measured>();
         for (const mode of args.modes) {

@@ -1,4 +1,5 @@
 import { Add } from './arithmetic/add.ts';
+import { AdditiveGaussianNoise } from './arithmetic/additive-gaussian-noise.ts';
 import { Dropout } from './arithmetic/dropout.ts';
 import { Multiply } from './arithmetic/multiply.ts';
 import { SaltAndPepper } from './arithmetic/salt-and-pepper.ts';
@@ -6,6 +7,7 @@ import { SaltAndPepper } from './arithmetic/salt-and-pepper.ts';
 import type { Augmenter } from './base/augmenter.ts';
 import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/registry.ts';
 import { GaussianBlur } from './blur/gaussian-blur.ts';
+import { Grayscale } from './color/grayscale.ts';
 import { GammaContrast } from './contrast/gamma-contrast.ts';
 import { LinearContrast } from './contrast/linear-contrast.ts';
 import { Fliplr } from './flip/fliplr.ts';
@@ -29,6 +31,8 @@ export { LinearContrast } from './contrast/linear-contrast.ts';
 export { GammaContrast } from './contrast/gamma-contrast.ts';
 export { GaussianBlur } from './blur/gaussian-blur.ts';
 export { Identity } from './meta/identity.ts';
+export { AdditiveGaussianNoise } from './arithmetic/additive-gaussian-noise.ts';
+export { Grayscale } from './color/grayscale.ts';
 export { Fliplr } from './flip/fliplr.ts';
 export { Affine } from './geometric/affine.ts';
 export { Rotate } from './geometric/rotate.ts';
@@ -64,6 +68,8 @@ export const definedFactories = {
   ScaleY,
   TranslateX,
   TranslateY,
+  AdditiveGaussianNoise,
+  Grayscale,
 } as const;
 
 /** The registry: augmenter type → how to build it from JSON. */

@@ -7,6 +7,8 @@ import * as iaa from '../../src/index.ts';
 /** Example JSON options per augmenter type: random enough that the output depends on the draws. */
 const cases: Record<string, Record<string, unknown>[]> = {
   Identity: [{}],
+  Grayscale: [{ alpha: [0, 1] }],
+  AdditiveGaussianNoise: [{ scale: [0, 30], loc: [-5, 5], perChannel: 0.5 }],
   Multiply: [{ mul: [0.5, 1.5], perChannel: 0.5 }],
   Add: [{ value: [-40, 40], perChannel: 0.5 }],
   LinearContrast: [{ alpha: [0.5, 1.5], perChannel: 0.5 }],
