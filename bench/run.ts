@@ -462,7 +462,7 @@ async function main(): Promise<void> {
 
       // OpenCV first, then augkit on the same workload: back to back in one run, never at the same time (2 cores).
       let cv: OpenCvDoc | undefined;
-      if (opencvWanted) {
+      if (opencvWanted && casesFor(args.cases, workload).length > 0) {
         console.error(`bench: OpenCV on ${workload} …`);
         cv = runOpenCv(args, workload, note);
         if (!cv) opencvWanted = false; // said once; the rest of the run is augkit alone
