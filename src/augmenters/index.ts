@@ -13,6 +13,7 @@ import { LinearContrast } from './contrast/linear-contrast.ts';
 import { Fliplr } from './flip/fliplr.ts';
 import { Flipud } from './flip/flipud.ts';
 import { Affine } from './geometric/affine.ts';
+import { Resize } from './geometric/resize.ts';
 import { Rotate } from './geometric/rotate.ts';
 import { ScaleX } from './geometric/scale-x.ts';
 import { ScaleY } from './geometric/scale-y.ts';
@@ -34,6 +35,7 @@ export { Identity } from './meta/identity.ts';
 export { AdditiveGaussianNoise } from './arithmetic/additive-gaussian-noise.ts';
 export { Grayscale } from './color/grayscale.ts';
 export { Fliplr } from './flip/fliplr.ts';
+export { Resize } from './geometric/resize.ts';
 export { Affine } from './geometric/affine.ts';
 export { Rotate } from './geometric/rotate.ts';
 export { ShearX } from './geometric/shear-x.ts';
@@ -70,6 +72,7 @@ export const definedFactories = {
   TranslateY,
   AdditiveGaussianNoise,
   Grayscale,
+  Resize,
 } as const;
 
 /** The registry: augmenter type → how to build it from JSON. */

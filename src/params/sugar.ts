@@ -26,7 +26,7 @@ function rangeText(rules: NumberRules): string {
   const lo = rules.min;
   const hi = rules.max;
   const kind = rules.integer ? 'an integer' : 'a number';
-  if (lo !== undefined && hi !== undefined) return `${kind} in [${lo}, ${hi}]`;
+  if (lo !== undefined && hi !== undefined) return `${kind} in ${rules.minExclusive ? '(' : '['}${lo}, ${hi}]`;
   if (lo !== undefined) return `${kind} ${rules.minExclusive ? '>' : '≥'} ${lo}`;
   if (hi !== undefined) return `${kind} ≤ ${hi}`;
   return rules.integer ? 'an integer' : 'a finite number';

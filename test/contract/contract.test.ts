@@ -21,6 +21,10 @@ const cases: Record<string, Record<string, unknown>[]> = {
     { rotate: [-30, 30], fitOutput: true, cval: [0, 255], order: 3 },
     { translatePx: { x: [-3, 3], y: [-2, 2] }, shear: { x: [-10, 10], y: [-5, 5] } },
   ],
+  Resize: [
+    { size: [0.5, 1.5], interpolation: ['nearest', 'linear', 'cubic'] },
+    { size: { height: [3, 9], width: 'keep' } },
+  ],
   Fliplr: [{ p: 0.5 }],
   Flipud: [{ p: 0.5 }],
   Rotate: [{ rotate: [-20, 20] }],

@@ -24,6 +24,8 @@ export interface AugmenterDefinition<D extends Defs, P> {
   readonly kind: 'pixel' | 'geometric';
   /** The option imgaug takes as its first positional argument, if any. */
   readonly primary?: keyof D & string;
+  /** For a primary option whose values can be plain objects (Resize's `{ height, width }`): tells them apart. */
+  isPrimaryValue?(value: Record<string, unknown>): boolean;
   readonly options: D;
   /** Checks rules that involve several options at once (after each was parsed); throws the template error. */
   validate?(options: ParsedOf<D>): void;
@@ -129,7 +131,8 @@ export function defineAugmenter<D extends Defs, P>(definition: AugmenterDefiniti
 
   const factory = (first?: unknown, second?: unknown): Augmenter<P> => {
     let given: Record<string, unknown>;
-    if (first === undefined || isOptionsObject(first)) {
+    const primaryObject = isOptionsObject(first) && definition.isPrimaryValue?.(first) === true;
+    if (first === undefined || (isOptionsObject(first) && !primaryObject)) {
       if (second !== undefined) {
         throw new TypeError(
           `${type}: takes (${definition.primary ?? 'options'}, options) or (options); received two option objects`,

@@ -42,10 +42,11 @@ export function entryFromFactory(factory: unknown): RegistryEntry {
 /** Turns a JSON option value into what a factory accepts: parameter objects become parameters, recursively. */
 export function valueFromSpec(value: unknown, path: string): unknown {
   if (isParamSpec(value)) return paramFromSpec(value, path);
-  // Objects are parameters, except per-axis values such as Affine's { x, y }: an unknown kind is reported as such.
+  // Objects are parameters, except per-axis values such as Affine's { x, y } and Resize's { height, width }: an
+  // unknown kind is reported as such.
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const keys = Object.keys(value);
-    if (keys.length === 0 || keys.some((k) => k !== 'x' && k !== 'y')) return paramFromSpec(value, path);
+    if (keys.length === 0 || keys.some((k) => !AXIS_KEYS.includes(k))) return paramFromSpec(value, path);
   }
   if (Array.isArray(value)) return value.map((v, i) => valueFromSpec(v, `${path}[${i}]`));
   if (value !== null && typeof value === 'object') {
@@ -55,6 +56,8 @@ export function valueFromSpec(value: unknown, path: string): unknown {
   }
   return value;
 }
+
+const AXIS_KEYS = ['x', 'y', 'height', 'width'];
 
 function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
