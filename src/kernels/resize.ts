@@ -30,12 +30,10 @@ export function resizeImage(src: Image, out: Image, interpolation: ResizeInterpo
     out.data.set(src.data);
     return;
   }
-  if (interpolation === 'nearest') return resizeNearest(src, out);
-  if (interpolation === 'linear') {
-    if (src.data instanceof Uint8Array && sw === 2 * dw && sh === 2 * dh) return halveArea(src, out);
-    return resizeLinear(src, out);
-  }
-  return resizeCubic(src, out, cn);
+  if (interpolation === 'nearest') resizeNearest(src, out);
+  else if (interpolation === 'cubic') resizeCubic(src, out, cn);
+  else if (src.data instanceof Uint8Array && sw === 2 * dw && sh === 2 * dh) halveArea(src, out);
+  else resizeLinear(src, out);
 }
 
 function resizeNearest(src: Image, out: Image): void {
