@@ -1,10 +1,21 @@
 import { flipHorizontal } from '../../kernels/flip.ts';
+import type { Param } from '../../params/param.ts';
+import type { RandomSource } from '../../random/stream.ts';
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption } from '../base/options.ts';
 
 /** Whether this image is flipped. */
 export interface FlipParams {
   readonly flip: boolean;
+}
+
+/** The flip options both flips share: `p`, the probability of flipping, drawn per image. */
+export const flipOptions = { p: numberOption(1, { min: 0, max: 1 }) };
+
+/** Tosses this image's coin: a uniform draw below `p` (drawn from the same stream) means flip. */
+export function drawFlip({ p }: { p: Param<number> }, random: RandomSource): FlipParams {
+  const coin = random.stream('p');
+  return { flip: coin.random() < p.draw(coin) };
 }
 
 /**
@@ -17,10 +28,7 @@ export const Fliplr = defineAugmenter({
   type: 'Fliplr',
   kind: 'geometric',
   primary: 'p',
-  options: { p: numberOption(1, { min: 0, max: 1 }) },
-  drawParams: ({ p }, random): FlipParams => {
-    const coin = random.stream('p');
-    return { flip: coin.random() < p.draw(coin) };
-  },
+  options: flipOptions,
+  drawParams: drawFlip,
   apply: (image, { flip }, out) => (flip ? flipHorizontal(image, out) : out.data.set(image.data)),
 });

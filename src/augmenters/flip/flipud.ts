@@ -1,7 +1,6 @@
 import { flipVertical } from '../../kernels/flip.ts';
 import { defineAugmenter } from '../base/define.ts';
-import { numberOption } from '../base/options.ts';
-import type { FlipParams } from './fliplr.ts';
+import { drawFlip, flipOptions } from './fliplr.ts';
 
 /**
  * Mirrors each image up-down with probability `p` (its rows reversed).
@@ -12,10 +11,7 @@ export const Flipud = defineAugmenter({
   type: 'Flipud',
   kind: 'geometric',
   primary: 'p',
-  options: { p: numberOption(1, { min: 0, max: 1 }) },
-  drawParams: ({ p }, random): FlipParams => {
-    const coin = random.stream('p');
-    return { flip: coin.random() < p.draw(coin) };
-  },
+  options: flipOptions,
+  drawParams: drawFlip,
   apply: (image, { flip }, out) => (flip ? flipVertical(image, out) : out.data.set(image.data)),
 });
