@@ -1,4 +1,4 @@
-import { argumentError, describeValue } from '../core/errors.ts';
+import { argumentError } from '../core/errors.ts';
 import { clip } from './arithmetic.ts';
 import { binomial } from './binomial.ts';
 import { choice } from './choice.ts';
@@ -155,5 +155,3 @@ export function toSpec(value: unknown): unknown {
   }
   return value;
 }
-
-export { describeValue };

@@ -90,4 +90,21 @@ export function defineAffineShortcut<D extends Record<string, OptionDef<unknown,
   }) as unknown as AugmenterFactory<D & typeof warpOptions, AffineDraw>;
 }
 
-export { axes as axisOf, argumentError };
+export { axes as axisOf };
+
+/**
+ * imgaug's `TranslateX` / `TranslateY`: `percent` (a fraction of the side) or `px` (whole pixels), one of them;
+ * with neither, `percent` is `[-0.25, 0.25]` (imgaug's default).
+ */
+export function defineTranslate(type: 'TranslateX' | 'TranslateY', axis: 'x' | 'y') {
+  const fallback = axisOption([-0.25, 0.25]).parse(type, 'percent', [-0.25, 0.25]);
+  return defineAffineShortcut(
+    type,
+    'percent',
+    { percent: axisOption(undefined), px: axisOption(undefined, { integer: true }) },
+    ({ percent, px }) => (px ? { translatePx: axes(axis, px) } : { translatePercent: axes(axis, percent ?? fallback) }),
+    ({ percent, px }) => {
+      if (percent && px) throw argumentError(type, 'px', 'not given together with percent (choose one unit)', 'both');
+    },
+  );
+}

@@ -1,6 +1,4 @@
-import { argumentError, axisOf, axisOption, defineAffineShortcut } from './single-axis.ts';
-
-const DEFAULT_PERCENT = axisOption([-0.25, 0.25]);
+import { defineTranslate } from './single-axis.ts';
 
 /**
  * Shifts each image along the y axis by an amount drawn per image (+ moves it down): `percent` is a fraction of
@@ -9,16 +7,4 @@ const DEFAULT_PERCENT = axisOption([-0.25, 0.25]);
  * @param px Integer pixels: a number, a `[min, max]` range or an `iap` parameter.
  * @example iaa.TranslateY({ px: [-10, 10] })
  */
-export const TranslateY = defineAffineShortcut(
-  'TranslateY',
-  'percent',
-  { percent: axisOption(undefined), px: axisOption(undefined, { integer: true }) },
-  ({ percent, px }) =>
-    px
-      ? { translatePx: axisOf('y', px) }
-      : { translatePercent: axisOf('y', percent ?? DEFAULT_PERCENT.parse('TranslateY', 'percent', [-0.25, 0.25])) },
-  ({ percent, px }) => {
-    if (percent && px)
-      throw argumentError('TranslateY', 'px', 'not given together with percent (choose one unit)', 'both');
-  },
-);
+export const TranslateY = defineTranslate('TranslateY', 'y');

@@ -1,5 +1,5 @@
 import { argumentError } from '../../core/errors.ts';
-import { type Image, type Shape, shapeOf } from '../../core/image.ts';
+import type { Image, Shape } from '../../core/image.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { Augmenter } from '../base/augmenter.ts';
 
@@ -88,5 +88,3 @@ export function shuffledOrder(n: number, random: RandomSource, stream: string): 
   }
   return order;
 }
-
-export { shapeOf };
