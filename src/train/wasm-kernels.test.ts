@@ -109,6 +109,14 @@ const poolCases: PoolCase[] = [
     values: 'negative',
   },
   { name: '2×2 stride 2, ties', shape: [3, 6, 6, 2], size: 2, stride: 2, pad: 'valid', values: 'ties' },
+  {
+    name: '2×2 stride 2, odd sizes (last row and column unused)',
+    shape: [2, 7, 5, 3],
+    size: 2,
+    stride: 2,
+    pad: 'valid',
+    values: 'mixed',
+  },
   { name: '3×3 stride 1 same, ties', shape: [2, 5, 5, 2], size: 3, stride: 1, pad: 'same', values: 'ties' },
   { name: '3×3 stride 2 same, mixed signs', shape: [2, 7, 7, 3], size: 3, stride: 2, pad: 'same', values: 'mixed' },
 ];

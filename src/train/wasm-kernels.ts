@@ -253,6 +253,10 @@ function maxPoolGrad({ inputs, backend, attrs }: KernelArgs): TensorInfo {
   const padLeft = info.padInfo.left;
   const rowStride = inWidth * ch;
   const imageStride = inHeight * rowStride;
+  if (fh === 2 && fw === 2 && sh === 2 && sw === 2 && padTop === 0 && padLeft === 0) {
+    maxPoolGrad2x2(xv, dyv, dx, batchSize, outHeight, outWidth, ch, rowStride, imageStride);
+    return out;
+  }
   let o = 0;
   for (let b = 0; b < batchSize; b++) {
     const base = b * imageStride;
@@ -286,6 +290,58 @@ function maxPoolGrad({ inputs, backend, attrs }: KernelArgs): TensorInfo {
 }
 
 /** Wraps the stock Sum: a float32 sum over axes 0…k−1 is accumulated in JS (no transpose), the rest goes to `orig`. */
+/**
+ * The 2×2, stride-2, unpadded case of {@link maxPoolGrad} (the walkthrough's pooling): the same rule — the first
+ * strict maximum in row-major window order takes the gradient, a window of NaN or −∞ only takes none — with the four
+ * candidates unrolled. Windows do not overlap, so every input position is written at most once.
+ */
+function maxPoolGrad2x2(
+  xv: Float32Array,
+  dyv: Float32Array,
+  dx: Float32Array,
+  batchSize: number,
+  outHeight: number,
+  outWidth: number,
+  ch: number,
+  rowStride: number,
+  imageStride: number,
+): void {
+  let o = 0;
+  for (let b = 0; b < batchSize; b++) {
+    for (let oh = 0; oh < outHeight; oh++) {
+      const row = b * imageStride + 2 * oh * rowStride;
+      for (let ow = 0; ow < outWidth; ow++) {
+        const i00 = row + 2 * ow * ch;
+        for (let c = 0; c < ch; c++, o++) {
+          const a = i00 + c;
+          const bb = a + ch;
+          const cc = a + rowStride;
+          const d = cc + ch;
+          let best = Number.NEGATIVE_INFINITY;
+          let idx = -1;
+          let v = xv[a];
+          if (v > best) {
+            best = v;
+            idx = a;
+          }
+          v = xv[bb];
+          if (v > best) {
+            best = v;
+            idx = bb;
+          }
+          v = xv[cc];
+          if (v > best) {
+            best = v;
+            idx = cc;
+          }
+          if (xv[d] > best) idx = d;
+          if (idx >= 0) dx[idx] = dyv[o];
+        }
+      }
+    }
+  }
+}
+
 function makeSum(orig: KernelFunc): KernelFunc {
   return (args: KernelArgs): TensorInfo => {
     const { inputs, backend, attrs } = args;
