@@ -4,7 +4,15 @@ import * as tf from '@tensorflow/tfjs';
 import type { UniformBatch } from '../core/image.ts';
 import { initBackend } from './backend.ts';
 import { createModel } from './model.ts';
-import { type BatchProgress, type LabeledBatch, batchToTensor, evaluate, toUniformBatch, trainEpoch } from './train.ts';
+import {
+  type BatchProgress,
+  type LabeledBatch,
+  batchToTensor,
+  evaluate,
+  toUniformBatch,
+  trainEpoch,
+  trainingForward,
+} from './train.ts';
 
 const SIDE = 12;
 
@@ -79,6 +87,49 @@ describe('toUniformBatch', () => {
     const a = { data: new Uint8Array(2), height: 1, width: 2, channels: 1 };
     const b = { data: new Uint8Array(2), height: 2, width: 1, channels: 1 };
     assert.throws(() => toUniformBatch([a, a, b]), /image 2 is 2×1×1, but image 0 is 1×2×1/);
+  });
+});
+
+describe('trainingForward', () => {
+  before(async () => {
+    await initBackend('wasm');
+  });
+
+  it("gives model.apply's logits and weight gradients, without computing the image gradient", async () => {
+    const { images, labels } = syntheticData(8);
+    const model = createModel({ seed: 5, inputShape: [SIDE, SIDE, 1], numClasses: 4 });
+    const x = batchToTensor(images);
+    const y = tf.oneHot(tf.tensor1d(labels, 'int32'), 4);
+    const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const gradsOf = (forward: () => tf.Tensor) =>
+      tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, forward()) as tf.Scalar, vars);
+    const reference = gradsOf(() => model.apply(x, { training: true }) as tf.Tensor);
+    const profile = await tf.profile(() => {
+      const g = gradsOf(() => trainingForward(model, x));
+      return [g.value, ...Object.values(g.grads)];
+    });
+    const backpropInputs = profile.kernels.filter((k) => k.name === 'Conv2DBackpropInput');
+    // Only the second convolution needs its input gradient.
+    assert.deepEqual(
+      backpropInputs.map((k) => k.inputShapes[1]),
+      [[3, 3, 64, 128]],
+    );
+    const ours = gradsOf(() => trainingForward(model, x));
+    assert.ok(Math.abs((await ours.value.data())[0] - (await reference.value.data())[0]) < 1e-6);
+    assert.equal(Object.keys(ours.grads).length, 8);
+    for (const [name, g] of Object.entries(reference.grads)) {
+      const a = await g.data();
+      const b = await ours.grads[name].data();
+      let maxDiff = 0;
+      let maxRef = 0;
+      for (let i = 0; i < a.length; i++) {
+        maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
+        maxRef = Math.max(maxRef, Math.abs(a[i]));
+      }
+      assert.ok(maxDiff <= 1e-5 * Math.max(1, maxRef), `${name}: max difference ${maxDiff} (max |ref| ${maxRef})`);
+    }
+    tf.dispose([x, y, reference.value, ours.value, ...Object.values(reference.grads), ...Object.values(ours.grads)]);
+    model.dispose();
   });
 });
 
