@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyLut, applyWideLut, buildLut, widenLut } from './lut.ts';
+import { applyLut, applyLutRange, applyWideLut, buildLut, prepareLut, widenLut } from './lut.ts';
 
 /** The table every test uses: v ↦ 255 − v (every entry differs, so a wrong lookup shows). */
 const table = buildLut((v) => 255 - v, new Uint8Array(256));
@@ -43,5 +43,48 @@ describe('applyLut and applyWideLut', () => {
     const out = new Uint8Array(4);
     applyLut(src, [table, half], 2, out);
     assert.deepEqual(Array.from(out), [245, 5, 55, 100]);
+  });
+});
+
+describe('prepareLut and applyLutRange', () => {
+  it('finds the fixed-point form of a halving table and maps with it exactly', () => {
+    const half = buildLut((v) => Math.fround(v * 0.5), new Uint8Array(256));
+    const prepared = prepareLut(half);
+    assert.equal(prepared.mul, 128);
+    assert.equal(prepared.wide, undefined);
+    for (let offset = 0; offset < 4; offset++) {
+      const src = bytes(40, offset);
+      const out = bytes(40, offset).fill(0);
+      applyLutRange(src, prepared, 3, 37, out);
+      const expected = Array.from(src, (v, i) => (i >= 3 && i < 37 ? v >> 1 : 0));
+      assert.deepEqual(Array.from(out), expected, `offset=${offset}`);
+    }
+  });
+
+  it('matches the table for every byte whenever it picks the fixed-point form', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, v) => v);
+    let fixedPoint = 0;
+    for (let k = 0; k <= 100; k++) {
+      const alpha = Math.fround(k / 100);
+      const table = buildLut((v) => 127 + Math.fround(alpha * (v - 127)), new Uint8Array(256));
+      const prepared = prepareLut(table);
+      if (prepared.mul >= 0) fixedPoint++;
+      const out = new Uint8Array(256);
+      applyLutRange(all, prepared, 0, 256, out);
+      assert.deepEqual(Array.from(out), Array.from(table), `alpha=${alpha}`);
+    }
+    assert.ok(fixedPoint > 0);
+  });
+
+  it('falls back to the two-byte table when no fixed-point form exists (a decreasing table)', () => {
+    const prepared = prepareLut(table);
+    assert.equal(prepared.mul, -1);
+    const src = bytes(21, 0);
+    const out = new Uint8Array(21);
+    applyLutRange(src, prepared, 0, 21, out);
+    assert.deepEqual(
+      Array.from(out),
+      Array.from(src, (v) => 255 - v),
+    );
   });
 });

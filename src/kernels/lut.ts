@@ -19,17 +19,19 @@ export function buildLut(f: (v: number) => number, table: Uint8Array): Uint8Arra
 export function applyLut(src: Uint8Array, tables: readonly Uint8Array[], channels: number, out: Uint8Array): void {
   const n = src.length;
   if (tables.length === 1) {
-    const t = tables[0];
-    // Four values per 32-bit read and write (unaligned views are fine for DataView): a quarter of the loads and
-    // stores of a byte loop, which is what a LUT's time goes to.
-    const m = n & ~3;
-    const from = viewOf(src, 0);
-    const to = viewOf(out, 1);
-    for (let i = 0, a = src.byteOffset, b = out.byteOffset; i < m; i += 4, a += 4, b += 4) {
-      const v = from.getUint32(a, true);
-      to.setUint32(b, t[v & 255] | (t[(v >>> 8) & 255] << 8) | (t[(v >>> 16) & 255] << 16) | (t[v >>> 24] << 24), true);
+    applyLutRange(src, tables[0], 0, n, out);
+    return;
+  }
+  if (channels === 3 && tables.length === 3) {
+    // The common per-channel case (RGB) in one pass with its three tables in registers.
+    const t0 = tables[0];
+    const t1 = tables[1];
+    const t2 = tables[2];
+    for (let i = 0; i + 2 < n; i += 3) {
+      out[i] = t0[src[i]];
+      out[i + 1] = t1[src[i + 1]];
+      out[i + 2] = t2[src[i + 2]];
     }
-    for (let i = m; i < n; i++) out[i] = t[src[i]];
     return;
   }
   for (let c = 0; c < channels; c++) {
@@ -58,26 +60,154 @@ export function widenLut(table: Uint8Array): Uint16Array {
  * per lookup from `wide = widenLut(table)`. `out` may be `src` (in place).
  */
 export function applyWideLut(src: Uint8Array, table: Uint8Array, wide: Uint16Array, out: Uint8Array): void {
-  const n = src.length;
-  const m = n & ~3;
-  const from = viewOf(src, 0);
-  const to = viewOf(out, 1);
-  for (let i = 0, a = src.byteOffset, b = out.byteOffset; i < m; i += 4, a += 4, b += 4) {
-    const v = from.getUint32(a, true);
-    to.setUint32(b, wide[v & 0xffff] | (wide[v >>> 16] << 16), true);
-  }
-  for (let i = m; i < n; i++) out[i] = table[src[i]];
+  applyLutRange(src, { table, mul: -1, add: 0, wide }, 0, src.length, out);
 }
 
-// The images of a batch are views on one buffer: one DataView per buffer (two slots, source and output) spares an
-// allocation per image. Offsets are then the views' byte offsets into that buffer.
+/** A table prepared for mapping many bytes ({@link prepareLut}), for {@link applyLutRange}. */
+export interface PreparedLut {
+  readonly table: Uint8Array;
+  /** When ≥ 0: `table[v] = (v · mul + add) >> 8` for every v, so values are computed rather than looked up. */
+  readonly mul: number;
+  readonly add: number;
+  /** Otherwise the two-byte table ({@link widenLut}). */
+  readonly wide: Uint16Array | undefined;
+}
+
+/**
+ * Prepares `table` for mapping many bytes: finds its fixed-point affine form `(v · mul + add) >> 8` (mul in
+ * 0…256, every `v · mul + add` below 65,536) when it has one — tables of Multiply by a factor ≤ 1 and of
+ * LinearContrast with alpha in [0, 1] often do — and otherwise builds its two-byte form. Costs about as much as
+ * mapping 64 KB.
+ * @example prepareLut(buildLut((v) => v * 0.5, new Uint8Array(256))) // { mul: 128, add: 0, … }
+ */
+export function prepareLut(table: Uint8Array): PreparedLut {
+  const span = table[255] - table[0];
+  if (span >= 0) {
+    // table[v] · 256 ≤ v · mul + add < table[v] · 256 + 256 for all v bounds add from both sides; the slope must
+    // be near span / 255, so only mul within ±2 of 256 · span / 255 can work.
+    const guess = Math.round((256 * span) / 255);
+    for (let mul = Math.max(0, guess - 2); mul <= Math.min(256, guess + 2); mul++) {
+      let lo = 0;
+      let hi = 65535 - 255 * mul;
+      for (let v = 0; v < 256 && lo <= hi; v++) {
+        const base = table[v] * 256 - v * mul;
+        if (base > lo) lo = base;
+        if (base + 255 < hi) hi = base + 255;
+      }
+      if (lo <= hi) return { table, mul, add: lo, wide: undefined };
+    }
+  }
+  return { table, mul: -1, add: 0, wide: widenLut(table) };
+}
+
+/**
+ * Maps `src[start … end)` through `lut` (a table, or a {@link prepareLut} table) into the same positions of `out`
+ * (which has `src`'s length and may be `src`). Lets a batch map each image's part of one N×H×W×C buffer without
+ * making a view per image.
+ */
+export function applyLutRange(
+  src: Uint8Array,
+  lut: Uint8Array | PreparedLut,
+  start: number,
+  end: number,
+  out: Uint8Array,
+): void {
+  const table = lut instanceof Uint8Array ? lut : lut.table;
+  let i = start;
+  const a = src.byteOffset + start;
+  const b = out.byteOffset + start;
+  if (((a | b) & 3) === 0) {
+    // Four values per int32 read and write on word views of the buffers (aligned here): a quarter of the loads and
+    // stores of a byte loop. Int32 (not Uint32) words keep every value a small integer for V8: a Uint32 read above
+    // 2³¹ becomes a double, and each `&` / `>>>` on it then takes a slow truncation path.
+    const words = (end - start) >> 2;
+    const s = wordsOf(src, 0);
+    const d = wordsOf(out, 1);
+    if (lut instanceof Uint8Array) mapWords(s, d, a >> 2, b >> 2, words, table);
+    else if (lut.mul >= 0) mapWordsAffine(s, d, a >> 2, b >> 2, words, lut.mul, lut.add);
+    else if (lut.wide !== undefined) mapWordsWide(s, d, a >> 2, b >> 2, words, lut.wide);
+    else mapWords(s, d, a >> 2, b >> 2, words, table);
+    i += words << 2;
+  } else if (end - start >= 4) {
+    // Unaligned: the same four-at-a-time mapping through DataViews.
+    const m = start + ((end - start) & ~3);
+    const from = viewOf(src, 0);
+    const to = viewOf(out, 1);
+    for (let p = a, q = b; i < m; i += 4, p += 4, q += 4) {
+      const v = from.getInt32(p, true);
+      to.setInt32(
+        q,
+        table[v & 255] | (table[(v >> 8) & 255] << 8) | (table[(v >> 16) & 255] << 16) | (table[v >>> 24] << 24),
+        true,
+      );
+    }
+  }
+  for (; i < end; i++) out[i] = table[src[i]];
+}
+
+function mapWords(s: Int32Array, d: Int32Array, i: number, j: number, count: number, t: Uint8Array): void {
+  for (const end = i + count; i < end; i++, j++) {
+    const v = s[i];
+    d[j] = t[v & 255] | (t[(v >> 8) & 255] << 8) | (t[(v >> 16) & 255] << 16) | (t[v >>> 24] << 24);
+  }
+}
+
+function mapWordsWide(s: Int32Array, d: Int32Array, i: number, j: number, count: number, wide: Uint16Array): void {
+  // Two words per iteration: fewer loop branches, and the two lookups pairs are independent.
+  const pairs = i + (count & ~1);
+  for (; i < pairs; i += 2, j += 2) {
+    const v = s[i];
+    const w = s[i + 1];
+    d[j] = wide[v & 0xffff] | (wide[v >>> 16] << 16);
+    d[j + 1] = wide[w & 0xffff] | (wide[w >>> 16] << 16);
+  }
+  if ((count & 1) !== 0) {
+    const v = s[i];
+    d[j] = wide[v & 0xffff] | (wide[v >>> 16] << 16);
+  }
+}
+
+/**
+ * `(v · mul + add) >> 8` on the four bytes of each word, two at a time in 16-bit lanes (bytes 0 and 2, then 1 and
+ * 3): a lane never exceeds 65,535 (prepareLut checked), so lanes do not carry into each other.
+ */
+function mapWordsAffine(
+  s: Int32Array,
+  d: Int32Array,
+  i: number,
+  j: number,
+  count: number,
+  mul: number,
+  add: number,
+): void {
+  const add2 = add | (add << 16);
+  for (const end = i + count; i < end; i++, j++) {
+    const v = s[i];
+    const even = (Math.imul(v & 0xff00ff, mul) + add2) | 0;
+    const odd = (Math.imul((v >>> 8) & 0xff00ff, mul) + add2) | 0;
+    d[j] = ((even >>> 8) & 0xff00ff) | (odd & 0xff00ff00);
+  }
+}
+
+// The images of a batch are views on one buffer: one DataView and one Int32Array per buffer (two slots, source
+// and output) spare allocations per image. Offsets are then the views' byte offsets into that buffer.
 const views: (DataView | undefined)[] = [undefined, undefined];
+const wordViews: (Int32Array | undefined)[] = [undefined, undefined];
 
 function viewOf(a: Uint8Array, slot: number): DataView {
   const view = views[slot];
-  if (view !== undefined && view.buffer === a.buffer) return view;
+  if (view !== undefined && view.buffer === a.buffer && view.byteLength >= a.byteOffset + a.length) return view;
   const fresh = new DataView(a.buffer);
   views[slot] = fresh;
+  return fresh;
+}
+
+/** An Int32Array over all whole words of `a`'s buffer (cached per slot; a grown buffer gets a new view). */
+export function wordsOf(a: Uint8Array, slot: number): Int32Array {
+  const view = wordViews[slot];
+  if (view !== undefined && view.buffer === a.buffer && view.length * 4 >= a.byteOffset + a.length) return view;
+  const fresh = new Int32Array(a.buffer, 0, a.buffer.byteLength >> 2);
+  wordViews[slot] = fresh;
   return fresh;
 }
 

@@ -1,5 +1,5 @@
 import type { Image, Shape } from '../../core/image.ts';
-import { applyLut, applyWideLut, buildLut, mapFloat, widenLut } from '../../kernels/lut.ts';
+import { type PreparedLut, applyLut, applyLutRange, buildLut, mapFloat, prepareLut } from '../../kernels/lut.ts';
 import type { Param } from '../../params/param.ts';
 import type { RandomSource } from '../../random/stream.ts';
 
@@ -61,19 +61,27 @@ export function applyValueMapBatch(
   uint8: (v: number, value: number) => number,
   float: (x: number, value: number) => number,
 ): void {
+  const u8 = src.data instanceof Uint8Array;
   let start = 0;
   while (start < params.length) {
+    const first = params[start];
     let end = start + 1;
-    while (end < params.length && params[end] === params[start]) end++;
+    while (end < params.length && params[end] === first) end++;
     const from = start * imageSize;
     const to = end * imageSize;
-    applyValueMap(
-      { ...src, data: src.data.subarray(from, to) as typeof src.data },
-      params[start],
-      { ...out, data: out.data.subarray(from, to) as typeof out.data },
-      uint8,
-      float,
-    );
+    if (u8 && first.values.length === 1) {
+      // One table over the run's bytes, addressed by offset: no view or object per image.
+      const entry = lutEntry(uint8, first.values[0], to - from);
+      applyLutRange(src.data as Uint8Array, entry.prepared ?? entry.table, from, to, out.data as Uint8Array);
+    } else {
+      applyValueMap(
+        { ...src, data: src.data.subarray(from, to) as typeof src.data },
+        first,
+        { ...out, data: out.data.subarray(from, to) as typeof out.data },
+        uint8,
+        float,
+      );
+    }
     start = end;
   }
 }
@@ -93,13 +101,8 @@ export function applyValueMap(
     const src = image.data;
     const dst = out.data as Uint8Array;
     if (values.length === 1) {
-      const entry = cachedLut(uint8, values[0]);
-      if (entry.wide === undefined) {
-        entry.bytes += src.length;
-        if (entry.bytes >= WIDEN_AFTER) entry.wide = widenLut(entry.table);
-      }
-      if (entry.wide !== undefined) applyWideLut(src, entry.table, entry.wide, dst);
-      else applyLut(src, [entry.table], 1, dst);
+      const entry = lutEntry(uint8, values[0], src.length);
+      applyLutRange(src, entry.prepared ?? entry.table, 0, src.length, dst);
       return;
     }
     const tables: Uint8Array[] = [];
@@ -110,16 +113,26 @@ export function applyValueMap(
   }
 }
 
-/** A cached table, the bytes it has mapped so far, and its two-byte form once that pays off. */
+/** The cached table for `value`, counting `bytes` more mapped bytes (and prepared for heavy use once that pays off). */
+function lutEntry(f: (v: number, value: number) => number, value: number, bytes: number): LutEntry {
+  const entry = cachedLut(f, value);
+  if (entry.prepared === undefined) {
+    entry.bytes += bytes;
+    if (entry.bytes >= PREPARE_AFTER) entry.prepared = prepareLut(entry.table);
+  }
+  return entry;
+}
+
+/** A cached table, the bytes it has mapped so far, and its prepared form (fixed-point or two-byte) once that pays off. */
 interface LutEntry {
   readonly table: Uint8Array;
   bytes: number;
-  wide?: Uint16Array;
+  prepared?: PreparedLut;
 }
 
-// A table that has mapped this many bytes gets its 65,536-entry two-byte form (building it costs about as much as
-// mapping 64 KB one byte at a time); values drawn afresh per image never get there.
-const WIDEN_AFTER = 1 << 18;
+// A table that has mapped this many bytes is prepared (its fixed-point form or its 65,536-entry two-byte form, which
+// costs about as much as mapping 64 KB one byte at a time); values drawn afresh per image never get there.
+const PREPARE_AFTER = 1 << 18;
 
 // A small cache keyed by (function, value): constant parameters then build their table once, not once per image.
 const lutCache = new WeakMap<(v: number, value: number) => number, Map<number, LutEntry>>();
