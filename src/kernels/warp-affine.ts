@@ -136,34 +136,39 @@ function getTables(): Tables {
 
 // ---------------------------------------------------------------------------------------------------- scratch
 
-// Per-column parts of the source coordinates, reused across calls (kernels are synchronous).
+// Per-column parts of the source coordinates, reused across calls (kernels are synchronous). They depend only on
+// the inverse matrix's first column, which a batch with a constant angle and scale shares: the last one is kept.
 let colX = new Int32Array(64);
 let colY = new Int32Array(64);
+let colIa = Number.NaN;
+let colId = Number.NaN;
+let colFilled = 0;
 
-function scratch(width: number): void {
+function columns(ia: number, id: number, width: number): void {
+  if (ia === colIa && id === colId && width <= colFilled) return;
   if (colX.length < width) {
     colX = new Int32Array(width);
     colY = new Int32Array(width);
   }
+  const ax = colX;
+  const ay = colY;
+  for (let x = 0; x < width; x++) {
+    ax[x] = cvRound(ia * x * AB_SCALE);
+    ay[x] = cvRound(id * x * AB_SCALE);
+  }
+  colIa = ia;
+  colId = id;
+  colFilled = width;
 }
 
 const SHORT_MIN = -32768;
 const SHORT_MAX = 32767;
-const tableScratch = [new Int32Array(128), new Int32Array(128)];
 
-/** Fills scratch table `which` with the offsets read at coordinates from..to of an axis of `len` pixels. */
-function borderTable(which: 0 | 1, from: number, to: number, len: number, step: number, mode: BorderMode): Int32Array {
-  const n = to - from + 1;
-  let t = tableScratch[which];
-  if (t.length < n) t = tableScratch[which] = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = borderIndex(from + i, len, mode);
-    t[i] = p < 0 ? -1 : p * step;
-  }
-  return t;
-}
-
-/** A border table with what is needed to go beyond it: offsets for coordinates −off … n − 1 − off. */
+/**
+ * A border table: the element offset read at every integer coordinate −off … n − 1 − off of an axis of `len` pixels
+ * (borderIndex · step), or -1 for cval. It spans a few axis lengths around the axis; taps beyond it (near-singular
+ * matrices) call borderIndex. Tables depend only on (len, step, mode), so the last few are kept.
+ */
 interface Axis {
   readonly table: Int32Array;
   readonly n: number;
@@ -171,6 +176,27 @@ interface Axis {
   readonly len: number;
   readonly step: number;
   readonly mode: BorderMode;
+}
+
+const axisCache: Axis[] = [];
+
+function borderAxis(len: number, step: number, mode: BorderMode): Axis {
+  for (let i = 0; i < axisCache.length; i++) {
+    const a = axisCache[i];
+    if (a.len === len && a.step === step && a.mode === mode) return a;
+  }
+  const from = -2 * len - 64;
+  const n = 5 * len + 129;
+  const table = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = borderIndex(from + i, len, mode);
+    table[i] = p < 0 ? -1 : p * step;
+  }
+  const axis: Axis = { table, n, off: -from, len, step, mode };
+  // Two axes per call; a handful of entries covers alternating shapes and modes without growing.
+  if (axisCache.length >= 8) axisCache.pop();
+  axisCache.unshift(axis);
+  return axis;
 }
 
 /** The element offset read at coordinate p on an axis (borderIndex · step), or -1 for cval. */
@@ -272,13 +298,9 @@ export function warpAffine<A extends PixelArray>(
 
   const ow = out.width;
   const oh = out.height;
-  scratch(ow);
+  columns(ia, id, ow);
   const ax = colX;
   const ay = colY;
-  for (let x = 0; x < ow; x++) {
-    ax[x] = cvRound(ia * x * AB_SCALE);
-    ay[x] = cvRound(id * x * AB_SCALE);
-  }
   const delta = order === 0 ? AB_SCALE >> 1 : AB_SCALE >> (INTER_BITS + 1);
 
   // Whole-pixel shifts (the walkthrough's translatePx, flips of no axis, identity-like matrices): when every column
@@ -306,7 +328,7 @@ export function warpAffine<A extends PixelArray>(
   const spanY = sh - taps + 1;
   const t = order === 0 ? undefined : getTables();
   const interior = pickInterior(u8, order, cn);
-  const border: Border = order === 0 ? borderNearest : order === 1 ? borderLinear : borderCubic;
+  const border = pickBorder(u8, order, cn);
   const wI = t ? (order === 1 ? t.linearI : t.cubicI) : EMPTY_I;
   const wF = t ? (order === 1 ? t.linearF : t.cubicF) : EMPTY_F;
   const s = src.data;
@@ -314,43 +336,10 @@ export function warpAffine<A extends PixelArray>(
   // uint8 loops read several bytes at once through a DataView (one per call, not per pixel).
   const dv = u8 ? new DataView(s.buffer, s.byteOffset, s.byteLength) : EMPTY_DV;
 
-  // Border lookup tables: for every integer source column (row) that a tap of the border path can reach, the
-  // element offset of the pixel read there (borderIndex · cn, or · width · cn), or -1 for cval. The border loops
-  // then need no per-tap mode logic. The reach comes from the output corners (the map is affine) plus a margin for
-  // the taps and the fixed-point rounding; coordinates are int16 (OpenCV saturates them), which bounds the tables.
-  let minX = SHORT_MIN - 8;
-  let maxX = SHORT_MAX + 8;
-  let minY = SHORT_MIN - 8;
-  let maxY = SHORT_MAX + 8;
-  if (safe) {
-    let x0 = Number.POSITIVE_INFINITY;
-    let x1 = Number.NEGATIVE_INFINITY;
-    let y0 = Number.POSITIVE_INFINITY;
-    let y1 = Number.NEGATIVE_INFINITY;
-    for (let corner = 0; corner < 4; corner++) {
-      const x = corner & 1 ? ow - 1 : 0;
-      const y = corner & 2 ? oh - 1 : 0;
-      const sx = ia * x + ib * y + ic;
-      const sy = id * x + ie * y + iff;
-      x0 = Math.min(x0, sx);
-      x1 = Math.max(x1, sx);
-      y0 = Math.min(y0, sy);
-      y1 = Math.max(y1, sy);
-    }
-    minX = Math.max(minX, Math.floor(x0) - 8);
-    maxX = Math.min(maxX, Math.ceil(x1) + 8);
-    minY = Math.max(minY, Math.floor(y0) - 8);
-    maxY = Math.min(maxY, Math.ceil(y1) + 8);
-  }
-  // The tables span at most a few image sizes; taps beyond them (near-singular matrices) call borderIndex.
-  const tx0 = Math.max(minX, -2 * sw - 64);
-  const tx1 = Math.min(maxX, 3 * sw + 64);
-  const ty0 = Math.max(minY, -2 * sh - 64);
-  const ty1 = Math.min(maxY, 3 * sh + 64);
-  const bx = borderTable(0, tx0, tx1, sw, cn, mode);
-  const by = borderTable(1, ty0, ty1, sh, sw * cn, mode);
-  const ax0: Axis = { table: bx, n: tx1 - tx0 + 1, off: -tx0, len: sw, step: cn, mode };
-  const ay0: Axis = { table: by, n: ty1 - ty0 + 1, off: -ty0, len: sh, step: sw * cn, mode };
+  // Border lookup tables: for every integer source column (row) near the image, the element offset of the pixel
+  // read there (borderIndex · cn, or · width · cn), or -1 for cval. The border loops then need no per-tap mode logic.
+  const ax0 = borderAxis(sw, cn, mode);
+  const ay0 = borderAxis(sh, sw * cn, mode);
 
   // Under constant, pixels with no tap inside the image are cval. Their integer source positions lie outside
   // [tlo, tlo + touch) on some axis; like the interior pixels they form runs, here at the ends of
@@ -381,8 +370,8 @@ export function warpAffine<A extends PixelArray>(
       ) {
         tr--;
       }
-      if (tl > 0) d.fill(cval, row, row + tl * cn);
-      if (tr < ow) d.fill(cval, row + tr * cn, row + ow * cn);
+      if (tl > 0) fillRun(d, cval, row, row + tl * cn);
+      if (tr < ow) fillRun(d, cval, row + tr * cn, row + ow * cn);
     }
     let xl = tl;
     let xr = tl;
@@ -462,7 +451,7 @@ function tryShiftRows(
     const row = y * ow * cn;
     const sy = borderIndex(rowY[y], sh, mode);
     if (sy < 0) {
-      d.fill(cval, row, row + ow * cn);
+      fillRun(d, cval, row, row + ow * cn);
       continue;
     }
     const srcRow = sy * sw * cn;
@@ -477,8 +466,8 @@ function tryShiftRows(
     if (len > 64) d.set(s.subarray(from, from + len), to);
     else for (let i = 0; i < len; i++) d[to + i] = s[from + i];
     if (mode === 'constant') {
-      if (a > 0) d.fill(cval, row, row + a * cn);
-      if (b < ow) d.fill(cval, row + b * cn, row + ow * cn);
+      if (a > 0) fillRun(d, cval, row, row + a * cn);
+      if (b < ow) fillRun(d, cval, row + b * cn, row + ow * cn);
       continue;
     }
     for (let x = 0; x < ow; x++) {
@@ -490,6 +479,12 @@ function tryShiftRows(
     }
   }
   return true;
+}
+
+/** Sets d[from … to) to v: a loop for short runs, where calling `fill` costs more than the stores. */
+function fillRun(d: PixelArray, v: number, from: number, to: number): void {
+  if (to - from > 48) d.fill(v, from, to);
+  else for (let i = from; i < to; i++) d[i] = v;
 }
 
 const EMPTY_I = new Int32Array(0);
@@ -1028,6 +1023,13 @@ type Border = (
   wF: Float64Array,
 ) => void;
 
+function pickBorder(u8: boolean, order: WarpOrder, cn: number): Border {
+  if (order === 0) return borderNearest;
+  if (order === 3) return borderCubic;
+  if (!u8) return borderLinear;
+  return cn === 1 ? (borderLinear8C1 as Border) : (borderLinear8Cn as Border);
+}
+
 function borderNearest(
   s: PixelArray,
   cn: number,
@@ -1177,6 +1179,133 @@ function borderCubic(
       } else {
         d[o + k] = sum;
       }
+    }
+  }
+}
+
+// Bilinear uint8 at the border: the interior's factored arithmetic (equal to OpenCV's table sum for any four values
+// in 0–255, see linear8C1) with cval in place of the taps outside, and the border tables read inline; coordinates
+// beyond the tables (near-singular matrices) go through `tap`.
+function borderLinear8C1(
+  s: Uint8Array,
+  _cn: number,
+  d: Uint8Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  x0: number,
+  x1: number,
+  bx: Axis,
+  by: Axis,
+  cval: number,
+): void {
+  const tx = bx.table;
+  const nx = bx.n - 1;
+  const offX = bx.off;
+  const ty = by.table;
+  const ny = by.n - 1;
+  const offY = by.off;
+  let o = row + x0;
+  for (let x = x0; x < x1; x++, o++) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const sx = toShort(X >> INTER_BITS);
+    const sy = toShort(Y >> INTER_BITS);
+    const fx = X & 31;
+    const fy = Y & 31;
+    const ix = sx + offX;
+    const iy = sy + offY;
+    let c0: number;
+    let c1: number;
+    let r0: number;
+    let r1: number;
+    if (ix >= 0 && ix < nx) {
+      c0 = tx[ix];
+      c1 = tx[ix + 1];
+    } else {
+      c0 = tap(bx, sx);
+      c1 = tap(bx, sx + 1);
+    }
+    if (iy >= 0 && iy < ny) {
+      r0 = ty[iy];
+      r1 = ty[iy + 1];
+    } else {
+      r0 = tap(by, sy);
+      r1 = tap(by, sy + 1);
+    }
+    const v00 = r0 < 0 || c0 < 0 ? cval : s[r0 + c0];
+    const v01 = r0 < 0 || c1 < 0 ? cval : s[r0 + c1];
+    const v10 = r1 < 0 || c0 < 0 ? cval : s[r1 + c0];
+    const v11 = r1 < 0 || c1 < 0 ? cval : s[r1 + c1];
+    const a = (v00 << 5) + fx * (v01 - v00);
+    const b = (v10 << 5) + fx * (v11 - v10);
+    d[o] = ((a << 5) + fy * (b - a) + 512) >> 10;
+  }
+}
+
+function borderLinear8Cn(
+  s: Uint8Array,
+  cn: number,
+  d: Uint8Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  x0: number,
+  x1: number,
+  bx: Axis,
+  by: Axis,
+  cval: number,
+): void {
+  const tx = bx.table;
+  const nx = bx.n - 1;
+  const offX = bx.off;
+  const ty = by.table;
+  const ny = by.n - 1;
+  const offY = by.off;
+  let o = row + x0 * cn;
+  for (let x = x0; x < x1; x++, o += cn) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const sx = toShort(X >> INTER_BITS);
+    const sy = toShort(Y >> INTER_BITS);
+    const fx = X & 31;
+    const fy = Y & 31;
+    const ix = sx + offX;
+    const iy = sy + offY;
+    let c0: number;
+    let c1: number;
+    let r0: number;
+    let r1: number;
+    if (ix >= 0 && ix < nx) {
+      c0 = tx[ix];
+      c1 = tx[ix + 1];
+    } else {
+      c0 = tap(bx, sx);
+      c1 = tap(bx, sx + 1);
+    }
+    if (iy >= 0 && iy < ny) {
+      r0 = ty[iy];
+      r1 = ty[iy + 1];
+    } else {
+      r0 = tap(by, sy);
+      r1 = tap(by, sy + 1);
+    }
+    const i00 = r0 < 0 || c0 < 0 ? -1 : r0 + c0;
+    const i01 = r0 < 0 || c1 < 0 ? -1 : r0 + c1;
+    const i10 = r1 < 0 || c0 < 0 ? -1 : r1 + c0;
+    const i11 = r1 < 0 || c1 < 0 ? -1 : r1 + c1;
+    for (let k = 0; k < cn; k++) {
+      const v00 = i00 < 0 ? cval : s[i00 + k];
+      const v01 = i01 < 0 ? cval : s[i01 + k];
+      const v10 = i10 < 0 ? cval : s[i10 + k];
+      const v11 = i11 < 0 ? cval : s[i11 + k];
+      const a = (v00 << 5) + fx * (v01 - v00);
+      const b = (v10 << 5) + fx * (v11 - v10);
+      d[o + k] = ((a << 5) + fy * (b - a) + 512) >> 10;
     }
   }
 }
