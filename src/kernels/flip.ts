@@ -2,18 +2,41 @@ import type { Image } from '../core/image.ts';
 
 /**
  * Reverses the columns of `src` into `out` (a left-right mirror). `out` has the same shape and type and must not
- * be `src`.
+ * be `src`. Rows are independent, so a uniform batch seen as one tall image is flipped image by image.
  */
 export function flipHorizontal(src: Image, out: Image): void {
   const { width: w, height: h, channels: c } = src;
   const s = src.data;
   const d = out.data;
-  const rowLen = w * c;
+  if (s instanceof Uint8Array && d instanceof Uint8Array && ((s.byteOffset | d.byteOffset) & 3) === 0) {
+    // Whole int32 words: four gray pixels, one RGBA pixel, or four RGB pixels in three words at a time.
+    const words = (h * w * c) >> 2;
+    if ((c === 1 && (w & 3) === 0) || c === 4 || (c === 3 && (w & 3) === 0)) {
+      const from = new Int32Array(s.buffer, s.byteOffset, words);
+      const to = new Int32Array(d.buffer, d.byteOffset, words);
+      if (c === 1) flipWordsGray(from, to, h, w >> 2);
+      else if (c === 4) flipWordsRgba(from, to, h, w);
+      else flipWordsRgb(from, to, h, w >> 2);
+      return;
+    }
+  }
   if (c === 1) {
     for (let y = 0; y < h; y++) {
       const row = y * w;
       const last = row + w - 1;
       for (let x = 0; x < w; x++) d[row + x] = s[last - x];
+    }
+    return;
+  }
+  const rowLen = w * c;
+  if (c === 3) {
+    for (let y = 0; y < h; y++) {
+      const row = y * rowLen;
+      for (let to = row, from = row + rowLen - 3; from >= row; to += 3, from -= 3) {
+        d[to] = s[from];
+        d[to + 1] = s[from + 1];
+        d[to + 2] = s[from + 2];
+      }
     }
     return;
   }
@@ -23,6 +46,41 @@ export function flipHorizontal(src: Image, out: Image): void {
       const to = row + x * c;
       const from = row + (w - 1 - x) * c;
       for (let k = 0; k < c; k++) d[to + k] = s[from + k];
+    }
+  }
+}
+
+/** Gray rows of `q` words: the words in reverse order, each with its four bytes swapped. */
+function flipWordsGray(s: Int32Array, d: Int32Array, h: number, q: number): void {
+  for (let y = 0, row = 0; y < h; y++, row += q) {
+    for (let j = row, i = row + q - 1; i >= row; j++, i--) {
+      const v = s[i];
+      d[j] = (v >>> 24) | ((v >> 8) & 0xff00) | ((v & 0xff00) << 8) | (v << 24);
+    }
+  }
+}
+
+/** RGBA rows of `w` words (one pixel each): the words in reverse order. */
+function flipWordsRgba(s: Int32Array, d: Int32Array, h: number, w: number): void {
+  for (let y = 0, row = 0; y < h; y++, row += w) {
+    for (let j = row, i = row + w - 1; i >= row; j++, i--) d[j] = s[i];
+  }
+}
+
+/**
+ * RGB rows of `g` groups of four pixels in three words: input bytes a0 a1 a2 b0 | b1 b2 c0 c1 | c2 d0 d1 d2 become
+ * d0 d1 d2 c0 | c1 c2 b0 b1 | b2 a0 a1 a2 at the mirrored group (little-endian words, byte 0 lowest).
+ */
+function flipWordsRgb(s: Int32Array, d: Int32Array, h: number, g: number): void {
+  const rowWords = 3 * g;
+  for (let y = 0, row = 0; y < h; y++, row += rowWords) {
+    for (let j = row, i = row + rowWords - 3; i >= row; j += 3, i -= 3) {
+      const w0 = s[i];
+      const w1 = s[i + 1];
+      const w2 = s[i + 2];
+      d[j] = (w2 >>> 8) | ((w1 << 8) & 0xff000000);
+      d[j + 1] = (w1 >>> 24) | ((w2 & 0xff) << 8) | ((w0 >>> 24) << 16) | (w1 << 24);
+      d[j + 2] = ((w1 >>> 8) & 0xff) | (w0 << 8);
     }
   }
 }

@@ -1,3 +1,4 @@
+import type { Image } from '../../core/image.ts';
 import { flipHorizontal } from '../../kernels/flip.ts';
 import type { Param } from '../../params/param.ts';
 import type { RandomSource } from '../../random/stream.ts';
@@ -12,10 +13,50 @@ export interface FlipParams {
 /** The flip options both flips share: `p`, the probability of flipping, drawn per image. */
 export const flipOptions = { p: numberOption(1, { min: 0, max: 1 }) };
 
+const FLIP: FlipParams = { flip: true };
+const KEEP: FlipParams = { flip: false };
+
 /** Tosses this image's coin: a uniform draw below `p` (drawn from the same stream) means flip. */
 export function drawFlip({ p }: { p: Param<number> }, random: RandomSource): FlipParams {
+  // The draw is uniform in [0, 1): p ≥ 1 always flips and p ≤ 0 never does, so such coins need no stream (the
+  // result is the same, and no other draw depends on this stream).
+  const [lo, hi] = p.bounds;
+  if (lo >= 1) return FLIP;
+  if (hi <= 0) return KEEP;
   const coin = random.stream('p');
-  return { flip: coin.random() < p.draw(coin) };
+  return coin.random() < p.draw(coin) ? FLIP : KEEP;
+}
+
+/**
+ * Applies a flip kernel to a uniform batch seen as one tall image: each run of consecutive images with the same
+ * coin is flipped (or copied) in one call, so `Fliplr(1)` flips the whole batch at once.
+ */
+export function flipBatch(
+  batch: Image,
+  params: readonly FlipParams[],
+  out: Image,
+  imageSize: number,
+  flip: (src: Image, out: Image) => void,
+): void {
+  const rows = batch.height / params.length;
+  let start = 0;
+  while (start < params.length) {
+    const flag = params[start].flip;
+    let end = start + 1;
+    while (end < params.length && params[end].flip === flag) end++;
+    const from = start * imageSize;
+    const to = end * imageSize;
+    if (!flag) out.data.set(batch.data.subarray(from, to), from);
+    else if (start === 0 && end === params.length) flip(batch, out);
+    else {
+      const height = rows * (end - start);
+      flip(
+        { ...batch, height, data: batch.data.subarray(from, to) },
+        { ...out, height, data: out.data.subarray(from, to) },
+      );
+    }
+    start = end;
+  }
 }
 
 /**
@@ -31,4 +72,5 @@ export const Fliplr = defineAugmenter({
   options: flipOptions,
   drawParams: drawFlip,
   apply: (image, { flip }, out) => (flip ? flipHorizontal(image, out) : out.data.set(image.data)),
+  applyBatch: (batch, params, out, size) => flipBatch(batch, params, out, size, flipHorizontal),
 });
