@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Image, UniformBatch } from '../core/image.ts';
 import type { BatchAugmenter } from './data-loader.ts';
+import { errorToWire } from './ts-worker.ts';
 import { type WorkerReply, type WorkerTask, packBatch, unpackBatch } from './worker-pool.ts';
 
 const { spec, rootSeed, reviverModule, reviverName } = workerData as {
@@ -29,11 +30,6 @@ async function load(): Promise<BatchAugmenter> {
 const ready = load();
 ready.catch(() => {}); // reported per task below
 
-function describe(error: unknown): { name: string; message: string; stack?: string } {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
-  return { name: 'Error', message: String(error) };
-}
-
 port.on('message', (task: WorkerTask) => {
   ready
     .then((augmenter) => {
@@ -44,7 +40,7 @@ port.on('message', (task: WorkerTask) => {
       port.postMessage(reply, transfer);
     })
     .catch((error: unknown) => {
-      const reply: WorkerReply = { id: task.id, ok: false, error: describe(error) };
+      const reply: WorkerReply = { id: task.id, ok: false, error: errorToWire(error) };
       port.postMessage(reply);
     });
 });

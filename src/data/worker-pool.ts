@@ -1,11 +1,12 @@
 // A pool of worker threads that augment batches for the DataLoader. Node-only (worker_threads); exported from
 // `augkit/node`, which also registers it as the DataLoader's default pool.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { argumentError } from '../core/errors.ts';
 import type { Batch, Image, UniformBatch } from '../core/image.ts';
 import { isUniformBatch } from '../core/image.ts';
 import { getSeed } from '../random/stream.ts';
 import type { AugmentPool, BatchAugmenter } from './data-loader.ts';
+import { type WireError, errorFromWire, startWorker } from './ts-worker.ts';
 
 /** Where a worker finds the function that rebuilds an augmenter from its JSON. */
 export interface AugmenterReviver {
@@ -31,7 +32,7 @@ export type WireBatch =
 /** Messages from a worker. */
 export type WorkerReply =
   | { readonly id: number; readonly ok: true; readonly batch: WireBatch }
-  | { readonly id: number; readonly ok: false; readonly error: { name: string; message: string; stack?: string } };
+  | { readonly id: number; readonly ok: false; readonly error: WireError };
 
 /** Messages to a worker. */
 export interface WorkerTask {
@@ -96,12 +97,6 @@ interface Slot {
 }
 
 /** Rebuilds an error sent by a worker: same name, message and stack. */
-function reviveError(error: { name: string; message: string; stack?: string }): Error {
-  const out = new Error(error.message);
-  out.name = error.name;
-  if (error.stack !== undefined) out.stack = error.stack;
-  return out;
-}
 
 /**
  * A pool of `workers` threads, each running the augmenter rebuilt from `augmenter.toJSON()` (same seed, so the
@@ -158,13 +153,9 @@ export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolO
   };
 
   const start = () => {
-    const entry = new URL('./augment-worker.ts', import.meta.url).href;
-    const tsx = import.meta.resolve('tsx/esm/api');
-    // tsx's hooks must be registered before the .ts entry is imported; `--import tsx` in execArgv does not reach a
-    // worker's entry module on Node 20, so a tiny eval'd bootstrap registers them first.
-    const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+    const entry = new URL('./augment-worker.ts', import.meta.url);
     for (let k = 0; k < workers; k++) {
-      const worker = new Worker(bootstrap, { eval: true, workerData: { spec, rootSeed, reviverModule, reviverName } });
+      const worker = startWorker(entry, { spec, rootSeed, reviverModule, reviverName });
       const slot: Slot = { worker };
       worker.on('message', (reply: WorkerReply) => {
         const task = slot.task;
@@ -175,7 +166,7 @@ export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolO
           if (queue.length === 0) worker.unref();
           dispatch();
         } else {
-          const error = reviveError(reply.error);
+          const error = errorFromWire(reply.error);
           task.reject(error);
           fail(error);
         }

@@ -1,0 +1,39 @@
+/**
+ * Starting worker threads whose entry is a TypeScript module, and carrying errors across the thread boundary.
+ * Node-only; shared by the augmentation worker pool and the training replicas.
+ */
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Starts a worker thread on `entry` (a `.ts` or `.js` module URL). tsx's hooks must be registered before a `.ts`
+ * entry is imported, and `--import tsx` in execArgv does not reach a worker's entry module on Node 20, so a tiny
+ * eval'd bootstrap registers them first.
+ *
+ * @example const worker = startWorker(new URL('./augment-worker.ts', import.meta.url), { spec });
+ */
+export function startWorker(entry: URL, workerData: unknown): Worker {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+/** An error as it crosses `postMessage`: structured clone keeps plain fields only. */
+export interface WireError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+}
+
+/** The plain form of `error` for `postMessage`. */
+export function errorToWire(error: unknown): WireError {
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  return { name: 'Error', message: String(error) };
+}
+
+/** An Error again, with the worker's name, message and stack. */
+export function errorFromWire(error: WireError): Error {
+  const out = new Error(error.message);
+  out.name = error.name;
+  if (error.stack !== undefined) out.stack = error.stack;
+  return out;
+}
