@@ -58,6 +58,11 @@ export interface EpochResult {
 export interface TrainOptions {
   /** Number of classes (one-hot depth). Default 10. */
   readonly numClasses?: number;
+  /**
+   * Splits every batch across these model replicas (worker threads) and applies their averaged gradients: the same
+   * step as without, up to float rounding, on more cores. Made by `createReplicas(model, …)`; its `numClasses` wins.
+   */
+  readonly replicas?: TrainingReplicas;
   /** Called after every batch, once its loss has been read. */
   readonly onBatch?: (progress: BatchProgress) => void;
 }
@@ -157,6 +162,30 @@ export function toUniformBatch(batch: Batch): UniformBatch {
   return { data: out, n: batch.length, height, width, channels };
 }
 
+/** What `trainEpoch` needs of data-parallel replicas (see `createReplicas` in `augkit/tfjs`). */
+export interface TrainingReplicas {
+  /** Threads the batch is split over, the calling thread included. */
+  readonly threads: number;
+  /** One optimizer step on `images`; resolves to the batch's mean loss. */
+  step(images: UniformBatch, labels: Int32Array, optimizer: tf.Optimizer): Promise<number>;
+}
+
+/**
+ * The training loss of one batch: the mean softmax cross-entropy of the model's logits (forward pass in training
+ * mode, {@link trainingForward}) against one-hot labels.
+ */
+export function batchLoss(
+  model: tf.LayersModel,
+  images: UniformBatch,
+  labels: Int32Array,
+  numClasses: number,
+): tf.Scalar {
+  return tf.tidy(() => {
+    const y = tf.oneHot(tf.tensor1d(labels, 'int32'), numClasses);
+    return tf.losses.softmaxCrossEntropy(y, trainingForward(model, batchToTensor(images))) as tf.Scalar;
+  });
+}
+
 /**
  * `model.apply(x, { training: true })`, except that a first Conv2D layer (linear or relu, with bias, channels-last,
  * dilation 1) runs as `tf.conv2d` plus a bias add instead of tfjs-layers' fused convolution. The fused op's gradient
@@ -236,19 +265,18 @@ export async function trainEpoch(
     const waited = computeStart - waitStart;
     const batch = toUniformBatch(given);
     checkBatch('trainEpoch', batch, labels, numClasses);
-    const cost = tf.tidy(() => {
-      const x = batchToTensor(batch);
-      const y = tf.oneHot(tf.tensor1d(labels, 'int32'), numClasses);
-      const c = optimizer.minimize(
-        () => tf.losses.softmaxCrossEntropy(y, trainingForward(model, x)) as tf.Scalar,
-        true,
-        vars,
-      );
-      if (c === null) throw new Error('trainEpoch: the optimizer returned no loss');
-      return c;
-    });
-    const loss = (await cost.data())[0];
-    cost.dispose();
+    let loss: number;
+    if (options.replicas === undefined) {
+      const cost = tf.tidy(() => {
+        const c = optimizer.minimize(() => batchLoss(model, batch, labels, numClasses), true, vars);
+        if (c === null) throw new Error('trainEpoch: the optimizer returned no loss');
+        return c;
+      });
+      loss = (await cost.data())[0];
+      cost.dispose();
+    } else {
+      loss = await options.replicas.step(batch, labels, optimizer);
+    }
     const computed = performance.now() - computeStart;
     waitMs += waited;
     computeMs += computed;
