@@ -181,6 +181,7 @@ describe('runExperiment', () => {
         only: 'null',
         workers: 'number',
         prefetch: 'number',
+        threads: 'number',
         pipeline: 'object',
         pipelineSource: 'string',
       },

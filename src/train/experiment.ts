@@ -20,6 +20,7 @@ import { loadFashionMnist } from '../io/fashion-mnist.ts';
 import { type BackendName, initBackend } from './backend.ts';
 import { saveModel } from './model-io.ts';
 import { createModel } from './model.ts';
+import { createReplicas, defaultTrainThreads } from './replicas.ts';
 import {
   type EpochRecord,
   type ExperimentReport,
@@ -140,6 +141,11 @@ export interface ExperimentOptions {
   readonly workers?: number;
   /** Batches augmented ahead of the model. Default `max(2, 2 × workers)`. */
   readonly prefetch?: number;
+  /**
+   * Threads each training step is split over (data-parallel model replicas, see `createReplicas`). Default: the
+   * machine's cores, at most 4, on the wasm and cpu backends; 1 on `'node'` (libtensorflow threads by itself).
+   */
+  readonly threads?: number;
   /** TensorFlow.js backend; default `'wasm'`. */
   readonly backend?: BackendName;
   /** Called with progress events (batches, epochs, stages). */
@@ -244,6 +250,8 @@ async function trainOne(
     seed: number;
     workers: number;
     prefetch: number;
+    threads: number;
+    backend: BackendName;
     pipeline: AugmenterSpec;
     out: string;
     image: Image;
@@ -266,11 +274,16 @@ async function trainOne(
   });
   const imagesPerEpoch = data.train.images.n;
   const records: EpochRecord[] = [];
+  const replicas =
+    settings.threads > 1
+      ? await createReplicas(model, { threads: settings.threads, backend: settings.backend })
+      : undefined;
   try {
     emit({ type: 'model', model: kind, epochs });
     for (let e = 0; e < epochs; e++) {
       const epoch = e + 1;
       const result = await trainEpoch(model, optimizer, loader.epoch(e), {
+        replicas,
         onBatch: (progress) => emit({ type: 'batch', model: kind, epoch, epochs, imagesPerEpoch, progress }),
       });
       const evalStart = performance.now();
@@ -293,6 +306,7 @@ async function trainOne(
     }
   } finally {
     await loader.close();
+    await replicas?.dispose();
   }
   try {
     const dir = join(out, 'models', kind);
@@ -373,6 +387,11 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     throw argumentError('runExperiment', 'workers', 'a non-negative integer', workers);
   }
   const prefetch = positiveInteger('prefetch', options.prefetch ?? Math.max(2, 2 * workers));
+  const backendRequested = options.backend ?? 'wasm';
+  const threads = options.threads ?? (backendRequested === 'node' ? 1 : defaultTrainThreads());
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+    throw argumentError('runExperiment', 'threads', 'an integer in 1…64', threads);
+  }
   const only = options.only;
   if (only !== undefined && only !== 'aug' && only !== 'plain') {
     throw argumentError('runExperiment', 'only', "'aug' or 'plain'", only);
@@ -385,7 +404,6 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const pipelineSource = options.pipelineSource ?? (options.pipeline === undefined ? 'walkthrough' : 'custom');
   const emit = options.onProgress ?? (() => {});
 
-  const backendRequested = options.backend ?? 'wasm';
   const backend = await initBackend(backendRequested);
   const data = options.loaded ?? (await loadExperimentData(options));
   emit({ type: 'data', train: data.train.images.n, test: data.test.images.n, source: data.source });
@@ -395,6 +413,8 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     seed,
     workers,
     prefetch,
+    threads,
+    backend: backendRequested,
     pipeline,
     out,
     image: batchImage(data.train.images, image.index),
@@ -418,6 +438,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       only: only ?? null,
       workers,
       prefetch,
+      threads,
       pipeline,
       pipelineSource,
     },
@@ -534,6 +555,8 @@ export async function mergeReports(options: MergeOptions): Promise<ExperimentRep
       ...first.settings,
       only: kinds.length === 1 ? kinds[0] : null,
       workers: Math.max(...reports.map((r) => r.settings.workers)),
+      // Reports written before training threads existed trained on one.
+      threads: Math.max(...reports.map((r) => r.settings.threads ?? 1)),
     },
     models,
     files: { ...first.files, charts: {}, models: Object.fromEntries(kinds.map((k) => [k, join('models', k)])) },

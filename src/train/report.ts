@@ -135,6 +135,8 @@ export interface ExperimentReport {
     readonly only: ModelKind | null;
     readonly workers: number;
     readonly prefetch: number;
+    /** Threads each training step was split over (data-parallel replicas); 1 = the training thread alone. */
+    readonly threads: number;
     /** The augmentation pipeline as run: its JSON with the run's seed at the root. */
     readonly pipeline: AugmenterSpec;
     /** `'walkthrough'`, a pipeline file's path, or `'custom'`. */
@@ -337,9 +339,17 @@ function describeRun(report: ExperimentReport): string {
   return (
     `The walkthrough's CNN trained on Fashion-MNIST (${data.trainImages} training images, ${data.testImages} test images, from ${where}) ` +
     `for ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}, batches of ${settings.batchSize}, Adam ${settings.learningRate}, seed ${settings.seed}, ` +
-    `on TensorFlow.js ${environment.tfjsVersion} (${environment.backend} backend, ${environment.cpus} CPUs). ` +
+    `on TensorFlow.js ${environment.tfjsVersion} (${environment.backend} backend, ${environment.cpus} CPUs, ` +
+    `${trainingThreads(settings.threads)}). ` +
     `The augmented model sees every training image shifted by the pipeline (${settings.pipelineSource}); the other sees the images as they are.${limits}`
   );
+}
+
+function trainingThreads(threads: number | undefined): string {
+  const t = threads ?? 1;
+  return t === 1
+    ? 'training steps on one thread'
+    : `each training step split over ${t} threads, whose gradients are averaged`;
 }
 
 function speedText(report: ExperimentReport): string {

@@ -108,6 +108,7 @@ describe('augkit train usage errors', () => {
       [['train', '--only', 'both'], /--only must be one of aug, plain; received "both"/],
       [['train', '--epochs', '0'], /--epochs must be an integer from 1 to 1000/],
       [['train', '--backend', 'gpu'], /--backend must be one of wasm, cpu, node/],
+      [['train', '--threads', '0'], /--threads must be an integer from 1 to 64/],
     ] as const) {
       const run = await runCli([...args]);
       assert.equal(run.code, 2, args.join(' '));

@@ -129,7 +129,7 @@ export const command: Command = {
   name: NAME,
   summary: 'Train the walkthrough’s CNN with and without augmentation and write the shift-robustness report.',
   usage:
-    'augkit train [--epochs 10] [--out report/] [--only aug|plain] [--limit N] [--test-limit N] [--data DIR] [--pipeline FILE.json] [--seed S] [--workers W] [--backend wasm|cpu|node] | augkit train --merge DIR --merge DIR [--out report/]',
+    'augkit train [--epochs 10] [--out report/] [--only aug|plain] [--limit N] [--test-limit N] [--data DIR] [--pipeline FILE.json] [--seed S] [--workers W] [--threads T] [--backend wasm|cpu|node] | augkit train --merge DIR --merge DIR [--out report/]',
   help: `Trains the walkthrough's CNN on Fashion-MNIST twice — with the augmentation pipeline (default: shift
 horizontally by -10…10 px, zero-filled) and without — evaluates both on the test set after every epoch, saves
 them (OUT/models/aug, OUT/models/plain; reload with "augkit evaluate --model DIR"), measures their accuracy at
@@ -147,6 +147,9 @@ Options:
   --pipeline FILE     augmentation pipeline JSON (default the walkthrough's translation)
   --seed S            seed of weights, shuffling and augmentation (default 0)
   --workers W         worker threads that augment batches ahead of the model (default 1; 0 = none)
+  --threads T         threads each training step is split over: data-parallel model replicas whose gradients
+                      are averaged, the same step up to float rounding (default: cores, at most 4; 1 with node;
+                      use 1 when two trainings share the machine)
   --backend NAME      wasm (default), cpu, or node (needs @tensorflow/tfjs-node)
   --merge DIR         (twice) combine the reports of an --only aug and an --only plain run (e.g. run in
                       parallel, one per core) into one report in --out; trains nothing
@@ -161,6 +164,7 @@ Options:
     pipeline: { type: 'string' },
     seed: { type: 'string' },
     workers: { type: 'string' },
+    threads: { type: 'string' },
     backend: { type: 'string' },
     merge: { type: 'string', multiple: true },
   },
@@ -174,15 +178,26 @@ Options:
       testLimitRaw === undefined ? undefined : integerOption(args, 'test-limit', 0, 1, 10_000_000, NAME);
     const seed = integerOption(args, 'seed', 0, 0, 2 ** 31 - 1, NAME);
     const workers = integerOption(args, 'workers', 1, 0, 64, NAME);
+    const threadsRaw = stringOption(args, 'threads');
+    const threads = threadsRaw === undefined ? undefined : integerOption(args, 'threads', 1, 1, 64, NAME);
     const backend = choiceOption<BackendName>(args, 'backend', ['wasm', 'cpu', 'node'], 'wasm', NAME) as BackendName;
     const out = resolve(io.cwd, stringOption(args, 'out') ?? 'report');
     const data = stringOption(args, 'data');
     const pipelinePath = stringOption(args, 'pipeline');
     const merge = args.values.merge;
     if (Array.isArray(merge)) {
-      const given = ['epochs', 'only', 'limit', 'test-limit', 'data', 'pipeline', 'seed', 'workers', 'backend'].filter(
-        (name) => args.values[name] !== undefined,
-      );
+      const given = [
+        'epochs',
+        'only',
+        'limit',
+        'test-limit',
+        'data',
+        'pipeline',
+        'seed',
+        'workers',
+        'threads',
+        'backend',
+      ].filter((name) => args.values[name] !== undefined);
       if (given.length > 0) throw new UsageError(`--merge trains nothing; it does not go with --${given[0]}`, NAME);
       if (merge.length < 2) throw new UsageError('--merge needs two report folders (--merge A --merge B)', NAME);
       const { mergeReports } = await import('../../train/experiment.ts');
@@ -209,6 +224,7 @@ Options:
       pipeline,
       pipelineSource: pipelinePath,
       workers,
+      threads,
       backend,
       onProgress: experimentProgress(io.stderr),
     });
