@@ -103,11 +103,21 @@ export {
   type Evaluation,
   type LabeledBatch,
   type TrainOptions,
+  type TrainingReplicas,
+  batchLoss,
   batchToTensor,
   evaluate,
   toUniformBatch,
   trainEpoch,
+  trainingForward,
 } from './train/train.ts';
+export {
+  type ReplicaOptions,
+  type Replicas,
+  createReplicas,
+  defaultTrainThreads,
+  splitCounts,
+} from './train/replicas.ts';
 export {
   SHIFTS,
   type ShiftAccuracy,
