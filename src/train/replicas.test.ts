@@ -100,6 +100,25 @@ describe('createReplicas', () => {
     assert.deepEqual(runs[0], runs[1]);
   });
 
+  it('leaks no tensors on the calling thread', async () => {
+    const model = createModel({ seed: 6, inputShape: [SIDE, SIDE, 1], numClasses: 4 });
+    const optimizer = tf.train.adam();
+    const replicas = await createReplicas(model, { threads: 2, numClasses: 4 });
+    try {
+      const data = batches(6, 6);
+      await replicas.step(data[0].images as UniformBatch, data[0].labels, optimizer); // Adam's slots appear here
+      const before = tf.memory();
+      for (const b of data.slice(1)) await replicas.step(b.images as UniformBatch, b.labels, optimizer);
+      const after = tf.memory();
+      assert.equal(after.numTensors, before.numTensors);
+      assert.equal(after.numBytes, before.numBytes);
+    } finally {
+      await replicas.dispose();
+      optimizer.dispose();
+      model.dispose();
+    }
+  });
+
   it('handles a batch smaller than the thread count', async () => {
     const model = createModel({ seed: 5, inputShape: [SIDE, SIDE, 1], numClasses: 4 });
     const replicas = await createReplicas(model, { threads: 3, numClasses: 4 });
