@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import {
+  convolveBatchU8,
   convolveSeparableF32,
   convolveSeparableU8,
   gaussianKernelF32,
@@ -197,5 +198,33 @@ describe('convolveSeparableF32', () => {
     convolveSeparableF32(inPlace, c, k, k, inPlace);
     assert.deepEqual(inPlace, separate);
     assert.notDeepEqual(inPlace, floats(c.data));
+  });
+});
+
+describe('convolveBatchU8', () => {
+  it('gives each image of a batch the bytes convolveSeparableU8 gives it alone (own borders, any channels)', () => {
+    for (const [h, w, c, sigma] of [
+      [4, 5, 1, 1],
+      [7, 3, 3, 2],
+      [2, 9, 4, 0.5],
+      [28, 28, 1, 1],
+    ]) {
+      const size = h * w * c;
+      const n = 3;
+      const src = Uint8Array.from({ length: n * size }, (_, i) => (i * 151 + 7) & 255);
+      const k = gaussianKernelU8(sigma);
+      const shape = { height: h, width: w, channels: c };
+      const batch = new Uint8Array(n * size);
+      convolveBatchU8(src, shape, 1, 2, k, k, batch);
+      for (let i = 0; i < n; i++) {
+        const alone = new Uint8Array(size);
+        if (i > 0) convolveSeparableU8(src.subarray(i * size, (i + 1) * size), shape, k, k, alone);
+        assert.deepEqual(
+          Array.from(batch.subarray(i * size, (i + 1) * size)),
+          Array.from(alone),
+          `${h}×${w}×${c} #${i}`,
+        );
+      }
+    }
   });
 });

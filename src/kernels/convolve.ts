@@ -108,7 +108,7 @@ export function reflect101(p: number, len: number): number {
 // keeps a ring of `ky.length` horizontally filtered rows; the uint8 path a padded source row and a ring of packed
 // filtered rows. Their size depends on the image width and kernel only, never on its height.
 let ringF32 = new Float32Array(0);
-let ringPacked = new Uint32Array(0);
+let ringPacked = new Int32Array(0);
 let paddedRow = new Uint8Array(0);
 let paddedView = new DataView(paddedRow.buffer);
 let scratchCols = new Int32Array(0);
@@ -119,8 +119,8 @@ function growRingF32(n: number): Float32Array {
   return ringF32;
 }
 
-function growRingPacked(n: number): Uint32Array {
-  if (ringPacked.length < n) ringPacked = new Uint32Array(n);
+function growRingPacked(n: number): Int32Array {
+  if (ringPacked.length < n) ringPacked = new Int32Array(n);
   return ringPacked;
 }
 
@@ -145,12 +145,12 @@ function rowSlots(size: number): Int32Array {
 }
 
 /**
- * Sets `slots[j]` to the ring offset of the filtered row read by vertical tap j of output row y. The rows one output
+ * Sets `slots[y · size + j]` to the ring offset of the filtered row read by vertical tap j of output row y. The rows one output
  * needs lie in [y − r, y + r] ∩ [0, height) even after reflection, so `row % size` never puts two of them in one slot.
  */
 function fillSlots(slots: Int32Array, y: number, size: number, height: number, stride: number): void {
   const r = (size - 1) >> 1;
-  for (let j = 0; j < size; j++) slots[j] = (reflect101(y + j - r, height) % size) * stride;
+  for (let j = 0; j < size; j++) slots[y * size + j] = (reflect101(y + j - r, height) % size) * stride;
 }
 
 function checkGrid(
@@ -192,11 +192,48 @@ export function convolveSeparableU8(
   out: Uint8Array,
 ): void {
   checkGrid('convolveSeparableU8', src, shape, kx, ky, out);
+  convolveImagesU8(src, shape, 0, 1, kx, ky, out);
+}
+
+/**
+ * {@link convolveSeparableU8} on images `first … first + count − 1` of a uniform batch (N×H×W×C, `shape` is one
+ * image's), each with its own borders: the same bytes as one call per image, without the per-image set-up.
+ * `out` is the batch's output buffer (the same layout); it may be `src`.
+ */
+export function convolveBatchU8(
+  src: Uint8Array,
+  shape: GridShape,
+  first: number,
+  count: number,
+  kx: Int32Array,
+  ky: Int32Array,
+  out: Uint8Array,
+): void {
+  const size = shape.height * shape.width * shape.channels;
+  if (first < 0 || count < 0 || (first + count) * size > src.length || src.length !== out.length) {
+    throw new RangeError(`convolveBatchU8: images ${first}…${first + count - 1} do not fit the buffers`);
+  }
+  if (kx.length % 2 === 0 || ky.length % 2 === 0) throw new RangeError('convolveBatchU8: kernel sizes must be odd');
+  convolveImagesU8(src, shape, first, count, kx, ky, out);
+}
+
+function convolveImagesU8(
+  src: Uint8Array,
+  shape: GridShape,
+  first: number,
+  count: number,
+  kx: Int32Array,
+  ky: Int32Array,
+  out: Uint8Array,
+): void {
   const { height, width, channels } = shape;
   const stride = width * channels;
+  const imageSize = height * stride;
   // Both passes work on four values at a time, as two int32 words of two 16-bit lanes (SWAR): values 4g and 4g+2 in
   // the even word, 4g+1 and 4g+3 in the odd one. A lane holds at most 255 · 256 = 65280 (taps sum to 256), so lanes
   // never carry into each other, and a row of ⌈stride/4⌉ groups costs a quarter of the loads of value-by-value code.
+  // Words are read and kept as int32 (getInt32, Int32Array): a uint32 above 2³¹ would be a double to V8, and every
+  // `&` or `>>>` on it a slow truncation.
   const groups = (stride + 3) >> 2;
   const words = 2 * groups;
   const size = ky.length;
@@ -205,19 +242,25 @@ export function convolveSeparableU8(
   // The padded row: rx pixels of reflection on each side and room for the last group's 4-byte reads.
   growPaddedRow(4 * groups + 2 * rx * channels + 4);
   const ring = growRingPacked(size * words);
-  const slots = rowSlots(size);
   const cols = columnOffsets(width, rx, channels);
+  // The ring offsets of the rows each output row reads, for all rows of an image at once (the same for every image).
+  const slots = rowSlots(size * height);
+  for (let y = 0; y < height; y++) fillSlots(slots, y, size, height, words);
   const outView = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  let next = 0;
-  for (let y = 0; y < height; y++) {
-    for (const last = Math.min(height - 1, y + ry); next <= last; next++) {
-      padRow(src, next * stride, width, channels, rx, cols);
-      if (rx === 2) horizontalPacked5(paddedView, channels, kx, groups, ring, (next % size) * words);
-      else horizontalPacked(paddedView, channels, kx, groups, ring, (next % size) * words);
+  const view = paddedView;
+  for (let img = first; img < first + count; img++) {
+    const base = img * imageSize;
+    let next = 0;
+    for (let y = 0; y < height; y++) {
+      for (const last = Math.min(height - 1, y + ry); next <= last; next++) {
+        padRow(src, base + next * stride, width, channels, rx, cols);
+        if (rx === 2) horizontalPacked5(view, channels, kx, groups, ring, (next % size) * words);
+        else horizontalPacked(view, channels, kx, groups, ring, (next % size) * words);
+      }
+      const at = base + y * stride;
+      if (ry === 2) verticalPacked5(ring, slots, y * size, ky, groups, stride, out, outView, at);
+      else verticalPacked(ring, slots, y * size, ky, groups, stride, out, outView, at);
     }
-    fillSlots(slots, y, size, height, words);
-    if (ry === 2) verticalPacked5(ring, slots, ky, groups, stride, out, outView, y * stride);
-    else verticalPacked(ring, slots, ky, groups, stride, out, outView, y * stride);
   }
 }
 
@@ -226,7 +269,9 @@ function padRow(src: Uint8Array, base: number, width: number, channels: number, 
   const row = paddedRow;
   const stride = width * channels;
   const left = r * channels;
-  row.set(src.subarray(base, base + stride), left);
+  // Short rows are copied in a loop: a view for `set` would cost more than the copy.
+  if (stride >= 64) row.set(src.subarray(base, base + stride), left);
+  else for (let i = 0; i < stride; i++) row[left + i] = src[base + i];
   for (let x = 0; x < r; x++) {
     const l = base + cols[x];
     const rr = base + cols[width + r + x];
@@ -254,7 +299,7 @@ function horizontalPacked5(
   channels: number,
   k: Int32Array,
   groups: number,
-  ring: Uint32Array,
+  ring: Int32Array,
   at: number,
 ): void {
   const k0 = k[0];
@@ -265,11 +310,11 @@ function horizontalPacked5(
   const c3 = 3 * channels;
   const c4 = 4 * channels;
   for (let g = 0, i = 0, w = at; g < groups; g++, i += 4, w += 2) {
-    const a = p.getUint32(i, true);
-    const b = p.getUint32(i + c1, true);
-    const c = p.getUint32(i + c2, true);
-    const d = p.getUint32(i + c3, true);
-    const e = p.getUint32(i + c4, true);
+    const a = p.getInt32(i, true);
+    const b = p.getInt32(i + c1, true);
+    const c = p.getInt32(i + c2, true);
+    const d = p.getInt32(i + c3, true);
+    const e = p.getInt32(i + c4, true);
     ring[w] = sum5(a & LANES, b & LANES, c & LANES, d & LANES, e & LANES, k0, k1, k2);
     ring[w + 1] = sum5(
       (a >>> 8) & LANES,
@@ -290,19 +335,19 @@ function horizontalPacked(
   channels: number,
   k: Int32Array,
   groups: number,
-  ring: Uint32Array,
+  ring: Int32Array,
   at: number,
 ): void {
   const r = (k.length - 1) >> 1;
   const kc = k[r];
   const centre = r * channels;
   for (let g = 0, i = 0, w = at; g < groups; g++, i += 4, w += 2) {
-    const c = p.getUint32(i + centre, true);
+    const c = p.getInt32(i + centre, true);
     let even = Math.imul(kc, c & LANES);
     let odd = Math.imul(kc, (c >>> 8) & LANES);
     for (let j = 0; j < r; j++) {
-      const a = p.getUint32(i + j * channels, true);
-      const b = p.getUint32(i + (2 * r - j) * channels, true);
+      const a = p.getInt32(i + j * channels, true);
+      const b = p.getInt32(i + (2 * r - j) * channels, true);
       even = (even + Math.imul(k[j], (a & LANES) + (b & LANES))) | 0;
       odd = (odd + Math.imul(k[j], ((a >>> 8) & LANES) + ((b >>> 8) & LANES))) | 0;
     }
@@ -330,7 +375,7 @@ function storeGroup(
   const v1 = ((hiO & 0xffff) * 256 + (loO & 0xffff) + 32768) >>> 16;
   const v3 = ((hiO >>> 16) * 256 + (loO >>> 16) + 32768) >>> 16;
   if (left >= 4) {
-    view.setUint32(at, v0 | (v1 << 8) | (v2 << 16) | (v3 << 24), true);
+    view.setInt32(at, v0 | (v1 << 8) | (v2 << 16) | (v3 << 24), true);
     return;
   }
   out[at] = v0;
@@ -343,8 +388,9 @@ function storeGroup(
  * bytes so that Σ k · byte again fits a 16-bit lane: two lanes per int32 stay exact.
  */
 function verticalPacked5(
-  ring: Uint32Array,
+  ring: Int32Array,
   slots: Int32Array,
+  s0: number,
   k: Int32Array,
   groups: number,
   stride: number,
@@ -355,11 +401,11 @@ function verticalPacked5(
   const k0 = k[0];
   const k1 = k[1];
   const k2 = k[2];
-  const sa = slots[0];
-  const sb = slots[1];
-  const sc = slots[2];
-  const sd = slots[3];
-  const se = slots[4];
+  const sa = slots[s0];
+  const sb = slots[s0 + 1];
+  const sc = slots[s0 + 2];
+  const sd = slots[s0 + 3];
+  const se = slots[s0 + 4];
   for (let g = 0, w = 0; g < groups; g++, w += 2) {
     let a = ring[sa + w];
     let b = ring[sb + w];
@@ -399,8 +445,9 @@ function verticalPacked5(
 
 /** One output row of the vertical pass for any odd kernel length (symmetric pairs of taps). */
 function verticalPacked(
-  ring: Uint32Array,
+  ring: Int32Array,
   slots: Int32Array,
+  s0: number,
   k: Int32Array,
   groups: number,
   stride: number,
@@ -411,7 +458,7 @@ function verticalPacked(
   const size = k.length;
   const r = (size - 1) >> 1;
   const kc = k[r];
-  const mid = slots[r];
+  const mid = slots[s0 + r];
   for (let g = 0, w = 0; g < groups; g++, w += 2) {
     const ce = ring[mid + w];
     const co = ring[mid + w + 1];
@@ -421,8 +468,8 @@ function verticalPacked(
     let hiO = Math.imul(kc, (co >>> 8) & LANES);
     for (let j = 0; j < r; j++) {
       const kj = k[j];
-      const sa = slots[j] + w;
-      const sb = slots[size - 1 - j] + w;
+      const sa = slots[s0 + j] + w;
+      const sb = slots[s0 + size - 1 - j] + w;
       const ae = ring[sa];
       const be = ring[sb];
       const ao = ring[sa + 1];
@@ -457,7 +504,8 @@ export function convolveSeparableF32(
   const size = ky.length;
   const ry = (size - 1) >> 1;
   const ring = growRingF32(size * stride);
-  const slots = rowSlots(size);
+  const slots = rowSlots(size * height);
+  for (let y = 0; y < height; y++) fillSlots(slots, y, size, height, stride);
   const rx = (kx.length - 1) >> 1;
   const cols = columnOffsets(width, rx, channels);
   let next = 0;
@@ -479,11 +527,11 @@ export function convolveSeparableF32(
         }
       }
     }
-    fillSlots(slots, y, size, height, stride);
     const outBase = y * stride;
+    const s0 = y * size;
     for (let i = 0; i < stride; i++) {
       let sum = 0;
-      for (let j = 0; j < size; j++) sum += ky[j] * ring[slots[j] + i];
+      for (let j = 0; j < size; j++) sum += ky[j] * ring[slots[s0 + j] + i];
       out[outBase + i] = sum;
     }
   }

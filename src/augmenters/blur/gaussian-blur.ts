@@ -1,5 +1,6 @@
 import type { Image } from '../../core/image.ts';
 import {
+  convolveBatchU8,
   convolveSeparableF32,
   convolveSeparableU8,
   gaussianKernelF32,
@@ -41,7 +42,34 @@ export const GaussianBlur = defineAugmenter({
   options: { sigma: numberOption([0, 3], { min: 0 }) },
   drawParams: ({ sigma }, random): GaussianBlurParams => ({ sigma: sigma.draw(random.stream('sigma')) }),
   apply: (image, { sigma }, out) => blurImage(image, sigma, out),
+  applyBatch: (batch, params, out, size) => blurBatch(batch, params, out, size),
 });
+
+/** A uniform batch: each run of consecutive uint8 images with one sigma is blurred in one kernel call. */
+function blurBatch(batch: Image, params: readonly GaussianBlurParams[], out: Image, size: number): void {
+  const n = params.length;
+  const shape = { height: batch.height / n, width: batch.width, channels: batch.channels };
+  let start = 0;
+  while (start < n) {
+    const sigma = params[start].sigma;
+    let end = start + 1;
+    while (end < n && params[end].sigma === sigma) end++;
+    if (batch.data instanceof Uint8Array && sigma > MIN_SIGMA) {
+      const k = cachedKernelU8(sigma);
+      convolveBatchU8(batch.data, shape, start, end - start, k, k, out.data as Uint8Array);
+    } else {
+      for (let i = start; i < end; i++) {
+        const from = i * size;
+        const to = from + size;
+        blurImage({ ...shape, data: batch.data.subarray(from, to) }, sigma, {
+          ...shape,
+          data: out.data.subarray(from, to),
+        });
+      }
+    }
+    start = end;
+  }
+}
 
 function blurImage(image: Image, sigma: number, out: Image): void {
   if (!(sigma > MIN_SIGMA)) {
