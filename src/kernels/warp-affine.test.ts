@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { type Image, type PixelArray, imageFromRows, imageToRows } from '../core/image.ts';
 import { BORDER_MODES, type BorderMode } from './border.ts';
-import { type WarpOrder, warpAffine } from './warp-affine.ts';
+import { type WarpOrder, warpAffine, warpAffineBatch } from './warp-affine.ts';
 
 const ORDERS: readonly WarpOrder[] = [0, 1, 3];
 
@@ -243,6 +243,37 @@ describe('warpAffine', () => {
           }
         }),
         { numRuns: 400 },
+      );
+    });
+
+    it('warps a batch of images sharing one matrix exactly as one call per image', () => {
+      fc.assert(
+        fc.property(
+          setup,
+          fc.integer({ min: 1, max: 4 }),
+          ({ h, w, oh, ow, channels, seed, matrix, order, mode, cval }, n) => {
+            const size = h * w * channels;
+            const osize = oh * ow * channels;
+            const src = randomImage(h * n, w, channels, seed);
+            const out = new Uint8Array(osize * n);
+            warpAffineBatch(
+              { ...src, n, height: h },
+              matrix,
+              { data: out, n, height: oh, width: ow, channels },
+              {
+                order,
+                mode,
+                cval,
+              },
+            );
+            for (let k = 0; k < n; k++) {
+              const one = { data: src.data.subarray(k * size, (k + 1) * size), height: h, width: w, channels };
+              const expected = warp(one, matrix, order, mode, cval, oh, ow);
+              assert.deepEqual(out.subarray(k * osize, (k + 1) * osize), expected.data);
+            }
+          },
+        ),
+        { numRuns: 300 },
       );
     });
 

@@ -1,5 +1,5 @@
 import { argumentError } from '../core/errors.ts';
-import type { Image, PixelArray } from '../core/image.ts';
+import type { Image, PixelArray, UniformBatch } from '../core/image.ts';
 import { type BorderMode, borderIndex, isBorderMode } from './border.ts';
 
 /** Interpolation order, imgaug's numbering: 0 nearest, 1 bilinear, 3 bicubic. */
@@ -216,13 +216,19 @@ function overlaps(a: PixelArray, b: PixelArray): boolean {
   return a0 < b0 + b.byteLength && b0 < a0 + a.byteLength;
 }
 
-function validate(src: Image, matrix: ArrayLike<number>, out: Image, options: WarpAffineOptions): void {
-  const owner = 'warpAffine';
-  if (src.data.length !== src.height * src.width * src.channels) {
-    throw argumentError(owner, 'src.data', `of length ${src.height * src.width * src.channels}`, src.data);
+function validate(
+  owner: string,
+  src: Image,
+  matrix: ArrayLike<number>,
+  out: Image,
+  options: WarpAffineOptions,
+  n: number,
+): void {
+  if (src.data.length !== n * src.height * src.width * src.channels) {
+    throw argumentError(owner, 'src.data', `of length ${n * src.height * src.width * src.channels}`, src.data);
   }
-  if (out.data.length !== out.height * out.width * out.channels) {
-    throw argumentError(owner, 'out.data', `of length ${out.height * out.width * out.channels}`, out.data);
+  if (out.data.length !== n * out.height * out.width * out.channels) {
+    throw argumentError(owner, 'out.data', `of length ${n * out.height * out.width * out.channels}`, out.data);
   }
   if (out.channels !== src.channels) {
     throw argumentError(owner, 'out.channels', `${src.channels} like src.channels`, out.channels);
@@ -274,9 +280,48 @@ export function warpAffine<A extends PixelArray>(
   out: Image<A>,
   options: WarpAffineOptions,
 ): Image<A> {
-  validate(src, matrix, out, options);
-  const { order, mode } = options;
+  validate('warpAffine', src, matrix, out, options, 1);
+  warp(src, matrix, out, options, 1);
+  return out;
+}
+
+/**
+ * Warps `src.n` images of one size by the same affine matrix into `out` (`out.n` images of `out`'s size), giving
+ * exactly the bytes of {@link warpAffine} on each image. Source coordinates, interpolation weights and border
+ * lookups are computed once per output pixel and applied to every image, which makes a batch of small images
+ * sharing one transformation several times cheaper than one call per image. `out` may not share memory with `src`.
+ * Returns `out`.
+ *
+ * @example warpAffineBatch(batch, [2, 0, -13.5, 0, 2, -13.5], out, { order: 1, mode: 'constant', cval: 0 }) // zoom
+ */
+export function warpAffineBatch<A extends PixelArray>(
+  src: UniformBatch<A>,
+  matrix: ArrayLike<number>,
+  out: UniformBatch<A>,
+  options: WarpAffineOptions,
+): UniformBatch<A> {
+  const n = src.n;
+  if (!Number.isInteger(n) || n < 0 || out.n !== n) {
+    throw argumentError('warpAffineBatch', 'out.n', `${n} like src.n`, out.n);
+  }
+  validate('warpAffineBatch', src, matrix, out, options, n);
+  if (n > 0) warp(src, matrix, out, options, n);
+  return out;
+}
+
+/** Only uint8 bilinear has loops that visit every image per output pixel; other batches go image by image. */
+function warp(src: Image, matrix: ArrayLike<number>, out: Image, options: WarpAffineOptions, n: number): void {
   const u8 = src.data instanceof Uint8Array;
+  if (n > 1 && !(u8 && options.order === 1)) {
+    const size = src.height * src.width * src.channels;
+    const osize = out.height * out.width * out.channels;
+    for (let k = 0; k < n; k++) {
+      const s = { ...src, data: src.data.subarray(k * size, (k + 1) * size) };
+      warp(s, matrix, { ...out, data: out.data.subarray(k * osize, (k + 1) * osize) }, options, 1);
+    }
+    return;
+  }
+  const { order, mode } = options;
   // saturate_cast<uchar>(double) for uint8; float32 reads cval as a float.
   const cval = u8 ? Math.min(255, Math.max(0, cvRound(options.cval))) : Math.fround(options.cval);
 
@@ -306,7 +351,21 @@ export function warpAffine<A extends PixelArray>(
   // Whole-pixel shifts (the walkthrough's translatePx, flips of no axis, identity-like matrices): when every column
   // steps exactly one source pixel and no row has a sub-pixel fraction, each output row is a run of one source row,
   // and the interpolation weights are exactly (1, 0, …), so copying gives the same bytes as the fixed-point path.
-  if (tryShiftRows(src, out, ib, ic, ie, iff, delta, order, mode, cval)) return out;
+  const size = src.height * src.width * src.channels;
+  const osize = out.height * out.width * out.channels;
+  if (n === 1) {
+    if (tryShiftRows(src, out, ib, ic, ie, iff, delta, order, mode, cval)) return;
+  } else {
+    const first = { ...src, data: src.data.subarray(0, size) };
+    if (tryShiftRows(first, { ...out, data: out.data.subarray(0, osize) }, ib, ic, ie, iff, delta, order, mode, cval)) {
+      for (let k = 1; k < n; k++) {
+        const s = { ...src, data: src.data.subarray(k * size, (k + 1) * size) };
+        const o = { ...out, data: out.data.subarray(k * osize, (k + 1) * osize) };
+        tryShiftRows(s, o, ib, ic, ie, iff, delta, order, mode, cval);
+      }
+      return;
+    }
+  }
 
   // The fast interior path relies on the source coordinate being monotone along a row, which holds unless the
   // fixed-point sums overflow int32 (coordinates beyond ~2 million pixels); then every pixel takes the careful path.
@@ -327,8 +386,8 @@ export function warpAffine<A extends PixelArray>(
   const spanX = sw - taps + 1;
   const spanY = sh - taps + 1;
   const t = order === 0 ? undefined : getTables();
-  const interior = pickInterior(u8, order, cn);
-  const border = pickBorder(u8, order, cn);
+  const interior = n === 1 ? pickInterior(u8, order, cn) : pickInteriorBatch(cn);
+  const border = n === 1 ? pickBorder(u8, order, cn) : (borderLinear8Batch as Border);
   const wI = t ? (order === 1 ? t.linearI : t.cubicI) : EMPTY_I;
   const wF = t ? (order === 1 ? t.linearF : t.cubicF) : EMPTY_F;
   const s = src.data;
@@ -370,8 +429,10 @@ export function warpAffine<A extends PixelArray>(
       ) {
         tr--;
       }
-      if (tl > 0) fillRun(d, cval, row, row + tl * cn);
-      if (tr < ow) fillRun(d, cval, row + tr * cn, row + ow * cn);
+      for (let k = 0, r = row; k < n; k++, r += osize) {
+        if (tl > 0) fillRun(d, cval, r, r + tl * cn);
+        if (tr < ow) fillRun(d, cval, r + tr * cn, r + ow * cn);
+      }
     }
     let xl = tl;
     let xr = tl;
@@ -392,14 +453,13 @@ export function warpAffine<A extends PixelArray>(
       }
     }
     if (xl < xr) {
-      if (tl < xl) border(s, cn, d, row, X0, Y0, ax, ay, tl, xl, ax0, ay0, cval, u8, wI, wF);
-      interior(s, sw * cn, d, row, X0, Y0, ax, ay, xl, xr, cn, wI, wF, dv);
-      if (xr < tr) border(s, cn, d, row, X0, Y0, ax, ay, xr, tr, ax0, ay0, cval, u8, wI, wF);
+      if (tl < xl) border(s, cn, d, row, X0, Y0, ax, ay, tl, xl, ax0, ay0, cval, u8, wI, wF, n, size, osize);
+      interior(s, sw * cn, d, row, X0, Y0, ax, ay, xl, xr, cn, wI, wF, dv, n, size, osize);
+      if (xr < tr) border(s, cn, d, row, X0, Y0, ax, ay, xr, tr, ax0, ay0, cval, u8, wI, wF, n, size, osize);
     } else if (tl < tr) {
-      border(s, cn, d, row, X0, Y0, ax, ay, tl, tr, ax0, ay0, cval, u8, wI, wF);
+      border(s, cn, d, row, X0, Y0, ax, ay, tl, tr, ax0, ay0, cval, u8, wI, wF, n, size, osize);
     }
   }
-  return out;
 }
 
 /**
@@ -512,6 +572,9 @@ type Interior = (
   wI: Int32Array,
   wF: Float64Array,
   dv: DataView,
+  n: number,
+  size: number,
+  osize: number,
 ) => void;
 
 function pickInterior(u8: boolean, order: WarpOrder, cn: number): Interior {
@@ -1021,6 +1084,9 @@ type Border = (
   u8: boolean,
   wI: Int32Array,
   wF: Float64Array,
+  n: number,
+  size: number,
+  osize: number,
 ) => void;
 
 function pickBorder(u8: boolean, order: WarpOrder, cn: number): Border {
@@ -1306,6 +1372,224 @@ function borderLinear8Cn(
       const a = (v00 << 5) + fx * (v01 - v00);
       const b = (v10 << 5) + fx * (v11 - v10);
       d[o + k] = ((a << 5) + fy * (b - a) + 512) >> 10;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------- batch
+
+// Batch loops (warpAffineBatch, uint8 bilinear): each output pixel's coordinates, weights and tap offsets are
+// computed once, then applied to all n images (source images `size` elements apart, outputs `osize` apart). The
+// arithmetic per image is that of the single-image loops above.
+function pickInteriorBatch(cn: number): Interior {
+  if (cn === 1) return linear8C1Batch as Interior;
+  if (cn === 3) return linear8C3Batch as Interior;
+  return linear8CnBatch as Interior;
+}
+
+function linear8C1Batch(
+  _s: Uint8Array,
+  stride: number,
+  d: Uint8Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+  _cn: number,
+  _wI: Int32Array,
+  _wF: Float64Array,
+  dv: DataView,
+  n: number,
+  size: number,
+  osize: number,
+): void {
+  const span = n * osize;
+  let o = row + xl;
+  for (let x = xl; x < xr; x++, o++) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const fx = X & 31;
+    const fy = Y & 31;
+    let i = (Math.imul(Y >> INTER_BITS, stride) + (X >> INTER_BITS)) | 0;
+    const end = o + span;
+    for (let ok = o; ok < end; ok += osize, i += size) {
+      const t = dv.getUint16(i, true);
+      const u = dv.getUint16(i + stride, true);
+      const p = t & 255;
+      const q = u & 255;
+      const a = ((p << 5) + Math.imul(fx, (t >> 8) - p)) | 0;
+      const b = ((q << 5) + Math.imul(fx, (u >> 8) - q)) | 0;
+      d[ok] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
+    }
+  }
+}
+
+function linear8C3Batch(
+  _s: Uint8Array,
+  stride: number,
+  d: Uint8Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+  _cn: number,
+  _wI: Int32Array,
+  _wF: Float64Array,
+  dv: DataView,
+  n: number,
+  size: number,
+  osize: number,
+): void {
+  const span = n * osize;
+  let o = row + xl * 3;
+  for (let x = xl; x < xr; x++, o += 3) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const fx = X & 31;
+    const fy = Y & 31;
+    let i = (Math.imul(Y >> INTER_BITS, stride) + Math.imul(X >> INTER_BITS, 3)) | 0;
+    const end = o + span;
+    for (let ok = o; ok < end; ok += osize, i += size) {
+      const j = (i + stride) | 0;
+      const t0 = dv.getUint32(i, true);
+      const t1 = dv.getUint16(i + 4, true);
+      const b0 = dv.getUint32(j, true);
+      const b1 = dv.getUint16(j + 4, true);
+      let p = t0 & 255;
+      let q = b0 & 255;
+      let a = ((p << 5) + Math.imul(fx, (t0 >>> 24) - p)) | 0;
+      let b = ((q << 5) + Math.imul(fx, (b0 >>> 24) - q)) | 0;
+      d[ok] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
+      p = (t0 >> 8) & 255;
+      q = (b0 >> 8) & 255;
+      a = ((p << 5) + Math.imul(fx, (t1 & 255) - p)) | 0;
+      b = ((q << 5) + Math.imul(fx, (b1 & 255) - q)) | 0;
+      d[ok + 1] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
+      p = (t0 >> 16) & 255;
+      q = (b0 >> 16) & 255;
+      a = ((p << 5) + Math.imul(fx, (t1 >> 8) - p)) | 0;
+      b = ((q << 5) + Math.imul(fx, (b1 >> 8) - q)) | 0;
+      d[ok + 2] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
+    }
+  }
+}
+
+function linear8CnBatch(
+  s: Uint8Array,
+  stride: number,
+  d: Uint8Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  xl: number,
+  xr: number,
+  cn: number,
+  _wI: Int32Array,
+  _wF: Float64Array,
+  _dv: DataView,
+  n: number,
+  size: number,
+  osize: number,
+): void {
+  let o = row + xl * cn;
+  for (let x = xl; x < xr; x++, o += cn) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const fx = X & 31;
+    const fy = Y & 31;
+    const i0 = (Y >> INTER_BITS) * stride + (X >> INTER_BITS) * cn;
+    for (let k = 0; k < n; k++) {
+      const i = i0 + k * size;
+      const j = i + stride;
+      const ok = o + k * osize;
+      for (let c = 0; c < cn; c++) {
+        const p = s[i + c];
+        const q = s[j + c];
+        const a = (p << 5) + fx * (s[i + c + cn] - p);
+        const b = (q << 5) + fx * (s[j + c + cn] - q);
+        d[ok + c] = ((a << 5) + fy * (b - a) + 512) >> 10;
+      }
+    }
+  }
+}
+
+function borderLinear8Batch(
+  s: Uint8Array,
+  cn: number,
+  d: Uint8Array,
+  row: number,
+  X0: number,
+  Y0: number,
+  ax: Int32Array,
+  ay: Int32Array,
+  x0: number,
+  x1: number,
+  bx: Axis,
+  by: Axis,
+  cval: number,
+  _u8: boolean,
+  _wI: Int32Array,
+  _wF: Float64Array,
+  n: number,
+  size: number,
+  osize: number,
+): void {
+  const tx = bx.table;
+  const nx = bx.n - 1;
+  const offX = bx.off;
+  const ty = by.table;
+  const ny = by.n - 1;
+  const offY = by.off;
+  let o = row + x0 * cn;
+  for (let x = x0; x < x1; x++, o += cn) {
+    const X = (X0 + ax[x]) >> INTER_BITS;
+    const Y = (Y0 + ay[x]) >> INTER_BITS;
+    const sx = toShort(X >> INTER_BITS);
+    const sy = toShort(Y >> INTER_BITS);
+    const fx = X & 31;
+    const fy = Y & 31;
+    const ix = sx + offX;
+    const iy = sy + offY;
+    let c0: number;
+    let c1: number;
+    let r0: number;
+    let r1: number;
+    if (ix >= 0 && ix < nx) {
+      c0 = tx[ix];
+      c1 = tx[ix + 1];
+    } else {
+      c0 = tap(bx, sx);
+      c1 = tap(bx, sx + 1);
+    }
+    if (iy >= 0 && iy < ny) {
+      r0 = ty[iy];
+      r1 = ty[iy + 1];
+    } else {
+      r0 = tap(by, sy);
+      r1 = tap(by, sy + 1);
+    }
+    const i00 = r0 < 0 || c0 < 0 ? -1 : r0 + c0;
+    const i01 = r0 < 0 || c1 < 0 ? -1 : r0 + c1;
+    const i10 = r1 < 0 || c0 < 0 ? -1 : r1 + c0;
+    const i11 = r1 < 0 || c1 < 0 ? -1 : r1 + c1;
+    for (let k = 0, base = 0, ok = o; k < n; k++, base += size, ok += osize) {
+      for (let c = 0; c < cn; c++) {
+        const v00 = i00 < 0 ? cval : s[base + i00 + c];
+        const v01 = i01 < 0 ? cval : s[base + i01 + c];
+        const v10 = i10 < 0 ? cval : s[base + i10 + c];
+        const v11 = i11 < 0 ? cval : s[base + i11 + c];
+        const a = (v00 << 5) + fx * (v01 - v00);
+        const b = (v10 << 5) + fx * (v11 - v10);
+        d[ok + c] = ((a << 5) + fy * (b - a) + 512) >> 10;
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
 import { argumentError } from '../../core/errors.ts';
 import type { Image, Shape } from '../../core/image.ts';
 import { BORDER_MODES, type BorderMode } from '../../kernels/border.ts';
-import { type WarpOrder, warpAffine } from '../../kernels/warp-affine.ts';
+import { type WarpOrder, warpAffine, warpAffineBatch } from '../../kernels/warp-affine.ts';
 import { constant } from '../../params/constant.ts';
 import type { Param } from '../../params/param.ts';
 import { type NumberInput, type NumberRules, numberArg } from '../../params/sugar.ts';
@@ -172,4 +172,52 @@ export function applyAffine(image: Image, draw: AffineDraw, out: Image): void {
   // imgaug hands OpenCV int(cval) for integer images: a float cval is truncated, then saturated by the kernel.
   const cval = image.data instanceof Uint8Array ? Math.trunc(draw.cval) : draw.cval;
   warpAffine(image, draw.matrix, out, { order: draw.order, mode: draw.mode, cval });
+}
+
+function sameWarp(a: AffineDraw, b: AffineDraw): boolean {
+  const m = a.matrix;
+  const n = b.matrix;
+  return (
+    m[0] === n[0] &&
+    m[1] === n[1] &&
+    m[2] === n[2] &&
+    m[3] === n[3] &&
+    m[4] === n[4] &&
+    m[5] === n[5] &&
+    a.order === b.order &&
+    a.mode === b.mode &&
+    a.cval === b.cval &&
+    a.identity === b.identity
+  );
+}
+
+/**
+ * Warps a uniform batch whose outputs keep the input size (`batch` and `out` hold the images one after another,
+ * `size` elements each). Consecutive images with the same drawn transformation (a constant angle or scale, say) go
+ * to the kernel together, which computes each output pixel's coordinates once for all of them; the bytes are those
+ * of `applyAffine` image by image.
+ */
+export function applyAffineBatch(batch: Image, draws: readonly AffineDraw[], out: Image, size: number): void {
+  const { width, channels } = batch;
+  const height = size / (width * channels);
+  const u8 = batch.data instanceof Uint8Array;
+  for (let start = 0; start < draws.length; ) {
+    const draw = draws[start];
+    let end = start + 1;
+    while (end < draws.length && sameWarp(draw, draws[end])) end++;
+    const src = batch.data.subarray(start * size, end * size);
+    const dst = out.data.subarray(start * size, end * size);
+    if (draw.identity) {
+      dst.set(src);
+    } else {
+      const cval = u8 ? Math.trunc(draw.cval) : draw.cval;
+      warpAffineBatch(
+        { data: src, n: end - start, height, width, channels },
+        draw.matrix,
+        { data: dst, n: end - start, height, width, channels },
+        { order: draw.order, mode: draw.mode, cval },
+      );
+    }
+    start = end;
+  }
 }

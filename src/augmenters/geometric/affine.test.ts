@@ -107,6 +107,40 @@ describe('Affine', () => {
     );
   });
 
+  it('warps a uniform batch sharing one transformation exactly as image by image (every mode, 1 and 3 channels)', () => {
+    // Constant options draw the same matrix for every image, so the batch goes through the kernel's batch loops.
+    for (const channels of [1, 3]) {
+      const images = Array.from({ length: 5 }, (_, k) =>
+        iaa.makeImage(
+          new Uint8Array(11 * 13 * channels).map((_, i) => (i * 37 + k * 101 + 5) & 255),
+          11,
+          13,
+          channels,
+        ),
+      );
+      for (const mode of ['constant', 'edge', 'symmetric', 'reflect', 'wrap'] as const) {
+        for (const options of [
+          { rotate: 30 },
+          { scale: 1.7, shear: 12.5 },
+          { rotate: [-20, 20] as [number, number] },
+        ]) {
+          const aug = iaa.Affine({ ...options, mode, cval: 77, seed: 3 });
+          const batch = aug.augmentImages(iaa.stackImages(images), { epoch: 0 });
+          assert.ok(!Array.isArray(batch));
+          const size = 11 * 13 * channels;
+          images.forEach((img, i) => {
+            const one = aug.augmentImage(img, { epoch: 0, index: i });
+            assert.deepEqual(
+              batch.data.subarray(i * size, (i + 1) * size),
+              one.data,
+              `${mode} ${JSON.stringify(options)}`,
+            );
+          });
+        }
+      }
+    }
+  });
+
   it('maps the four input corners inside the canvas with fitOutput (property)', () => {
     fc.assert(
       fc.property(

@@ -7,6 +7,7 @@ import {
   type AffineSource,
   type Axes,
   applyAffine,
+  applyAffineBatch,
   drawAffine,
   float32Rules,
   isConstant,
@@ -87,6 +88,7 @@ export function defineAffineShortcut<D extends Record<string, OptionDef<unknown,
     },
     outputShape: (_o, _s, params) => params.output,
     apply: (image, params, out) => applyAffine(image, params, out),
+    applyBatch: (batch, params, out, size) => applyAffineBatch(batch, params, out, size),
   }) as unknown as AugmenterFactory<D & typeof warpOptions, AffineDraw>;
 }
 
