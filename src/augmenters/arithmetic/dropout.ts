@@ -1,11 +1,11 @@
-import type { Image } from '../../core/image.ts';
+import type { PixelArray } from '../../core/image.ts';
 import { defineAugmenter } from '../base/define.ts';
 import {
+  DRAW_CHUNK,
   type ElementwiseParams,
-  decisionCount,
   drawElementwise,
   drawThreshold,
-  forEachDrawChunk,
+  nextDrawChunk,
 } from '../base/elementwise.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
 
@@ -33,26 +33,53 @@ export const Dropout = defineAugmenter({
   primary: 'p',
   options: { p: numberOption([0, 0.2], { min: 0, max: 1 }), perChannel: probabilityOption(false) },
   drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
-  apply: (image, params, out) => dropout(image, params, out),
+  // Copy everything, then zero the dropped values: for the usual small p that touches the fewest bytes.
+  apply: (image, params, out) => {
+    out.data.set(image.data);
+    dropInPlace(out.data, 0, image.data.length, image.channels, params);
+  },
+  // One copy of the whole batch, then each image's dropped values zeroed in place.
+  applyBatch: (batch, params, out, size) => {
+    out.data.set(batch.data);
+    for (let i = 0; i < params.length; i++) dropInPlace(out.data, i * size, size, batch.channels, params[i]);
+  },
 });
 
-function dropout(image: Image, { p, perChannel, mask }: ElementwiseParams, out: Image): void {
-  const dst = out.data;
+/** Zeroes the dropped values of the image at `dst[base … base + size)`, which holds a copy of the input. */
+function dropInPlace(
+  dst: PixelArray,
+  base: number,
+  size: number,
+  channels: number,
+  { p, perChannel, mask }: ElementwiseParams,
+): void {
   if (p >= 1) {
-    dst.fill(0);
+    dst.fill(0, base, base + size);
     return;
   }
-  // Copy everything, then zero the dropped values: for the usual small p that touches the fewest bytes.
-  dst.set(image.data);
   if (!(p > 0)) return;
   const threshold = drawThreshold(p);
-  const channels = perChannel ? 1 : image.channels;
-  forEachDrawChunk(mask, decisionCount(image, perChannel), (draws, first, count) => {
-    for (let j = 0; j < count; j++) {
-      if (draws[j] < threshold) {
-        const at = (first + j) * channels;
-        for (let c = 0; c < channels; c++) dst[at + c] = 0;
+  const step = perChannel ? 1 : channels;
+  const n = size / step;
+  const stream = mask.restart();
+  for (let first = 0; first < n; first += DRAW_CHUNK) {
+    const count = Math.min(DRAW_CHUNK, n - first);
+    const draws = nextDrawChunk(stream, count);
+    const at = base + first * step;
+    if (step === 1) {
+      for (let j = 0; j < count; j++) if (draws[j] < threshold) dst[at + j] = 0;
+    } else if (step === 3) {
+      for (let j = 0, o = at; j < count; j++, o += 3) {
+        if (draws[j] < threshold) {
+          dst[o] = 0;
+          dst[o + 1] = 0;
+          dst[o + 2] = 0;
+        }
+      }
+    } else {
+      for (let j = 0, o = at; j < count; j++, o += step) {
+        if (draws[j] < threshold) for (let c = 0; c < step; c++) dst[o + c] = 0;
       }
     }
-  });
+  }
 }

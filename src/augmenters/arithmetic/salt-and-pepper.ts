@@ -1,11 +1,11 @@
-import type { Image } from '../../core/image.ts';
+import type { PixelArray } from '../../core/image.ts';
 import { defineAugmenter } from '../base/define.ts';
 import {
+  DRAW_CHUNK,
   type ElementwiseParams,
-  decisionCount,
   drawElementwise,
   drawThreshold,
-  forEachDrawChunk,
+  nextDrawChunk,
 } from '../base/elementwise.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
 
@@ -33,26 +33,50 @@ export const SaltAndPepper = defineAugmenter({
   primary: 'p',
   options: { p: numberOption([0, 0.03], { min: 0, max: 1 }), perChannel: probabilityOption(false) },
   drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
-  apply: (image, params, out) => saltAndPepper(image, params, out),
+  apply: (image, params, out) => {
+    out.data.set(image.data);
+    replaceInPlace(out.data, 0, image.data.length, image.channels, params);
+  },
+  // One copy of the whole batch, then each image's replaced values written in place.
+  applyBatch: (batch, params, out, size) => {
+    out.data.set(batch.data);
+    for (let i = 0; i < params.length; i++) replaceInPlace(out.data, i * size, size, batch.channels, params[i]);
+  },
 });
 
-function saltAndPepper(image: Image, { p, perChannel, mask }: ElementwiseParams, out: Image): void {
-  const dst = out.data;
-  dst.set(image.data);
+/** Writes salt and pepper into the image at `dst[base … base + size)`, which holds a copy of the input. */
+function replaceInPlace(
+  dst: PixelArray,
+  base: number,
+  size: number,
+  channels: number,
+  { p, perChannel, mask }: ElementwiseParams,
+): void {
   if (!(p > 0)) return;
-  const white = image.data instanceof Uint8Array ? 255 : 1;
+  const white = dst instanceof Uint8Array ? 255 : 1;
   const threshold = drawThreshold(p);
-  const channels = perChannel ? 1 : image.channels;
-  forEachDrawChunk(mask, decisionCount(image, perChannel), (draws, first, count) => {
-    for (let j = 0; j < count; j++) {
-      const u = draws[j];
-      if (u < threshold) {
-        // One draw decides both: u < p·2³² replaces, and its lowest bit picks the colour. Below any threshold the
-        // odd and even draws differ in number by at most one, so white and black are equally likely.
-        const v = (u & 1) === 1 ? white : 0;
-        const at = (first + j) * channels;
-        for (let c = 0; c < channels; c++) dst[at + c] = v;
+  const step = perChannel ? 1 : channels;
+  const n = size / step;
+  const stream = mask.restart();
+  for (let first = 0; first < n; first += DRAW_CHUNK) {
+    const count = Math.min(DRAW_CHUNK, n - first);
+    const draws = nextDrawChunk(stream, count);
+    const at = base + first * step;
+    // One draw decides both: u < p·2³² replaces, and its lowest bit picks the colour. Below any threshold the odd
+    // and even draws differ in number by at most one, so white and black are equally likely.
+    if (step === 1) {
+      for (let j = 0; j < count; j++) {
+        const u = draws[j];
+        if (u < threshold) dst[at + j] = (u & 1) === 1 ? white : 0;
+      }
+    } else {
+      for (let j = 0, o = at; j < count; j++, o += step) {
+        const u = draws[j];
+        if (u < threshold) {
+          const v = (u & 1) === 1 ? white : 0;
+          for (let c = 0; c < step; c++) dst[o + c] = v;
+        }
       }
     }
-  });
+  }
 }

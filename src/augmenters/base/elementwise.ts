@@ -18,6 +18,11 @@ export interface ElementwiseParams {
 
 /** Draws `p` from stream `#p`, the per-channel coin from `#perChannel`, and addresses the mask at `#mask`. */
 export function drawElementwise(random: RandomSource, p: Param<number>, perChannel: Param<number>): ElementwiseParams {
+  // Fixed parameters give their one value whatever the stream, so they need no stream per image (the result is
+  // the same: every stream has its own address, so skipping one never shifts another).
+  if (isFixed(p) && isFixed(perChannel)) {
+    return { p: p.bounds[0], perChannel: perChannel.bounds[0] > 0.5, mask: random.stream('mask') };
+  }
   return {
     p: p.draw(random.stream('p')),
     perChannel: perChannel.draw(random.stream('perChannel')) > 0.5,
@@ -25,9 +30,9 @@ export function drawElementwise(random: RandomSource, p: Param<number>, perChann
   };
 }
 
-/** How many decisions an image needs: one per value with `perChannel`, else one per pixel. */
-export function decisionCount(shape: Shape, perChannel: boolean): number {
-  return shape.height * shape.width * (perChannel ? shape.channels : 1);
+/** A parameter that always gives one number (a constant, or a range of zero width). */
+function isFixed(p: Param<number>): boolean {
+  return p.bounds[0] === p.bounds[1] && Number.isFinite(p.bounds[0]);
 }
 
 /** The uint32 threshold below which a draw means "change": u < p · 2³² happens with probability p. */
@@ -35,9 +40,29 @@ export function drawThreshold(p: number): number {
   return p * 4294967296;
 }
 
-const CHUNK = 4096;
+/** How many draws are made at a time; the draws depend on it (each chunk reseeds the fast generator). */
+export const DRAW_CHUNK = 4096;
+const CHUNK = DRAW_CHUNK;
 // Reused across calls: per-pixel draws are produced a chunk at a time, never one array per image or pixel.
 const scratch = new Uint32Array(CHUNK);
+// Views of `scratch` for chunks shorter than CHUNK (an image's last chunk), kept by length so that images of one
+// size need no new view each.
+const shortViews = new Map<number, Uint32Array>();
+
+/**
+ * The next `count` (at most {@link DRAW_CHUNK}) draws of `stream`, which the caller restarted and walks chunk by
+ * chunk: the same draws as {@link forEachDrawChunk} gives, without a callback. The array is reused by the next call.
+ */
+export function nextDrawChunk(stream: RandomStream, count: number): Uint32Array {
+  let draws = count === CHUNK ? scratch : shortViews.get(count);
+  if (draws === undefined) {
+    if (shortViews.size >= 64) shortViews.clear();
+    draws = scratch.subarray(0, count);
+    shortViews.set(count, draws);
+  }
+  stream.fillUint32(draws);
+  return draws;
+}
 
 /**
  * Reads `n` uint32 draws from the start of `stream` a chunk at a time and hands each chunk to `visit` with the
