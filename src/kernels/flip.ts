@@ -1,5 +1,9 @@
 import type { Image } from '../core/image.ts';
 
+// The RGB word kernel reads pixel bytes from word bits, which assumes little-endian words (the gray and RGBA ones
+// only move whole words or reverse all four bytes, which works either way).
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
  * Reverses the columns of `src` into `out` (a left-right mirror). `out` has the same shape and type and must not
  * be `src`. Rows are independent, so a uniform batch seen as one tall image is flipped image by image.
@@ -11,7 +15,7 @@ export function flipHorizontal(src: Image, out: Image): void {
   if (s instanceof Uint8Array && d instanceof Uint8Array && ((s.byteOffset | d.byteOffset) & 3) === 0) {
     // Whole int32 words: four gray pixels, one RGBA pixel, or four RGB pixels in three words at a time.
     const words = (h * w * c) >> 2;
-    if ((c === 1 && (w & 3) === 0) || c === 4 || (c === 3 && (w & 3) === 0)) {
+    if ((c === 1 && (w & 3) === 0) || c === 4 || (c === 3 && (w & 3) === 0 && LITTLE_ENDIAN)) {
       const from = new Int32Array(s.buffer, s.byteOffset, words);
       const to = new Int32Array(d.buffer, d.byteOffset, words);
       if (c === 1) flipWordsGray(from, to, h, w >> 2);
