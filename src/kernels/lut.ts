@@ -180,6 +180,17 @@ function mapWordsAffine(
   mul: number,
   add: number,
 ): void {
+  if (mul === 128 && add < 32768) {
+    // Halving tables (Multiply(0.5), LinearContrast(0.5)): (128v + add) >> 8 = ⌊(v + q) / 2⌋ with q = ⌊add / 128⌋
+    // (the dropped fraction of add / 128 never reaches the next integer), and ⌊(a + b) / 2⌋ = (a & b) + ((a ^ b) >> 1)
+    // byte by byte, which never carries across bytes.
+    const q = Math.imul(add >> 7, 0x01010101);
+    for (const end = i + count; i < end; i++, j++) {
+      const v = s[i];
+      d[j] = (v & q) + (((v ^ q) >>> 1) & 0x7f7f7f7f);
+    }
+    return;
+  }
   const add2 = add | (add << 16);
   for (const end = i + count; i < end; i++, j++) {
     const v = s[i];
