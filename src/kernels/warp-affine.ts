@@ -1413,16 +1413,16 @@ function linear8C1Batch(
     const Y = (Y0 + ay[x]) >> INTER_BITS;
     const fx = X & 31;
     const fy = Y & 31;
+    const w11 = fx * fy;
+    const w10 = (fy << 5) - w11;
+    const w01 = (fx << 5) - w11;
+    const w00 = 1024 - w01 - w10 - w11;
     let i = (Math.imul(Y >> INTER_BITS, stride) + (X >> INTER_BITS)) | 0;
     const end = o + span;
     for (let ok = o; ok < end; ok += osize, i += size) {
       const t = dv.getUint16(i, true);
       const u = dv.getUint16(i + stride, true);
-      const p = t & 255;
-      const q = u & 255;
-      const a = ((p << 5) + Math.imul(fx, (t >> 8) - p)) | 0;
-      const b = ((q << 5) + Math.imul(fx, (u >> 8) - q)) | 0;
-      d[ok] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
+      d[ok] = ((t & 255) * w00 + (t >> 8) * w01 + (u & 255) * w10 + (u >> 8) * w11 + 512) >> 10;
     }
   }
 }
@@ -1453,6 +1453,12 @@ function linear8C3Batch(
     const Y = (Y0 + ay[x]) >> INTER_BITS;
     const fx = X & 31;
     const fy = Y & 31;
+    // With the weights computed once per pixel for all images, the plain four-product sum (weights in 1/1024,
+    // summing to 1024: the same integer as the factored form) costs fewer operations per value.
+    const w11 = fx * fy;
+    const w10 = (fy << 5) - w11;
+    const w01 = (fx << 5) - w11;
+    const w00 = 1024 - w01 - w10 - w11;
     let i = (Math.imul(Y >> INTER_BITS, stride) + Math.imul(X >> INTER_BITS, 3)) | 0;
     const end = o + span;
     for (let ok = o; ok < end; ok += osize, i += size) {
@@ -1461,21 +1467,9 @@ function linear8C3Batch(
       const t1 = dv.getUint16(i + 4, true);
       const b0 = dv.getUint32(j, true);
       const b1 = dv.getUint16(j + 4, true);
-      let p = t0 & 255;
-      let q = b0 & 255;
-      let a = ((p << 5) + Math.imul(fx, (t0 >>> 24) - p)) | 0;
-      let b = ((q << 5) + Math.imul(fx, (b0 >>> 24) - q)) | 0;
-      d[ok] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
-      p = (t0 >> 8) & 255;
-      q = (b0 >> 8) & 255;
-      a = ((p << 5) + Math.imul(fx, (t1 & 255) - p)) | 0;
-      b = ((q << 5) + Math.imul(fx, (b1 & 255) - q)) | 0;
-      d[ok + 1] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
-      p = (t0 >> 16) & 255;
-      q = (b0 >> 16) & 255;
-      a = ((p << 5) + Math.imul(fx, (t1 >> 8) - p)) | 0;
-      b = ((q << 5) + Math.imul(fx, (b1 >> 8) - q)) | 0;
-      d[ok + 2] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
+      d[ok] = ((t0 & 255) * w00 + (t0 >>> 24) * w01 + (b0 & 255) * w10 + (b0 >>> 24) * w11 + 512) >> 10;
+      d[ok + 1] = (((t0 >> 8) & 255) * w00 + (t1 & 255) * w01 + ((b0 >> 8) & 255) * w10 + (b1 & 255) * w11 + 512) >> 10;
+      d[ok + 2] = (((t0 >> 16) & 255) * w00 + (t1 >> 8) * w01 + ((b0 >> 16) & 255) * w10 + (b1 >> 8) * w11 + 512) >> 10;
     }
   }
 }
