@@ -162,16 +162,23 @@ export abstract class Augmenter<P = unknown> {
     const n = uniform ? assertUniformBatch(batch, this.type).n : (batch as Image[]).length;
     const indices = resolveIndices(this.type, options.indices, n);
     const call = this.nextCall(options.epoch);
+    // A uniform batch's images share one shape object, and views on them are made only when applied one by one.
+    const batchShape = uniform ? shapeOf(batch) : undefined;
     const inputs: Image[] = new Array(n);
     const params: P[] = new Array(n);
     const shapes: Shape[] = new Array(n);
     let sameShape = true;
     for (let i = 0; i < n; i++) {
-      inputs[i] = uniform ? batchImage(batch, i) : normaliseImage((batch as Image[])[i], this.type, `batch[${i}]`);
-      params[i] = this.drawParams(this.rootSource(call, indices[i]), shapeOf(inputs[i]));
-      shapes[i] = this.outputShape(shapeOf(inputs[i]), params[i]);
+      let shape = batchShape;
+      if (shape === undefined) {
+        inputs[i] = normaliseImage((batch as Image[])[i], this.type, `batch[${i}]`);
+        shape = shapeOf(inputs[i]);
+      }
+      params[i] = this.drawParams(this.rootSource(call, indices[i]), shape);
+      shapes[i] = this.outputShape(shape, params[i]);
       if (i > 0 && !sameSize(shapes[i], shapes[0])) sameShape = false;
     }
+    const input = (i: number): Image => (uniform ? batchImage(batch, i) : inputs[i]);
     if (uniform && sameShape) {
       const shape = n > 0 ? shapes[0] : shapeOf(batch);
       const size = shape.height * shape.width * shape.channels;
@@ -180,15 +187,16 @@ export abstract class Augmenter<P = unknown> {
         return { data, n, height: shape.height, width: shape.width, channels: shape.channels };
       }
       for (let i = 0; i < n; i++) {
-        this.applyInto(inputs[i], params[i], { ...shape, data: data.subarray(i * size, (i + 1) * size) as PixelArray });
+        this.applyInto(input(i), params[i], { ...shape, data: data.subarray(i * size, (i + 1) * size) as PixelArray });
       }
       return { data, n, height: shape.height, width: shape.width, channels: shape.channels };
     }
     const outputs: Image[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const s = shapes[i];
-      const out: Image = { ...s, data: allocLike(inputs[i].data, s.height * s.width * s.channels) };
-      this.applyInto(inputs[i], params[i], out);
+      const image = input(i);
+      const out: Image = { ...s, data: allocLike(image.data, s.height * s.width * s.channels) };
+      this.applyInto(image, params[i], out);
       outputs[i] = out;
     }
     return outputs;
