@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import {
   convolveBatchU8,
   convolveSeparableF32,
@@ -10,6 +10,7 @@ import {
   gaussianKernelU8,
   reflect101,
 } from './convolve.ts';
+import { useWasmKernels } from './wasm/simd.ts';
 
 interface FixtureCase {
   dtype: 'uint8' | 'float32';
@@ -91,84 +92,89 @@ describe('reflect101', () => {
   });
 });
 
-describe('convolveSeparableU8', () => {
-  it('blurs a single bright pixel into the outer product of [14, 62, 104, 62, 14] / 256, rounded as OpenCV', () => {
-    const size = 9;
-    const src = new Uint8Array(size * size);
-    src[4 * size + 4] = 255;
-    const out = new Uint8Array(src.length);
-    const k = gaussianKernelU8(1);
-    convolveSeparableU8(src, { height: size, width: size, channels: 1 }, k, k, out);
-    // (k[dy] · k[dx] · 255 + 32768) >> 16, e.g. the centre 104 · 104 · 255 = 2758080 → 42.
-    const expected = [
-      [1, 3, 6, 3, 1],
-      [3, 15, 25, 15, 3],
-      [6, 25, 42, 25, 6],
-      [3, 15, 25, 15, 3],
-      [1, 3, 6, 3, 1],
-    ];
-    for (let y = 0; y < size; y++) {
-      for (let x = 0; x < size; x++) {
-        const inside = Math.abs(y - 4) <= 2 && Math.abs(x - 4) <= 2;
-        assert.equal(out[y * size + x], inside ? expected[y - 2][x - 2] : 0, `(${y}, ${x})`);
+for (const kernel of ['WebAssembly SIMD', 'TypeScript'] as const) {
+  describe(`convolveSeparableU8 (${kernel} kernel)`, () => {
+    before(() => useWasmKernels(kernel === 'WebAssembly SIMD'));
+    after(() => useWasmKernels(true));
+
+    it('blurs a single bright pixel into the outer product of [14, 62, 104, 62, 14] / 256, rounded as OpenCV', () => {
+      const size = 9;
+      const src = new Uint8Array(size * size);
+      src[4 * size + 4] = 255;
+      const out = new Uint8Array(src.length);
+      const k = gaussianKernelU8(1);
+      convolveSeparableU8(src, { height: size, width: size, channels: 1 }, k, k, out);
+      // (k[dy] · k[dx] · 255 + 32768) >> 16, e.g. the centre 104 · 104 · 255 = 2758080 → 42.
+      const expected = [
+        [1, 3, 6, 3, 1],
+        [3, 15, 25, 15, 3],
+        [6, 25, 42, 25, 6],
+        [3, 15, 25, 15, 3],
+        [1, 3, 6, 3, 1],
+      ];
+      for (let y = 0; y < size; y++) {
+        for (let x = 0; x < size; x++) {
+          const inside = Math.abs(y - 4) <= 2 && Math.abs(x - 4) <= 2;
+          assert.equal(out[y * size + x], inside ? expected[y - 2][x - 2] : 0, `(${y}, ${x})`);
+        }
       }
-    }
-  });
+    });
 
-  it(`matches OpenCV byte for byte on every fixture image and sigma (${fixture.cases.length} images)`, () => {
-    let compared = 0;
-    for (const c of fixture.cases.filter((c) => c.dtype === 'uint8')) {
-      const src = bytes(c.data);
-      for (const o of c.outputs) {
-        const k = gaussianKernelU8(o.sigma);
-        assert.equal(k.length, o.ksize);
-        const out = new Uint8Array(src.length);
-        convolveSeparableU8(src, c, k, k, out);
-        assert.deepEqual(out, bytes(o.data), `${c.height}×${c.width}×${c.channels}, sigma ${o.sigma}`);
-        compared++;
+    it(`matches OpenCV byte for byte on every fixture image and sigma (${fixture.cases.length} images)`, () => {
+      let compared = 0;
+      for (const c of fixture.cases.filter((c) => c.dtype === 'uint8')) {
+        const src = bytes(c.data);
+        for (const o of c.outputs) {
+          const k = gaussianKernelU8(o.sigma);
+          assert.equal(k.length, o.ksize);
+          const out = new Uint8Array(src.length);
+          convolveSeparableU8(src, c, k, k, out);
+          assert.deepEqual(out, bytes(o.data), `${c.height}×${c.width}×${c.channels}, sigma ${o.sigma}`);
+          compared++;
+        }
       }
-    }
-    assert.ok(compared >= 100, `only ${compared} cases compared`);
-  });
+      assert.ok(compared >= 100, `only ${compared} cases compared`);
+    });
 
-  it('gives the same bytes when out is the input (in place), for every fixture image and sigma', () => {
-    let compared = 0;
-    for (const c of fixture.cases.filter((c) => c.dtype === 'uint8')) {
-      for (const o of c.outputs) {
-        const data = bytes(c.data);
-        const k = gaussianKernelU8(o.sigma);
-        convolveSeparableU8(data, c, k, k, data);
-        assert.deepEqual(data, bytes(o.data), `${c.height}×${c.width}×${c.channels}, sigma ${o.sigma}`);
-        compared++;
+    it('gives the same bytes when out is the input (in place), for every fixture image and sigma', () => {
+      let compared = 0;
+      for (const c of fixture.cases.filter((c) => c.dtype === 'uint8')) {
+        for (const o of c.outputs) {
+          const data = bytes(c.data);
+          const k = gaussianKernelU8(o.sigma);
+          convolveSeparableU8(data, c, k, k, data);
+          assert.deepEqual(data, bytes(o.data), `${c.height}×${c.width}×${c.channels}, sigma ${o.sigma}`);
+          compared++;
+        }
       }
-    }
-    assert.ok(compared >= 100);
-  });
+      assert.ok(compared >= 100);
+    });
 
-  it('keeps the total intensity within rounding on a flat-bordered image', () => {
-    // A blob well inside a black image: reflection adds nothing, so only per-pixel rounding (±0.5) changes the sum.
-    const h = 32;
-    const w = 40;
-    const src = new Uint8Array(h * w);
-    for (let y = 10; y < 22; y++) for (let x = 12; x < 28; x++) src[y * w + x] = (x * 37 + y * 11) & 255;
-    const out = new Uint8Array(src.length);
-    const k = gaussianKernelU8(1.5);
-    convolveSeparableU8(src, { height: h, width: w, channels: 1 }, k, k, out);
-    const sum = (a: Uint8Array) => a.reduce((s, v) => s + v, 0);
-    const nonZero = out.reduce((n, v) => n + (v > 0 ? 1 : 0), 0);
-    assert.ok(sum(src) > 10_000);
-    assert.ok(Math.abs(sum(out) - sum(src)) <= 0.5 * nonZero + 1, `${sum(out)} vs ${sum(src)}`);
-    assert.notDeepEqual(out, src);
-  });
+    it('keeps the total intensity within rounding on a flat-bordered image', () => {
+      // A blob well inside a black image: reflection adds nothing, so only per-pixel rounding (±0.5) changes the sum.
+      const h = 32;
+      const w = 40;
+      const src = new Uint8Array(h * w);
+      for (let y = 10; y < 22; y++) for (let x = 12; x < 28; x++) src[y * w + x] = (x * 37 + y * 11) & 255;
+      const out = new Uint8Array(src.length);
+      const k = gaussianKernelU8(1.5);
+      convolveSeparableU8(src, { height: h, width: w, channels: 1 }, k, k, out);
+      const sum = (a: Uint8Array) => a.reduce((s, v) => s + v, 0);
+      const nonZero = out.reduce((n, v) => n + (v > 0 ? 1 : 0), 0);
+      assert.ok(sum(src) > 10_000);
+      assert.ok(Math.abs(sum(out) - sum(src)) <= 0.5 * nonZero + 1, `${sum(out)} vs ${sum(src)}`);
+      assert.notDeepEqual(out, src);
+    });
 
-  it('rejects buffers of the wrong length', () => {
-    const k = gaussianKernelU8(1);
-    assert.throws(
-      () => convolveSeparableU8(new Uint8Array(5), { height: 2, width: 3, channels: 1 }, k, k, new Uint8Array(6)),
-      RangeError,
-    );
+    it('rejects buffers of the wrong length', () => {
+      const k = gaussianKernelU8(1);
+      assert.throws(
+        () => convolveSeparableU8(new Uint8Array(5), { height: 2, width: 3, channels: 1 }, k, k, new Uint8Array(6)),
+        RangeError,
+      );
+    });
   });
-});
+}
 
 describe('convolveSeparableF32', () => {
   it('agrees with OpenCV’s float path to within 1e-6 on the fixture images', () => {
@@ -201,30 +207,35 @@ describe('convolveSeparableF32', () => {
   });
 });
 
-describe('convolveBatchU8', () => {
-  it('gives each image of a batch the bytes convolveSeparableU8 gives it alone (own borders, any channels)', () => {
-    for (const [h, w, c, sigma] of [
-      [4, 5, 1, 1],
-      [7, 3, 3, 2],
-      [2, 9, 4, 0.5],
-      [28, 28, 1, 1],
-    ]) {
-      const size = h * w * c;
-      const n = 3;
-      const src = Uint8Array.from({ length: n * size }, (_, i) => (i * 151 + 7) & 255);
-      const k = gaussianKernelU8(sigma);
-      const shape = { height: h, width: w, channels: c };
-      const batch = new Uint8Array(n * size);
-      convolveBatchU8(src, shape, 1, 2, k, k, batch);
-      for (let i = 0; i < n; i++) {
-        const alone = new Uint8Array(size);
-        if (i > 0) convolveSeparableU8(src.subarray(i * size, (i + 1) * size), shape, k, k, alone);
-        assert.deepEqual(
-          Array.from(batch.subarray(i * size, (i + 1) * size)),
-          Array.from(alone),
-          `${h}×${w}×${c} #${i}`,
-        );
+for (const kernel of ['WebAssembly SIMD', 'TypeScript'] as const) {
+  describe(`convolveBatchU8 (${kernel} kernel)`, () => {
+    before(() => useWasmKernels(kernel === 'WebAssembly SIMD'));
+    after(() => useWasmKernels(true));
+
+    it('gives each image of a batch the bytes convolveSeparableU8 gives it alone (own borders, any channels)', () => {
+      for (const [h, w, c, sigma] of [
+        [4, 5, 1, 1],
+        [7, 3, 3, 2],
+        [2, 9, 4, 0.5],
+        [28, 28, 1, 1],
+      ]) {
+        const size = h * w * c;
+        const n = 3;
+        const src = Uint8Array.from({ length: n * size }, (_, i) => (i * 151 + 7) & 255);
+        const k = gaussianKernelU8(sigma);
+        const shape = { height: h, width: w, channels: c };
+        const batch = new Uint8Array(n * size);
+        convolveBatchU8(src, shape, 1, 2, k, k, batch);
+        for (let i = 0; i < n; i++) {
+          const alone = new Uint8Array(size);
+          if (i > 0) convolveSeparableU8(src.subarray(i * size, (i + 1) * size), shape, k, k, alone);
+          assert.deepEqual(
+            Array.from(batch.subarray(i * size, (i + 1) * size)),
+            Array.from(alone),
+            `${h}×${w}×${c} #${i}`,
+          );
+        }
       }
-    }
+    });
   });
-});
+}

@@ -3,6 +3,8 @@
  * Gaussian kernels `cv2.GaussianBlur` builds: a bit-exact fixed-point path for uint8 and a float path for float32.
  */
 
+import { blurBatchU8Wasm } from './wasm/simd.ts';
+
 /** The size of the pixel grid a separable kernel runs over: height × width × channels, HWC interleaved. */
 export interface GridShape {
   readonly height: number;
@@ -227,6 +229,8 @@ function convolveImagesU8(
   out: Uint8Array,
 ): void {
   const { height, width, channels } = shape;
+  // The WebAssembly SIMD kernel computes the same bytes (src/kernels/wasm); this TypeScript path is the fallback.
+  if (blurBatchU8Wasm(src, height, width, channels, first, count, kx, ky, out)) return;
   const stride = width * channels;
   const imageSize = height * stride;
   // Both passes work on four values at a time, as two int32 words of two 16-bit lanes (SWAR): values 4g and 4g+2 in

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+function has(tool: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('kernels.wasm.ts', () => {
+  const missing = ['clang', 'wasm-ld'].filter((tool) => !has(tool));
+  const skip = missing.length > 0 ? `needs ${missing.join(' and ')} (apt-get install -y clang lld)` : false;
+  if (skip) console.log(`# skipped: the WebAssembly rebuild check ${skip}`);
+
+  it('is what scripts/build-wasm.sh builds from wasm/*.c (the committed module is not stale)', { skip }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'augkit-wasm-'));
+    try {
+      const out = join(dir, 'kernels.wasm.ts');
+      execFileSync(join(root, 'scripts/build-wasm.sh'), [out], { stdio: 'ignore' });
+      assert.equal(
+        readFileSync(out, 'utf8'),
+        readFileSync(join(root, 'src/kernels/wasm/kernels.wasm.ts'), 'utf8'),
+        'run scripts/build-wasm.sh and commit src/kernels/wasm/kernels.wasm.ts',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

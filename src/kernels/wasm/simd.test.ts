@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { gaussianKernelU8 } from '../convolve.ts';
+import { blurBatchU8Wasm, useWasmKernels, wasmKernelsAvailable } from './simd.ts';
+
+interface FixtureCase {
+  dtype: 'uint8' | 'float32';
+  height: number;
+  width: number;
+  channels: number;
+  data: string;
+  outputs: { sigma: number; ksize: number; data: string }[];
+}
+
+// cv2.GaussianBlur outputs written by scripts/gen-blur-fixtures.py (imgaug 0.4.0's kernel size, REFLECT_101).
+const fixture = JSON.parse(
+  readFileSync(new URL('../../../test/fixtures/gaussian-blur.json', import.meta.url), 'utf8'),
+) as { cases: FixtureCase[] };
+
+const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
+
+/** Value-by-value reference: OpenCV's fixed-point blur written out directly (no packing, no ring). */
+function referenceBlur(src: Uint8Array, h: number, w: number, c: number, kx: Int32Array, ky: Int32Array): Uint8Array {
+  const reflect = (p: number, len: number) => {
+    if (len === 1) return 0;
+    const period = 2 * len - 2;
+    let q = p % period;
+    if (q < 0) q += period;
+    return q < len ? q : period - q;
+  };
+  const rx = (kx.length - 1) >> 1;
+  const ry = (ky.length - 1) >> 1;
+  const horizontal = new Int32Array(h * w * c);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (let ch = 0; ch < c; ch++) {
+        let acc = 0;
+        for (let t = 0; t < kx.length; t++) acc += kx[t] * src[(y * w + reflect(x + t - rx, w)) * c + ch];
+        horizontal[(y * w + x) * c + ch] = acc;
+      }
+    }
+  }
+  const out = new Uint8Array(h * w * c);
+  for (let y = 0; y < h; y++) {
+    for (let i = 0; i < w * c; i++) {
+      let acc = 32768;
+      for (let t = 0; t < ky.length; t++) acc += ky[t] * horizontal[reflect(y + t - ry, h) * w * c + i];
+      out[y * w * c + i] = acc >>> 16;
+    }
+  }
+  return out;
+}
+
+describe('WebAssembly SIMD kernels', () => {
+  it('load on Node 20 (WebAssembly SIMD is on by default)', () => {
+    assert.equal(wasmKernelsAvailable(), true);
+  });
+
+  it('blur: identical bytes to cv2.GaussianBlur on every uint8 fixture', () => {
+    let checked = 0;
+    for (const c of fixture.cases) {
+      if (c.dtype !== 'uint8') continue;
+      const src = bytes(c.data);
+      for (const o of c.outputs) {
+        const k = gaussianKernelU8(o.sigma, o.ksize);
+        const out = new Uint8Array(src.length);
+        assert.equal(blurBatchU8Wasm(src, c.height, c.width, c.channels, 0, 1, k, k, out), true);
+        assert.deepEqual(out, bytes(o.data), `${c.height}×${c.width}×${c.channels}, sigma ${o.sigma}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 100, `only ${checked} uint8 fixture outputs`);
+  });
+
+  it('blur: equals the direct reference for random images, kernels and channel counts (different x and y kernels)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 21 }),
+        fc.integer({ min: 1, max: 37 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.double({ min: 0.2, max: 4, noNaN: true }),
+        fc.double({ min: 0.2, max: 4, noNaN: true }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (h, w, c, sx, sy, seed) => {
+          const src = new Uint8Array(h * w * c);
+          let s = seed | 1;
+          for (let i = 0; i < src.length; i++) {
+            s ^= s << 13;
+            s ^= s >>> 17;
+            s ^= s << 5;
+            src[i] = s & 255;
+          }
+          const kx = gaussianKernelU8(sx);
+          const ky = gaussianKernelU8(sy);
+          const out = new Uint8Array(src.length);
+          blurBatchU8Wasm(src, h, w, c, 0, 1, kx, ky, out);
+          assert.deepEqual(out, referenceBlur(src, h, w, c, kx, ky));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('blur: a run of images in a batch, in place, touches only that run', () => {
+    const [h, w, c] = [9, 11, 3];
+    const size = h * w * c;
+    const batch = Uint8Array.from({ length: 5 * size }, (_, i) => (i * 37 + (i >> 3)) & 255);
+    const original = batch.slice();
+    const k = gaussianKernelU8(1.3);
+    blurBatchU8Wasm(batch, h, w, c, 1, 3, k, k, batch);
+    assert.deepEqual(batch.subarray(0, size), original.subarray(0, size));
+    assert.deepEqual(batch.subarray(4 * size), original.subarray(4 * size));
+    for (let i = 1; i < 4; i++) {
+      const expected = referenceBlur(original.subarray(i * size, (i + 1) * size), h, w, c, k, k);
+      assert.deepEqual(batch.subarray(i * size, (i + 1) * size), expected, `image ${i}`);
+    }
+  });
+
+  it('blur: large runs are split into chunks with the same result', () => {
+    const [h, w, c] = [256, 256, 3];
+    const size = h * w * c;
+    const n = 70; // more than one 8 MB chunk
+    const batch = Uint8Array.from({ length: n * size }, (_, i) => (i * 2654435761) >>> 24);
+    const k = gaussianKernelU8(1);
+    const out = new Uint8Array(batch.length);
+    blurBatchU8Wasm(batch, h, w, c, 0, n, k, k, out);
+    for (const i of [0, 31, 32, 69]) {
+      const one = new Uint8Array(size);
+      blurBatchU8Wasm(batch.subarray(i * size, (i + 1) * size), h, w, c, 0, 1, k, k, one);
+      assert.deepEqual(out.subarray(i * size, (i + 1) * size), one, `image ${i}`);
+    }
+  });
+
+  it('useWasmKernels(false) makes the kernels decline, and true brings them back', () => {
+    const was = useWasmKernels(false);
+    try {
+      assert.equal(wasmKernelsAvailable(), false);
+      const k = gaussianKernelU8(1);
+      assert.equal(blurBatchU8Wasm(new Uint8Array(4), 2, 2, 1, 0, 1, k, k, new Uint8Array(4)), false);
+    } finally {
+      useWasmKernels(was);
+    }
+    assert.equal(wasmKernelsAvailable(), true);
+  });
+});
