@@ -89,7 +89,9 @@ interface Slot {
  * Each step sends the current weights and a share of the batch to every worker, computes the calling thread's share
  * meanwhile, averages the gradients weighted by image counts (each share's gradient is that of its mean loss, so
  * the weighted mean is the whole batch's gradient) and applies them with the optimizer. The result equals the
- * single-thread step up to float rounding; with the same thread count it is the same bytes every run.
+ * single-thread step up to float rounding; with the same thread count it is the same bytes every run. Only trainable
+ * weights travel: state that a layer updates during training (batch normalisation's moving averages) follows the
+ * calling thread's share of each batch alone.
  *
  * @example
  * const replicas = await createReplicas(model, { threads: 2 });
