@@ -1,5 +1,5 @@
 import { argumentError } from '../../core/errors.ts';
-import type { Image, Shape } from '../../core/image.ts';
+import type { Image, PixelArray, Shape } from '../../core/image.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { Augmenter } from '../base/augmenter.ts';
 
@@ -64,21 +64,61 @@ export function chainOutputShape(shape: Shape, chain: ChainParams): Shape {
   return chain.shapes.length > 0 ? chain.shapes[chain.shapes.length - 1] : shape;
 }
 
-/** Runs the chain on `image`, the last step writing into `out`; an empty chain copies the image. */
+/**
+ * Runs the chain on `image`, the last step writing into `out`; an empty chain copies the image. The steps in
+ * between write into scratch buffers reused from image to image (two per nesting depth, taken in turn), not into
+ * a fresh image each: a step's input and output are never the same buffer, and no intermediate image outlives
+ * the call.
+ */
 export function applyChain(children: readonly Augmenter[], chain: ChainParams, image: Image, out: Image): void {
-  const { order, params } = chain;
+  const { order, params, shapes } = chain;
   if (order.length === 0) {
     out.data.set(image.data);
     return;
   }
-  let current = image;
-  for (let j = 0; j < order.length - 1; j++) current = children[order[j]].apply(current, params[order[j]]);
-  children[order[order.length - 1]].applyInto(current, params[order[order.length - 1]], out);
+  const last = order.length - 1;
+  if (last === 0) {
+    children[order[0]].applyInto(image, params[order[0]], out);
+    return;
+  }
+  const level = depth++;
+  try {
+    let current = image;
+    for (let j = 0; j < last; j++) {
+      const k = order[j];
+      const shape = shapes[j];
+      const next: Image = { ...shape, data: scratch(level, j & 1, image.data, shape) };
+      children[k].applyInto(current, params[k], next);
+      current = next;
+    }
+    children[order[last]].applyInto(current, params[order[last]], out);
+  } finally {
+    depth--;
+  }
+}
+
+// How many chains are running inside one another (a Sequential in a Sequential), and two scratch buffers per
+// depth and dtype; a buffer grows to the largest image it has held.
+let depth = 0;
+const scratchU8: Uint8Array[] = [];
+const scratchF32: Float32Array[] = [];
+
+function scratch(level: number, slot: number, like: PixelArray, shape: Shape): PixelArray {
+  const n = shape.height * shape.width * shape.channels;
+  const pool: PixelArray[] = like instanceof Uint8Array ? scratchU8 : scratchF32;
+  const at = 2 * level + slot;
+  let buffer = pool[at];
+  if (buffer === undefined || buffer.buffer.byteLength < n * buffer.BYTES_PER_ELEMENT) {
+    buffer = like instanceof Uint8Array ? new Uint8Array(n) : new Float32Array(n);
+    pool[at] = buffer;
+  }
+  return buffer.length === n ? buffer : (buffer.subarray(0, n) as PixelArray);
 }
 
 /** Fisher–Yates shuffle of 0…n−1 from a stream. */
 export function shuffledOrder(n: number, random: RandomSource, stream: string): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   const rng = random.stream(stream);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rng.random() * (i + 1));
