@@ -507,6 +507,13 @@ function tryShiftRows(
   const cn = src.channels;
   const s = src.data;
   const d = out.data;
+  // uint8 runs shorter than a `set` call is worth are copied in 32-bit words (a byte loop costs several times more
+  // per byte); the views and offsets are looked up once per image.
+  const words = s instanceof Uint8Array;
+  const sv = words ? viewOf(s, 0) : EMPTY_DV;
+  const dv = words ? viewOf(d as Uint8Array, 1) : EMPTY_DV;
+  const sOff = words ? s.byteOffset : 0;
+  const dOff = words ? d.byteOffset : 0;
   for (let y = 0; y < oh; y++) {
     const row = y * ow * cn;
     const sy = borderIndex(rowY[y], sh, mode);
@@ -523,8 +530,15 @@ function tryShiftRows(
     const from = srcRow + (sx0 + a) * cn;
     const to = row + a * cn;
     const len = (b - a) * cn;
-    if (len > 64) d.set(s.subarray(from, from + len), to);
-    else for (let i = 0; i < len; i++) d[to + i] = s[from + i];
+    if (len > 128) {
+      d.set(s.subarray(from, from + len), to);
+    } else if (words) {
+      const w = len & ~3;
+      for (let i = 0; i < w; i += 4) dv.setUint32(dOff + to + i, sv.getUint32(sOff + from + i, true), true);
+      for (let i = w; i < len; i++) d[to + i] = s[from + i];
+    } else {
+      for (let i = 0; i < len; i++) d[to + i] = s[from + i];
+    }
     if (mode === 'constant') {
       if (a > 0) fillRun(d, cval, row, row + a * cn);
       if (b < ow) fillRun(d, cval, row + b * cn, row + ow * cn);
@@ -539,6 +553,27 @@ function tryShiftRows(
     }
   }
   return true;
+}
+
+// DataViews over whole buffers, kept while the buffer repeats (a batch's images share one).
+let copySrcBuffer: ArrayBufferLike | undefined;
+let copySrcView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+let copyDstBuffer: ArrayBufferLike | undefined;
+let copyDstView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+
+function viewOf(a: Uint8Array, which: 0 | 1): DataView<ArrayBufferLike> {
+  if (which === 0) {
+    if (a.buffer !== copySrcBuffer) {
+      copySrcBuffer = a.buffer;
+      copySrcView = new DataView(a.buffer);
+    }
+    return copySrcView;
+  }
+  if (a.buffer !== copyDstBuffer) {
+    copyDstBuffer = a.buffer;
+    copyDstView = new DataView(a.buffer);
+  }
+  return copyDstView;
 }
 
 /** Sets d[from … to) to v: a loop for short runs, where calling `fill` costs more than the stores. */
