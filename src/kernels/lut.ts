@@ -185,7 +185,18 @@ function mapWordsAffine(
     // (the dropped fraction of add / 128 never reaches the next integer), and ⌊(a + b) / 2⌋ = (a & b) + ((a ^ b) >> 1)
     // byte by byte, which never carries across bytes.
     const q = Math.imul(add >> 7, 0x01010101);
-    for (const end = i + count; i < end; i++, j++) {
+    // Four words per iteration: the loop's own checks cost about as much as this body.
+    for (const end = i + (count & ~3); i < end; i += 4, j += 4) {
+      const a = s[i];
+      const b = s[i + 1];
+      const c = s[i + 2];
+      const e = s[i + 3];
+      d[j] = (a & q) + (((a ^ q) >>> 1) & 0x7f7f7f7f);
+      d[j + 1] = (b & q) + (((b ^ q) >>> 1) & 0x7f7f7f7f);
+      d[j + 2] = (c & q) + (((c ^ q) >>> 1) & 0x7f7f7f7f);
+      d[j + 3] = (e & q) + (((e ^ q) >>> 1) & 0x7f7f7f7f);
+    }
+    for (const end = i + (count & 3); i < end; i++, j++) {
       const v = s[i];
       d[j] = (v & q) + (((v ^ q) >>> 1) & 0x7f7f7f7f);
     }
