@@ -178,7 +178,6 @@ export abstract class Augmenter<P = unknown> {
       shapes[i] = this.outputShape(shape, params[i]);
       if (i > 0 && !sameSize(shapes[i], shapes[0])) sameShape = false;
     }
-    const input = (i: number): Image => (uniform ? batchImage(batch, i) : inputs[i]);
     if (uniform && sameShape) {
       const shape = n > 0 ? shapes[0] : shapeOf(batch);
       const size = shape.height * shape.width * shape.channels;
@@ -187,14 +186,15 @@ export abstract class Augmenter<P = unknown> {
         return { data, n, height: shape.height, width: shape.width, channels: shape.channels };
       }
       for (let i = 0; i < n; i++) {
-        this.applyInto(input(i), params[i], { ...shape, data: data.subarray(i * size, (i + 1) * size) as PixelArray });
+        const image = uniform ? batchImage(batch, i) : inputs[i];
+        this.applyInto(image, params[i], { ...shape, data: data.subarray(i * size, (i + 1) * size) as PixelArray });
       }
       return { data, n, height: shape.height, width: shape.width, channels: shape.channels };
     }
     const outputs: Image[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const s = shapes[i];
-      const image = input(i);
+      const image = uniform ? batchImage(batch, i) : inputs[i];
       const out: Image = { ...s, data: allocLike(image.data, s.height * s.width * s.channels) };
       this.applyInto(image, params[i], out);
       outputs[i] = out;
