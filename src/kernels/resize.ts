@@ -62,6 +62,27 @@ function halveArea(src: Image, out: Image): void {
   const s = src.data;
   const d = out.data;
   const stride = sw * cn;
+  if (cn === 3 || cn === 1) {
+    // Monomorphic loops for RGB and gray: one output row walks both source rows with running offsets.
+    const rowOut = dw * cn;
+    const step = 2 * cn;
+    for (let y = 0; y < dh; y++) {
+      let i = 2 * y * stride;
+      let j = i + stride;
+      let o = y * rowOut;
+      const end = o + rowOut;
+      if (cn === 3) {
+        for (; o < end; o += 3, i += step, j += step) {
+          d[o] = (s[i] + s[i + 3] + s[j] + s[j + 3] + 2) >> 2;
+          d[o + 1] = (s[i + 1] + s[i + 4] + s[j + 1] + s[j + 4] + 2) >> 2;
+          d[o + 2] = (s[i + 2] + s[i + 5] + s[j + 2] + s[j + 5] + 2) >> 2;
+        }
+      } else {
+        for (; o < end; o++, i += 2, j += 2) d[o] = (s[i] + s[i + 1] + s[j] + s[j + 1] + 2) >> 2;
+      }
+    }
+    return;
+  }
   for (let y = 0; y < dh; y++) {
     const r0 = 2 * y * stride;
     const r1 = r0 + stride;
