@@ -32,7 +32,7 @@ import {
   writeReport,
 } from './report.ts';
 import { SHIFTS, accuracyVsShift, probabilityTable } from './shift.ts';
-import { type BatchProgress, evaluate, trainEpoch } from './train.ts';
+import { type BatchProgress, type TrainingReplicas, evaluate, trainEpoch } from './train.ts';
 
 /** The walkthrough's batch size. */
 export const BATCH_SIZE = 64;
@@ -206,9 +206,14 @@ export async function loadExperimentData(
  *
  * @example const shifts = await evaluateShifts(model, data.test, batchImage(data.train.images, 24150));
  */
-export async function evaluateShifts(model: tf.LayersModel, test: LabeledImages, image: Image): Promise<ShiftReport> {
+export async function evaluateShifts(
+  model: tf.LayersModel,
+  test: LabeledImages,
+  image: Image,
+  replicas?: TrainingReplicas,
+): Promise<ShiftReport> {
   const start = performance.now();
-  const { shifts, roll, zero } = await accuracyVsShift(model, test.images, test.labels, SHIFTS);
+  const { shifts, roll, zero } = await accuracyVsShift(model, test.images, test.labels, SHIFTS, { replicas });
   const probabilities = {
     roll: await probabilityTable(model, image, SHIFTS, 'roll'),
     zero: await probabilityTable(model, image, SHIFTS, 'zero'),
@@ -287,7 +292,7 @@ async function trainOne(
         onBatch: (progress) => emit({ type: 'batch', model: kind, epoch, epochs, imagesPerEpoch, progress }),
       });
       const evalStart = performance.now();
-      const test = await evaluate(model, data.test.images, data.test.labels);
+      const test = await evaluate(model, data.test.images, data.test.labels, { replicas });
       const record: EpochRecord = {
         epoch,
         images: result.images,
@@ -304,9 +309,11 @@ async function trainOne(
       records.push(record);
       emit({ type: 'epoch', model: kind, epochs, record });
     }
+  } catch (error) {
+    await replicas?.dispose();
+    throw error;
   } finally {
     await loader.close();
-    await replicas?.dispose();
   }
   try {
     const dir = join(out, 'models', kind);
@@ -317,7 +324,7 @@ async function trainOne(
       model: kind,
       message: `shift evaluation: 11 shifts × 2 kinds × ${data.test.images.n} test images`,
     });
-    const shift = await evaluateShifts(model, data.test, settings.image);
+    const shift = await evaluateShifts(model, data.test, settings.image, replicas);
     const last = records[records.length - 1];
     const seconds = records.reduce((s, r) => s + r.seconds, 0);
     const images = records.reduce((s, r) => s + r.images, 0);
@@ -343,6 +350,7 @@ async function trainOne(
       shift,
     };
   } finally {
+    await replicas?.dispose();
     model.dispose();
     optimizer.dispose();
   }

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { errorToWire } from '../data/ts-worker.ts';
 import { initBackend } from './backend.ts';
 import type { ReplicaReply, ReplicaTask, ReplicaWorkerData } from './replicas.ts';
-import { batchLoss } from './train.ts';
+import { batchLoss, batchToTensor } from './train.ts';
 
 const { topology, backend, numClasses } = workerData as ReplicaWorkerData;
 const port = parentPort;
@@ -37,6 +37,13 @@ port.on('message', (task: ReplicaTask) => {
       variables.forEach((v, i) => {
         tf.tidy(() => v.assign(tf.tensor(task.weights[i], v.shape, 'float32')));
       });
+      if (task.type === 'logits') {
+        const logits = tf.tidy(() => model.predict(batchToTensor(task.images)) as tf.Tensor);
+        const out = ((await logits.data()) as Float32Array).slice();
+        logits.dispose();
+        port.postMessage({ type: 'logits', id: task.id, logits: out } satisfies ReplicaReply, [out.buffer]);
+        return;
+      }
       const { value, grads } = tf.variableGrads(
         () => batchLoss(model, task.images, task.labels, numClasses),
         variables,

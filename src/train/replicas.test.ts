@@ -6,7 +6,7 @@ import type { UniformBatch } from '../core/image.ts';
 import { initBackend } from './backend.ts';
 import { createModel } from './model.ts';
 import { createReplicas, splitCounts } from './replicas.ts';
-import { type LabeledBatch, trainEpoch } from './train.ts';
+import { type LabeledBatch, evaluate, trainEpoch } from './train.ts';
 
 const SIDE = 12;
 
@@ -98,6 +98,35 @@ describe('createReplicas', () => {
       model.dispose();
     }
     assert.deepEqual(runs[0], runs[1]);
+  });
+
+  it('evaluates on 3 threads as on one: the same logits, accuracy and loss', async () => {
+    const model = createModel({ seed: 8, inputShape: [SIDE, SIDE, 1], numClasses: 4 });
+    await trainEpoch(model, tf.train.adam(1e-2), batches(2, 16), { numClasses: 4 }); // not the initial weights
+    const [test] = batches(1, 23);
+    const images = test.images as UniformBatch;
+    const replicas = await createReplicas(model, { threads: 3, numClasses: 4 });
+    try {
+      const logits = await replicas.logits(images);
+      assert.deepEqual(logits.shape, [23, 4]);
+      const reference = model.predict(
+        tf.tensor4d(
+          Float32Array.from(images.data, (v) => v / 255),
+          [23, SIDE, SIDE, 1],
+        ),
+      ) as tf.Tensor;
+      const a = await logits.data();
+      const b = await reference.data();
+      for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i] - b[i]) < 1e-4, `logit ${i}: ${a[i]} vs ${b[i]}`);
+      tf.dispose([logits, reference]);
+      const one = await evaluate(model, images, test.labels, { numClasses: 4, batchSize: 10 });
+      const three = await evaluate(model, images, test.labels, { numClasses: 4, batchSize: 10, replicas });
+      assert.equal(three.correct, one.correct);
+      assert.ok(Math.abs(three.loss - one.loss) < 1e-5, `loss ${three.loss} vs ${one.loss}`);
+    } finally {
+      await replicas.dispose();
+      model.dispose();
+    }
   });
 
   it('leaks no tensors on the calling thread', async () => {

@@ -9,7 +9,7 @@ import { argumentError } from '../core/errors.ts';
 import type { UniformBatch } from '../core/image.ts';
 import { type WireError, errorFromWire, startWorker } from '../data/ts-worker.ts';
 import type { BackendName } from './backend.ts';
-import { type TrainingReplicas, batchLoss } from './train.ts';
+import { type TrainingReplicas, batchLoss, batchToTensor } from './train.ts';
 
 /** Options of {@link createReplicas}. */
 export interface ReplicaOptions {
@@ -37,12 +37,19 @@ export type ReplicaTask =
       readonly images: UniformBatch;
       readonly labels: Int32Array;
     }
+  | {
+      readonly type: 'logits';
+      readonly id: number;
+      readonly weights: Float32Array[];
+      readonly images: UniformBatch;
+    }
   | { readonly type: 'close' };
 
 /** Messages from a replica worker. */
 export type ReplicaReply =
   | { readonly type: 'ready' }
   | { readonly type: 'grads'; readonly id: number; readonly loss: number; readonly grads: Float32Array[] }
+  | { readonly type: 'logits'; readonly id: number; readonly logits: Float32Array }
   | { readonly type: 'error'; readonly id: number; readonly error: WireError };
 
 /** What the worker needs to rebuild the model. */
@@ -71,8 +78,10 @@ export function splitCounts(n: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, k) => base + (k < extra ? 1 : 0));
 }
 
+type Answer = ReplicaReply & { type: 'grads' | 'logits' };
+
 interface Pending {
-  readonly resolve: (reply: { loss: number; grads: Float32Array[] }) => void;
+  readonly resolve: (reply: Answer) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -141,7 +150,7 @@ export async function createReplicas(model: tf.LayersModel, options: ReplicaOpti
       const pending = slot.pending;
       slot.pending = undefined;
       worker.unref();
-      if (reply.type === 'grads') pending?.resolve(reply);
+      if (reply.type === 'grads' || reply.type === 'logits') pending?.resolve(reply);
       else {
         const error = errorFromWire(reply.error);
         readyReject(error);
@@ -167,7 +176,7 @@ export async function createReplicas(model: tf.LayersModel, options: ReplicaOpti
   }
   for (const slot of slots) slot.worker.unref();
 
-  const ask = (slot: Slot, task: ReplicaTask & { type: 'grad' }): Promise<{ loss: number; grads: Float32Array[] }> =>
+  const ask = (slot: Slot, task: ReplicaTask & { type: 'grad' | 'logits' }): Promise<Answer> =>
     new Promise((resolve, reject) => {
       if (broken !== undefined) {
         reject(broken);
@@ -175,51 +184,75 @@ export async function createReplicas(model: tf.LayersModel, options: ReplicaOpti
       }
       slot.pending = { resolve, reject };
       slot.worker.ref();
-      const transfer = [...task.weights.map((w) => w.buffer), task.images.data.buffer, task.labels.buffer];
+      const transfer = [...task.weights.map((w) => w.buffer), task.images.data.buffer];
+      if (task.type === 'grad') transfer.push(task.labels.buffer);
       slot.worker.postMessage(task, transfer as ArrayBuffer[]);
     });
+
+  /**
+   * Sends each worker its share of `images` (the calling thread keeps the first `counts[0]`) with the current
+   * weights; `make` builds the task. Returns the calling thread's share and the workers' answers, in order.
+   */
+  const scatter = async (
+    images: UniformBatch,
+    make: (
+      id: number,
+      weights: Float32Array[],
+      share: UniformBatch,
+      start: number,
+    ) => ReplicaTask & { type: 'grad' | 'logits' },
+  ): Promise<{ counts: number[]; main: UniformBatch; answers: Promise<Answer>[] }> => {
+    if (broken !== undefined) throw broken;
+    const counts = splitCounts(images.n, threads);
+    const stride = images.height * images.width * images.channels;
+    const weights = slots.length > 0 ? await Promise.all(variables.map((v) => v.data() as Promise<Float32Array>)) : [];
+    const answers: Promise<Answer>[] = [];
+    let offset = counts[0];
+    slots.forEach((slot, k) => {
+      const m = counts[k + 1];
+      const start = offset;
+      offset += m;
+      if (m === 0) return;
+      const share: UniformBatch = { ...images, n: m, data: images.data.slice(start * stride, (start + m) * stride) };
+      // Every worker gets its own copy: a transferred buffer is gone from this thread, and a backend may hand out
+      // its own storage from data().
+      answers.push(
+        ask(
+          slot,
+          make(
+            nextId++,
+            weights.map((w) => w.slice()),
+            share,
+            start,
+          ),
+        ),
+      );
+    });
+    const main: UniformBatch = { ...images, n: counts[0], data: images.data.subarray(0, counts[0] * stride) };
+    return { counts: counts.filter((m, k) => k === 0 || m > 0), main, answers };
+  };
 
   return {
     threads,
     async step(images, labels, optimizer) {
-      if (broken !== undefined) throw broken;
       if (labels.length !== images.n) {
         throw argumentError('replicas.step', 'labels', `one label per image (${images.n})`, labels.length);
       }
-      const counts = splitCounts(images.n, threads);
-      const stride = images.height * images.width * images.channels;
-      const weights =
-        slots.length > 0 ? await Promise.all(variables.map((v) => v.data() as Promise<Float32Array>)) : [];
-      const replies: Promise<{ loss: number; grads: Float32Array[] }>[] = [];
-      let offset = counts[0];
-      slots.forEach((slot, k) => {
-        const m = counts[k + 1];
-        const start = offset;
-        offset += m;
-        if (m === 0) return;
-        const share: UniformBatch = {
-          ...images,
-          n: m,
-          data: images.data.slice(start * stride, (start + m) * stride),
-        };
-        replies.push(
-          ask(slot, {
-            type: 'grad',
-            id: nextId++,
-            // Every worker gets its own copy: a transferred buffer is gone from this thread, and a backend may hand
-            // out its own storage from data().
-            weights: weights.map((w) => w.slice()),
-            images: share,
-            labels: labels.slice(start, start + m),
-          }),
-        );
-      });
-      const counted = [counts[0], ...counts.slice(1).filter((m) => m > 0)];
-      const main: UniformBatch = { ...images, n: counts[0], data: images.data.subarray(0, counts[0] * stride) };
-      const own = tf.variableGrads(() => batchLoss(model, main, labels.subarray(0, counts[0]), numClasses), variables);
-      let others: { loss: number; grads: Float32Array[] }[];
+      const {
+        counts: counted,
+        main,
+        answers,
+      } = await scatter(images, (id, weights, share, start) => ({
+        type: 'grad',
+        id,
+        weights,
+        images: share,
+        labels: labels.slice(start, start + share.n),
+      }));
+      const own = tf.variableGrads(() => batchLoss(model, main, labels.subarray(0, main.n), numClasses), variables);
+      let others: (Answer & { type: 'grads' })[];
       try {
-        others = await Promise.all(replies);
+        others = (await Promise.all(answers)) as (Answer & { type: 'grads' })[];
       } catch (error) {
         tf.dispose([own.value, ...Object.values(own.grads)]);
         throw error;
@@ -245,6 +278,27 @@ export async function createReplicas(model: tf.LayersModel, options: ReplicaOpti
         loss += (r.loss * counted[k + 1]) / n;
       });
       return loss;
+    },
+    async logits(images) {
+      const { main, answers } = await scatter(images, (id, weights, share) => ({
+        type: 'logits',
+        id,
+        weights,
+        images: share,
+      }));
+      const own = tf.tidy(() => model.predict(batchToTensor(main)) as tf.Tensor2D);
+      let others: (Answer & { type: 'logits' })[];
+      try {
+        others = (await Promise.all(answers)) as (Answer & { type: 'logits' })[];
+      } catch (error) {
+        own.dispose();
+        throw error;
+      }
+      if (others.length === 0) return own;
+      const classes = own.shape[1];
+      return tf.tidy(() =>
+        tf.concat2d([own, ...others.map((r) => tf.tensor2d(r.logits, [r.logits.length / classes, classes]))], 0),
+      );
     },
     async dispose() {
       fail(new Error('augkit training replicas were disposed'));

@@ -83,6 +83,8 @@ export interface EvaluateOptions {
   readonly batchSize?: number;
   /** Number of classes. Default 10. */
   readonly numClasses?: number;
+  /** Splits each forward pass over these replicas' threads (made by `createReplicas` for this model). */
+  readonly replicas?: TrainingReplicas;
 }
 
 function checkBatch(owner: string, images: UniformBatch, labels: Int32Array, numClasses: number): void {
@@ -162,12 +164,14 @@ export function toUniformBatch(batch: Batch): UniformBatch {
   return { data: out, n: batch.length, height, width, channels };
 }
 
-/** What `trainEpoch` needs of data-parallel replicas (see `createReplicas` in `augkit/tfjs`). */
+/** What `trainEpoch` and `evaluate` need of data-parallel replicas (see `createReplicas` in `augkit/tfjs`). */
 export interface TrainingReplicas {
   /** Threads the batch is split over, the calling thread included. */
   readonly threads: number;
   /** One optimizer step on `images`; resolves to the batch's mean loss. */
   step(images: UniformBatch, labels: Int32Array, optimizer: tf.Optimizer): Promise<number>;
+  /** The model's logits for `images` (inference), [n, classes], computed on all threads. */
+  logits(images: UniformBatch): Promise<tf.Tensor2D>;
 }
 
 /**
@@ -335,15 +339,16 @@ export async function evaluate(
   for (let i = 0; i < n; i += batchSize) {
     const m = Math.min(batchSize, n - i);
     const part: UniformBatch = { ...images, n: m, data: images.data.subarray(i * stride, (i + m) * stride) };
+    const computed = options.replicas === undefined ? undefined : await options.replicas.logits(part);
     const [lossT, correctT] = tf.tidy(() => {
-      const logits = model.predict(batchToTensor(part)) as tf.Tensor2D;
+      const logits = computed ?? (model.predict(batchToTensor(part)) as tf.Tensor2D);
       const y = tf.tensor1d(labels.subarray(i, i + m), 'int32');
       const l = tf.losses.softmaxCrossEntropy(tf.oneHot(y, numClasses), logits, undefined, undefined, tf.Reduction.SUM);
       return [l, tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'int32'))];
     });
     lossSum += (await lossT.data())[0];
     correct += (await correctT.data())[0];
-    tf.dispose([lossT, correctT]);
+    tf.dispose([lossT, correctT, computed]);
   }
   return { accuracy: correct / n, loss: lossSum / n, correct, n };
 }

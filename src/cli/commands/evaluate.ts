@@ -20,7 +20,7 @@ const NAME = 'evaluate';
 export const command: Command = {
   name: NAME,
   summary: 'Measure a saved model’s test accuracy under horizontal shifts of −5…5 pixels.',
-  usage: 'augkit evaluate --model DIR [--data DIR] [--out DIR] [--limit N] [--backend wasm|cpu|node]',
+  usage: 'augkit evaluate --model DIR [--data DIR] [--out DIR] [--limit N] [--threads T] [--backend wasm|cpu|node]',
   help: `Loads a model saved by "augkit train" (a folder with model.json and weights.bin) and measures its test
 accuracy with every Fashion-MNIST test image shifted horizontally by -5…5 pixels, both wrap-around (np.roll, the
 walkthrough's way) and zero-filled, and the class probabilities of training image 24150 at each shift. Prints the
@@ -31,6 +31,7 @@ Options:
   --data DIR          folder with the Fashion-MNIST IDX files (default: the usual locations, see "augkit train")
   --out DIR           write evaluation.json and the charts into DIR
   --limit N           evaluate on the first N test images (default all 10,000: 22 passes, a few minutes)
+  --threads T         threads each forward pass is split over (default: cores, at most 4; 1 with node)
   --backend NAME      wasm (default), cpu, or node (needs @tensorflow/tfjs-node)
 `,
   options: {
@@ -38,6 +39,7 @@ Options:
     data: { type: 'string' },
     out: { type: 'string' },
     limit: { type: 'string' },
+    threads: { type: 'string' },
     backend: { type: 'string' },
   },
   async run(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -46,6 +48,8 @@ Options:
     const limitRaw = stringOption(args, 'limit');
     const limit = limitRaw === undefined ? undefined : integerOption(args, 'limit', 0, 1, 10_000_000, NAME);
     const backend = choiceOption<BackendName>(args, 'backend', ['wasm', 'cpu', 'node'], 'wasm', NAME) as BackendName;
+    const threadsRaw = stringOption(args, 'threads');
+    const threadsGiven = threadsRaw === undefined ? undefined : integerOption(args, 'threads', 1, 1, 64, NAME);
     const outArg = stringOption(args, 'out');
     const dataArg = stringOption(args, 'data');
 
@@ -55,10 +59,13 @@ Options:
     const { evaluateShifts, loadExperimentData, probabilityImage } = await import('../../train/experiment.ts');
     const { shiftText, writeEvaluation } = await import('../../train/report.ts');
     const { batchImage } = await import('../../core/image.ts');
+    const { createReplicas, defaultTrainThreads } = await import('../../train/replicas.ts');
 
     await initBackend(backend);
     // The model first: a corrupt folder is reported before any data is read.
     const model = await loadModel(resolve(io.cwd, modelArg));
+    const threads = threadsGiven ?? (backend === 'node' ? 1 : defaultTrainThreads());
+    const replicas = threads > 1 ? await createReplicas(model, { threads, backend }) : undefined;
     try {
       const data = await loadExperimentData({
         data: dataArg === undefined ? undefined : resolve(io.cwd, dataArg),
@@ -68,7 +75,7 @@ Options:
       io.stderr.write(
         `evaluating ${modelArg} on ${data.test.images.n} test images × 11 shifts × 2 kinds (${data.source.sample ? 'the committed sample' : data.source.dir})\n`,
       );
-      const shift = await evaluateShifts(model, data.test, batchImage(data.train.images, image.index));
+      const shift = await evaluateShifts(model, data.test, batchImage(data.train.images, image.index), replicas);
       const evaluation: EvaluationReport = {
         format: 'augkit-evaluation',
         version: 1,
@@ -94,6 +101,7 @@ Options:
       }
       return 0;
     } finally {
+      await replicas?.dispose();
       model.dispose();
     }
   },
