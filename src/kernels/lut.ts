@@ -5,11 +5,23 @@ import type { PixelArray } from '../core/image.ts';
  * [0, 255] and truncated toward zero (imgaug casts, it does not round).
  */
 export function buildLut(f: (v: number) => number, table: Uint8Array): Uint8Array {
-  for (let v = 0; v < 256; v++) {
-    const x = Math.fround(f(v));
-    table[v] = x <= 0 || Number.isNaN(x) ? 0 : x >= 255 ? 255 : Math.trunc(x);
-  }
+  for (let v = 0; v < 256; v++) table[v] = lutEntry(f(v));
   return table;
+}
+
+/**
+ * {@link buildLut} for `v ↦ f(v, value)`, without a closure per table (for tables built per image).
+ * @example buildValueLut((v, mul) => v * mul, 0.5, new Uint8Array(256))
+ */
+export function buildValueLut(f: (v: number, value: number) => number, value: number, table: Uint8Array): Uint8Array {
+  for (let v = 0; v < 256; v++) table[v] = lutEntry(f(v, value));
+  return table;
+}
+
+/** A table entry from a computed value: float32, clipped to [0, 255], truncated toward zero; NaN gives 0. */
+function lutEntry(value: number): number {
+  const x = Math.fround(value);
+  return x <= 0 || Number.isNaN(x) ? 0 : x >= 255 ? 255 : Math.trunc(x);
 }
 
 /**

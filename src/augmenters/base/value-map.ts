@@ -1,5 +1,5 @@
 import type { Image, Shape } from '../../core/image.ts';
-import { type PreparedLut, applyLut, applyLutRange, buildLut, mapFloat, prepareLut } from '../../kernels/lut.ts';
+import { type PreparedLut, applyLut, applyLutRange, buildValueLut, mapFloat, prepareLut } from '../../kernels/lut.ts';
 import type { Param } from '../../params/param.ts';
 import type { RandomSource } from '../../random/stream.ts';
 
@@ -33,6 +33,7 @@ export function drawValues(
     if (!fixed) {
       fixed = { values: new Float64Array(n).fill(param.bounds[0]) };
       byCount.set(n, fixed);
+      shared.add(fixed);
     }
     return fixed;
   }
@@ -43,6 +44,27 @@ export function drawValues(
 }
 
 const fixedParams = new WeakMap<Param<number>, Map<number, ValueMapParams>>();
+// The params objects of constant parameters, shared by every image: their tables are cached (and prepared once
+// they have mapped enough bytes). Values drawn per image get their tables built in scratch space instead, without
+// a cache entry or an allocation each.
+const shared = new WeakSet<ValueMapParams>();
+const scratchTables = [new Uint8Array(256), new Uint8Array(256), new Uint8Array(256), new Uint8Array(256)];
+
+/** The table of `value` for these params: cached for shared params, else built into scratch table `slot`. */
+function tableFor(
+  params: ValueMapParams,
+  f: (v: number, value: number) => number,
+  value: number,
+  bytes: number,
+  slot: number,
+): Uint8Array | PreparedLut {
+  if (shared.has(params)) {
+    const entry = lutEntry(f, value, bytes);
+    return entry.prepared ?? entry.table;
+  }
+  if (slot >= scratchTables.length) scratchTables.push(new Uint8Array(256));
+  return buildValueLut(f, value, scratchTables[slot]);
+}
 
 /** A parameter that always gives one number (a constant, or a range of zero width). */
 function isFixed(p: Param<number>): boolean {
@@ -71,8 +93,8 @@ export function applyValueMapBatch(
     const to = end * imageSize;
     if (u8 && first.values.length === 1) {
       // One table over the run's bytes, addressed by offset: no view or object per image.
-      const entry = lutEntry(uint8, first.values[0], to - from);
-      applyLutRange(src.data as Uint8Array, entry.prepared ?? entry.table, from, to, out.data as Uint8Array);
+      const table = tableFor(first, uint8, first.values[0], to - from, 0);
+      applyLutRange(src.data as Uint8Array, table, from, to, out.data as Uint8Array);
     } else {
       applyValueMap(
         { ...src, data: src.data.subarray(from, to) as typeof src.data },
@@ -92,21 +114,27 @@ export function applyValueMapBatch(
  */
 export function applyValueMap(
   image: Image,
-  { values }: ValueMapParams,
+  params: ValueMapParams,
   out: Image,
   uint8: (v: number, value: number) => number,
   float: (x: number, value: number) => number,
 ): void {
+  const { values } = params;
   if (image.data instanceof Uint8Array) {
     const src = image.data;
     const dst = out.data as Uint8Array;
     if (values.length === 1) {
-      const entry = lutEntry(uint8, values[0], src.length);
-      applyLutRange(src, entry.prepared ?? entry.table, 0, src.length, dst);
+      applyLutRange(src, tableFor(params, uint8, values[0], src.length, 0), 0, src.length, dst);
       return;
     }
     const tables: Uint8Array[] = [];
-    for (let i = 0; i < values.length; i++) tables.push(cachedLut(uint8, values[i]).table);
+    for (let i = 0; i < values.length; i++) {
+      tables.push(
+        shared.has(params)
+          ? cachedLut(uint8, values[i]).table
+          : (tableFor(params, uint8, values[i], 0, i) as Uint8Array),
+      );
+    }
     applyLut(src, tables, image.channels, dst);
   } else {
     mapFloat(image.data, values, image.channels, float, out.data);
@@ -145,7 +173,7 @@ function cachedLut(f: (v: number, value: number) => number, value: number): LutE
   }
   let entry = byValue.get(value);
   if (!entry) {
-    entry = { table: buildLut((v) => f(v, value), new Uint8Array(256)), bytes: 0 };
+    entry = { table: buildValueLut(f, value, new Uint8Array(256)), bytes: 0 };
     if (byValue.size >= 64) byValue.clear();
     byValue.set(value, entry);
   }
