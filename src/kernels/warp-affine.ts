@@ -1,6 +1,7 @@
 import { argumentError } from '../core/errors.ts';
 import type { Image, PixelArray, UniformBatch } from '../core/image.ts';
 import { type BorderMode, borderIndex, isBorderMode } from './border.ts';
+import { type WarpLinearJob, warpLinearU8Wasm } from './wasm/simd.ts';
 
 /** Interpolation order, imgaug's numbering: 0 nearest, 1 bilinear, 3 bicubic. */
 export type WarpOrder = 0 | 1 | 3;
@@ -408,6 +409,38 @@ function warp(src: Image, matrix: ArrayLike<number>, out: Image, options: WarpAf
   const touchX = sw + taps - 1;
   const touchY = sh + taps - 1;
 
+  // uint8 bilinear: the same loops as below, compiled from wasm/warp.c (same bytes; TypeScript where unavailable).
+  if (u8 && order === 1) {
+    const rowX0 = growRows(oh, 0);
+    const rowY0 = growRows(oh, 1);
+    for (let y = 0; y < oh; y++) {
+      rowX0[y] = (cvRound((ib * y + ic) * AB_SCALE) + delta) | 0;
+      rowY0[y] = (cvRound((ie * y + iff) * AB_SCALE) + delta) | 0;
+    }
+    const job: WarpLinearJob = {
+      src: s as Uint8Array,
+      out: d as Uint8Array,
+      n,
+      sw,
+      sh,
+      cn,
+      ow,
+      oh,
+      rowX0,
+      rowY0,
+      ax,
+      ay,
+      tx: ax0.table,
+      txOff: ax0.off,
+      ty: ay0.table,
+      tyOff: ay0.off,
+      cval,
+      safe,
+      fill: fillRuns,
+    };
+    if (warpLinearU8Wasm(job)) return;
+  }
+
   for (let y = 0; y < oh; y++) {
     const X0 = (cvRound((ib * y + ic) * AB_SCALE) + delta) | 0;
     const Y0 = (cvRound((ie * y + iff) * AB_SCALE) + delta) | 0;
@@ -468,6 +501,14 @@ function warp(src: Image, matrix: ArrayLike<number>, out: Image, options: WarpAf
  * below establish from the same cvRound arithmetic the general path uses. Then rows are copied, with the border
  * mode applied to the pixels that fall outside.
  */
+let rowStarts: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)];
+
+/** Scratch for the per-row start coordinates handed to the WebAssembly kernel (0: x, 1: y). */
+function growRows(n: number, which: 0 | 1): Int32Array {
+  if (rowStarts[which].length < n) rowStarts = [new Int32Array(n), new Int32Array(n)];
+  return rowStarts[which];
+}
+
 let shiftRowX = new Int32Array(64);
 let shiftRowY = new Int32Array(64);
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { gaussianKernelU8 } from '../convolve.ts';
+import { warpAffine, warpAffineBatch } from '../warp-affine.ts';
 import { blurBatchU8Wasm, useWasmKernels, wasmKernelsAvailable } from './simd.ts';
 
 interface FixtureCase {
@@ -131,6 +132,63 @@ describe('WebAssembly SIMD kernels', () => {
       blurBatchU8Wasm(batch.subarray(i * size, (i + 1) * size), h, w, c, 0, 1, k, k, one);
       assert.deepEqual(out.subarray(i * size, (i + 1) * size), one, `image ${i}`);
     }
+  });
+
+  it('warp (uint8 bilinear): the same bytes as the TypeScript loops for random matrices, sizes, channels, modes and batches', () => {
+    const modes = ['constant', 'edge', 'symmetric', 'reflect', 'wrap'] as const;
+    fc.assert(
+      fc.property(
+        fc.record({
+          h: fc.integer({ min: 1, max: 24 }),
+          w: fc.integer({ min: 1, max: 24 }),
+          oh: fc.integer({ min: 1, max: 30 }),
+          ow: fc.integer({ min: 1, max: 30 }),
+          c: fc.integer({ min: 1, max: 5 }),
+          n: fc.integer({ min: 1, max: 3 }),
+          mode: fc.constantFrom(...modes),
+          cval: fc.integer({ min: -10, max: 300 }),
+          angle: fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
+          scale: fc.double({ min: 0.3, max: 3, noNaN: true }),
+          shear: fc.double({ min: -0.6, max: 0.6, noNaN: true }),
+          tx: fc.double({ min: -20, max: 20, noNaN: true }),
+          ty: fc.double({ min: -20, max: 20, noNaN: true }),
+          seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        }),
+        (p) => {
+          const cos = Math.cos(p.angle) * p.scale;
+          const sin = Math.sin(p.angle) * p.scale;
+          const matrix = [cos, -sin + p.shear, p.tx, sin, cos, p.ty];
+          const size = p.h * p.w * p.c;
+          const data = new Uint8Array(p.n * size);
+          let s = p.seed;
+          for (let i = 0; i < data.length; i++) {
+            s ^= s << 13;
+            s ^= s >>> 17;
+            s ^= s << 5;
+            data[i] = s & 255;
+          }
+          const options = { order: 1 as const, mode: p.mode, cval: p.cval };
+          const run = () => {
+            const out = new Uint8Array(p.n * p.oh * p.ow * p.c);
+            const shape = { height: p.h, width: p.w, channels: p.c };
+            const outShape = { height: p.oh, width: p.ow, channels: p.c };
+            if (p.n === 1) warpAffine({ ...shape, data }, matrix, { ...outShape, data: out }, options);
+            else warpAffineBatch({ ...shape, n: p.n, data }, matrix, { ...outShape, n: p.n, data: out }, options);
+            return out;
+          };
+          const wasm = run();
+          const was = useWasmKernels(false);
+          let typescript: Uint8Array;
+          try {
+            typescript = run();
+          } finally {
+            useWasmKernels(was);
+          }
+          assert.deepEqual(wasm, typescript);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('useWasmKernels(false) makes the kernels decline, and true brings them back', () => {

@@ -25,6 +25,29 @@ interface Exports {
     kyn: number,
     scratch: number,
   ): void;
+  warp_linear_u8(
+    src: number,
+    dst: number,
+    n: number,
+    sw: number,
+    sh: number,
+    cn: number,
+    ow: number,
+    oh: number,
+    rowX0: number,
+    rowY0: number,
+    ax: number,
+    ay: number,
+    tx: number,
+    txn: number,
+    txoff: number,
+    ty: number,
+    tyn: number,
+    tyoff: number,
+    cval: number,
+    safe: number,
+    fill: number,
+  ): number;
 }
 
 /** `undefined`: not tried yet; `null`: unavailable here (the TypeScript kernels run). */
@@ -38,16 +61,41 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+let pending: Promise<void> | undefined;
+
 function load(): Exports | null {
   if (instance !== undefined) return instance;
-  try {
-    // The module is under 4 KB, which browsers allow to compile synchronously on the main thread.
-    const module = new WebAssembly.Module(decode(KERNELS_WASM));
-    instance = new WebAssembly.Instance(module, {}).exports as unknown as Exports;
-  } catch {
+  if (typeof WebAssembly === 'undefined') {
     instance = null;
+    return instance;
+  }
+  const bytes = decode(KERNELS_WASM);
+  try {
+    instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
+  } catch {
+    // Browsers refuse to compile modules over 4 KB synchronously on the main thread: compile in the background
+    // and use the TypeScript kernels until it is done. A module that fails to compile (no SIMD) stays off.
+    pending ??= WebAssembly.instantiate(bytes, {}).then(
+      (result) => {
+        instance = result.instance.exports as unknown as Exports;
+      },
+      () => {
+        instance = null;
+      },
+    );
+    return null;
   }
   return instance;
+}
+
+/**
+ * Resolves once the WebAssembly kernels are ready (or known to be unavailable). Only browsers' main threads need
+ * it: there the module compiles in the background, and until then the TypeScript kernels run (same bytes).
+ */
+export async function wasmKernelsReady(): Promise<boolean> {
+  load();
+  await pending;
+  return wasmKernelsAvailable();
 }
 
 /**
@@ -80,6 +128,103 @@ function arena(exports: Exports, bytes: number): number {
 }
 
 const align16 = (n: number) => (n + 15) & ~15;
+
+/** Copies `values` into the module's memory at `at` (int32). */
+function putInt32(heap: ArrayBuffer, at: number, values: ArrayLike<number>, count: number): void {
+  const view = new Int32Array(heap, at, count);
+  for (let i = 0; i < count; i++) view[i] = values[i];
+}
+
+/** The inputs of {@link warpLinearU8Wasm}, prepared by warp-affine.ts exactly as its TypeScript loops use them. */
+export interface WarpLinearJob {
+  readonly src: Uint8Array;
+  readonly out: Uint8Array;
+  /** Images sharing the matrix, `sh·sw·cn` (`oh·ow·cn`) values apart in src (out). */
+  readonly n: number;
+  readonly sw: number;
+  readonly sh: number;
+  readonly cn: number;
+  readonly ow: number;
+  readonly oh: number;
+  /** Per output row: cvRound((ib·y + ic)·1024) + delta, and the same for the y coordinate. */
+  readonly rowX0: Int32Array;
+  readonly rowY0: Int32Array;
+  /** Per output column: cvRound(ia·x·1024), cvRound(id·x·1024) (at least `ow` entries). */
+  readonly ax: Int32Array;
+  readonly ay: Int32Array;
+  /** Border tables: element offsets read at coordinates −off…n−1−off, or −1 for cval. */
+  readonly tx: Int32Array;
+  readonly txOff: number;
+  readonly ty: Int32Array;
+  readonly tyOff: number;
+  readonly cval: number;
+  readonly safe: boolean;
+  readonly fill: boolean;
+}
+
+/**
+ * warpAffine's uint8 bilinear loops (interior runs, border taps through the tables, cval runs) for `job.n` images
+ * sharing one matrix. Returns false, having written nothing, when the WebAssembly kernels are unavailable or a
+ * coordinate falls outside the border tables; the TypeScript loops then run.
+ */
+export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
+  if (disabled) return false;
+  const exports = load();
+  if (exports === null) return false;
+  const { n, sw, sh, cn, ow, oh, tx, ty } = job;
+  const size = sh * sw * cn;
+  const osize = oh * ow * cn;
+  const rowBytes = align16(4 * oh);
+  const colBytes = align16(4 * ow);
+  // The source gets 16 bytes of slack: the kernel may read a few bytes past a tap.
+  const srcBytes = align16(n * size) + 16;
+  const dstBytes = align16(n * osize);
+  const total = 2 * rowBytes + 2 * colBytes + align16(4 * tx.length) + align16(4 * ty.length) + srcBytes + dstBytes;
+  const base = arena(exports, total);
+  const rx = base;
+  const ry = rx + rowBytes;
+  const cx = ry + rowBytes;
+  const cy = cx + colBytes;
+  const txAt = cy + colBytes;
+  const tyAt = txAt + align16(4 * tx.length);
+  const srcAt = tyAt + align16(4 * ty.length);
+  const dstAt = srcAt + srcBytes;
+  const heap = exports.memory.buffer;
+  putInt32(heap, rx, job.rowX0, oh);
+  putInt32(heap, ry, job.rowY0, oh);
+  putInt32(heap, cx, job.ax, ow);
+  putInt32(heap, cy, job.ay, ow);
+  new Int32Array(heap, txAt, tx.length).set(tx);
+  new Int32Array(heap, tyAt, ty.length).set(ty);
+  const bytes = new Uint8Array(heap);
+  bytes.set(job.src.subarray(0, n * size), srcAt);
+  const failed = exports.warp_linear_u8(
+    srcAt,
+    dstAt,
+    n,
+    sw,
+    sh,
+    cn,
+    ow,
+    oh,
+    rx,
+    ry,
+    cx,
+    cy,
+    txAt,
+    tx.length,
+    job.txOff,
+    tyAt,
+    ty.length,
+    job.tyOff,
+    job.cval,
+    job.safe ? 1 : 0,
+    job.fill ? 1 : 0,
+  );
+  if (failed !== 0) return false;
+  job.out.set(bytes.subarray(dstAt, dstAt + n * osize));
+  return true;
+}
 
 /** Images per call are capped so that the module's memory stays near this many bytes. */
 const CHUNK_BYTES = 8 << 20;
