@@ -57,19 +57,33 @@ export function flipHorizontal(src: Image, out: Image): void {
 /** Gray rows of `q` words: the words in reverse order, each with its four bytes swapped. */
 function flipWordsGray(s: Int32Array, d: Int32Array, h: number, q: number): void {
   for (let y = 0, row = 0; y < h; y++, row += q) {
-    for (let j = row, i = row + q - 1; i >= row; j++, i--) {
-      // A byte swap in two steps (neighbouring bytes, then halves): seven operations instead of ten.
-      const v = s[i];
-      const pairs = ((v >>> 8) & 0xff00ff) | ((v & 0xff00ff) << 8);
-      d[j] = (pairs >>> 16) | (pairs << 16);
+    // From both ends at once: half the iterations, each with two independent swaps.
+    let a = row;
+    let b = row + q - 1;
+    for (; a < b; a++, b--) {
+      d[a] = byteSwap(s[b]);
+      d[b] = byteSwap(s[a]);
     }
+    if (a === b) d[a] = byteSwap(s[a]);
   }
+}
+
+/** The four bytes of `v` in reverse order, in two steps (neighbouring bytes, then halves). */
+function byteSwap(v: number): number {
+  const pairs = ((v >>> 8) & 0xff00ff) | ((v & 0xff00ff) << 8);
+  return (pairs >>> 16) | (pairs << 16);
 }
 
 /** RGBA rows of `w` words (one pixel each): the words in reverse order. */
 function flipWordsRgba(s: Int32Array, d: Int32Array, h: number, w: number): void {
   for (let y = 0, row = 0; y < h; y++, row += w) {
-    for (let j = row, i = row + w - 1; i >= row; j++, i--) d[j] = s[i];
+    let a = row;
+    let b = row + w - 1;
+    for (; a < b; a++, b--) {
+      d[a] = s[b];
+      d[b] = s[a];
+    }
+    if (a === b) d[a] = s[a];
   }
 }
 
