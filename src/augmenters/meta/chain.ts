@@ -87,7 +87,8 @@ export function applyChain(children: readonly Augmenter[], chain: ChainParams, i
     for (let j = 0; j < last; j++) {
       const k = order[j];
       const shape = shapes[j];
-      const next: Image = { ...shape, data: scratch(level, j & 1, image.data, shape) };
+      const data = scratch(level, j & 1, image.data, shape);
+      const next: Image = { data, height: shape.height, width: shape.width, channels: shape.channels };
       children[k].applyInto(current, params[k], next);
       current = next;
     }
