@@ -1,6 +1,6 @@
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
-import { applyValueMap, applyValueMapBatch, drawValues } from '../base/value-map.ts';
+import { applyValueMap, applyValueMapBatch, drawValues, fixedValues } from '../base/value-map.ts';
 
 /**
  * Adds a value drawn once per image, or once per channel, to every pixel.
@@ -21,6 +21,7 @@ export const Add = defineAugmenter({
   primary: 'value',
   options: { value: numberOption([-20, 20]), perChannel: probabilityOption(false) },
   drawParams: ({ value, perChannel }, random, shape) => drawValues(random, shape, 'value', value, perChannel),
+  fixedParams: ({ value, perChannel }, shape) => fixedValues(shape, value, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, addUint8, addFloat),
   applyBatch: (batch, params, out, size) => applyValueMapBatch(batch, params, out, size, addUint8, addFloat),
 });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkPixelProperties } from '../../../test/helpers/pixel-properties.ts';
 import { imagesEqual, makeImage } from '../../core/image.ts';
+import { RandomSource } from '../../random/stream.ts';
 import { Multiply } from './multiply.ts';
 
 describe('Multiply', () => {
@@ -48,6 +49,17 @@ describe('Multiply', () => {
       ({ mul, perChannel }) => Multiply([0, mul], { perChannel, seed: 2 }),
       fc.record({ mul: fc.double({ min: 0, max: 4, noNaN: true }), perChannel: fc.boolean() }),
     );
+  });
+
+  it('gives fixed params for constant options, equal to what drawParams draws, and none for ranges', () => {
+    const shape = { height: 2, width: 3, channels: 3 };
+    for (const aug of [Multiply(0.5), Multiply(1.5, { perChannel: true })]) {
+      const fixed = aug.fixedParams(shape);
+      assert.ok(fixed !== undefined);
+      assert.deepEqual(fixed, aug.drawParams(RandomSource.root(7, 3, 11, 'Multiply'), shape));
+    }
+    assert.equal(Multiply([0.5, 1.5]).fixedParams(shape), undefined);
+    assert.equal(Multiply(0.5, { perChannel: 0.5 }).fixedParams(shape), undefined);
   });
 
   it('rejects bad options with the template error', () => {

@@ -1,6 +1,6 @@
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
-import { applyValueMap, applyValueMapBatch, drawValues } from '../base/value-map.ts';
+import { applyValueMap, applyValueMapBatch, drawValues, fixedValues } from '../base/value-map.ts';
 
 const f32 = Math.fround;
 
@@ -21,6 +21,7 @@ export const Multiply = defineAugmenter({
   primary: 'mul',
   options: { mul: numberOption([0.8, 1.2]), perChannel: probabilityOption(false) },
   drawParams: ({ mul, perChannel }, random, shape) => drawValues(random, shape, 'mul', mul, perChannel),
+  fixedParams: ({ mul, perChannel }, shape) => fixedValues(shape, mul, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, multiplyUint8, multiplyFloat),
   applyBatch: (batch, params, out, size) => applyValueMapBatch(batch, params, out, size, multiplyUint8, multiplyFloat),
 });

@@ -78,6 +78,15 @@ export abstract class Augmenter<P = unknown> {
   abstract applyInto(image: Image, params: P, out: Image): void;
 
   /**
+   * Optionally, the params that every sample of `shape` gets because they draw nothing random (all options
+   * constant): a batch then uses them for every sample instead of drawing per sample. Undefined otherwise. Must be
+   * exactly what `drawParams` would return for any address.
+   */
+  fixedParams(_shape: Shape): P | undefined {
+    return undefined;
+  }
+
+  /**
    * Optionally maps a whole uniform batch at once when outputs keep the input's shape (e.g. one lookup table over
    * all images that share constant parameters). Returns false to fall back to `applyInto` per image.
    */
@@ -164,6 +173,7 @@ export abstract class Augmenter<P = unknown> {
     const call = this.nextCall(options.epoch);
     // A uniform batch's images share one shape object, and views on them are made only when applied one by one.
     const batchShape = uniform ? shapeOf(batch) : undefined;
+    const fixed = batchShape !== undefined ? this.fixedParams(batchShape) : undefined;
     const inputs: Image[] = new Array(n);
     const params: P[] = new Array(n);
     const shapes: Shape[] = new Array(n);
@@ -174,7 +184,7 @@ export abstract class Augmenter<P = unknown> {
         inputs[i] = normaliseImage((batch as Image[])[i], this.type, `batch[${i}]`);
         shape = shapeOf(inputs[i]);
       }
-      params[i] = this.drawParams(this.rootSource(call, indices[i]), shape);
+      params[i] = fixed !== undefined ? fixed : this.drawParams(this.rootSource(call, indices[i]), shape);
       shapes[i] = this.outputShape(shape, params[i]);
       if (i > 0 && !sameSize(shapes[i], shapes[0])) sameShape = false;
     }

@@ -30,6 +30,8 @@ export interface AugmenterDefinition<D extends Defs, P> {
   /** Checks rules that involve several options at once (after each was parsed); throws the template error. */
   validate?(options: ParsedOf<D>): void;
   drawParams(options: ParsedOf<D>, random: RandomSource, shape: Shape): P;
+  /** Optional: the params every sample gets when the options draw nothing random (see `Augmenter.fixedParams`). */
+  fixedParams?(options: ParsedOf<D>, shape: Shape): P | undefined;
   outputShape?(options: ParsedOf<D>, shape: Shape, params: P): Shape;
   /** Writes the result into `out`; must not mutate `image`. */
   apply(image: Image, params: P, out: Image, options: ParsedOf<D>): void;
@@ -101,6 +103,10 @@ export function defineAugmenter<D extends Defs, P>(definition: AugmenterDefiniti
 
     drawParams(random: RandomSource, shape: Shape): P {
       return definition.drawParams(this.parsed, random, shape);
+    }
+
+    override fixedParams(shape: Shape): P | undefined {
+      return definition.fixedParams?.(this.parsed, shape);
     }
 
     override outputShape(shape: Shape, params: P): Shape {

@@ -19,8 +19,20 @@ export function drawValues(
   param: Param<number>,
   perChannel: Param<number>,
 ): ValueMapParams {
-  // Constant parameters draw nothing random: every image shares one params object, which lets a batch map all of
-  // them in one pass (`applyValueMapBatch`) and saves making two streams per image.
+  const fixed = fixedValues(shape, param, perChannel);
+  if (fixed !== undefined) return fixed;
+  const n = perChannel.draw(random.stream('perChannel')) > 0.5 ? shape.channels : 1;
+  const values = new Float64Array(n);
+  param.drawMany(random.stream(name), values);
+  return { values };
+}
+
+/**
+ * The params {@link drawValues} gives every image when both parameters are constant (undefined otherwise): one
+ * shared object per parameter and value count, which lets a batch map all images in one pass
+ * (`applyValueMapBatch`) and skip drawing per image.
+ */
+export function fixedValues(shape: Shape, param: Param<number>, perChannel: Param<number>): ValueMapParams | undefined {
   if (isFixed(param) && isFixed(perChannel)) {
     const perChannelOn = perChannel.bounds[0] > 0.5;
     const n = perChannelOn ? shape.channels : 1;
@@ -37,10 +49,7 @@ export function drawValues(
     }
     return fixed;
   }
-  const n = perChannel.draw(random.stream('perChannel')) > 0.5 ? shape.channels : 1;
-  const values = new Float64Array(n);
-  param.drawMany(random.stream(name), values);
-  return { values };
+  return undefined;
 }
 
 const fixedParams = new WeakMap<Param<number>, Map<number, ValueMapParams>>();

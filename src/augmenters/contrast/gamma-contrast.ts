@@ -1,6 +1,6 @@
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
-import { applyValueMap, applyValueMapBatch, drawValues } from '../base/value-map.ts';
+import { applyValueMap, applyValueMapBatch, drawValues, fixedValues } from '../base/value-map.ts';
 
 const f32 = Math.fround;
 
@@ -27,6 +27,7 @@ export const GammaContrast = defineAugmenter({
   primary: 'gamma',
   options: { gamma: numberOption([0.7, 1.7], { min: 0 }), perChannel: probabilityOption(false) },
   drawParams: ({ gamma, perChannel }, random, shape) => drawValues(random, shape, 'gamma', gamma, perChannel),
+  fixedParams: ({ gamma, perChannel }, shape) => fixedValues(shape, gamma, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, gammaUint8, gammaFloat),
   applyBatch: (batch, params, out, size) => applyValueMapBatch(batch, params, out, size, gammaUint8, gammaFloat),
 });

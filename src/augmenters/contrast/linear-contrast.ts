@@ -1,6 +1,6 @@
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
-import { applyValueMap, applyValueMapBatch, drawValues } from '../base/value-map.ts';
+import { applyValueMap, applyValueMapBatch, drawValues, fixedValues } from '../base/value-map.ts';
 
 const f32 = Math.fround;
 
@@ -28,6 +28,7 @@ export const LinearContrast = defineAugmenter({
   primary: 'alpha',
   options: { alpha: numberOption([0.6, 1.4]), perChannel: probabilityOption(false) },
   drawParams: ({ alpha, perChannel }, random, shape) => drawValues(random, shape, 'alpha', alpha, perChannel),
+  fixedParams: ({ alpha, perChannel }, shape) => fixedValues(shape, alpha, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, contrastUint8, contrastFloat),
   applyBatch: (batch, params, out, size) => applyValueMapBatch(batch, params, out, size, contrastUint8, contrastFloat),
 });

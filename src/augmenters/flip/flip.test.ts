@@ -11,6 +11,16 @@ describe('Fliplr', () => {
     assert.deepEqual(Array.from(out.data), [4, 5, 6, 1, 2, 3, 10, 11, 12, 7, 8, 9]);
   });
 
+  it('gives fixed coins for p = 0 and p = 1, equal to the drawn ones, and none for 0 < p < 1', () => {
+    const shape = { height: 1, width: 1, channels: 1 };
+    for (const p of [0, 1]) {
+      const aug = iaa.Fliplr(p);
+      assert.deepEqual(aug.fixedParams(shape), { flip: p === 1 });
+      assert.deepEqual(aug.drawParams(iaa.RandomSource.root(5, 2, 9, 'Fliplr'), shape), { flip: p === 1 });
+    }
+    assert.equal(iaa.Fliplr(0.5).fixedParams(shape), undefined);
+  });
+
   it('is the identity when applied twice (property over random images)', () => {
     fc.assert(
       fc.property(

@@ -18,13 +18,19 @@ const KEEP: FlipParams = { flip: false };
 
 /** Tosses this image's coin: a uniform draw below `p` (drawn from the same stream) means flip. */
 export function drawFlip({ p }: { p: Param<number> }, random: RandomSource): FlipParams {
-  // The draw is uniform in [0, 1): p ≥ 1 always flips and p ≤ 0 never does, so such coins need no stream (the
-  // result is the same, and no other draw depends on this stream).
-  const [lo, hi] = p.bounds;
-  if (lo >= 1) return FLIP;
-  if (hi <= 0) return KEEP;
+  const fixed = fixedFlip({ p });
+  if (fixed !== undefined) return fixed;
   const coin = random.stream('p');
   return coin.random() < p.draw(coin) ? FLIP : KEEP;
+}
+
+/**
+ * The coin every image gets when `p` decides it alone: the draw is uniform in [0, 1), so p ≥ 1 always flips and
+ * p ≤ 0 never does, and such coins need no stream (the result is the same; no other draw depends on this stream).
+ */
+export function fixedFlip({ p }: { p: Param<number> }): FlipParams | undefined {
+  const [lo, hi] = p.bounds;
+  return lo >= 1 ? FLIP : hi <= 0 ? KEEP : undefined;
 }
 
 /**
@@ -71,6 +77,7 @@ export const Fliplr = defineAugmenter({
   primary: 'p',
   options: flipOptions,
   drawParams: drawFlip,
+  fixedParams: fixedFlip,
   apply: (image, { flip }, out) => (flip ? flipHorizontal(image, out) : out.data.set(image.data)),
   applyBatch: (batch, params, out, size) => flipBatch(batch, params, out, size, flipHorizontal),
 });

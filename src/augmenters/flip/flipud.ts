@@ -1,6 +1,6 @@
 import { flipVertical } from '../../kernels/flip.ts';
 import { defineAugmenter } from '../base/define.ts';
-import { drawFlip, flipOptions } from './fliplr.ts';
+import { drawFlip, fixedFlip, flipOptions } from './fliplr.ts';
 
 /**
  * Mirrors each image up-down with probability `p` (its rows reversed).
@@ -13,5 +13,6 @@ export const Flipud = defineAugmenter({
   primary: 'p',
   options: flipOptions,
   drawParams: drawFlip,
+  fixedParams: fixedFlip,
   apply: (image, { flip }, out) => (flip ? flipVertical(image, out) : out.data.set(image.data)),
 });
