@@ -60,18 +60,22 @@ function flipWordsGray(s: Int32Array, d: Int32Array, h: number, q: number): void
     // From both ends at once: half the iterations, each with two independent swaps.
     let a = row;
     let b = row + q - 1;
+    // Each word's bytes reversed in two steps (neighbouring bytes, then halves), written out here: V8 did not
+    // always inline a helper function into this loop.
     for (; a < b; a++, b--) {
-      d[a] = byteSwap(s[b]);
-      d[b] = byteSwap(s[a]);
+      const x = s[a];
+      const z = s[b];
+      const zp = ((z >>> 8) & 0xff00ff) | ((z & 0xff00ff) << 8);
+      const xp = ((x >>> 8) & 0xff00ff) | ((x & 0xff00ff) << 8);
+      d[a] = (zp >>> 16) | (zp << 16);
+      d[b] = (xp >>> 16) | (xp << 16);
     }
-    if (a === b) d[a] = byteSwap(s[a]);
+    if (a === b) {
+      const x = s[a];
+      const xp = ((x >>> 8) & 0xff00ff) | ((x & 0xff00ff) << 8);
+      d[a] = (xp >>> 16) | (xp << 16);
+    }
   }
-}
-
-/** The four bytes of `v` in reverse order, in two steps (neighbouring bytes, then halves). */
-function byteSwap(v: number): number {
-  const pairs = ((v >>> 8) & 0xff00ff) | ((v & 0xff00ff) << 8);
-  return (pairs >>> 16) | (pairs << 16);
 }
 
 /** RGBA rows of `w` words (one pixel each): the words in reverse order. */
