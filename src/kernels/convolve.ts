@@ -288,15 +288,12 @@ function padRow(src: Uint8Array, base: number, width: number, channels: number, 
   }
 }
 
-/** The 5-tap horizontal pass over the padded row, unrolled and symmetric, into `ring` at `at` (packed words). */
 /**
- * k2·c + k1·(b + d) + k0·(a + e) on packed 16-bit lanes, in int32 arithmetic (Math.imul, `| 0`): a lane's true sum
- * is at most 65280, so the word's true value fits 32 bits and the wrapped int32 holds exactly its bits. Plain `*`
- * and `+` would leave int32 above 2³¹ and make V8 fall back to float arithmetic.
+ * The 5-tap horizontal pass over the padded row, unrolled and symmetric, into `ring` at `at` (packed words). Each
+ * word is k2·c + k1·(b + d) + k0·(a + e) on packed 16-bit lanes, in int32 arithmetic (Math.imul, `| 0`): a lane's
+ * true sum is at most 65280, so the word's true value fits 32 bits and the wrapped int32 holds exactly its bits.
+ * Plain `*` and `+` would leave int32 above 2³¹ and make V8 fall back to float arithmetic.
  */
-function sum5(a: number, b: number, c: number, d: number, e: number, k0: number, k1: number, k2: number): number {
-  return (Math.imul(k2, c) + Math.imul(k1, (b + d) | 0) + Math.imul(k0, (a + e) | 0)) | 0;
-}
 
 function horizontalPacked5(
   p: DataView,
@@ -319,17 +316,17 @@ function horizontalPacked5(
     const c = p.getInt32(i + c2, true);
     const d = p.getInt32(i + c3, true);
     const e = p.getInt32(i + c4, true);
-    ring[w] = sum5(a & LANES, b & LANES, c & LANES, d & LANES, e & LANES, k0, k1, k2);
-    ring[w + 1] = sum5(
-      (a >>> 8) & LANES,
-      (b >>> 8) & LANES,
-      (c >>> 8) & LANES,
-      (d >>> 8) & LANES,
-      (e >>> 8) & LANES,
-      k0,
-      k1,
-      k2,
-    );
+    // sum5 written out (V8 does not reliably inline small helpers into these loops).
+    ring[w] =
+      (Math.imul(k2, c & LANES) +
+        Math.imul(k1, ((b & LANES) + (d & LANES)) | 0) +
+        Math.imul(k0, ((a & LANES) + (e & LANES)) | 0)) |
+      0;
+    ring[w + 1] =
+      (Math.imul(k2, (c >>> 8) & LANES) +
+        Math.imul(k1, (((b >>> 8) & LANES) + ((d >>> 8) & LANES)) | 0) +
+        Math.imul(k0, (((a >>> 8) & LANES) + ((e >>> 8) & LANES)) | 0)) |
+      0;
   }
 }
 
@@ -411,39 +408,50 @@ function verticalPacked5(
   const sd = slots[s0 + 3];
   const se = slots[s0 + 4];
   for (let g = 0, w = 0; g < groups; g++, w += 2) {
+    // sum5 and storeGroup written out (V8 does not reliably inline small helpers into these loops).
     let a = ring[sa + w];
     let b = ring[sb + w];
     let c = ring[sc + w];
     let d = ring[sd + w];
     let e = ring[se + w];
-    const loE = sum5(a & LANES, b & LANES, c & LANES, d & LANES, e & LANES, k0, k1, k2);
-    const hiE = sum5(
-      (a >>> 8) & LANES,
-      (b >>> 8) & LANES,
-      (c >>> 8) & LANES,
-      (d >>> 8) & LANES,
-      (e >>> 8) & LANES,
-      k0,
-      k1,
-      k2,
-    );
+    const loE =
+      (Math.imul(k2, c & LANES) +
+        Math.imul(k1, ((b & LANES) + (d & LANES)) | 0) +
+        Math.imul(k0, ((a & LANES) + (e & LANES)) | 0)) |
+      0;
+    const hiE =
+      (Math.imul(k2, (c >>> 8) & LANES) +
+        Math.imul(k1, (((b >>> 8) & LANES) + ((d >>> 8) & LANES)) | 0) +
+        Math.imul(k0, (((a >>> 8) & LANES) + ((e >>> 8) & LANES)) | 0)) |
+      0;
     a = ring[sa + w + 1];
     b = ring[sb + w + 1];
     c = ring[sc + w + 1];
     d = ring[sd + w + 1];
     e = ring[se + w + 1];
-    const loO = sum5(a & LANES, b & LANES, c & LANES, d & LANES, e & LANES, k0, k1, k2);
-    const hiO = sum5(
-      (a >>> 8) & LANES,
-      (b >>> 8) & LANES,
-      (c >>> 8) & LANES,
-      (d >>> 8) & LANES,
-      (e >>> 8) & LANES,
-      k0,
-      k1,
-      k2,
-    );
-    storeGroup(out, view, outBase + 4 * g, stride - 4 * g, loE, hiE, loO, hiO);
+    const loO =
+      (Math.imul(k2, c & LANES) +
+        Math.imul(k1, ((b & LANES) + (d & LANES)) | 0) +
+        Math.imul(k0, ((a & LANES) + (e & LANES)) | 0)) |
+      0;
+    const hiO =
+      (Math.imul(k2, (c >>> 8) & LANES) +
+        Math.imul(k1, (((b >>> 8) & LANES) + ((d >>> 8) & LANES)) | 0) +
+        Math.imul(k0, (((a >>> 8) & LANES) + ((e >>> 8) & LANES)) | 0)) |
+      0;
+    const v0 = ((hiE & 0xffff) * 256 + (loE & 0xffff) + 32768) >>> 16;
+    const v2 = ((hiE >>> 16) * 256 + (loE >>> 16) + 32768) >>> 16;
+    const v1 = ((hiO & 0xffff) * 256 + (loO & 0xffff) + 32768) >>> 16;
+    const v3 = ((hiO >>> 16) * 256 + (loO >>> 16) + 32768) >>> 16;
+    const at = outBase + 4 * g;
+    const left = stride - 4 * g;
+    if (left >= 4) {
+      view.setInt32(at, v0 | (v1 << 8) | (v2 << 16) | (v3 << 24), true);
+    } else {
+      out[at] = v0;
+      if (left > 1) out[at + 1] = v1;
+      if (left > 2) out[at + 2] = v2;
+    }
   }
 }
 
