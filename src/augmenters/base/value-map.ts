@@ -71,8 +71,12 @@ function tableFor(
     const entry = lutEntry(f, value, bytes);
     return entry.prepared ?? entry.table;
   }
-  if (slot >= scratchTables.length) scratchTables.push(new Uint8Array(256));
-  return buildValueLut(f, value, scratchTables[slot]);
+  return buildValueLut(f, value, scratchTable(slot));
+}
+
+function scratchTable(slot: number): Uint8Array {
+  while (slot >= scratchTables.length) scratchTables.push(new Uint8Array(256));
+  return scratchTables[slot];
 }
 
 /** A parameter that always gives one number (a constant, or a range of zero width). */
@@ -137,12 +141,9 @@ export function applyValueMap(
       return;
     }
     const tables: Uint8Array[] = [];
+    const cached = shared.has(params);
     for (let i = 0; i < values.length; i++) {
-      tables.push(
-        shared.has(params)
-          ? cachedLut(uint8, values[i]).table
-          : (tableFor(params, uint8, values[i], 0, i) as Uint8Array),
-      );
+      tables.push(cached ? cachedLut(uint8, values[i]).table : buildValueLut(uint8, values[i], scratchTable(i)));
     }
     applyLut(src, tables, image.channels, dst);
   } else {
