@@ -2,6 +2,7 @@
 // scheme (1/32-pixel coordinates, weights in 1/1024), the same bytes as src/kernels/warp-affine.ts, which prepares
 // every table (per-row and per-column coordinates, border lookups) and remains the reference and the fallback.
 #include <stdint.h>
+#include <wasm_simd128.h>
 
 #define AB_BITS 10
 #define INTER_BITS 5
@@ -18,6 +19,22 @@ static inline int lerp(int v00, int v01, int v10, int v11, int fx, int fy) {
   return ((a << 5) + fy * (b - a) + 512) >> 10;
 }
 
+// One 3-channel output pixel from the 2×2 taps at p (row y) and p + stride (row y + 1): the top pair's six bytes
+// and the bottom pair's are loaded as 8 bytes each (two bytes more, which the callers leave readable), arranged as
+// (left, right) pairs per channel in 16-bit lanes, and i32x4.dot multiplies each pair by (w00, w01) or (w10, w11)
+// and adds them: (Σ taps · weights + 512) >> 10 per channel, the same integers as the scalar loop.
+static inline void pixel3(const uint8_t *p, int stride, v128_t wt, v128_t wb, uint8_t *o) {
+  v128_t v = wasm_v128_load64_lane(p + stride, wasm_v128_load64_zero(p), 1);
+  const v128_t z = wasm_i32x4_const(0, 0, 0, 0);
+  v128_t top = wasm_i8x16_shuffle(v, z, 0, 16, 3, 16, 1, 16, 4, 16, 2, 16, 5, 16, 16, 16, 16, 16);
+  v128_t bot = wasm_i8x16_shuffle(v, z, 8, 16, 11, 16, 9, 16, 12, 16, 10, 16, 13, 16, 16, 16, 16, 16);
+  v128_t sum = wasm_i32x4_add(wasm_i32x4_dot_i16x8(top, wt), wasm_i32x4_dot_i16x8(bot, wb));
+  v128_t r = wasm_u32x4_shr(wasm_i32x4_add(sum, wasm_i32x4_splat(512)), 10);
+  v128_t b = wasm_u8x16_narrow_i16x8(wasm_u16x8_narrow_i32x4(r, r), z);
+  wasm_v128_store16_lane(o, b, 0);
+  wasm_v128_store8_lane(o + 2, b, 2);
+}
+
 // The interior run [xl, xr) of output row `row` (element offset): every tap inside the image.
 static void interior(const uint8_t *s, int stride, uint8_t *d, int row, int32_t X0, int32_t Y0, const int32_t *ax,
                      const int32_t *ay, int xl, int xr, int cn, int n, int size, int osize) {
@@ -29,13 +46,52 @@ static void interior(const uint8_t *s, int stride, uint8_t *d, int row, int32_t 
       int fx = X & 31, fy = Y & 31;
       const uint8_t *p = s + (Y >> INTER_BITS) * stride + (X >> INTER_BITS) * 3;
       int w11 = fx * fy, w10 = (fy << 5) - w11, w01 = (fx << 5) - w11, w00 = 1024 - w01 - w10 - w11;
-      for (int k = 0; k < n; k++, p += size) {
-        const uint8_t *q = p + stride;
-        uint8_t *ok = o + k * osize;
-        ok[0] = (uint8_t)((p[0] * w00 + p[3] * w01 + q[0] * w10 + q[3] * w11 + 512) >> 10);
-        ok[1] = (uint8_t)((p[1] * w00 + p[4] * w01 + q[1] * w10 + q[4] * w11 + 512) >> 10);
-        ok[2] = (uint8_t)((p[2] * w00 + p[5] * w01 + q[2] * w10 + q[5] * w11 + 512) >> 10);
-      }
+      v128_t wt = wasm_i32x4_splat(w00 | (w01 << 16));
+      v128_t wb = wasm_i32x4_splat(w10 | (w11 << 16));
+      for (int k = 0; k < n; k++, p += size) pixel3(p, stride, wt, wb, o + k * osize);
+    }
+    return;
+  }
+  if (cn == 1 && n == 1) {
+    // Four pixels at a time: coordinates and weights in i32x4 lanes, the 2×2 taps gathered with 16-bit lane loads.
+    const v128_t X0v = wasm_i32x4_splat(X0), Y0v = wasm_i32x4_splat(Y0), m31 = wasm_i32x4_splat(31);
+    const v128_t strideV = wasm_i32x4_splat(stride), full = wasm_i32x4_splat(1024), half = wasm_i32x4_splat(512);
+    const v128_t z = wasm_i32x4_const(0, 0, 0, 0);
+    int x = xl;
+    for (; x + 4 <= xr; x += 4, o += 4) {
+      v128_t X = wasm_i32x4_shr(wasm_i32x4_add(X0v, wasm_v128_load(ax + x)), INTER_BITS);
+      v128_t Y = wasm_i32x4_shr(wasm_i32x4_add(Y0v, wasm_v128_load(ay + x)), INTER_BITS);
+      v128_t fx = wasm_v128_and(X, m31), fy = wasm_v128_and(Y, m31);
+      v128_t w11 = wasm_i32x4_mul(fx, fy);
+      v128_t w10 = wasm_i32x4_sub(wasm_i32x4_shl(fy, 5), w11);
+      v128_t w01 = wasm_i32x4_sub(wasm_i32x4_shl(fx, 5), w11);
+      v128_t w00 = wasm_i32x4_sub(wasm_i32x4_sub(wasm_i32x4_sub(full, w01), w10), w11);
+      v128_t wt = wasm_v128_or(w00, wasm_i32x4_shl(w01, 16));
+      v128_t wb = wasm_v128_or(w10, wasm_i32x4_shl(w11, 16));
+      v128_t at = wasm_i32x4_add(wasm_i32x4_mul(wasm_i32x4_shr(Y, INTER_BITS), strideV), wasm_i32x4_shr(X, INTER_BITS));
+      const uint8_t *p0 = s + wasm_i32x4_extract_lane(at, 0), *p1 = s + wasm_i32x4_extract_lane(at, 1);
+      const uint8_t *p2 = s + wasm_i32x4_extract_lane(at, 2), *p3 = s + wasm_i32x4_extract_lane(at, 3);
+      v128_t t = wasm_v128_load16_lane(p0, z, 0);
+      t = wasm_v128_load16_lane(p1, t, 1);
+      t = wasm_v128_load16_lane(p2, t, 2);
+      t = wasm_v128_load16_lane(p3, t, 3);
+      t = wasm_v128_load16_lane(p0 + stride, t, 4);
+      t = wasm_v128_load16_lane(p1 + stride, t, 5);
+      t = wasm_v128_load16_lane(p2 + stride, t, 6);
+      t = wasm_v128_load16_lane(p3 + stride, t, 7);
+      v128_t sum = wasm_i32x4_add(wasm_i32x4_dot_i16x8(wasm_u16x8_extend_low_u8x16(t), wt),
+                                  wasm_i32x4_dot_i16x8(wasm_u16x8_extend_high_u8x16(t), wb));
+      v128_t r = wasm_u32x4_shr(wasm_i32x4_add(sum, half), 10);
+      v128_t b = wasm_u8x16_narrow_i16x8(wasm_u16x8_narrow_i32x4(r, r), z);
+      wasm_v128_store32_lane(o, b, 0);
+    }
+    for (; x < xr; x++, o++) {
+      int32_t X = wrap_add(X0, ax[x]) >> INTER_BITS;
+      int32_t Y = wrap_add(Y0, ay[x]) >> INTER_BITS;
+      int fx = X & 31, fy = Y & 31;
+      const uint8_t *p = s + (Y >> INTER_BITS) * stride + (X >> INTER_BITS);
+      const uint8_t *q = p + stride;
+      *o = (uint8_t)lerp(p[0], p[1], q[0], q[1], fx, fy);
     }
     return;
   }
