@@ -236,8 +236,6 @@ function convolveImagesU8(
   // Both passes work on four values at a time, as two int32 words of two 16-bit lanes (SWAR): values 4g and 4g+2 in
   // the even word, 4g+1 and 4g+3 in the odd one. A lane holds at most 255 · 256 = 65280 (taps sum to 256), so lanes
   // never carry into each other, and a row of ⌈stride/4⌉ groups costs a quarter of the loads of value-by-value code.
-  // Words are read and kept as int32 (getInt32, Int32Array): a uint32 above 2³¹ would be a double to V8, and every
-  // `&` or `>>>` on it a slow truncation.
   const groups = (stride + 3) >> 2;
   const words = 2 * groups;
   const size = ky.length;
