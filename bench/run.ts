@@ -3,7 +3,8 @@
 // and writes the JSON to bench/results/<ISO date>.json. See bench/README.md for how to read it.
 //
 // Options: --quick (short repeats; under a minute in all), --cases a,b, --workloads fmnist,rgb256,
-// --modes single,batch,workers (workers = batch with 2 worker threads), --no-opencv, --no-walkthrough,
+// --modes single,batch,workers (workers = batch with 2 worker threads), --no-opencv, --no-walkthrough, --no-wasm (the
+// TypeScript kernels only, in every thread),
 // --out FILE, --python PATH (default /usr/bin/python3, Debian's, which sees python3-opencv).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
@@ -15,6 +16,7 @@ import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
 import type { Image, UniformBatch } from '../src/core/image.ts';
 import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
 import { FASHION_MNIST_DEBIAN_DIR, loadFashionMnist, readImage } from '../src/node.ts';
 import { CASES, MISSING, casesFor, makeCase, walkthroughAugmenter } from './cases.ts';
 import type { BenchReply, BenchTask } from './worker.ts';
@@ -40,6 +42,7 @@ interface Args {
   modes: Mode[];
   opencv: boolean;
   walkthrough: boolean;
+  wasm: boolean;
   out?: string;
   python: string;
 }
@@ -47,7 +50,7 @@ interface Args {
 function usage(message: string): never {
   console.error(`bench: ${message}`);
   console.error(
-    'usage: npm run bench -- [--quick] [--cases a,b] [--workloads fmnist,rgb256] [--modes single,batch,workers] [--no-opencv] [--no-walkthrough] [--out FILE] [--python PATH]',
+    'usage: npm run bench -- [--quick] [--cases a,b] [--workloads fmnist,rgb256] [--modes single,batch,workers] [--no-opencv] [--no-walkthrough] [--no-wasm] [--out FILE] [--python PATH]',
   );
   process.exit(2);
 }
@@ -69,6 +72,7 @@ function parseArgs(argv: readonly string[]): Args {
     modes: [...MODES],
     opencv: true,
     walkthrough: true,
+    wasm: true,
     python: '/usr/bin/python3',
   };
   const caseIds = CASES.map((c) => c.id);
@@ -77,6 +81,7 @@ function parseArgs(argv: readonly string[]): Args {
     if (a === '--quick') args.quick = true;
     else if (a === '--no-opencv') args.opencv = false;
     else if (a === '--no-walkthrough') args.walkthrough = false;
+    else if (a === '--no-wasm') args.wasm = false;
     else if (a === '--cases') args.cases = listArg(argv[++i], caseIds, 'case');
     else if (a === '--workloads') args.workloads = listArg(argv[++i], WORKLOADS, 'workload');
     else if (a === '--modes') args.modes = listArg(argv[++i], MODES, 'mode');
@@ -250,12 +255,15 @@ class BenchPool {
   private readonly pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   private nextId = 0;
 
-  constructor(count: number) {
+  constructor(
+    count: number,
+    private readonly wasm: boolean,
+  ) {
     const entry = new URL('./worker.ts', import.meta.url).href;
     const tsx = import.meta.resolve('tsx/esm/api');
     const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
     for (let k = 0; k < count; k++) {
-      const worker = new Worker(bootstrap, { eval: true });
+      const worker = new Worker(bootstrap, { eval: true, workerData: { wasm: this.wasm } });
       worker.on('message', (reply: BenchReply) => {
         const p = this.pending.get(reply.id);
         this.pending.delete(reply.id);
@@ -444,9 +452,13 @@ async function main(): Promise<void> {
     notes.push(s);
     console.error(`bench: ${s}`);
   };
+  if (!args.wasm) {
+    useWasmKernels(false);
+    note('--no-wasm: the TypeScript kernels only (the WebAssembly blur and warp are off in every thread)');
+  }
   for (const [id, why] of Object.entries(MISSING)) note(`skipped ${id}: ${why}`);
 
-  const pool = args.modes.includes('workers') ? new BenchPool(WORKERS) : undefined;
+  const pool = args.modes.includes('workers') ? new BenchPool(WORKERS, args.wasm) : undefined;
   const rows: Row[] = [];
   const workloadInfo: Record<string, unknown> = {};
   const opencvDocs: Record<string, OpenCvDoc | undefined> = {};

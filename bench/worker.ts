@@ -1,10 +1,11 @@
 // A worker thread of bench/run.ts's "batch, 2 workers" mode. It follows createWorkerPool's pattern (src/data/
 // worker-pool.ts: pixels transferred both ways with packBatch/unpackBatch, augmentImages per batch) but keeps one
 // augmenter per case id, so two threads serve the whole run instead of a new pool being started for every case.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
 import type { Image, UniformBatch } from '../src/core/image.ts';
 import { type WireBatch, packBatch, unpackBatch } from '../src/data/worker-pool.ts';
+import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
 import { makeCase } from './cases.ts';
 
 /** A batch to augment with case `caseId`. */
@@ -24,6 +25,7 @@ export type BenchReply =
 const port = parentPort;
 if (port === null) throw new Error('bench/worker.ts runs only as a worker thread (bench/run.ts starts it)');
 const augmenters = new Map<string, Augmenter>();
+if ((workerData as { wasm?: boolean } | null)?.wasm === false) useWasmKernels(false);
 
 port.on('message', (task: BenchTask) => {
   try {
