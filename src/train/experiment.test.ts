@@ -367,9 +367,10 @@ describe('probabilityImage', () => {
 });
 
 describe('defaultTestLimit', () => {
-  it('keeps the whole test set without a limit, a tenth (at least 100) with one', () => {
+  it('keeps the whole test set without a limit, a twentieth (at least 100) with one', () => {
     assert.equal(defaultTestLimit(undefined), undefined);
-    assert.equal(defaultTestLimit(2000), 200);
+    assert.equal(defaultTestLimit(2000), 100);
+    assert.equal(defaultTestLimit(12_800), 640);
     assert.equal(defaultTestLimit(256), 100);
   });
 });

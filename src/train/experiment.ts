@@ -121,7 +121,7 @@ export interface ExperimentOptions {
   readonly limit?: number;
   /**
    * Evaluate on the first `testLimit` test images. Default: all of them, except with `limit`, where it is
-   * `max(100, round(limit / 10))` so that a quick run's shift evaluation (22 passes) stays quick.
+   * `max(100, round(limit / 20))` so that a quick run's shift evaluation (22 passes) stays quick.
    */
   readonly testLimit?: number;
   /** Train only the model with (`'aug'`) or without (`'plain'`) augmentation. Default: both. */
@@ -171,14 +171,14 @@ function limited(images: UniformBatch<Uint8Array>, labels: Uint8Array, n: number
 
 /** The default test-set size of a run limited to `limit` training images (see `ExperimentOptions.testLimit`). */
 export function defaultTestLimit(limit: number | undefined): number | undefined {
-  return limit === undefined ? undefined : Math.max(100, Math.round(limit / 10));
+  return limit === undefined ? undefined : Math.max(100, Math.round(limit / 20));
 }
 
 /**
  * Loads Fashion-MNIST's two splits for an experiment: the first `limit` training images (all by default) and the
  * first `testLimit` test images (see {@link ExperimentOptions.testLimit} for the default).
  *
- * @example const data = await loadExperimentData({ limit: 2000 }); // 2,000 training and 200 test images
+ * @example const data = await loadExperimentData({ limit: 2000 }); // 2,000 training and 100 test images
  */
 export async function loadExperimentData(
   options: { readonly data?: string; readonly limit?: number; readonly testLimit?: number } = {},

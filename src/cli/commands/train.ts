@@ -141,7 +141,7 @@ Options:
   --out DIR           report folder (default report); its files are replaced
   --only aug|plain    train only the model with (aug) or without (plain) augmentation
   --limit N           train on the first N training images (quick runs)
-  --test-limit N      evaluate on the first N test images (default all; with --limit, N/10 but at least 100)
+  --test-limit N      evaluate on the first N test images (default all; with --limit, N/20 but at least 100)
   --data DIR          folder with the Fashion-MNIST IDX files (default: $AUGKIT_DATA, ./data,
                       /usr/share/datasets/fashion-mnist, then the sample in the repository)
   --pipeline FILE     augmentation pipeline JSON (default the walkthrough's translation)
