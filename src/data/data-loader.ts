@@ -9,7 +9,7 @@ import { permutation } from './permutation.ts';
 export interface BatchAugmenter {
   augmentImages(
     batch: Image[] | UniformBatch,
-    options: { epoch?: number; indices?: ArrayLike<number> },
+    options: { epoch?: number; indices?: ArrayLike<number>; out?: Uint8Array | Float32Array },
   ): Image[] | UniformBatch;
   /** The augmenter as JSON; needed to rebuild it inside worker threads. */
   toJSON?(): unknown;

@@ -60,6 +60,28 @@ describe('DataLoader with worker threads', () => {
     }
   });
 
+  it('never writes into a caller’s SharedArrayBuffer, however many batches follow', async () => {
+    const shared = new Uint8Array(new SharedArrayBuffer(4 * 30));
+    shared.set(pixels.subarray(0, shared.length));
+    const before = shared.slice();
+    const augmenter = iaa.Multiply({ mul: 2, seed: 1 });
+    const workerPool = createWorkerPool(augmenter, { workers: 1 });
+    try {
+      const batch = { data: shared, n: 4, height: 6, width: 5, channels: 1 };
+      const expected = augmenter.augmentImages(batch, { epoch: 0, indices: [0, 1, 2, 3] }) as UniformBatch;
+      for (let k = 0; k < 3; k++) {
+        const got = (await workerPool.augment(batch, {
+          epoch: 0,
+          indices: Int32Array.from([0, 1, 2, 3]),
+        })) as UniformBatch;
+        assert.deepEqual(Array.from(got.data), Array.from(expected.data), `batch ${k}`);
+      }
+      assert.deepEqual(shared, before);
+    } finally {
+      await workerPool.close();
+    }
+  });
+
   it('gives identical bytes with real augmenters rebuilt by fromJSON (own seed and root seed)', async () => {
     iaa.seed(11);
     const children: iaa.Augmenter[] = [

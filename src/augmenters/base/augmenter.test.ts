@@ -22,6 +22,35 @@ const pipeline = () =>
 
 const bytes = (b: iaa.Batch) => Buffer.from((iaa.isUniformBatch(b) ? b.data : iaa.stackImages(b).data).buffer);
 
+describe('augmentImages with an out buffer', () => {
+  it('writes a uniform result into out (same bytes as without), and allocates when out does not fit', () => {
+    const batch = randomImages(9);
+    const expected = pipeline().augmentImages(batch, { epoch: 2 }) as iaa.UniformBatch;
+    const out = new Uint8Array(batch.data.length);
+    const got = pipeline().augmentImages(batch, { epoch: 2, out }) as iaa.UniformBatch;
+    assert.equal(got.data, out);
+    assert.deepEqual(got.data, expected.data);
+    const short = new Uint8Array(batch.data.length - 1);
+    const other = pipeline().augmentImages(batch, { epoch: 2, out: short }) as iaa.UniformBatch;
+    assert.notEqual(other.data, short);
+    assert.deepEqual(other.data, expected.data);
+    assert.ok(
+      short.every((v) => v === 0),
+      'an out buffer that does not fit is left untouched',
+    );
+    const float = pipeline().augmentImages(batch, { epoch: 2, out: new Float32Array(batch.data.length) });
+    assert.ok((float as iaa.UniformBatch).data instanceof Uint8Array, 'the dtype follows the input, not out');
+  });
+
+  it('rejects an out buffer that shares memory with the batch', () => {
+    const batch = randomImages(2);
+    assert.throws(
+      () => iaa.Multiply(2).augmentImages(batch, { out: batch.data.subarray(0) }),
+      /Multiply: out must be a buffer that does not share memory with the batch/,
+    );
+  });
+});
+
 describe('Augmenter batches and determinism', () => {
   it('gives identical bytes for 64 images at once and split into calls of 1, 7 and 56 (acceptance)', () => {
     const all = randomImages(64);

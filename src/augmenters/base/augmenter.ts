@@ -29,6 +29,12 @@ export interface AugmentOptions {
   readonly epoch?: number;
   /** The samples' dataset indices (default 0…n−1): a sample's result depends on its index, not its position. */
   readonly indices?: ArrayLike<number>;
+  /**
+   * Where to write a uniform result (`augmentImages` only): used when the result is one N×H×W×C buffer of exactly
+   * `out`'s length and data type, so that a caller that recycles buffers allocates nothing per batch; otherwise a
+   * new buffer is allocated. It must not share memory with the input. The result's `data` tells which was used.
+   */
+  readonly out?: PixelArray;
 }
 
 /** The JSON form of an augmenter: `{ "type": "Multiply", "mul": [0.8, 1.2], "perChannel": false }`. */
@@ -169,6 +175,14 @@ export abstract class Augmenter<P = unknown> {
       );
     }
     const n = uniform ? assertUniformBatch(batch, this.type).n : (batch as Image[]).length;
+    if (options.out !== undefined && uniform && options.out.buffer === batch.data.buffer) {
+      throw argumentError(
+        this.type,
+        'out',
+        'a buffer that does not share memory with the batch',
+        'the batch’s own buffer',
+      );
+    }
     const indices = resolveIndices(this.type, options.indices, n);
     const call = this.nextCall(options.epoch);
     // A uniform batch's images share one shape object, and views on them are made only when applied one by one.
@@ -191,7 +205,11 @@ export abstract class Augmenter<P = unknown> {
     if (uniform && sameShape) {
       const shape = n > 0 ? shapes[0] : shapeOf(batch);
       const size = shape.height * shape.width * shape.channels;
-      const data = allocLike(batch.data, size * n);
+      const given = options.out;
+      const data =
+        given !== undefined && given.length === size * n && given.constructor === batch.data.constructor
+          ? given
+          : allocLike(batch.data, size * n);
       if (n > 0 && sameSize(shape, shapeOf(batch)) && this.applyUniformBatch(batch, params, data)) {
         return { data, n, height: shape.height, width: shape.width, channels: shape.channels };
       }
