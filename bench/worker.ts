@@ -1,9 +1,10 @@
 // A worker thread of bench/run.ts's "batch, 2 workers" mode. It follows createWorkerPool's pattern (src/data/
-// worker-pool.ts: pixels transferred both ways with packBatch/unpackBatch, augmentImages per batch) but keeps one
+// worker-pool.ts and augment-worker.ts: pixels transferred both ways with packBatch/unpackBatch, augmentImages per
+// batch writing into the previous batch's input buffer) but keeps one
 // augmenter per case id, so two threads serve the whole run instead of a new pool being started for every case.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
-import type { Image, UniformBatch } from '../src/core/image.ts';
+import { type Image, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
 import { type WireBatch, packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
 import { makeCase } from './cases.ts';
@@ -25,6 +26,7 @@ export type BenchReply =
 const port = parentPort;
 if (port === null) throw new Error('bench/worker.ts runs only as a worker thread (bench/run.ts starts it)');
 const augmenters = new Map<string, Augmenter>();
+let spare: Uint8Array | Float32Array | undefined;
 if ((workerData as { wasm?: boolean } | null)?.wasm === false) useWasmKernels(false);
 
 port.on('message', (task: BenchTask) => {
@@ -35,7 +37,9 @@ port.on('message', (task: BenchTask) => {
       augmenters.set(task.caseId, augmenter);
     }
     const batch = unpackBatch(task.batch) as Image[] | UniformBatch;
-    const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices });
+    // As augment-worker.ts: the previous input's buffer (owned by this thread) takes the next result.
+    const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: spare });
+    spare = isUniformBatch(batch) && batch.data !== (out as UniformBatch).data ? batch.data : undefined;
     const { wire, transfer } = packBatch(out);
     const reply: BenchReply = { id: task.id, ok: true, batch: wire };
     port.postMessage(reply, transfer);
