@@ -1,4 +1,5 @@
 import type { Image } from '../core/image.ts';
+import { flipGrayU8Wasm } from './wasm/simd.ts';
 
 // The RGB word kernel reads pixel bytes from word bits, which assumes little-endian words (the gray and RGBA ones
 // only move whole words or reverse all four bytes, which works either way).
@@ -12,6 +13,10 @@ export function flipHorizontal(src: Image, out: Image): void {
   const { width: w, height: h, channels: c } = src;
   const s = src.data;
   const d = out.data;
+  // One channel: the WebAssembly SIMD kernel (same bytes), for more than a few rows' worth of pixels.
+  if (c === 1 && s instanceof Uint8Array && d instanceof Uint8Array && h * w >= 256 && flipGrayU8Wasm(s, d, h, w)) {
+    return;
+  }
   if (s instanceof Uint8Array && d instanceof Uint8Array && ((s.byteOffset | d.byteOffset) & 3) === 0) {
     // Whole int32 words: four gray pixels, one RGBA pixel, or four RGB pixels in three words at a time.
     const words = (h * w * c) >> 2;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { gaussianKernelU8 } from '../convolve.ts';
+import { flipHorizontal } from '../flip.ts';
 import { warpAffine, warpAffineBatch } from '../warp-affine.ts';
 import { blurBatchU8Wasm, useWasmKernels, wasmKernelsAvailable } from './simd.ts';
 
@@ -188,6 +189,29 @@ describe('WebAssembly SIMD kernels', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('flip (one channel): every row mirrored, the same bytes as the TypeScript loops, for widths below, at and above 16', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 70 }), (h, w) => {
+        const data = Uint8Array.from({ length: h * w }, (_, i) => (i * 131 + (i >> 5)) & 255);
+        const image = { data, height: h, width: w, channels: 1 };
+        const wasm = new Uint8Array(data.length);
+        flipHorizontal(image, { ...image, data: wasm });
+        const was = useWasmKernels(false);
+        const typescript = new Uint8Array(data.length);
+        try {
+          flipHorizontal(image, { ...image, data: typescript });
+        } finally {
+          useWasmKernels(was);
+        }
+        assert.deepEqual(wasm, typescript);
+        for (let y = 0; y < h; y++) {
+          for (let x = 0; x < w; x++) assert.equal(wasm[y * w + x], data[y * w + (w - 1 - x)], `(${y}, ${x})`);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 

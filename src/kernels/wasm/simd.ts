@@ -48,6 +48,7 @@ interface Exports {
     safe: number,
     fill: number,
   ): number;
+  flip_gray_u8(src: number, dst: number, rows: number, width: number): void;
 }
 
 /** `undefined`: not tried yet; `null`: unavailable here (the TypeScript kernels run). */
@@ -223,6 +224,30 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
   );
   if (failed !== 0) return false;
   job.out.set(bytes.subarray(dstAt, dstAt + n * osize));
+  return true;
+}
+
+/**
+ * Left-right flip of `rows` one-channel uint8 rows of `width` pixels (a batch seen as one tall image), the same
+ * bytes as flip.ts's loops. `out` must not overlap `src`. Returns false, having done nothing, when the WebAssembly
+ * kernels are unavailable.
+ */
+export function flipGrayU8Wasm(src: Uint8Array, out: Uint8Array, rows: number, width: number): boolean {
+  if (disabled) return false;
+  const exports = load();
+  if (exports === null) return false;
+  // Rows are flipped in chunks, so the module's memory stays near CHUNK_BYTES.
+  const perChunk = Math.max(1, Math.min(rows, Math.floor(CHUNK_BYTES / Math.max(1, 2 * width))));
+  const bytesPer = align16(perChunk * width);
+  const base = arena(exports, 2 * bytesPer);
+  const heap = new Uint8Array(exports.memory.buffer);
+  for (let row = 0; row < rows; row += perChunk) {
+    const m = Math.min(perChunk, rows - row);
+    const from = row * width;
+    heap.set(src.subarray(from, from + m * width), base);
+    exports.flip_gray_u8(base, base + bytesPer, m, width);
+    out.set(heap.subarray(base + bytesPer, base + bytesPer + m * width), from);
+  }
   return true;
 }
 
