@@ -63,15 +63,17 @@ export class RandomStream {
     let s3 = this.nextUint32();
     if ((s0 | s1 | s2 | s3) === 0) s0 = 0x9e3779b9; // xoshiro's one forbidden state
     const n = out.length;
+    // The rotations written out: V8 does not always inline a helper into this loop (about 20% in a micro test).
     for (let i = 0; i < n; i++) {
-      const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+      const m = Math.imul(s1, 5);
+      const r = Math.imul((m << 7) | (m >>> 25), 9);
       const t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
       s1 ^= s2;
       s0 ^= s3;
       s2 ^= t;
-      s3 = rotl(s3, 11);
+      s3 = (s3 << 11) | (s3 >>> 21);
       out[i] = r >>> 0;
     }
   }
@@ -99,10 +101,6 @@ export class RandomStream {
     const u2 = this.random();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
 }
 
 /**
