@@ -16,9 +16,27 @@ function has(tool: string): boolean {
   }
 }
 
+/** The compiler line recorded in the committed module, and the installed clang's (undefined when missing). */
+function compilers(): { recorded: string | undefined; installed: string | undefined } {
+  const text = readFileSync(join(root, 'src/kernels/wasm/kernels.wasm.ts'), 'utf8');
+  const recorded = /^\/\/ Compiler: (.*)$/m.exec(text)?.[1];
+  let installed: string | undefined;
+  try {
+    installed = execFileSync('clang', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+  } catch {
+    installed = undefined;
+  }
+  return { recorded, installed };
+}
+
 describe('kernels.wasm.ts', () => {
   const missing = ['clang', 'wasm-ld'].filter((tool) => !has(tool));
-  const skip = missing.length > 0 ? `needs ${missing.join(' and ')} (apt-get install -y clang lld)` : false;
+  const { recorded, installed } = compilers();
+  let skip: string | false = false;
+  if (missing.length > 0) skip = `needs ${missing.join(' and ')} (apt-get install -y clang lld)`;
+  // Another compiler version may emit other (equally correct) bytes: the check compares like with like only.
+  else if (installed !== recorded)
+    skip = `needs the compiler that built it (${recorded}); this machine has ${installed}`;
   if (skip) console.log(`# skipped: the WebAssembly rebuild check ${skip}`);
 
   it('is what scripts/build-wasm.sh builds from wasm/*.c (the committed module is not stale)', { skip }, () => {
