@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { type Image, type PixelArray, imageFromRows, imageToRows } from '../core/image.ts';
 import { BORDER_MODES, type BorderMode } from './border.ts';
 import { type WarpOrder, warpAffine, warpAffineBatch } from './warp-affine.ts';
+import { useWasmKernels } from './wasm/simd.ts';
 
 const ORDERS: readonly WarpOrder[] = [0, 1, 3];
 
@@ -69,18 +70,27 @@ describe('warpAffine', () => {
 
     for (const order of ORDERS) {
       for (const mode of BORDER_MODES) {
-        it(`reproduces OpenCV ${fixture.opencv} with order ${order}, mode ${mode}`, () => {
-          const cases = fixture.cases.filter((c) => c.order === order && c.mode === mode);
-          assert.ok(cases.length > 0);
-          for (const c of cases) {
-            const src = images[c.image];
-            const out = warp(src, c.matrix, c.order, c.mode, c.cval, c.outHeight, c.outWidth);
-            const expected = new Uint8Array(Buffer.from(c.expected, 'base64'));
-            let diff = 0;
-            for (let i = 0; i < expected.length; i++) if (out.data[i] !== expected[i]) diff++;
-            assert.equal(diff, 0, `${c.name} order=${c.order} ${c.mode} cval=${c.cval}: ${diff} bytes differ`);
-          }
-        });
+        // Bilinear uint8 has a WebAssembly kernel and the TypeScript loops it falls back to: both must match.
+        for (const wasm of order === 1 ? [true, false] : [true]) {
+          const kernel = order === 1 ? (wasm ? ' (WebAssembly kernel)' : ' (TypeScript kernel)') : '';
+          it(`reproduces OpenCV ${fixture.opencv} with order ${order}, mode ${mode}${kernel}`, () => {
+            const cases = fixture.cases.filter((c) => c.order === order && c.mode === mode);
+            assert.ok(cases.length > 0);
+            const was = useWasmKernels(wasm);
+            try {
+              for (const c of cases) {
+                const src = images[c.image];
+                const out = warp(src, c.matrix, c.order, c.mode, c.cval, c.outHeight, c.outWidth);
+                const expected = new Uint8Array(Buffer.from(c.expected, 'base64'));
+                let diff = 0;
+                for (let i = 0; i < expected.length; i++) if (out.data[i] !== expected[i]) diff++;
+                assert.equal(diff, 0, `${c.name} order=${c.order} ${c.mode} cval=${c.cval}: ${diff} bytes differ`);
+              }
+            } finally {
+              useWasmKernels(was);
+            }
+          });
+        }
       }
     }
   });

@@ -162,7 +162,6 @@ function columns(ia: number, id: number, width: number): void {
   colFilled = width;
 }
 
-const SHORT_MIN = -32768;
 const SHORT_MAX = 32767;
 
 /**
@@ -662,10 +661,8 @@ function pickInterior(u8: boolean, order: WarpOrder, cn: number): Interior {
   }
   if (order === 1) {
     if (!u8) return cn === 1 ? linearFC1 : (linearFCn as Interior);
-    if (cn === 1) return linear8C1 as Interior;
-    if (cn === 3) return linear8C3 as Interior;
-    if (cn === 4) return linear8C4 as Interior;
-    return linear8Cn as Interior;
+    // One image is a batch of one: the same loops (and the WebAssembly kernel runs first where it is available).
+    return pickInteriorBatch(cn);
   }
   if (!u8) return cubicFCn as Interior;
   if (cn === 1) return cubic8C1 as Interior;
@@ -752,159 +749,6 @@ function nearestCn(
   for (let x = xl; x < xr; x++) {
     const i = ((Y0 + ay[x]) >> AB_BITS) * stride + ((X0 + ax[x]) >> AB_BITS) * cn;
     for (let k = 0; k < cn; k++) d[o++] = s[i + k];
-  }
-}
-
-// Bilinear uint8. OpenCV's weights are (32−fy)(32−fx)·32 … in 1/32768 with (sum + 16384) >> 15, which equals
-// (sum' + 512) >> 10 with the weights divided by 32. Factored as two horizontal blends (a, b) and a vertical one,
-// the same integer sum costs three multiplications per channel. The one table entry OpenCV adjusts (fx = fy = 0,
-// weights 32767 and 1) gives the top-left tap exactly, as this formula does.
-function linear8C1(
-  s: Uint8Array,
-  stride: number,
-  d: Uint8Array,
-  row: number,
-  X0: number,
-  Y0: number,
-  ax: Int32Array,
-  ay: Int32Array,
-  xl: number,
-  xr: number,
-  _cn: number,
-  _wI: Int32Array,
-  _wF: Float64Array,
-  dv: DataView,
-): void {
-  let o = row + xl;
-  for (let x = xl; x < xr; x++, o++) {
-    const X = (X0 + ax[x]) >> INTER_BITS;
-    const Y = (Y0 + ay[x]) >> INTER_BITS;
-    const fx = X & 31;
-    const fy = Y & 31;
-    const i = (Math.imul(Y >> INTER_BITS, stride) + (X >> INTER_BITS)) | 0;
-    const t = dv.getUint16(i, true);
-    const u = dv.getUint16(i + stride, true);
-    const p = t & 255;
-    const q = u & 255;
-    const a = ((p << 5) + Math.imul(fx, (t >> 8) - p)) | 0;
-    const b = ((q << 5) + Math.imul(fx, (u >> 8) - q)) | 0;
-    d[o] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
-  }
-}
-
-function linear8C3(
-  s: Uint8Array,
-  stride: number,
-  d: Uint8Array,
-  row: number,
-  X0: number,
-  Y0: number,
-  ax: Int32Array,
-  ay: Int32Array,
-  xl: number,
-  xr: number,
-  _cn: number,
-  _wI: Int32Array,
-  _wF: Float64Array,
-  dv: DataView,
-): void {
-  let o = row + xl * 3;
-  for (let x = xl; x < xr; x++, o += 3) {
-    const X = (X0 + ax[x]) >> INTER_BITS;
-    const Y = (Y0 + ay[x]) >> INTER_BITS;
-    const fx = X & 31;
-    const fy = Y & 31;
-    const i = (Math.imul(Y >> INTER_BITS, stride) + Math.imul(X >> INTER_BITS, 3)) | 0;
-    const j = (i + stride) | 0;
-    // Two pixels of a row are six bytes: one 32-bit and one 16-bit read instead of six byte reads.
-    const t0 = dv.getUint32(i, true);
-    const t1 = dv.getUint16(i + 4, true);
-    const b0 = dv.getUint32(j, true);
-    const b1 = dv.getUint16(j + 4, true);
-    let p = t0 & 255;
-    let q = b0 & 255;
-    let a = ((p << 5) + Math.imul(fx, (t0 >>> 24) - p)) | 0;
-    let b = ((q << 5) + Math.imul(fx, (b0 >>> 24) - q)) | 0;
-    d[o] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
-    p = (t0 >> 8) & 255;
-    q = (b0 >> 8) & 255;
-    a = ((p << 5) + Math.imul(fx, (t1 & 255) - p)) | 0;
-    b = ((q << 5) + Math.imul(fx, (b1 & 255) - q)) | 0;
-    d[o + 1] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
-    p = (t0 >> 16) & 255;
-    q = (b0 >> 16) & 255;
-    a = ((p << 5) + Math.imul(fx, (t1 >> 8) - p)) | 0;
-    b = ((q << 5) + Math.imul(fx, (b1 >> 8) - q)) | 0;
-    d[o + 2] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
-  }
-}
-
-function linear8C4(
-  s: Uint8Array,
-  stride: number,
-  d: Uint8Array,
-  row: number,
-  X0: number,
-  Y0: number,
-  ax: Int32Array,
-  ay: Int32Array,
-  xl: number,
-  xr: number,
-  _cn: number,
-  _wI: Int32Array,
-  _wF: Float64Array,
-  dv: DataView,
-): void {
-  let o = row + xl * 4;
-  for (let x = xl; x < xr; x++, o += 4) {
-    const X = (X0 + ax[x]) >> INTER_BITS;
-    const Y = (Y0 + ay[x]) >> INTER_BITS;
-    const fx = X & 31;
-    const fy = Y & 31;
-    const i = (Math.imul(Y >> INTER_BITS, stride) + ((X >> INTER_BITS) << 2)) | 0;
-    const j = (i + stride) | 0;
-    const p00 = dv.getUint32(i, true);
-    const p01 = dv.getUint32(i + 4, true);
-    const p10 = dv.getUint32(j, true);
-    const p11 = dv.getUint32(j + 4, true);
-    for (let k = 0, sh = 0; k < 4; k++, sh += 8) {
-      const p = (p00 >>> sh) & 255;
-      const q = (p10 >>> sh) & 255;
-      const a = ((p << 5) + Math.imul(fx, ((p01 >>> sh) & 255) - p)) | 0;
-      const b = ((q << 5) + Math.imul(fx, ((p11 >>> sh) & 255) - q)) | 0;
-      d[o + k] = ((a << 5) + Math.imul(fy, b - a) + 512) >> 10;
-    }
-  }
-}
-
-function linear8Cn(
-  s: Uint8Array,
-  stride: number,
-  d: Uint8Array,
-  row: number,
-  X0: number,
-  Y0: number,
-  ax: Int32Array,
-  ay: Int32Array,
-  xl: number,
-  xr: number,
-  cn: number,
-): void {
-  let o = row + xl * cn;
-  for (let x = xl; x < xr; x++, o += cn) {
-    const X = (X0 + ax[x]) >> INTER_BITS;
-    const Y = (Y0 + ay[x]) >> INTER_BITS;
-    const fx = X & 31;
-    const fy = Y & 31;
-    const i = (Y >> INTER_BITS) * stride + (X >> INTER_BITS) * cn;
-    const j = i + stride;
-    for (let k = 0; k < cn; k++) {
-      const p = s[i + k];
-      const q = s[j + k];
-      const a = (p << 5) + fx * (s[i + k + cn] - p);
-      const b = (q << 5) + fx * (s[j + k + cn] - q);
-      d[o + k] = ((a << 5) + fy * (b - a) + 512) >> 10;
-    }
   }
 }
 
@@ -1169,7 +1013,7 @@ function pickBorder(u8: boolean, order: WarpOrder, cn: number): Border {
   if (order === 0) return borderNearest;
   if (order === 3) return borderCubic;
   if (!u8) return borderLinear;
-  return cn === 1 ? (borderLinear8C1 as Border) : (borderLinear8Cn as Border);
+  return borderLinear8Batch as Border;
 }
 
 function borderNearest(
@@ -1325,138 +1169,17 @@ function borderCubic(
   }
 }
 
-// Bilinear uint8 at the border: the interior's factored arithmetic (equal to OpenCV's table sum for any four values
-// in 0–255, see linear8C1) with cval in place of the taps outside, and the border tables read inline; coordinates
-// beyond the tables (near-singular matrices) go through `tap`.
-function borderLinear8C1(
-  s: Uint8Array,
-  _cn: number,
-  d: Uint8Array,
-  row: number,
-  X0: number,
-  Y0: number,
-  ax: Int32Array,
-  ay: Int32Array,
-  x0: number,
-  x1: number,
-  bx: Axis,
-  by: Axis,
-  cval: number,
-): void {
-  const tx = bx.table;
-  const nx = bx.n - 1;
-  const offX = bx.off;
-  const ty = by.table;
-  const ny = by.n - 1;
-  const offY = by.off;
-  let o = row + x0;
-  for (let x = x0; x < x1; x++, o++) {
-    const X = (X0 + ax[x]) >> INTER_BITS;
-    const Y = (Y0 + ay[x]) >> INTER_BITS;
-    const sx = toShort(X >> INTER_BITS);
-    const sy = toShort(Y >> INTER_BITS);
-    const fx = X & 31;
-    const fy = Y & 31;
-    const ix = sx + offX;
-    const iy = sy + offY;
-    let c0: number;
-    let c1: number;
-    let r0: number;
-    let r1: number;
-    if (ix >= 0 && ix < nx) {
-      c0 = tx[ix];
-      c1 = tx[ix + 1];
-    } else {
-      c0 = tap(bx, sx);
-      c1 = tap(bx, sx + 1);
-    }
-    if (iy >= 0 && iy < ny) {
-      r0 = ty[iy];
-      r1 = ty[iy + 1];
-    } else {
-      r0 = tap(by, sy);
-      r1 = tap(by, sy + 1);
-    }
-    const v00 = r0 < 0 || c0 < 0 ? cval : s[r0 + c0];
-    const v01 = r0 < 0 || c1 < 0 ? cval : s[r0 + c1];
-    const v10 = r1 < 0 || c0 < 0 ? cval : s[r1 + c0];
-    const v11 = r1 < 0 || c1 < 0 ? cval : s[r1 + c1];
-    const a = (v00 << 5) + fx * (v01 - v00);
-    const b = (v10 << 5) + fx * (v11 - v10);
-    d[o] = ((a << 5) + fy * (b - a) + 512) >> 10;
-  }
-}
-
-function borderLinear8Cn(
-  s: Uint8Array,
-  cn: number,
-  d: Uint8Array,
-  row: number,
-  X0: number,
-  Y0: number,
-  ax: Int32Array,
-  ay: Int32Array,
-  x0: number,
-  x1: number,
-  bx: Axis,
-  by: Axis,
-  cval: number,
-): void {
-  const tx = bx.table;
-  const nx = bx.n - 1;
-  const offX = bx.off;
-  const ty = by.table;
-  const ny = by.n - 1;
-  const offY = by.off;
-  let o = row + x0 * cn;
-  for (let x = x0; x < x1; x++, o += cn) {
-    const X = (X0 + ax[x]) >> INTER_BITS;
-    const Y = (Y0 + ay[x]) >> INTER_BITS;
-    const sx = toShort(X >> INTER_BITS);
-    const sy = toShort(Y >> INTER_BITS);
-    const fx = X & 31;
-    const fy = Y & 31;
-    const ix = sx + offX;
-    const iy = sy + offY;
-    let c0: number;
-    let c1: number;
-    let r0: number;
-    let r1: number;
-    if (ix >= 0 && ix < nx) {
-      c0 = tx[ix];
-      c1 = tx[ix + 1];
-    } else {
-      c0 = tap(bx, sx);
-      c1 = tap(bx, sx + 1);
-    }
-    if (iy >= 0 && iy < ny) {
-      r0 = ty[iy];
-      r1 = ty[iy + 1];
-    } else {
-      r0 = tap(by, sy);
-      r1 = tap(by, sy + 1);
-    }
-    const i00 = r0 < 0 || c0 < 0 ? -1 : r0 + c0;
-    const i01 = r0 < 0 || c1 < 0 ? -1 : r0 + c1;
-    const i10 = r1 < 0 || c0 < 0 ? -1 : r1 + c0;
-    const i11 = r1 < 0 || c1 < 0 ? -1 : r1 + c1;
-    for (let k = 0; k < cn; k++) {
-      const v00 = i00 < 0 ? cval : s[i00 + k];
-      const v01 = i01 < 0 ? cval : s[i01 + k];
-      const v10 = i10 < 0 ? cval : s[i10 + k];
-      const v11 = i11 < 0 ? cval : s[i11 + k];
-      const a = (v00 << 5) + fx * (v01 - v00);
-      const b = (v10 << 5) + fx * (v11 - v10);
-      d[o + k] = ((a << 5) + fy * (b - a) + 512) >> 10;
-    }
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------- batch
 
 // Batch loops (warpAffineBatch, uint8 bilinear): each output pixel's coordinates, weights and tap offsets are
 // computed once, then applied to all n images (source images `size` elements apart, outputs `osize` apart). The
 // arithmetic per image is that of the single-image loops above.
+// Bilinear uint8. OpenCV's weights are (32−fy)(32−fx)·32 … in 1/32768 with (sum + 16384) >> 15, which equals
+// (sum' + 512) >> 10 with the weights divided by 32: a plain four-product sum, or factored as two horizontal blends
+// (a, b) and a vertical one, the same integer. The one table entry OpenCV adjusts (fx = fy = 0, weights 32767 and 1)
+// gives the top-left tap exactly, as this formula does. These loops visit every image of a batch per output pixel
+// (a single image is a batch of one); at the border, cval stands in for the taps outside and the border tables are
+// read inline, with coordinates beyond the tables (near-singular matrices) going through `tap`.
 function pickInteriorBatch(cn: number): Interior {
   if (cn === 1) return linear8C1Batch as Interior;
   if (cn === 3) return linear8C3Batch as Interior;
