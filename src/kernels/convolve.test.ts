@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { blurFixture, fixtureBytes } from '../../test/helpers/blur-fixture.ts';
 import {
   convolveBatchU8,
   convolveSeparableF32,
@@ -12,23 +12,8 @@ import {
 } from './convolve.ts';
 import { useWasmKernels } from './wasm/simd.ts';
 
-interface FixtureCase {
-  dtype: 'uint8' | 'float32';
-  height: number;
-  width: number;
-  channels: number;
-  data: string;
-  outputs: { sigma: number; ksize: number; data: string }[];
-}
-
-// Written by scripts/gen-blur-fixtures.py from Debian's OpenCV (cv2.GaussianBlur with imgaug's kernel size).
-const fixture = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/gaussian-blur.json', import.meta.url), 'utf8'),
-) as { opencv: string; cases: FixtureCase[] };
-
-function bytes(b64: string): Uint8Array {
-  return new Uint8Array(Buffer.from(b64, 'base64'));
-}
+const fixture = blurFixture;
+const bytes = fixtureBytes;
 
 function floats(b64: string): Float32Array {
   const b = bytes(b64);

@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { blurFixture, fixtureBytes } from '../../../test/helpers/blur-fixture.ts';
 import { checkPixelProperties } from '../../../test/helpers/pixel-properties.ts';
 import { type Image, imageToRows, imagesEqual, makeImage } from '../../core/image.ts';
 import { GaussianBlur } from './gaussian-blur.ts';
 
-interface FixtureCase {
-  dtype: 'uint8' | 'float32';
-  height: number;
-  width: number;
-  channels: number;
-  data: string;
-  outputs: { sigma: number; data: string }[];
-}
-
-// cv2.GaussianBlur outputs written by scripts/gen-blur-fixtures.py (imgaug 0.4.0's kernel size, REFLECT_101).
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/gaussian-blur.json', import.meta.url), 'utf8'),
-) as { cases: FixtureCase[] };
-
-const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
+const fixture = blurFixture;
+const bytes = fixtureBytes;
 
 function dot(size: number, value: number, channels = 1): Image {
   const data = new Uint8Array(size * size * channels);

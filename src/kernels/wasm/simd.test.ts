@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { blurFixture, fixtureBytes } from '../../../test/helpers/blur-fixture.ts';
 import { gaussianKernelU8 } from '../convolve.ts';
 import { flipHorizontal } from '../flip.ts';
 import { warpAffine, warpAffineBatch } from '../warp-affine.ts';
 import { blurBatchU8Wasm, useWasmKernels, wasmKernelsAvailable } from './simd.ts';
 
-interface FixtureCase {
-  dtype: 'uint8' | 'float32';
-  height: number;
-  width: number;
-  channels: number;
-  data: string;
-  outputs: { sigma: number; ksize: number; data: string }[];
-}
-
-// cv2.GaussianBlur outputs written by scripts/gen-blur-fixtures.py (imgaug 0.4.0's kernel size, REFLECT_101).
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/gaussian-blur.json', import.meta.url), 'utf8'),
-) as { cases: FixtureCase[] };
-
-const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
+const fixture = blurFixture;
+const bytes = fixtureBytes;
 
 /** Value-by-value reference: OpenCV's fixed-point blur written out directly (no packing, no ring). */
 function referenceBlur(src: Uint8Array, h: number, w: number, c: number, kx: Int32Array, ky: Int32Array): Uint8Array {
