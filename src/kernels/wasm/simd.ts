@@ -104,7 +104,7 @@ export async function wasmKernelsReady(): Promise<boolean> {
  * `useWasmKernels(false)`).
  */
 export function wasmKernelsAvailable(): boolean {
-  return !disabled && load() !== null;
+  return active() !== null;
 }
 
 /**
@@ -130,10 +130,9 @@ function arena(exports: Exports, bytes: number): number {
 
 const align16 = (n: number) => (n + 15) & ~15;
 
-/** Copies `values` into the module's memory at `at` (int32). */
-function putInt32(heap: ArrayBuffer, at: number, values: ArrayLike<number>, count: number): void {
-  const view = new Int32Array(heap, at, count);
-  for (let i = 0; i < count; i++) view[i] = values[i];
+/** The module's exports when the WebAssembly kernels run in this thread, else null. */
+function active(): Exports | null {
+  return disabled ? null : load();
 }
 
 /** The inputs of {@link warpLinearU8Wasm}, prepared by warp-affine.ts exactly as its TypeScript loops use them. */
@@ -169,8 +168,7 @@ export interface WarpLinearJob {
  * coordinate falls outside the border tables; the TypeScript loops then run.
  */
 export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
-  if (disabled) return false;
-  const exports = load();
+  const exports = active();
   if (exports === null) return false;
   const { n, sw, sh, cn, ow, oh, tx, ty } = job;
   const size = sh * sw * cn;
@@ -191,10 +189,10 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
   const srcAt = tyAt + align16(4 * ty.length);
   const dstAt = srcAt + srcBytes;
   const heap = exports.memory.buffer;
-  putInt32(heap, rx, job.rowX0, oh);
-  putInt32(heap, ry, job.rowY0, oh);
-  putInt32(heap, cx, job.ax, ow);
-  putInt32(heap, cy, job.ay, ow);
+  new Int32Array(heap, rx, oh).set(job.rowX0.subarray(0, oh));
+  new Int32Array(heap, ry, oh).set(job.rowY0.subarray(0, oh));
+  new Int32Array(heap, cx, ow).set(job.ax.subarray(0, ow));
+  new Int32Array(heap, cy, ow).set(job.ay.subarray(0, ow));
   new Int32Array(heap, txAt, tx.length).set(tx);
   new Int32Array(heap, tyAt, ty.length).set(ty);
   const bytes = new Uint8Array(heap);
@@ -233,8 +231,7 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
  * kernels are unavailable.
  */
 export function flipGrayU8Wasm(src: Uint8Array, out: Uint8Array, rows: number, width: number): boolean {
-  if (disabled) return false;
-  const exports = load();
+  const exports = active();
   if (exports === null) return false;
   // Rows are flipped in chunks, so the module's memory stays near CHUNK_BYTES.
   const perChunk = Math.max(1, Math.min(rows, Math.floor(CHUNK_BYTES / Math.max(1, 2 * width))));
@@ -272,8 +269,8 @@ export function blurBatchU8Wasm(
   out: Uint8Array,
 ): boolean {
   // The C kernel keeps up to 64 taps in registers and stack; longer kernels (sigma above about 24) run in TypeScript.
-  if (disabled || kx.length > 64 || ky.length > 64) return false;
-  const exports = load();
+  if (kx.length > 64 || ky.length > 64) return false;
+  const exports = active();
   if (exports === null) return false;
   const imageSize = height * width * channels;
   const perChunk = Math.max(1, Math.min(count, Math.floor(CHUNK_BYTES / Math.max(1, 2 * imageSize))));
