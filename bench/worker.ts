@@ -4,8 +4,8 @@
 // augmenter per case id, so two threads serve the whole run instead of a new pool being started for every case.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
-import { type Image, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
-import { type WireBatch, packBatch, unpackBatch } from '../src/data/worker-pool.ts';
+import type { Image, UniformBatch } from '../src/core/image.ts';
+import { type WireBatch, packBatch, reusableInput, unpackBatch } from '../src/data/worker-pool.ts';
 import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
 import { makeCase } from './cases.ts';
 
@@ -39,7 +39,7 @@ port.on('message', (task: BenchTask) => {
     const batch = unpackBatch(task.batch) as Image[] | UniformBatch;
     // As augment-worker.ts: the previous input's buffer (owned by this thread) takes the next result.
     const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: spare });
-    spare = isUniformBatch(batch) && batch.data !== (out as UniformBatch).data ? batch.data : undefined;
+    spare = reusableInput(batch, out);
     const { wire, transfer } = packBatch(out);
     const reply: BenchReply = { id: task.id, ok: true, batch: wire };
     port.postMessage(reply, transfer);

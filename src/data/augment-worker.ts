@@ -1,10 +1,10 @@
 // The worker thread of `createWorkerPool`: rebuilds the augmenter from its JSON, then augments each batch it is sent
 // and sends it back (pixels transferred). Node-only; started by worker-pool.ts, not meant to be imported.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type Image, type UniformBatch, isUniformBatch } from '../core/image.ts';
+import type { Image, UniformBatch } from '../core/image.ts';
 import type { BatchAugmenter } from './data-loader.ts';
 import { errorToWire } from './ts-worker.ts';
-import { type WorkerReply, type WorkerTask, packBatch, unpackBatch } from './worker-pool.ts';
+import { type WorkerReply, type WorkerTask, packBatch, reusableInput, unpackBatch } from './worker-pool.ts';
 
 const { spec, rootSeed, reviverModule, reviverName } = workerData as {
   spec: unknown;
@@ -30,9 +30,7 @@ async function load(): Promise<BatchAugmenter> {
 const ready = load();
 ready.catch(() => {}); // reported per task below
 
-// The previous task's input pixels, which nothing reads any more: the next result of the same size is written there,
-// so that in steady state a worker allocates nothing per batch (fresh multi-megabyte buffers in two threads at once
-// cost page faults and external-memory garbage collections, which kept two workers from scaling).
+// The previous task's input buffer, which the next result of the same size is written into (see reusableInput).
 let spare: Uint8Array | Float32Array | undefined;
 
 port.on('message', (task: WorkerTask) => {
@@ -40,10 +38,7 @@ port.on('message', (task: WorkerTask) => {
     .then((augmenter) => {
       const batch = unpackBatch(task.batch) as Image[] | UniformBatch;
       const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: spare });
-      spare = isUniformBatch(batch) && batch.data !== (out as UniformBatch).data ? batch.data : undefined;
-      // Only a buffer this thread owns outright: not a SharedArrayBuffer (the caller's memory), not a view.
-      const shared = typeof SharedArrayBuffer !== 'undefined' && spare?.buffer instanceof SharedArrayBuffer;
-      if (spare !== undefined && (shared || spare.byteLength !== spare.buffer.byteLength)) spare = undefined;
+      spare = reusableInput(batch, out);
       const { wire, transfer } = packBatch(out);
       const reply: WorkerReply = { id: task.id, ok: true, batch: wire };
       port.postMessage(reply, transfer);

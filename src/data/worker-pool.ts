@@ -79,6 +79,20 @@ export function packBatch(images: Batch): { wire: WireBatch; transfer: ArrayBuff
   return { wire: { kind: 'list', images: list }, transfer };
 }
 
+/**
+ * The input buffer a worker may write its next result into once `out` has been computed from `batch`: a uniform
+ * batch's own whole ArrayBuffer (transferred to this thread, read by nothing any more), never a SharedArrayBuffer
+ * (the caller's memory) or a view on part of a buffer. Reusing it means a worker allocates nothing per batch in
+ * steady state; fresh multi-megabyte buffers in two threads at once cost page faults and external-memory garbage
+ * collections, which kept two workers from scaling.
+ */
+export function reusableInput(batch: Batch, out: Batch): Uint8Array | Float32Array | undefined {
+  if (!isUniformBatch(batch) || !isUniformBatch(out) || batch.data === out.data) return undefined;
+  const data = batch.data;
+  if (typeof SharedArrayBuffer !== 'undefined' && data.buffer instanceof SharedArrayBuffer) return undefined;
+  return data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : undefined;
+}
+
 /** The batch inside a wire message. */
 export function unpackBatch(wire: WireBatch): Batch {
   return wire.kind === 'uniform' ? wire.batch : wire.images;
