@@ -396,7 +396,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   }
   const prefetch = positiveInteger('prefetch', options.prefetch ?? Math.max(2, 2 * workers));
   const backendRequested = options.backend ?? 'wasm';
-  const threads = options.threads ?? (backendRequested === 'node' ? 1 : defaultTrainThreads());
+  const threads = options.threads ?? defaultTrainThreads(backendRequested);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
     throw argumentError('runExperiment', 'threads', 'an integer in 1…64', threads);
   }

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { before, describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import type { UniformBatch } from '../core/image.ts';
 import { initBackend } from './backend.ts';
 import { createModel } from './model.ts';
-import { createReplicas, splitCounts } from './replicas.ts';
+import { createReplicas, defaultTrainThreads, splitCounts } from './replicas.ts';
 import { type LabeledBatch, evaluate, trainEpoch } from './train.ts';
 
 const SIDE = 12;
@@ -24,6 +25,15 @@ function batches(count: number, size: number): LabeledBatch[] {
 async function weightsOf(model: tf.LayersModel): Promise<Float32Array[]> {
   return Promise.all(model.trainableWeights.map((w) => w.read().data() as Promise<Float32Array>));
 }
+
+describe('defaultTrainThreads', () => {
+  it('is the cores, 1 to 4, on wasm and cpu, and 1 on node (libtensorflow threads by itself)', () => {
+    const cores = Math.max(1, Math.min(4, availableParallelism()));
+    assert.equal(defaultTrainThreads('wasm'), cores);
+    assert.equal(defaultTrainThreads('cpu'), cores);
+    assert.equal(defaultTrainThreads('node'), 1);
+  });
+});
 
 describe('splitCounts', () => {
   it('splits n into parts that sum to n and differ by at most one, larger first', () => {

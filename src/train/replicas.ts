@@ -60,10 +60,11 @@ export interface ReplicaWorkerData {
 }
 
 /**
- * The default number of training threads: the machine's cores, at most 4 (a batch of 64 split further leaves too
- * little work per thread).
+ * The default number of training threads for `backend`: the machine's cores, at most 4 (a batch of 64 split further
+ * leaves too little work per thread), on wasm and cpu; 1 on node, whose libtensorflow uses every core by itself.
  */
-export function defaultTrainThreads(): number {
+export function defaultTrainThreads(backend: BackendName = 'wasm'): number {
+  if (backend === 'node') return 1;
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
@@ -108,7 +109,7 @@ interface Slot {
  * await replicas.dispose();
  */
 export async function createReplicas(model: tf.LayersModel, options: ReplicaOptions = {}): Promise<Replicas> {
-  const threads = options.threads ?? defaultTrainThreads();
+  const threads = options.threads ?? defaultTrainThreads(options.backend);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
     throw argumentError('createReplicas', 'threads', 'an integer in 1…64', threads);
   }

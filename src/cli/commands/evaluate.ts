@@ -64,7 +64,7 @@ Options:
     await initBackend(backend);
     // The model first: a corrupt folder is reported before any data is read.
     const model = await loadModel(resolve(io.cwd, modelArg));
-    const threads = threadsGiven ?? (backend === 'node' ? 1 : defaultTrainThreads());
+    const threads = threadsGiven ?? defaultTrainThreads(backend);
     const replicas = threads > 1 ? await createReplicas(model, { threads, backend }) : undefined;
     try {
       const data = await loadExperimentData({
