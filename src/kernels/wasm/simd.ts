@@ -8,7 +8,8 @@
  */
 import { KERNELS_WASM } from './kernels.wasm.ts';
 
-interface Exports {
+/** The module's exports (each kernel file's wrapper may declare the entries it calls on a type extending this). */
+export interface Exports {
   readonly memory: WebAssembly.Memory;
   readonly __heap_base: WebAssembly.Global;
   blur_u8_scratch(width: number, channels: number, kxn: number, kyn: number): number;
@@ -120,7 +121,7 @@ export function useWasmKernels(on: boolean): boolean {
 }
 
 /** Bytes between the module's static data and the end of memory that a call may use, grown to at least `bytes`. */
-function arena(exports: Exports, bytes: number): number {
+export function arena(exports: Exports, bytes: number): number {
   const base = ((exports.__heap_base.value as number) + 15) & ~15;
   const have = exports.memory.buffer.byteLength;
   const need = base + bytes;
@@ -128,10 +129,11 @@ function arena(exports: Exports, bytes: number): number {
   return base;
 }
 
-const align16 = (n: number) => (n + 15) & ~15;
+/** `n` rounded up to a multiple of 16 (buffers in the module's memory start 16-byte aligned). */
+export const align16 = (n: number): number => (n + 15) & ~15;
 
 /** The module's exports when the WebAssembly kernels run in this thread, else null. */
-function active(): Exports | null {
+export function active(): Exports | null {
   return disabled ? null : load();
 }
 
