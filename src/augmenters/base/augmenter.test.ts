@@ -176,6 +176,24 @@ describe('Augmenter batches and determinism', () => {
     }
   });
 
+  it('applyBatchInto writes the bytes of apply for each image, through a batch kernel or image by image', () => {
+    const batch = randomImages(7, 6, 5, 3);
+    const cases: [iaa.Augmenter, iaa.Shape][] = [
+      [iaa.Dropout(0.3, { seed: 1 }), batch], // has a batch kernel
+      [iaa.Affine({ rotate: [-40, 40], seed: 2 }), batch], // has a batch kernel
+      [iaa.Resize({ height: 3, width: 'keep' }, { seed: 3 }), { height: 3, width: 5, channels: 3 }], // changes the shape
+    ];
+    for (const [aug, shape] of cases) {
+      const params = Array.from({ length: batch.n }, (_, i) => aug.drawParams(aug.rootSource(0, i), batch));
+      const size = shape.height * shape.width * shape.channels;
+      const out = new Uint8Array(batch.n * size);
+      aug.applyBatchInto(batch, params, out, shape);
+      const expected = iaa.batchToImages(batch).map((img, i) => aug.apply(img, params[i]));
+      assert.equal(expected[0].height * expected[0].width * expected[0].channels, size);
+      assert.ok(Buffer.from(out).equals(Buffer.from(iaa.stackImages(expected).data)), aug.type);
+    }
+  });
+
   it('handles an empty batch', () => {
     const empty = { data: new Uint8Array(0), n: 0, height: 2, width: 2, channels: 1 };
     const out = iaa.Multiply(0.5).augmentImages(empty) as iaa.UniformBatch;

@@ -100,6 +100,27 @@ export abstract class Augmenter<P = unknown> {
     return false;
   }
 
+  /**
+   * Applies drawn params (one per image) to a uniform batch, writing image i's result to the i-th `shape`-sized
+   * slot of `out` (`shape` is the outputs' common shape, by default the input's). Tries `applyUniformBatch` when the
+   * shape is kept, and otherwise applies the images one by one; either way the bytes are those of `applyInto`.
+   * `out` must not share memory with the batch.
+   */
+  applyBatchInto(batch: UniformBatch, params: readonly P[], out: PixelArray, shape: Shape = batch): void {
+    const { n } = batch;
+    if (n === 0 || (sameSize(shape, batch) && this.applyUniformBatch(batch, params, out))) return;
+    const size = shape.height * shape.width * shape.channels;
+    for (let i = 0; i < n; i++) {
+      // Object literals, not spreads of `shape`: cheaper per image.
+      this.applyInto(batchImage(batch, i), params[i], {
+        data: out.subarray(i * size, (i + 1) * size) as PixelArray,
+        height: shape.height,
+        width: shape.width,
+        channels: shape.channels,
+      });
+    }
+  }
+
   /** The options in their JSON form (without type, seed and name). */
   protected abstract optionsToJSON(): Record<string, unknown>;
 
@@ -210,20 +231,7 @@ export abstract class Augmenter<P = unknown> {
         given !== undefined && given.length === size * n && given.constructor === batch.data.constructor
           ? given
           : allocLike(batch.data, size * n);
-      if (n > 0 && sameSize(shape, shapeOf(batch)) && this.applyUniformBatch(batch, params, data)) {
-        return { data, n, height: shape.height, width: shape.width, channels: shape.channels };
-      }
-      for (let i = 0; i < n; i++) {
-        const image = uniform ? batchImage(batch, i) : inputs[i];
-        // An object literal, not a spread of `shape`: cheaper per image.
-        const view = data.subarray(i * size, (i + 1) * size) as PixelArray;
-        this.applyInto(image, params[i], {
-          data: view,
-          height: shape.height,
-          width: shape.width,
-          channels: shape.channels,
-        });
-      }
+      this.applyBatchInto(batch, params, data, shape);
       return { data, n, height: shape.height, width: shape.width, channels: shape.channels };
     }
     const outputs: Image[] = new Array(n);
