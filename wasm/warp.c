@@ -196,3 +196,121 @@ __attribute__((export_name("warp_linear_u8"))) int warp_linear_u8(
   }
   return 0;
 }
+
+// OpenCV's cvRound on x86-64: round half to even (f64.nearest); out of int32 range gives INT_MIN, as cvtsd2si does.
+static inline int32_t cv_round(double v) {
+  if (!(v >= -2147483648.5 && v < 2147483647.5)) return (int32_t)0x80000000u;
+  return (int32_t)__builtin_rint(v);
+}
+
+// Short copies and fills written out: memory.copy and memory.fill cost a call into the engine each, several times
+// more than a row of a small image takes. Runs of 16 bytes or more move as 16-byte vectors, the last one overlapping.
+static inline void copy_run(uint8_t *d, const uint8_t *s, int len) {
+  if (len >= 16) {
+    for (int i = 0; i + 16 < len; i += 16) wasm_v128_store(d + i, wasm_v128_load(s + i));
+    wasm_v128_store(d + len - 16, wasm_v128_load(s + len - 16));
+    return;
+  }
+  for (int i = 0; i < len; i++) d[i] = s[i];
+}
+
+static inline void fill_run(uint8_t *d, int v, int len) {
+  if (len >= 16) {
+    v128_t x = wasm_i8x16_splat((int8_t)v);
+    for (int i = 0; i + 16 < len; i += 16) wasm_v128_store(d + i, x);
+    wasm_v128_store(d + len - 16, x);
+    return;
+  }
+  for (int i = 0; i < len; i++) d[i] = (uint8_t)v;
+}
+
+// Whole-pixel shifts: when every column steps one source pixel and no row has a sub-pixel fraction, the bilinear
+// weights are exactly (1, 0, 0, 0) and each output row is a run of one source row, so copying gives the same bytes.
+// Returns 0 when done, 1 when this is not such a shift (nothing written), 2 when a border lookup falls outside the
+// tables (nothing useful written; the caller warps in TypeScript).
+static int shift_rows(const uint8_t *s, uint8_t *d, int sw, int sh, int cn, int ow, int oh, const int32_t *rowX0,
+                      const int32_t *rowY0, const int32_t *ax, const int32_t *ay, const int32_t *tx, int txn,
+                      int txoff, const int32_t *ty, int tyn, int tyoff, int cval, int constant) {
+  const int32_t frac = 31 << INTER_BITS;
+  for (int x = 0; x < ow; x++)
+    if (ax[x] != x << AB_BITS || ay[x] != 0) return 1;
+  for (int y = 0; y < oh; y++) {
+    if ((rowX0[y] & frac) != 0 || (rowY0[y] & frac) != 0) return 1;
+    int32_t X = rowX0[y] >> AB_BITS, Y = rowY0[y] >> AB_BITS;
+    // OpenCV saturates source coordinates to int16: far-away shifts take the general path, which does the same.
+    if ((X < 0 ? -X : X) + ow >= 32767 || (Y < 0 ? -Y : Y) >= 32767) return 1;
+  }
+  int stride = sw * cn;
+  for (int y = 0; y < oh; y++) {
+    uint8_t *o = d + y * ow * cn;
+    int32_t X = rowX0[y] >> AB_BITS, Y = rowY0[y] >> AB_BITS;
+    int32_t r;
+    if (Y >= 0 && Y < sh) {
+      r = Y * stride;
+    } else {
+      if (Y + tyoff < 0 || Y + tyoff >= tyn) return 2;
+      r = ty[Y + tyoff];
+    }
+    if (r < 0) {
+      fill_run(o, cval, ow * cn);
+      continue;
+    }
+    int a = -X < 0 ? 0 : -X > ow ? ow : -X;
+    int b = sw - X < a ? a : sw - X > ow ? ow : sw - X;
+    if (b > a) copy_run(o + a * cn, s + r + (X + a) * cn, (b - a) * cn);
+    if (constant) {
+      fill_run(o, cval, a * cn);
+      fill_run(o + b * cn, cval, (ow - b) * cn);
+      continue;
+    }
+    for (int x = 0; x < ow; x++) {
+      if (x == a) x = b;
+      if (x >= ow) break;
+      int i = X + x + txoff;
+      if (i < 0 || i >= txn) return 2;
+      int32_t c = tx[i];
+      for (int k = 0; k < cn; k++) o[x * cn + k] = c < 0 ? (uint8_t)cval : s[r + c + k];
+    }
+  }
+  return 0;
+}
+
+// Warps `count` images, each with its own matrix, packed `sh·sw·cn` bytes apart at src into dst (`oh·ow·cn` apart):
+// inv holds each image's inverted matrix (six doubles, as warp-affine.ts inverts it), cvals its saturated cval. The
+// per-row and per-column coordinates are computed here with the TypeScript kernel's double arithmetic and rounding
+// (the module is built with -ffp-contract=off, so no product is fused into an add). tx/ty: the border tables of the
+// images' shared mode; constant: that mode is 'constant'. scratch holds 2·ow + 2·oh int32. status[k] is set to 1 for
+// an image the TypeScript kernel must warp (a coordinate outside the tables), else 0.
+__attribute__((export_name("warp_linear_u8_each"))) void warp_linear_u8_each(
+    const uint8_t *src, uint8_t *dst, int count, const double *inv, const int32_t *cvals, int sw, int sh, int cn,
+    int ow, int oh, const int32_t *tx, int txn, int txoff, const int32_t *ty, int tyn, int tyoff, int constant,
+    int32_t *scratch, int32_t *status) {
+  int32_t *ax = scratch, *ay = scratch + ow, *rx = scratch + 2 * ow, *ry = scratch + 2 * ow + oh;
+  const int32_t delta = 1 << (AB_BITS - INTER_BITS - 1);
+  int size = sh * sw * cn, osize = oh * ow * cn;
+  for (int k = 0; k < count; k++) {
+    const double *m = inv + 6 * k;
+    double ia = m[0], ib = m[1], ic = m[2], id = m[3], ie = m[4], iff = m[5];
+    const uint8_t *s = src + k * size;
+    uint8_t *d = dst + k * osize;
+    int safe = 1;
+    for (int corner = 0; corner < 4; corner++) {
+      double x = corner & 1 ? ow - 1 : 0, y = corner & 2 ? oh - 1 : 0;
+      double sx = ia * x + ib * y + ic, sy = id * x + ie * y + iff;
+      if (!(__builtin_fabs(sx) < 1048576.0 && __builtin_fabs(sy) < 1048576.0)) safe = 0;
+    }
+    for (int x = 0; x < ow; x++) {
+      ax[x] = cv_round(ia * x * 1024.0);
+      ay[x] = cv_round(id * x * 1024.0);
+    }
+    for (int y = 0; y < oh; y++) {
+      rx[y] = wrap_add(cv_round((ib * y + ic) * 1024.0), delta);
+      ry[y] = wrap_add(cv_round((ie * y + iff) * 1024.0), delta);
+    }
+    int r = shift_rows(s, d, sw, sh, cn, ow, oh, rx, ry, ax, ay, tx, txn, txoff, ty, tyn, tyoff, cvals[k], constant);
+    if (r == 1)
+      r = warp_linear_u8(s, d, 1, sw, sh, cn, ow, oh, rx, ry, ax, ay, tx, txn, txoff, ty, tyn, tyoff, cvals[k], safe,
+                         constant && safe) != 0 ? 2 : 0;
+    status[k] = r == 2;
+  }
+}

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { type Image, type PixelArray, imageFromRows, imageToRows } from '../core/image.ts';
 import { BORDER_MODES, type BorderMode } from './border.ts';
-import { type WarpOrder, warpAffine, warpAffineBatch } from './warp-affine.ts';
+import { type WarpOrder, warpAffine, warpAffineBatch, warpAffineEach } from './warp-affine.ts';
 import { useWasmKernels } from './wasm/simd.ts';
 
 const ORDERS: readonly WarpOrder[] = [0, 1, 3];
@@ -285,6 +285,72 @@ describe('warpAffine', () => {
         ),
         { numRuns: 300 },
       );
+    });
+
+    it('warps each image by its own matrix and options exactly as the TypeScript kernel one image at a time', () => {
+      // Whole-pixel shifts (the row-copy path, also far outside the border tables), identities, coordinates
+      // millions of pixels away, and arbitrary matrices, mixed in one batch with mixed orders and modes.
+      const shift = fc
+        .tuple(fc.integer({ min: -12, max: 12 }), fc.integer({ min: -12, max: 12 }), fc.constantFrom(1, 1, 400))
+        .map(([x, y, far]) => [1, 0, x * far, 0, 1, y] as number[]);
+      const anyMatrix = fc.oneof(
+        matrix.map((m) => [...m]),
+        shift,
+        fc.constant([1, 0, 3e6, 0, 1, -2.5e6]),
+        // An inverse x-step of 1/2048 px: every odd column's fixed-point coordinate is a tie that cvRound sends to
+        // even.
+        fc
+          .integer({ min: -600, max: 200 })
+          .map((c) => [2048, 0, c / 10, 0, 1, 0] as number[]),
+      );
+      const each = fc.record({
+        matrix: anyMatrix,
+        order: fc.constantFrom<WarpOrder>(0, 1, 1, 1, 3),
+        mode: fc.constantFrom<BorderMode>(...BORDER_MODES),
+        cval: fc.double({ min: -10, max: 300, noNaN: true }),
+      });
+      const batch = fc.record({
+        h: fc.integer({ min: 1, max: 11 }),
+        w: fc.integer({ min: 1, max: 11 }),
+        oh: fc.integer({ min: 1, max: 11 }),
+        ow: fc.integer({ min: 1, max: 11 }),
+        channels: fc.integer({ min: 1, max: 4 }),
+        seed: fc.integer(),
+        items: fc.array(each, { minLength: 0, maxLength: 7 }),
+      });
+      for (const wasm of [true, false]) {
+        fc.assert(
+          fc.property(batch, ({ h, w, oh, ow, channels, seed, items }) => {
+            const n = items.length;
+            const size = h * w * channels;
+            const osize = oh * ow * channels;
+            const src = randomImage(h * n, w, channels, seed);
+            const out = new Uint8Array(osize * n).fill(99);
+            const was = useWasmKernels(wasm);
+            try {
+              warpAffineEach(
+                { ...src, n, height: h },
+                items.map((it) => it.matrix),
+                { data: out, n, height: oh, width: ow, channels },
+                items.map(({ order, mode, cval }) => ({ order, mode, cval })),
+              );
+            } finally {
+              useWasmKernels(was);
+            }
+            useWasmKernels(false);
+            try {
+              items.forEach(({ matrix: m, order, mode, cval }, k) => {
+                const one = { data: src.data.subarray(k * size, (k + 1) * size), height: h, width: w, channels };
+                const expected = warp(one, m, order, mode, cval, oh, ow);
+                assert.deepEqual(out.subarray(k * osize, (k + 1) * osize), expected.data, `image ${k}`);
+              });
+            } finally {
+              useWasmKernels(was);
+            }
+          }),
+          { numRuns: 400 },
+        );
+      }
     });
 
     it('keeps bilinear uint8 outputs between the smallest and largest input value (or cval)', () => {

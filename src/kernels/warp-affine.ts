@@ -1,7 +1,7 @@
 import { argumentError } from '../core/errors.ts';
 import type { Image, PixelArray, UniformBatch } from '../core/image.ts';
 import { type BorderMode, borderIndex, isBorderMode } from './border.ts';
-import { type WarpLinearJob, warpLinearU8Wasm } from './wasm/simd.ts';
+import { type WarpLinearJob, warpLinearU8EachWasm, warpLinearU8Wasm } from './wasm/simd.ts';
 
 /** Interpolation order, imgaug's numbering: 0 nearest, 1 bilinear, 3 bicubic. */
 export type WarpOrder = 0 | 1 | 3;
@@ -309,6 +309,116 @@ export function warpAffineBatch<A extends PixelArray>(
   return out;
 }
 
+const inverse = new Float64Array(6);
+
+/** Writes the inverse of the 2×3 `matrix` to `into[at … at + 6)`, in double exactly as OpenCV's warpAffine does. */
+function invert(matrix: ArrayLike<number>, into: Float64Array, at: number): void {
+  const m0 = matrix[0];
+  const m1 = matrix[1];
+  const m2 = matrix[2];
+  const m3 = matrix[3];
+  const m4 = matrix[4];
+  const m5 = matrix[5];
+  let det = m0 * m4 - m1 * m3;
+  det = det !== 0 ? 1 / det : 0;
+  const ia = m4 * det;
+  const ib = m1 * -det;
+  const id = m3 * -det;
+  const ie = m0 * det;
+  into[at] = ia;
+  into[at + 1] = ib;
+  into[at + 2] = -ia * m2 - ib * m5;
+  into[at + 3] = id;
+  into[at + 4] = ie;
+  into[at + 5] = -id * m2 - ie * m5;
+}
+
+/**
+ * Warps image k of `src` by `matrices[k]` with `options[k]` into image k of `out` (every output of `out`'s size),
+ * giving exactly the bytes of {@link warpAffine} image by image. uint8 bilinear images go to the WebAssembly kernel
+ * together, one call per border mode, which saves most of the per-image cost on small images; the others are warped
+ * one by one. `out` may not share memory with `src`. With `only` (image indices, increasing), just those images are
+ * warped and the others' outputs are left as they are. Returns `out`.
+ *
+ * @example warpAffineEach(batch, [m0, m1], out, [opts, opts]) // two images, two rotations
+ */
+export function warpAffineEach<A extends PixelArray>(
+  src: UniformBatch<A>,
+  matrices: readonly ArrayLike<number>[],
+  out: UniformBatch<A>,
+  options: readonly WarpAffineOptions[],
+  only?: readonly number[],
+): UniformBatch<A> {
+  const n = src.n;
+  if (!Number.isInteger(n) || n < 0 || out.n !== n) {
+    throw argumentError('warpAffineEach', 'out.n', `${n} like src.n`, out.n);
+  }
+  if (matrices.length !== n) throw argumentError('warpAffineEach', 'matrices', `${n} matrices`, matrices.length);
+  if (options.length !== n) throw argumentError('warpAffineEach', 'options', `${n} options`, options.length);
+  const list = only ?? Array.from({ length: n }, (_, k) => k);
+  for (let j = 0; j < list.length; j++) {
+    const k = list[j];
+    if (!Number.isInteger(k) || k < 0 || k >= n || (j > 0 && k <= list[j - 1])) {
+      throw argumentError('warpAffineEach', `only[${j}]`, `increasing image indices in 0…${n - 1}`, k);
+    }
+    validate('warpAffineEach', src, matrices[k], out, options[k], n);
+  }
+  const size = src.height * src.width * src.channels;
+  const osize = out.height * out.width * out.channels;
+  const one = (k: number) =>
+    warp(
+      { ...src, data: src.data.subarray(k * size, (k + 1) * size) },
+      matrices[k],
+      { ...out, data: out.data.subarray(k * osize, (k + 1) * osize) },
+      options[k],
+      1,
+    );
+  const done = new Uint8Array(n);
+  if (src.data instanceof Uint8Array && list.length > 0) {
+    const modes = new Set<BorderMode>();
+    for (const k of list) if (options[k].order === 1) modes.add(options[k].mode);
+    for (const mode of modes) {
+      let count = 0;
+      for (const k of list) if (options[k].order === 1 && options[k].mode === mode) count++;
+      const images = new Int32Array(count);
+      const inv = new Float64Array(6 * count);
+      const cvals = new Int32Array(count);
+      let j = 0;
+      for (const k of list) {
+        if (options[k].order !== 1 || options[k].mode !== mode) continue;
+        images[j] = k;
+        invert(matrices[k], inv, 6 * j);
+        cvals[j] = Math.min(255, Math.max(0, cvRound(options[k].cval)));
+        j++;
+      }
+      const ax = borderAxis(src.width, src.channels, mode);
+      const ay = borderAxis(src.height, src.width * src.channels, mode);
+      const failed = warpLinearU8EachWasm({
+        src: src.data,
+        out: out.data as Uint8Array,
+        images,
+        inv,
+        cvals,
+        sw: src.width,
+        sh: src.height,
+        cn: src.channels,
+        ow: out.width,
+        oh: out.height,
+        tx: ax.table,
+        txOff: ax.off,
+        ty: ay.table,
+        tyOff: ay.off,
+        constant: mode === 'constant',
+      });
+      if (failed === null) break;
+      for (const k of images) done[k] = 1;
+      for (const j of failed) done[images[j]] = 0;
+    }
+  }
+  for (const k of list) if (done[k] === 0) one(k);
+  return out;
+}
+
 /** Only uint8 bilinear has loops that visit every image per output pixel; other batches go image by image. */
 function warp(src: Image, matrix: ArrayLike<number>, out: Image, options: WarpAffineOptions, n: number): void {
   const u8 = src.data instanceof Uint8Array;
@@ -325,21 +435,13 @@ function warp(src: Image, matrix: ArrayLike<number>, out: Image, options: WarpAf
   // saturate_cast<uchar>(double) for uint8; float32 reads cval as a float.
   const cval = u8 ? Math.min(255, Math.max(0, cvRound(options.cval))) : Math.fround(options.cval);
 
-  // Invert in double exactly as OpenCV's warpAffine does.
-  const m0 = matrix[0];
-  const m1 = matrix[1];
-  const m2 = matrix[2];
-  const m3 = matrix[3];
-  const m4 = matrix[4];
-  const m5 = matrix[5];
-  let det = m0 * m4 - m1 * m3;
-  det = det !== 0 ? 1 / det : 0;
-  const ia = m4 * det;
-  const ib = m1 * -det;
-  const id = m3 * -det;
-  const ie = m0 * det;
-  const ic = -ia * m2 - ib * m5;
-  const iff = -id * m2 - ie * m5;
+  invert(matrix, inverse, 0);
+  const ia = inverse[0];
+  const ib = inverse[1];
+  const ic = inverse[2];
+  const id = inverse[3];
+  const ie = inverse[4];
+  const iff = inverse[5];
 
   const ow = out.width;
   const oh = out.height;

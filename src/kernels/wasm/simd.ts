@@ -50,6 +50,27 @@ export interface Exports {
     fill: number,
   ): number;
   flip_gray_u8(src: number, dst: number, rows: number, width: number): void;
+  warp_linear_u8_each(
+    src: number,
+    dst: number,
+    count: number,
+    inv: number,
+    cvals: number,
+    sw: number,
+    sh: number,
+    cn: number,
+    ow: number,
+    oh: number,
+    tx: number,
+    txn: number,
+    txoff: number,
+    ty: number,
+    tyn: number,
+    tyoff: number,
+    constant: number,
+    scratch: number,
+    status: number,
+  ): void;
 }
 
 /** `undefined`: not tried yet; `null`: unavailable here (the TypeScript kernels run). */
@@ -225,6 +246,117 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
   if (failed !== 0) return false;
   job.out.set(bytes.subarray(dstAt, dstAt + n * osize));
   return true;
+}
+
+/** The inputs of {@link warpLinearU8EachWasm}: images of one batch, each warped by its own matrix. */
+export interface WarpLinearEachJob {
+  /** The whole batch (`sh·sw·cn` values per image) and the output batch (`oh·ow·cn` per image). */
+  readonly src: Uint8Array;
+  readonly out: Uint8Array;
+  /** Which images to warp (indices into the batch), in increasing order. */
+  readonly images: Int32Array;
+  /** Per listed image, its inverted matrix (six numbers, as warp-affine.ts inverts it) and its saturated cval. */
+  readonly inv: Float64Array;
+  readonly cvals: Int32Array;
+  readonly sw: number;
+  readonly sh: number;
+  readonly cn: number;
+  readonly ow: number;
+  readonly oh: number;
+  /** The border tables of the images' shared mode (element offsets at coordinates −off…, or −1 for cval). */
+  readonly tx: Int32Array;
+  readonly txOff: number;
+  readonly ty: Int32Array;
+  readonly tyOff: number;
+  /** Whether that mode is 'constant'. */
+  readonly constant: boolean;
+}
+
+/**
+ * warpAffine's uint8 bilinear warp of each listed image by its own matrix, in one call for many images: the per-row
+ * and per-column coordinates are computed in the module with the TypeScript kernel's arithmetic, whole-pixel shifts
+ * are copied row by row, and the bytes are those of warpAffine image by image. Returns null, having written
+ * nothing, when the WebAssembly kernels are unavailable; otherwise the positions in `job.images` of the images it
+ * did not warp (a coordinate outside the border tables), which the caller warps in TypeScript.
+ */
+export function warpLinearU8EachWasm(job: WarpLinearEachJob): number[] | null {
+  const exports = active();
+  if (exports === null) return null;
+  const { src, out, images, sw, sh, cn, ow, oh, tx, ty } = job;
+  const size = sh * sw * cn;
+  const osize = oh * ow * cn;
+  const total = images.length;
+  const perChunk = Math.max(1, Math.min(total, Math.floor(CHUNK_BYTES / Math.max(1, size + osize))));
+  const tablesBytes = align16(4 * tx.length) + align16(4 * ty.length);
+  const scratchBytes = align16(4 * (2 * ow + 2 * oh));
+  const perImageBytes = align16(48 * perChunk) + 2 * align16(4 * perChunk);
+  // The source gets 16 bytes of slack: the kernel may read a few bytes past a tap.
+  const srcBytes = align16(perChunk * size) + 16;
+  const dstBytes = align16(perChunk * osize);
+  const base = arena(exports, tablesBytes + scratchBytes + perImageBytes + srcBytes + dstBytes);
+  const txAt = base;
+  const tyAt = txAt + align16(4 * tx.length);
+  const scratchAt = base + tablesBytes;
+  const invAt = scratchAt + scratchBytes;
+  const cvalAt = invAt + align16(48 * perChunk);
+  const statusAt = cvalAt + align16(4 * perChunk);
+  const srcAt = statusAt + align16(4 * perChunk);
+  const dstAt = srcAt + srcBytes;
+  const heap = exports.memory.buffer;
+  new Int32Array(heap, txAt, tx.length).set(tx);
+  new Int32Array(heap, tyAt, ty.length).set(ty);
+  const bytes = new Uint8Array(heap);
+  const status = new Int32Array(heap, statusAt, perChunk);
+  const failed: number[] = [];
+  for (let from = 0; from < total; from += perChunk) {
+    const m = Math.min(perChunk, total - from);
+    const first = images[from];
+    // A run of consecutive images travels as one copy each way.
+    const run = images[from + m - 1] === first + m - 1;
+    if (run) bytes.set(src.subarray(first * size, (first + m) * size), srcAt);
+    else
+      for (let k = 0; k < m; k++)
+        bytes.set(src.subarray(images[from + k] * size, (images[from + k] + 1) * size), srcAt + k * size);
+    new Float64Array(heap, invAt, 6 * m).set(job.inv.subarray(6 * from, 6 * (from + m)));
+    new Int32Array(heap, cvalAt, m).set(job.cvals.subarray(from, from + m));
+    exports.warp_linear_u8_each(
+      srcAt,
+      dstAt,
+      m,
+      invAt,
+      cvalAt,
+      sw,
+      sh,
+      cn,
+      ow,
+      oh,
+      txAt,
+      tx.length,
+      job.txOff,
+      tyAt,
+      ty.length,
+      job.tyOff,
+      job.constant ? 1 : 0,
+      scratchAt,
+      statusAt,
+    );
+    let ok = true;
+    for (let k = 0; k < m; k++) {
+      if (status[k] !== 0) {
+        failed.push(from + k);
+        ok = false;
+      }
+    }
+    if (run && ok) out.set(bytes.subarray(dstAt, dstAt + m * osize), first * osize);
+    else {
+      for (let k = 0; k < m; k++) {
+        if (status[k] !== 0) continue;
+        const at = images[from + k] * osize;
+        out.set(bytes.subarray(dstAt + k * osize, dstAt + (k + 1) * osize), at);
+      }
+    }
+  }
+  return failed;
 }
 
 /**
