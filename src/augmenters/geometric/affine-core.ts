@@ -1,8 +1,14 @@
 import { argumentError } from '../../core/errors.ts';
 import type { Image, Shape } from '../../core/image.ts';
 import { BORDER_MODES, type BorderMode } from '../../kernels/border.ts';
-import { type WarpOrder, warpAffine, warpAffineBatch } from '../../kernels/warp-affine.ts';
-import { constant } from '../../params/constant.ts';
+import {
+  type WarpAffineOptions,
+  type WarpOrder,
+  warpAffine,
+  warpAffineBatch,
+  warpAffineEach,
+} from '../../kernels/warp-affine.ts';
+import { constant, drawNamed } from '../../params/constant.ts';
 import type { Param } from '../../params/param.ts';
 import { type NumberInput, type NumberRules, numberArg } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
@@ -108,14 +114,26 @@ export interface AffineDraw {
 const ONE = constant(1);
 const ZERO = constant(0);
 
-function drawAxes(axes: Axes | undefined, random: RandomSource, name: string, fallback: number): [number, number] {
+// Stream names per axis option, spelled out once rather than built per image.
+const AXIS_NAMES = {
+  scale: ['scale', 'scaleX', 'scaleY'],
+  translate: ['translate', 'translateX', 'translateY'],
+  shear: ['shear', 'shearX', 'shearY'],
+} as const;
+
+function drawAxes(
+  axes: Axes | undefined,
+  random: RandomSource,
+  [name, nameX, nameY]: readonly [string, string, string],
+  fallback: number,
+): [number, number] {
   if (!axes) return [fallback, fallback];
   if (axes.both) {
-    const v = axes.both.draw(random.stream(name));
+    const v = drawNamed(axes.both, random, name);
     return [v, v];
   }
-  const x = (axes.x ?? (fallback === 1 ? ONE : ZERO)).draw(random.stream(`${name}X`));
-  const y = (axes.y ?? (fallback === 1 ? ONE : ZERO)).draw(random.stream(`${name}Y`));
+  const x = drawNamed(axes.x ?? (fallback === 1 ? ONE : ZERO), random, nameX);
+  const y = drawNamed(axes.y ?? (fallback === 1 ? ONE : ZERO), random, nameY);
   return [x, y];
 }
 
@@ -135,16 +153,16 @@ export function float32Rules(source: AffineSource): Float32Rules {
 
 /** Draws one image's affine transformation. */
 export function drawAffine(source: AffineSource, rules: Float32Rules, random: RandomSource, shape: Shape): AffineDraw {
-  const [scaleX, scaleY] = drawAxes(source.scale, random, 'scale', 1);
+  const [scaleX, scaleY] = drawAxes(source.scale, random, AXIS_NAMES.scale, 1);
   const percent = source.translatePercent !== undefined;
   const [translateX, translateY] = drawAxes(
     percent ? source.translatePercent : source.translatePx,
     random,
-    'translate',
+    AXIS_NAMES.translate,
     0,
   );
-  const rotate = source.rotate ? source.rotate.draw(random.stream('rotate')) : 0;
-  const [shearX, shearY] = drawAxes(source.shear, random, 'shear', 0);
+  const rotate = source.rotate ? drawNamed(source.rotate, random, 'rotate') : 0;
+  const [shearX, shearY] = drawAxes(source.shear, random, AXIS_NAMES.shear, 0);
   let matrix = affineMatrix(
     { scaleX, scaleY, translateX, translateY, translateUnit: percent ? 'percent' : 'px', rotate, shearX, shearY },
     shape,
@@ -156,9 +174,9 @@ export function drawAffine(source: AffineSource, rules: Float32Rules, random: Ra
     matrix = fitted.matrix;
     output = { height: fitted.height, width: fitted.width, channels: shape.channels };
   }
-  const order = source.order.draw(random.stream('order')) as WarpOrder;
-  const mode = source.mode.draw(random.stream('mode'));
-  const cval = source.cval.draw(random.stream('cval'));
+  const order = drawNamed(source.order, random, 'order') as WarpOrder;
+  const mode = drawNamed(source.mode, random, 'mode');
+  const cval = drawNamed(source.cval, random, 'cval');
   const identity = isIdentityMatrix(matrix) && output.height === shape.height && output.width === shape.width;
   return { matrix, output, order, mode, cval, identity };
 }
@@ -194,30 +212,54 @@ function sameWarp(a: AffineDraw, b: AffineDraw): boolean {
 /**
  * Warps a uniform batch whose outputs keep the input size (`batch` and `out` hold the images one after another,
  * `size` elements each). Consecutive images with the same drawn transformation (a constant angle or scale, say) go
- * to the kernel together, which computes each output pixel's coordinates once for all of them; the bytes are those
- * of `applyAffine` image by image.
+ * to the kernel together, which computes each output pixel's coordinates once for all of them; images with
+ * transformations of their own go to the kernel together too, each with its matrix (one WebAssembly call for a uint8
+ * batch). The bytes are those of `applyAffine` image by image.
  */
+// Runs of fewer images with one transformation go with the images of their own: sharing the coordinates saves
+// less than the separate kernel call costs.
+const SHARED_MIN = 4;
+
 export function applyAffineBatch(batch: Image, draws: readonly AffineDraw[], out: Image, size: number): void {
   const { width, channels } = batch;
   const height = size / (width * channels);
+  const n = draws.length;
   const u8 = batch.data instanceof Uint8Array;
-  for (let start = 0; start < draws.length; ) {
+  const cvalOf = (draw: AffineDraw) => (u8 ? Math.trunc(draw.cval) : draw.cval);
+  const alone: number[] = [];
+  for (let start = 0; start < n; ) {
     const draw = draws[start];
     let end = start + 1;
-    while (end < draws.length && sameWarp(draw, draws[end])) end++;
+    while (end < n && sameWarp(draw, draws[end])) end++;
     const src = batch.data.subarray(start * size, end * size);
     const dst = out.data.subarray(start * size, end * size);
     if (draw.identity) {
       dst.set(src);
+    } else if (end - start < SHARED_MIN || !u8 || draw.order !== 1) {
+      for (let k = start; k < end; k++) alone.push(k);
     } else {
-      const cval = u8 ? Math.trunc(draw.cval) : draw.cval;
       warpAffineBatch(
         { data: src, n: end - start, height, width, channels },
         draw.matrix,
         { data: dst, n: end - start, height, width, channels },
-        { order: draw.order, mode: draw.mode, cval },
+        { order: draw.order, mode: draw.mode, cval: cvalOf(draw) },
       );
     }
     start = end;
   }
+  if (alone.length === 0) return;
+  const matrices: AffineMatrix[] = new Array(n);
+  const options: WarpAffineOptions[] = new Array(n);
+  for (const k of alone) {
+    const draw = draws[k];
+    matrices[k] = draw.matrix;
+    options[k] = { order: draw.order, mode: draw.mode, cval: cvalOf(draw) };
+  }
+  warpAffineEach(
+    { data: batch.data, n, height, width, channels },
+    matrices,
+    { data: out.data, n, height, width, channels },
+    options,
+    alone,
+  );
 }
