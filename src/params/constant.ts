@@ -1,5 +1,5 @@
 import { argumentError } from '../core/errors.ts';
-import type { RandomStream } from '../random/stream.ts';
+import type { RandomSource, RandomStream } from '../random/stream.ts';
 import type { Param } from './param.ts';
 
 class Constant<T extends number | string> implements Param<T> {
@@ -33,4 +33,12 @@ export function constant<T extends number | string>(value: T): Param<T> {
     throw argumentError('iap.constant', 'value', 'a finite number or a string', value, 'type');
   }
   return new Constant(value);
+}
+
+/**
+ * Draws `p` from the stream `name` of `random`, or, for a constant, returns its value without making the stream (a
+ * constant reads nothing, and every stream has its own address, so skipping one never shifts another's draws).
+ */
+export function drawNamed<T>(p: Param<T>, random: RandomSource, name: string): T {
+  return p instanceof Constant ? (p.value as T) : p.draw(random.stream(name));
 }

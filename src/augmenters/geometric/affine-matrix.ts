@@ -91,6 +91,21 @@ function translation(tx: number, ty: number): M3 {
   return [1, -0, tx, 0, 1, ty, 0, 0, 1];
 }
 
+// The y-shear part depends on the y-shear and the centre only, which a batch of one size with a constant y-shear
+// (usually 0) shares: the last one is kept.
+let lastShear = { shy: Number.NaN, cx: Number.NaN, cy: Number.NaN, m: [] as unknown as M3 };
+
+/** R(+q) · Shear(shy) · R(−q) · T(−c), evaluated right to left as imgaug does. */
+function yShearAboutCentre(shy: number, cx: number, cy: number): M3 {
+  const last = lastShear;
+  if (Object.is(last.shy, shy) && last.cx === cx && last.cy === cy) return last.m;
+  let m = mul(skimageAffine(1, 1, -QUARTER_TURN, -QUARTER_TURN, 0, 0), translation(-cx, -cy));
+  m = mul(skimageAffine(1, 1, 0, 0 + shy, 0, 0), m);
+  m = mul(skimageAffine(1, 1, QUARTER_TURN, QUARTER_TURN, 0, 0), m);
+  lastShear = { shy, cx, cy, m };
+  return m;
+}
+
 function checkFinite(name: string, value: number): void {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw argumentError('affineMatrix', name, 'a finite number', value, typeof value === 'number' ? 'range' : 'type');
@@ -159,9 +174,7 @@ export function affineMatrix(
 
   const cx = width / 2 - 0.5;
   const cy = height / 2 - 0.5;
-  let m = mul(skimageAffine(1, 1, -QUARTER_TURN, -QUARTER_TURN, 0, 0), translation(-cx, -cy));
-  m = mul(skimageAffine(1, 1, 0, 0 + shy, 0, 0), m);
-  m = mul(skimageAffine(1, 1, QUARTER_TURN, QUARTER_TURN, 0, 0), m);
+  let m = yShearAboutCentre(shy, cx, cy);
   m = mul(skimageAffine(sx, sy, r, rPlusShx, tx, ty), m);
   m = mul(translation(cx, cy), m);
   return [m[0], m[1], m[2], m[3], m[4], m[5]];
