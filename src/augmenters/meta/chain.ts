@@ -1,5 +1,5 @@
 import { argumentError } from '../../core/errors.ts';
-import type { Image, PixelArray, Shape } from '../../core/image.ts';
+import type { Image, PixelArray, Shape, UniformBatch } from '../../core/image.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { Augmenter } from '../base/augmenter.ts';
 
@@ -87,7 +87,7 @@ export function applyChain(children: readonly Augmenter[], chain: ChainParams, i
     for (let j = 0; j < last; j++) {
       const k = order[j];
       const shape = shapes[j];
-      const data = scratch(level, j & 1, image.data, shape);
+      const data = scratch(level, j & 1, image.data, shape.height * shape.width * shape.channels);
       const next: Image = { data, height: shape.height, width: shape.width, channels: shape.channels };
       children[k].applyInto(current, params[k], next);
       current = next;
@@ -98,14 +98,115 @@ export function applyChain(children: readonly Augmenter[], chain: ChainParams, i
   }
 }
 
+/**
+ * Runs every image's chain over a uniform batch step by step, each child on many images per call (its
+ * `applyBatchInto`, so its batch kernel when it has one), and writes the results into `out`; gives the bytes of
+ * `applyChain` image by image. Returns false, touching nothing, unless every step of every chain keeps the input's
+ * shape.
+ *
+ * The images are first laid out sorted by their order (for `randomOrder`, images 3 and 7 that apply [1, 0] sit next
+ * to each other), so at each step the images that go to one child mostly form a few contiguous runs: a run goes to
+ * the child in one call, straight from one buffer to the next, with no copies per step. Only a layout that differs
+ * from the batch's costs one copy in and one copy out. Between steps the results stay in the two scratch buffers of
+ * this nesting depth (the ones `applyChain` uses one image at a time), which grow to the largest batch they held.
+ */
+export function applyChainBatch(
+  children: readonly Augmenter[],
+  chains: readonly ChainParams[],
+  batch: UniformBatch,
+  out: PixelArray,
+): boolean {
+  const { n, height, width, channels } = batch;
+  let steps = 0;
+  for (let i = 0; i < n; i++) {
+    const { order, shapes } = chains[i];
+    for (const s of shapes) {
+      if (s.height !== height || s.width !== width || s.channels !== channels) return false;
+    }
+    if (order.length > steps) steps = order.length;
+  }
+  if (steps === 0) {
+    out.set(batch.data);
+    return true;
+  }
+  const size = height * width * channels;
+  const level = depth++;
+  try {
+    const layout = sortedLayout(chains, n, level);
+    const first = scratch(level, 0, batch.data, n * size);
+    const second = scratch(level, 1, batch.data, n * size);
+    let src = batch.data;
+    if (layout !== undefined) {
+      for (let p = 0; p < n; p++) first.set(batch.data.subarray(layout[p] * size, (layout[p] + 1) * size), p * size);
+      src = first;
+    }
+    const runParams = runParamsOf(level);
+    for (let j = 0; j < steps; j++) {
+      const dst = j === steps - 1 && layout === undefined ? out : src === first ? second : first;
+      for (let p = 0; p < n; ) {
+        const k = childAt(chains[layout === undefined ? p : layout[p]], j);
+        let q = p + 1;
+        while (q < n && childAt(chains[layout === undefined ? q : layout[q]], j) === k) q++;
+        const from = src.subarray(p * size, q * size) as PixelArray;
+        const to = dst.subarray(p * size, q * size) as PixelArray;
+        if (k < 0) {
+          // These images' chains ended at an earlier step (SomeOf, Sometimes): carried over unchanged.
+          to.set(from);
+        } else {
+          runParams.length = q - p;
+          for (let r = p; r < q; r++) runParams[r - p] = chains[layout === undefined ? r : layout[r]].params[k];
+          children[k].applyBatchInto({ data: from, n: q - p, height, width, channels }, runParams, to);
+        }
+        p = q;
+      }
+      src = dst;
+    }
+    if (layout !== undefined) {
+      for (let p = 0; p < n; p++) out.set(src.subarray(p * size, (p + 1) * size), layout[p] * size);
+    }
+    return true;
+  } finally {
+    depth--;
+  }
+}
+
+/** The child at step j of a chain, or −1 when the chain has fewer steps. */
+function childAt(chain: ChainParams, j: number): number {
+  return j < chain.order.length ? chain.order[j] : -1;
+}
+
+/**
+ * The batch positions in the order of their chains' orders (compared step by step, a shorter order first), or
+ * undefined when the batch is already in that order (as when every image has the same order).
+ */
+function sortedLayout(chains: readonly ChainParams[], n: number, level: number): number[] | undefined {
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = compareOrders(chains[i - 1].order, chains[i].order) <= 0;
+  if (sorted) return undefined;
+  const layout = layoutOf(level);
+  layout.length = n;
+  for (let i = 0; i < n; i++) layout[i] = i;
+  // Stable (ECMAScript 2019): images with the same order keep their batch order, so their memory stays in sequence.
+  return layout.sort((a, b) => compareOrders(chains[a].order, chains[b].order));
+}
+
+function compareOrders(a: readonly number[], b: readonly number[]): number {
+  const common = Math.min(a.length, b.length);
+  for (let j = 0; j < common; j++) if (a[j] !== b[j]) return a[j] - b[j];
+  return a.length - b.length;
+}
+
 // How many chains are running inside one another (a Sequential in a Sequential), and two scratch buffers per
-// depth and dtype; a buffer grows to the largest image it has held.
+// depth and dtype; a buffer grows to the largest image (or batch, for applyChainBatch) it has held. A batch chain at
+// one depth and the image chains its children run at the next never share buffers.
 let depth = 0;
 const scratchU8: Uint8Array[] = [];
 const scratchF32: Float32Array[] = [];
+// applyChainBatch's layout and params lists, one of each per depth.
+const layouts: number[][] = [];
+const runParamLists: unknown[][] = [];
 
-function scratch(level: number, slot: number, like: PixelArray, shape: Shape): PixelArray {
-  const n = shape.height * shape.width * shape.channels;
+function scratch(level: number, slot: number, like: PixelArray, n: number): PixelArray {
   const pool: PixelArray[] = like instanceof Uint8Array ? scratchU8 : scratchF32;
   const at = 2 * level + slot;
   let buffer = pool[at];
@@ -114,6 +215,16 @@ function scratch(level: number, slot: number, like: PixelArray, shape: Shape): P
     pool[at] = buffer;
   }
   return buffer.length === n ? buffer : (buffer.subarray(0, n) as PixelArray);
+}
+
+function layoutOf(level: number): number[] {
+  layouts[level] ??= [];
+  return layouts[level];
+}
+
+function runParamsOf(level: number): unknown[] {
+  runParamLists[level] ??= [];
+  return runParamLists[level];
 }
 
 /** Fisher–Yates shuffle of 0…n−1 from a stream. */

@@ -1,9 +1,17 @@
 import { argumentError } from '../../core/errors.ts';
-import type { Image, Shape } from '../../core/image.ts';
+import type { Image, PixelArray, Shape, UniformBatch } from '../../core/image.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { Augmenter, type CommonOptions } from '../base/augmenter.ts';
 import { isOptionsObject, rejectUnknownOptions } from '../base/define.ts';
-import { type ChainParams, applyChain, chainOutputShape, checkChildren, drawChain, shuffledOrder } from './chain.ts';
+import {
+  type ChainParams,
+  applyChain,
+  applyChainBatch,
+  chainOutputShape,
+  checkChildren,
+  drawChain,
+  shuffledOrder,
+} from './chain.ts';
 
 export interface SequentialOptions extends CommonOptions {
   /** Apply the children in a new random order for each image. Default false. */
@@ -37,6 +45,10 @@ class SequentialAugmenter extends Augmenter<ChainParams> {
 
   applyInto(image: Image, params: ChainParams, out: Image): void {
     applyChain(this.children, params, image, out);
+  }
+
+  override applyUniformBatch(batch: UniformBatch, params: readonly ChainParams[], out: PixelArray): boolean {
+    return applyChainBatch(this.children, params, batch, out);
   }
 
   protected optionsToJSON(): Record<string, unknown> {

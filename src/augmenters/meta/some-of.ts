@@ -1,11 +1,19 @@
 import { argumentError } from '../../core/errors.ts';
-import type { Image, Shape } from '../../core/image.ts';
+import type { Image, PixelArray, Shape, UniformBatch } from '../../core/image.ts';
 import type { Param } from '../../params/param.ts';
 import { numberArg, toSpec } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { Augmenter, type CommonOptions } from '../base/augmenter.ts';
 import { isOptionsObject, rejectUnknownOptions } from '../base/define.ts';
-import { type ChainParams, applyChain, chainOutputShape, checkChildren, drawChain, shuffledOrder } from './chain.ts';
+import {
+  type ChainParams,
+  applyChain,
+  applyChainBatch,
+  chainOutputShape,
+  checkChildren,
+  drawChain,
+  shuffledOrder,
+} from './chain.ts';
 
 export interface SomeOfOptions extends CommonOptions {
   /** Apply the chosen children in random order (else in list order). Default false. */
@@ -35,6 +43,11 @@ class SomeOfAugmenter extends Augmenter<ChainParams> {
   applyInto(image: Image, params: ChainParams, out: Image): void {
     applyChain(this.children, params, image, out);
   }
+
+  override applyUniformBatch(batch: UniformBatch, params: readonly ChainParams[], out: PixelArray): boolean {
+    return applyChainBatch(this.children, params, batch, out);
+  }
+
   protected optionsToJSON(): Record<string, unknown> {
     return { n: toSpec(this.rawN), randomOrder: this.randomOrder, children: this.children.map((c) => c.childJSON()) };
   }

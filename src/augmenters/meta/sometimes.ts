@@ -1,17 +1,14 @@
 import { argumentError } from '../../core/errors.ts';
-import type { Image, Shape } from '../../core/image.ts';
+import type { Image, PixelArray, Shape, UniformBatch } from '../../core/image.ts';
 import type { Param } from '../../params/param.ts';
 import { numberArg, toSpec } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { Augmenter, type CommonOptions } from '../base/augmenter.ts';
 import { isOptionsObject, rejectUnknownOptions } from '../base/define.ts';
+import { type ChainParams, applyChain, applyChainBatch, chainOutputShape } from './chain.ts';
 import { Sequential } from './sequential.ts';
 
-interface SometimesParams {
-  readonly branch: 'then' | 'else' | 'none';
-  readonly params: unknown;
-  readonly shape: Shape;
-}
+const NO_STEP: readonly never[] = [];
 
 function asAugmenter(option: string, value: unknown): Augmenter | undefined {
   if (value === undefined || value === null) return undefined;
@@ -20,8 +17,13 @@ function asAugmenter(option: string, value: unknown): Augmenter | undefined {
   throw argumentError('Sometimes', option, 'an augmenter, an array of augmenters, or nothing', value, 'type');
 }
 
-class SometimesAugmenter extends Augmenter<SometimesParams> {
+class SometimesAugmenter extends Augmenter<ChainParams> {
   readonly type = 'Sometimes';
+  // The branches given, as a chain's children: an image's params are a chain of one step (its branch) or none.
+  private readonly branches: Augmenter[] = [];
+  private readonly thenOrder: readonly number[];
+  private readonly elseOrder: readonly number[];
+
   constructor(
     readonly p: Param<number>,
     private readonly rawP: unknown,
@@ -30,27 +32,32 @@ class SometimesAugmenter extends Augmenter<SometimesParams> {
     options: CommonOptions,
   ) {
     super(options, 'Sometimes');
+    this.thenOrder = thenAug ? [this.branches.push(thenAug) - 1] : NO_STEP;
+    this.elseOrder = elseAug ? [this.branches.push(elseAug) - 1] : NO_STEP;
   }
 
-  drawParams(random: RandomSource, shape: Shape): SometimesParams {
+  drawParams(random: RandomSource, shape: Shape): ChainParams {
     // imgaug draws the coin from a Binomial(p): a uniform draw below p means "then".
     const coin = random.stream('p');
     const yes = coin.random() < this.p.draw(coin);
-    const aug = yes ? this.thenAug : this.elseAug;
-    if (!aug) return { branch: 'none', params: undefined, shape };
-    const segment = yes ? 'then' : 'else';
-    const params = aug.drawParams(aug.childSource(random, segment), shape);
-    return { branch: segment, params, shape: aug.outputShape(shape, params) };
+    const order = yes ? this.thenOrder : this.elseOrder;
+    if (order.length === 0) return { order, params: NO_STEP, shapes: NO_STEP };
+    const aug = this.branches[order[0]];
+    const params: unknown[] = new Array(this.branches.length);
+    params[order[0]] = aug.drawParams(aug.childSource(random, yes ? 'then' : 'else'), shape);
+    return { order, params, shapes: [aug.outputShape(shape, params[order[0]])] };
   }
 
-  override outputShape(_shape: Shape, params: SometimesParams): Shape {
-    return params.shape;
+  override outputShape(shape: Shape, params: ChainParams): Shape {
+    return chainOutputShape(shape, params);
   }
 
-  applyInto(image: Image, params: SometimesParams, out: Image): void {
-    const aug = params.branch === 'then' ? this.thenAug : params.branch === 'else' ? this.elseAug : undefined;
-    if (aug) aug.applyInto(image, params.params, out);
-    else out.data.set(image.data);
+  applyInto(image: Image, params: ChainParams, out: Image): void {
+    applyChain(this.branches, params, image, out);
+  }
+
+  override applyUniformBatch(batch: UniformBatch, params: readonly ChainParams[], out: PixelArray): boolean {
+    return applyChainBatch(this.branches, params, batch, out);
   }
 
   protected optionsToJSON(): Record<string, unknown> {
