@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { RandomSource, type RandomStream, checkSeed, seedToKey } from './stream.ts';
+import { RandomSource, RandomStream, checkSeed, seedToKey } from './stream.ts';
 
 describe('RandomStream', () => {
   it('gives the same numbers for the same address', () => {
@@ -45,6 +45,37 @@ describe('RandomStream', () => {
     const got = new Uint32Array(300);
     RandomSource.root(5, 2, 7).stream('ref').fillUint32(got);
     assert.deepEqual(Array.from(got), expected);
+  });
+
+  it('nextXoshiroSeed gives the state fillUint32 starts from and advances the stream as fillUint32 does', () => {
+    const seeded = RandomSource.root(5, 2, 7).stream('ref');
+    const filled = RandomSource.root(5, 2, 7).stream('ref');
+    const state = new Uint32Array(8);
+    const got = new Uint32Array(50);
+    for (let chunk = 0; chunk < 2; chunk++) {
+      seeded.nextXoshiroSeed(state, 4 * chunk);
+      filled.fillUint32(got);
+      assert.deepEqual(Array.from(got), xoshiroWords(state.subarray(4 * chunk, 4 * chunk + 4), 50), `chunk ${chunk}`);
+    }
+    assert.notDeepEqual(Array.from(state.subarray(0, 4)), Array.from(state.subarray(4)));
+    assert.equal(seeded.nextUint32(), filled.nextUint32());
+  });
+
+  it('nextXoshiroSeed and fillUint32 replace the all-zero state (xoshiro would give only zeros) by s0 = 0x9e3779b9', () => {
+    // Philox never gives four zero words in practice, so a stream that does stands in for that case.
+    class ZeroStream extends RandomStream {
+      override nextUint32(): number {
+        return 0;
+      }
+    }
+    const zero = new ZeroStream(0, 0, 0, 0, 0);
+    const state = new Uint32Array(4);
+    zero.nextXoshiroSeed(state, 0);
+    assert.deepEqual(Array.from(state), [0x9e3779b9, 0, 0, 0]);
+    const got = new Uint32Array(20);
+    zero.fillUint32(got);
+    assert.deepEqual(Array.from(got), xoshiroWords(state, 20));
+    assert.ok(got.some((v) => v !== 0));
   });
 
   it('fillUint32 gives the same words for the same address, uniform in every bit', () => {
@@ -158,3 +189,21 @@ describe('seeds', () => {
 });
 
 const GOLDEN_FIRST_DRAWS = [2190594050, 1831980030, 351458629, 501782675];
+
+/** xoshiro128** written directly: the first `n` words from state `seed`. */
+function xoshiroWords(seed: Uint32Array, n: number): number[] {
+  let [s0, s1, s2, s3] = Array.from(seed, (v) => v | 0);
+  const rotl = (x: number, k: number) => (x << k) | (x >>> (32 - k));
+  const words: number[] = [];
+  for (let i = 0; i < n; i++) {
+    words.push(Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0);
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl(s3, 11);
+  }
+  return words;
+}

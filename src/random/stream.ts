@@ -13,6 +13,8 @@ const TWO_POW_M53 = 1 / 9007199254740992;
 // Philox writes into this shared scratch; each stream copies the four words into its own fields, so a stream
 // allocates nothing beyond itself (streams are made per image and parameter).
 const scratch = new Uint32Array(4);
+// fillUint32's seed words, read straight back into locals.
+const seedScratch = new Uint32Array(4);
 
 export class RandomStream {
   private b0 = 0;
@@ -57,11 +59,11 @@ export class RandomStream {
    * Deterministic per address like every other draw; the stream's own sequence advances by one Philox block.
    */
   fillUint32(out: Uint32Array): void {
-    let s0 = this.nextUint32();
-    let s1 = this.nextUint32();
-    let s2 = this.nextUint32();
-    let s3 = this.nextUint32();
-    if ((s0 | s1 | s2 | s3) === 0) s0 = 0x9e3779b9; // xoshiro's one forbidden state
+    this.nextXoshiroSeed(seedScratch, 0);
+    let s0 = seedScratch[0];
+    let s1 = seedScratch[1];
+    let s2 = seedScratch[2];
+    let s3 = seedScratch[3];
     const n = out.length;
     // The rotations written out: V8 does not always inline a helper into this loop (about 20% in a micro test).
     for (let i = 0; i < n; i++) {
@@ -76,6 +78,22 @@ export class RandomStream {
       s3 = (s3 << 11) | (s3 >>> 21);
       out[i] = r >>> 0;
     }
+  }
+
+  /**
+   * Writes to `out[at … at + 3]` the xoshiro128** state that the next {@link fillUint32} call would start from, and
+   * advances the stream exactly as that call does (one Philox block): for generators outside this class (the
+   * WebAssembly masks) that must give fillUint32's words.
+   */
+  nextXoshiroSeed(out: Uint32Array, at: number): void {
+    const s0 = this.nextUint32();
+    const s1 = this.nextUint32();
+    const s2 = this.nextUint32();
+    const s3 = this.nextUint32();
+    out[at] = (s0 | s1 | s2 | s3) === 0 ? 0x9e3779b9 : s0; // xoshiro's one forbidden state
+    out[at + 1] = s1;
+    out[at + 2] = s2;
+    out[at + 3] = s3;
   }
 
   /** A double uniformly distributed in [0, 1), with 53 random bits. */
