@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkPixelProperties } from '../../../test/helpers/pixel-properties.ts';
+import { assertSameBytes, checkWasmMatchesTypeScript, maskBatch } from '../../../test/helpers/wasm-mask.ts';
 import { imagesEqual, makeImage, shapeOf } from '../../core/image.ts';
 import { RandomSource } from '../../random/stream.ts';
 import { Dropout } from './dropout.ts';
@@ -99,6 +100,14 @@ describe('Dropout', () => {
       ({ p, perChannel }) => Dropout(p, { perChannel, seed: 9 }),
       fc.record({ p: fc.double({ min: 0, max: 1, noNaN: true }), perChannel: fc.boolean() }),
     );
+  });
+
+  it('gives the TypeScript loops’ bytes in WebAssembly, batches and single images (uint8, random cases)', () => {
+    checkWasmMatchesTypeScript((p, perChannel, seed) => Dropout(p, { perChannel, seed }));
+  });
+
+  it('gives the TypeScript loops’ bytes in WebAssembly for a batch larger than one module call (45×256×256×3)', () => {
+    assertSameBytes(Dropout(0.1, { perChannel: 0.5, seed: 4 }), maskBatch(45, 256, 256, 3, 9), 2, '45×256×256×3');
   });
 
   it('rejects bad options with the template error', () => {

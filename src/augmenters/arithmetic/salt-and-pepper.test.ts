@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkPixelProperties } from '../../../test/helpers/pixel-properties.ts';
+import { assertSameBytes, checkWasmMatchesTypeScript, maskBatch } from '../../../test/helpers/wasm-mask.ts';
 import { imagesEqual, makeImage } from '../../core/image.ts';
 import { SaltAndPepper } from './salt-and-pepper.ts';
 
@@ -91,6 +92,14 @@ describe('SaltAndPepper', () => {
       ({ p, perChannel }) => SaltAndPepper(p, { perChannel, seed: 10 }),
       fc.record({ p: fc.double({ min: 0, max: 1, noNaN: true }), perChannel: fc.boolean() }),
     );
+  });
+
+  it('gives the TypeScript loops’ bytes in WebAssembly, batches and single images (uint8, random cases)', () => {
+    checkWasmMatchesTypeScript((p, perChannel, seed) => SaltAndPepper(p, { perChannel, seed }));
+  });
+
+  it('gives the TypeScript loops’ bytes in WebAssembly for a batch larger than one module call (45×256×256×3)', () => {
+    assertSameBytes(SaltAndPepper(0.1, { perChannel: 0.5, seed: 4 }), maskBatch(45, 256, 256, 3, 9), 2, '45×256×256×3');
   });
 
   it('rejects bad options with the template error', () => {

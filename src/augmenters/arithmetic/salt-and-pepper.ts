@@ -1,4 +1,5 @@
 import type { PixelArray } from '../../core/image.ts';
+import { maskBatchU8Wasm } from '../../kernels/wasm/mask.ts';
 import { defineAugmenter } from '../base/define.ts';
 import {
   DRAW_CHUNK,
@@ -34,11 +35,14 @@ export const SaltAndPepper = defineAugmenter({
   options: { p: numberOption([0, 0.03], { min: 0, max: 1 }), perChannel: probabilityOption(false) },
   drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
   apply: (image, params, out) => {
+    if (wasmMask(image.data, out.data, image.data.length, image.channels, [params])) return;
     out.data.set(image.data);
     replaceInPlace(out.data, 0, image.data.length, image.channels, params);
   },
-  // One copy of the whole batch, then each image's replaced values written in place.
+  // The whole uint8 batch in one WebAssembly call; otherwise one copy of the whole batch, then each image's
+  // replaced values written in place.
   applyBatch: (batch, params, out, size) => {
+    if (wasmMask(batch.data, out.data, size, batch.channels, params)) return;
     out.data.set(batch.data);
     for (let i = 0; i < params.length; i++) replaceInPlace(out.data, i * size, size, batch.channels, params[i]);
   },
@@ -79,4 +83,19 @@ function replaceInPlace(
       }
     }
   }
+}
+
+/** uint8 images in WebAssembly (the draws and the changes in one call), where its kernels run: the same bytes. */
+function wasmMask(
+  src: PixelArray,
+  dst: PixelArray,
+  size: number,
+  channels: number,
+  params: readonly ElementwiseParams[],
+): boolean {
+  return (
+    src instanceof Uint8Array &&
+    dst instanceof Uint8Array &&
+    maskBatchU8Wasm('saltAndPepper', src, dst, size, channels, params)
+  );
 }
