@@ -60,7 +60,8 @@ class SequentialAugmenter extends Augmenter<ChainParams> {
  * Applies its children one after the other to each image, optionally in a random order per image.
  *
  * Each child draws from its own address (`k:Type`, or its `name`), so a child's draws never depend on its
- * siblings' or on the order chosen.
+ * siblings' or on the order chosen. On a uniform batch whose images keep their shape through every child, each
+ * child gets many images per call (its batch kernel where it has one); the bytes are those of image by image.
  * @example iaa.Sequential([iaa.Dropout(0.2), iaa.Affine({ rotate: [-30, 30] })], { randomOrder: true })
  */
 export function Sequential(children: readonly Augmenter[] = [], options: SequentialOptions = {}): SequentialAugmenter {
