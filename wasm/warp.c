@@ -275,11 +275,43 @@ static int shift_rows(const uint8_t *s, uint8_t *d, int sw, int sh, int cn, int 
   return 0;
 }
 
+// warp_linear_u8 for one image under the constant mode with safe coordinates: the image is first copied into
+// `pad` inside a one-pixel frame of cval, so that every output pixel with a tap inside the image has all four taps
+// inside the framed image and takes the interior loop (a tap outside the image reads cval either way, and the
+// interior weights are the border loop's lerp expanded, the same integers); only pixels with no tap inside are
+// cval runs. On small images, where the border is a large share of the pixels, this is much faster. `pad` holds
+// (sh + 2)·(sw + 2)·cn bytes and 16 more.
+static void warp_linear_framed(const uint8_t *s, uint8_t *d, int sw, int sh, int cn, int ow, int oh,
+                               const int32_t *rowX0, const int32_t *rowY0, const int32_t *ax, const int32_t *ay,
+                               int cval, uint8_t *pad) {
+  int pw = sw + 2, ph = sh + 2, stride = pw * cn;
+  fill_run(pad, cval, stride);
+  for (int y = 0; y < sh; y++) {
+    uint8_t *r = pad + (y + 1) * stride;
+    fill_run(r, cval, cn);
+    copy_run(r + cn, s + y * sw * cn, sw * cn);
+    fill_run(r + (sw + 1) * cn, cval, cn);
+  }
+  fill_run(pad + (sh + 1) * stride, cval, stride);
+  for (int y = 0; y < oh; y++) {
+    // One pixel further in on both axes; the fractions stay.
+    int32_t X0 = wrap_add(rowX0[y], 1 << AB_BITS), Y0 = wrap_add(rowY0[y], 1 << AB_BITS);
+    int row = y * ow * cn;
+    int tl = 0, tr = ow;
+    while (tl < ow && !(inside(X0, ax[tl], 0, pw - 1) && inside(Y0, ay[tl], 0, ph - 1))) tl++;
+    while (tr > tl && !(inside(X0, ax[tr - 1], 0, pw - 1) && inside(Y0, ay[tr - 1], 0, ph - 1))) tr--;
+    fill_run(d + row, cval, tl * cn);
+    fill_run(d + row + tr * cn, cval, (ow - tr) * cn);
+    if (tl < tr) interior(pad, stride, d, row, X0, Y0, ax, ay, tl, tr, cn, 1, 0, 0);
+  }
+}
+
 // Warps `count` images, each with its own matrix, packed `sh·sw·cn` bytes apart at src into dst (`oh·ow·cn` apart):
 // inv holds each image's inverted matrix (six doubles, as warp-affine.ts inverts it), cvals its saturated cval. The
 // per-row and per-column coordinates are computed here with the TypeScript kernel's double arithmetic and rounding
 // (the module is built with -ffp-contract=off, so no product is fused into an add). tx/ty: the border tables of the
-// images' shared mode; constant: that mode is 'constant'. scratch holds 2·ow + 2·oh int32. status[k] is set to 1 for
+// images' shared mode; constant: that mode is 'constant'. scratch holds 2·ow + 2·oh int32, then (sh + 2)·(sw + 2)·cn + 16
+// bytes. status[k] is set to 1 for
 // an image the TypeScript kernel must warp (a coordinate outside the tables), else 0.
 __attribute__((export_name("warp_linear_u8_each"))) void warp_linear_u8_each(
     const uint8_t *src, uint8_t *dst, int count, const double *inv, const int32_t *cvals, int sw, int sh, int cn,
@@ -308,9 +340,13 @@ __attribute__((export_name("warp_linear_u8_each"))) void warp_linear_u8_each(
       ry[y] = wrap_add(cv_round((ie * y + iff) * 1024.0), delta);
     }
     int r = shift_rows(s, d, sw, sh, cn, ow, oh, rx, ry, ax, ay, tx, txn, txoff, ty, tyn, tyoff, cvals[k], constant);
-    if (r == 1)
+    if (r == 1 && constant && safe) {
+      warp_linear_framed(s, d, sw, sh, cn, ow, oh, rx, ry, ax, ay, cvals[k], (uint8_t *)(scratch + 2 * ow + 2 * oh));
+      r = 0;
+    } else if (r == 1) {
       r = warp_linear_u8(s, d, 1, sw, sh, cn, ow, oh, rx, ry, ax, ay, tx, txn, txoff, ty, tyn, tyoff, cvals[k], safe,
-                         constant && safe) != 0 ? 2 : 0;
+                         0) != 0 ? 2 : 0;
+    }
     status[k] = r == 2;
   }
 }

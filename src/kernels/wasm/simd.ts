@@ -288,7 +288,8 @@ export function warpLinearU8EachWasm(job: WarpLinearEachJob): number[] | null {
   const total = images.length;
   const perChunk = Math.max(1, Math.min(total, Math.floor(CHUNK_BYTES / Math.max(1, size + osize))));
   const tablesBytes = align16(4 * tx.length) + align16(4 * ty.length);
-  const scratchBytes = align16(4 * (2 * ow + 2 * oh));
+  // Coordinates (2·ow + 2·oh int32), then an image in a one-pixel frame with 16 bytes of slack.
+  const scratchBytes = align16(4 * (2 * ow + 2 * oh)) + align16((sh + 2) * (sw + 2) * cn + 16);
   const perImageBytes = align16(48 * perChunk) + 2 * align16(4 * perChunk);
   // The source gets 16 bytes of slack: the kernel may read a few bytes past a tap.
   const srcBytes = align16(perChunk * size) + 16;
