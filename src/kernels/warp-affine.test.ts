@@ -297,6 +297,19 @@ describe('warpAffine', () => {
         matrix.map((m) => [...m]),
         shift,
         fc.constant([1, 0, 3e6, 0, 1, -2.5e6]),
+        // Rotations and zooms of the kind augmentation draws (fc.double favours extreme values, which mostly give
+        // near-singular matrices whose pixels are all outside).
+        fc
+          .tuple(
+            fc.integer({ min: -180, max: 180 }),
+            fc.integer({ min: 50, max: 200 }),
+            fc.integer({ min: -30, max: 30 }),
+          )
+          .map(([deg, pct, t]) => {
+            const a = (deg * Math.PI) / 180;
+            const s = pct / 100;
+            return [s * Math.cos(a), -s * Math.sin(a), t / 7, s * Math.sin(a), s * Math.cos(a), -t / 5];
+          }),
         // An inverse x-step of 1/2048 px: every odd column's fixed-point coordinate is a tie that cvRound sends to
         // even.
         fc
