@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
-import type { Image, UniformBatch } from '../src/core/image.ts';
+import { type Image, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
 import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
@@ -127,6 +127,13 @@ async function loadRgb(): Promise<Data> {
     batch: { data, n: RGB_COUNT, height, width, channels: 3 },
     source: `${names.length} photos (${names.join(', ')}), sorted by name and repeated to ${RGB_COUNT}`,
   };
+}
+
+/** The workload in a SharedArrayBuffer: worker threads read it where it is, with no copy per batch. */
+function sharedCopy(b: UniformBatch<Uint8Array>): UniformBatch<Uint8Array> {
+  const data = new Uint8Array(new SharedArrayBuffer(b.data.length));
+  data.set(b.data);
+  return { ...b, data };
 }
 
 function imageAt(b: UniformBatch<Uint8Array>, i: number): Image<Uint8Array> {
@@ -254,6 +261,7 @@ class BenchPool {
   private readonly waiting: ((w: Worker) => void)[] = [];
   private readonly pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   private nextId = 0;
+  private readonly spares = new Map<Worker, Uint8Array>();
 
   constructor(
     count: number,
@@ -270,7 +278,9 @@ class BenchPool {
         this.release(worker);
         if (!p) return;
         if (reply.ok) {
-          unpackBatch(reply.batch); // the pixels arrived (transferred); the bench only counts them
+          // The pixels arrived (transferred); the bench only counts them, then hands the buffer back.
+          const out = unpackBatch(reply.batch);
+          if (isUniformBatch(out) && out.data instanceof Uint8Array) this.spares.set(worker, out.data);
           p.resolve();
         } else p.reject(new Error(reply.error));
       });
@@ -294,13 +304,19 @@ class BenchPool {
     return w ? Promise.resolve(w) : new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  /** Augments one batch with case `caseId` on the next free thread. */
+  /**
+   * Augments one batch with case `caseId` on the next free thread. The batch is a view on the workload in a
+   * SharedArrayBuffer, so nothing is copied on this thread; the result comes back transferred, and its buffer goes
+   * back to that thread with its next batch, to take the next result (as a consumer that returns spent batches).
+   */
   async augment(caseId: string, unit: Unit, epoch: number): Promise<void> {
-    // Like the DataLoader, each batch is a fresh copy that is transferred to the thread (packBatch copies a view).
     const { wire, transfer } = packBatch(unit.batch);
     const worker = await this.acquire();
     const id = this.nextId++;
-    const task: BenchTask = { id, caseId, batch: wire, epoch, indices: unit.indices };
+    const spare = this.spares.get(worker);
+    this.spares.delete(worker);
+    const task: BenchTask = { id, caseId, batch: wire, epoch, indices: unit.indices, spare };
+    if (spare) transfer.push(spare.buffer as ArrayBuffer);
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage(task, transfer);
@@ -434,8 +450,15 @@ function runSync(aug: Augmenter, data: Data, mode: 'single' | 'batch', t: Timing
     return measureSync((i) => aug.augmentImage(images[i % b.n], { epoch: (i / b.n) | 0, index: i % b.n }), 1, t);
   }
   const units = batchesOf(b, BATCH);
+  // Each result is written into the previous one's buffer (the `out` option), as the worker threads do with the
+  // buffers handed back to them: both modes allocate nothing per batch, so the workers rows compare like with like.
+  let spare: Uint8Array | Float32Array | undefined;
   return measureSync(
-    (i) => aug.augmentImages(units[i % units.length].batch, { epoch: i, indices: units[i % units.length].indices }),
+    (i) => {
+      const u = units[i % units.length];
+      const out = aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out: spare });
+      spare = isUniformBatch(out) ? out.data : undefined;
+    },
     BATCH,
     t,
   );
@@ -482,13 +505,15 @@ async function main(): Promise<void> {
       opencvDocs[workload] = cv;
 
       console.error(`bench: augkit on ${workload} …`);
+      let shared: UniformBatch<Uint8Array> | undefined;
       for (const id of casesFor(args.cases, workload)) {
         const aug = makeCase(id);
         const byMode = new Map<Mode, Measured>();
         for (const mode of args.modes) {
           let m: Measured;
           if (mode === 'workers') {
-            const units = batchesOf(data.batch, BATCH);
+            shared ??= sharedCopy(data.batch);
+            const units = batchesOf(shared, BATCH);
             const p = pool as BenchPool;
             m = await measureAsync(
               (i) => p.augment(id, units[i % units.length], i),

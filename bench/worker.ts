@@ -16,6 +16,8 @@ export interface BenchTask {
   readonly batch: WireBatch;
   readonly epoch: number;
   readonly indices: Int32Array;
+  /** A result buffer this thread sent earlier, handed back to take the next result. */
+  readonly spare?: Uint8Array;
 }
 
 /** The augmented batch, or the error's message. */
@@ -38,8 +40,13 @@ port.on('message', (task: BenchTask) => {
     }
     const batch = unpackBatch(task.batch) as Image[] | UniformBatch;
     // As augment-worker.ts: the previous input's buffer (owned by this thread) takes the next result.
-    const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: spare });
-    spare = reusableInput(batch, out);
+    const out = augmenter.augmentImages(batch, {
+      epoch: task.epoch,
+      indices: task.indices,
+      out: task.spare ?? spare,
+    });
+    const usedSpare = task.spare !== undefined && !Array.isArray(out) && (out as UniformBatch).data === task.spare;
+    spare = reusableInput(batch, out) ?? (usedSpare ? undefined : task.spare);
     const { wire, transfer } = packBatch(out);
     const reply: BenchReply = { id: task.id, ok: true, batch: wire };
     port.postMessage(reply, transfer);
