@@ -37,14 +37,15 @@ export const Dropout = defineAugmenter({
   // uint8 in WebAssembly where it runs; otherwise copy everything, then zero the dropped values: for the usual
   // small p that touches the fewest bytes.
   apply: (image, params, out) => {
-    if (wasmMask(image.data, out.data, image.data.length, image.channels, [params])) return;
+    // uint8 in WebAssembly (the draws and the changes in one call) where its kernels run: the same bytes.
+    if (maskBatchU8Wasm('dropout', image.data, out.data, image.data.length, image.channels, [params])) return;
     out.data.set(image.data);
     dropInPlace(out.data, 0, image.data.length, image.channels, params);
   },
   // The whole uint8 batch in one WebAssembly call; otherwise one copy of the whole batch, then each image's dropped
   // values zeroed in place.
   applyBatch: (batch, params, out, size) => {
-    if (wasmMask(batch.data, out.data, size, batch.channels, params)) return;
+    if (maskBatchU8Wasm('dropout', batch.data, out.data, size, batch.channels, params)) return;
     out.data.set(batch.data);
     for (let i = 0; i < params.length; i++) dropInPlace(out.data, i * size, size, batch.channels, params[i]);
   },
@@ -112,19 +113,4 @@ function dropBytes(dst: Uint8Array, at: number, draws: Uint32Array, count: numbe
     }
   }
   for (; j < count; j++) dst[at + j] &= +(draws[j] < threshold) - 1;
-}
-
-/** uint8 images in WebAssembly (the draws and the changes in one call), where its kernels run: the same bytes. */
-function wasmMask(
-  src: PixelArray,
-  dst: PixelArray,
-  size: number,
-  channels: number,
-  params: readonly ElementwiseParams[],
-): boolean {
-  return (
-    src instanceof Uint8Array &&
-    dst instanceof Uint8Array &&
-    maskBatchU8Wasm('dropout', src, dst, size, channels, params)
-  );
 }

@@ -35,14 +35,15 @@ export const SaltAndPepper = defineAugmenter({
   options: { p: numberOption([0, 0.03], { min: 0, max: 1 }), perChannel: probabilityOption(false) },
   drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
   apply: (image, params, out) => {
-    if (wasmMask(image.data, out.data, image.data.length, image.channels, [params])) return;
+    // uint8 in WebAssembly (the draws and the changes in one call) where its kernels run: the same bytes.
+    if (maskBatchU8Wasm('saltAndPepper', image.data, out.data, image.data.length, image.channels, [params])) return;
     out.data.set(image.data);
     replaceInPlace(out.data, 0, image.data.length, image.channels, params);
   },
   // The whole uint8 batch in one WebAssembly call; otherwise one copy of the whole batch, then each image's
   // replaced values written in place.
   applyBatch: (batch, params, out, size) => {
-    if (wasmMask(batch.data, out.data, size, batch.channels, params)) return;
+    if (maskBatchU8Wasm('saltAndPepper', batch.data, out.data, size, batch.channels, params)) return;
     out.data.set(batch.data);
     for (let i = 0; i < params.length; i++) replaceInPlace(out.data, i * size, size, batch.channels, params[i]);
   },
@@ -83,19 +84,4 @@ function replaceInPlace(
       }
     }
   }
-}
-
-/** uint8 images in WebAssembly (the draws and the changes in one call), where its kernels run: the same bytes. */
-function wasmMask(
-  src: PixelArray,
-  dst: PixelArray,
-  size: number,
-  channels: number,
-  params: readonly ElementwiseParams[],
-): boolean {
-  return (
-    src instanceof Uint8Array &&
-    dst instanceof Uint8Array &&
-    maskBatchU8Wasm('saltAndPepper', src, dst, size, channels, params)
-  );
 }

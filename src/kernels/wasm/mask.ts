@@ -4,6 +4,7 @@
  * Here, per image: the decision step, the limit that stands for `u < p · 2³²`, and every chunk's seed words from
  * the image's mask stream. The same bytes as the TypeScript loops in the augmenters, which stay the reference.
  */
+import type { PixelArray } from '../../core/image.ts';
 import type { RandomStream } from '../../random/stream.ts';
 import { type Exports, active, align16, arena } from './simd.ts';
 
@@ -64,16 +65,18 @@ function changeLimit(p: number): number {
 /**
  * Applies Dropout's or SaltAndPepper's mask to each image of an N×H×W×C uint8 buffer (`draws[i]` for image i,
  * `size` = H·W·C values apart) and writes the result to `out`, which may be `src`: the same bytes as the
- * augmenters' TypeScript loops. Returns false, having done nothing, when the WebAssembly kernels are unavailable.
+ * augmenters' TypeScript loops. Returns false, having done nothing, when the WebAssembly kernels are unavailable
+ * or the images are not uint8 (float32 images take the TypeScript loops).
  */
 export function maskBatchU8Wasm(
   kind: MaskKind,
-  src: Uint8Array,
-  out: Uint8Array,
+  src: PixelArray,
+  out: PixelArray,
   size: number,
   channels: number,
   draws: readonly MaskDraws[],
 ): boolean {
+  if (!(src instanceof Uint8Array) || !(out instanceof Uint8Array)) return false;
   const exports = active() as MaskExports | null;
   if (exports === null) return false;
   const count = draws.length;
