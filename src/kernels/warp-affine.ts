@@ -311,8 +311,11 @@ export function warpAffineBatch<A extends PixelArray>(
 
 const inverse = new Float64Array(6);
 
-/** Writes the inverse of the 2×3 `matrix` to `into[at … at + 6)`, in double exactly as OpenCV's warpAffine does. */
-function invert(matrix: ArrayLike<number>, into: Float64Array, at: number): void {
+/**
+ * Writes the inverse of the 2×3 `matrix` to `into[at … at + 6)`, in double exactly as OpenCV's warpAffine does; a
+ * singular matrix gives all zeros in its linear part, as in OpenCV.
+ */
+export function invertAffineInto(matrix: ArrayLike<number>, into: Float64Array | number[], at: number): void {
   const m0 = matrix[0];
   const m1 = matrix[1];
   const m2 = matrix[2];
@@ -387,7 +390,7 @@ export function warpAffineEach<A extends PixelArray>(
       for (const k of list) {
         if (options[k].order !== 1 || options[k].mode !== mode) continue;
         images[j] = k;
-        invert(matrices[k], inv, 6 * j);
+        invertAffineInto(matrices[k], inv, 6 * j);
         cvals[j] = Math.min(255, Math.max(0, cvRound(options[k].cval)));
         j++;
       }
@@ -435,7 +438,7 @@ function warp(src: Image, matrix: ArrayLike<number>, out: Image, options: WarpAf
   // saturate_cast<uchar>(double) for uint8; float32 reads cval as a float.
   const cval = u8 ? Math.min(255, Math.max(0, cvRound(options.cval))) : Math.fround(options.cval);
 
-  invert(matrix, inverse, 0);
+  invertAffineInto(matrix, inverse, 0);
   const ia = inverse[0];
   const ib = inverse[1];
   const ic = inverse[2];

@@ -1,4 +1,5 @@
 import { argumentError } from '../../core/errors.ts';
+import { invertAffineInto } from '../../kernels/warp-affine.ts';
 
 /**
  * A 2×3 affine matrix `[a, b, c, d, e, f]`, row-major, mapping input pixel coordinates to output coordinates:
@@ -240,12 +241,7 @@ export function fitOutput(
  * @example invertAffine([2, 0, -13.5, 0, 2, -13.5]) // [0.5, 0, 6.75, 0, 0.5, 6.75]
  */
 export function invertAffine(matrix: AffineMatrix): AffineMatrix {
-  const [a, b, c, d, e, f] = matrix;
-  let det = a * e - b * d;
-  det = det !== 0 ? 1 / det : 0;
-  const ia = e * det;
-  const ib = b * -det;
-  const id = d * -det;
-  const ie = a * det;
-  return [ia, ib, -ia * c - ib * f, id, ie, -id * c - ie * f];
+  const out = [0, 0, 0, 0, 0, 0];
+  invertAffineInto(matrix, out, 0);
+  return out as unknown as AffineMatrix;
 }
