@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 
 // A smoke test of `npm run bench`: it runs and writes well-formed JSON. No timing is asserted (the machine is shared).
 describe('bench/run.ts', () => {
-  it('runs one case without OpenCV and writes its rows as JSON', () => {
+  it('runs one case in every mode without OpenCV and writes its rows as JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'augkit-bench-'));
     try {
       const out = join(dir, 'result.json');
@@ -23,7 +23,7 @@ describe('bench/run.ts', () => {
           '--workloads',
           'fmnist',
           '--modes',
-          'single,batch',
+          'single,batch,workers',
           '--no-opencv',
           '--no-walkthrough',
           '--out',
@@ -41,11 +41,13 @@ describe('bench/run.ts', () => {
         [
           ['multiply', 'fmnist', 'single'],
           ['multiply', 'fmnist', 'batch'],
+          ['multiply', 'fmnist', 'workers'],
         ],
       );
       for (const row of doc.rows) {
         assert.ok(row.augkit.median > 0 && row.augkit.min <= row.augkit.median && row.augkit.median <= row.augkit.max);
         assert.equal(row.augkit.repeats, 3);
+        assert.ok(row.augkit.msPerCall > 0, `${row.mode}: ${row.augkit.msPerCall} ms per call`);
       }
       assert.ok(doc.notes.some((n: string) => n.includes('--no-opencv')));
     } finally {
