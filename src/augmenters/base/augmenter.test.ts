@@ -48,6 +48,60 @@ describe('augmentImages with an out buffer', () => {
       () => iaa.Multiply(2).augmentImages(batch, { out: batch.data.subarray(0) }),
       /Multiply: out must be a buffer that does not share memory with the batch/,
     );
+    const list = [iaa.batchImage(batch, 0), iaa.batchImage(batch, 1)];
+    assert.throws(
+      () => iaa.Multiply(2).augmentImages(list, { out: batch.data.subarray(5, 9) }),
+      /Multiply: out must be a buffer that does not share memory with the batch/,
+    );
+  });
+
+  it('writes outputs of different sizes as consecutive views into out, or into one new pool with room to spare', () => {
+    // fitOutput makes each output's size depend on its angle.
+    const aug = () => iaa.Affine({ rotate: [-45, 45], fitOutput: true, seed: 5 });
+    const batch = randomImages(6, 9, 7, 3);
+    const expected = aug().augmentImages(batch, { epoch: 1 }) as iaa.Image[];
+    assert.ok(Array.isArray(expected) && new Set(expected.map((e) => e.height * e.width)).size > 1);
+    const sizes = expected.map((e) => e.data.length);
+    const total = sizes.reduce((a, b) => a + b, 0);
+
+    const out = new Uint8Array(total + 10).fill(7);
+    const got = aug().augmentImages(batch, { epoch: 1, out }) as iaa.Image[];
+    let offset = 0;
+    got.forEach((image, i) => {
+      assert.equal(image.data.buffer, out.buffer, `image ${i} is a view into out`);
+      assert.equal(image.data.byteOffset, offset);
+      assert.deepEqual(image.data, expected[i].data);
+      assert.deepEqual([image.height, image.width, image.channels], [expected[i].height, expected[i].width, 3]);
+      offset += sizes[i];
+    });
+    assert.ok(
+      out.subarray(total).every((v) => v === 7),
+      'nothing written past the outputs',
+    );
+
+    const short = new Uint8Array(total - 1);
+    const pooled = aug().augmentImages(batch, { epoch: 1, out: short }) as iaa.Image[];
+    const pool = pooled[0].data.buffer;
+    assert.notEqual(pool, short.buffer);
+    assert.equal(pool.byteLength, total + (total >> 2), 'a new pool with a quarter to spare');
+    pooled.forEach((image, i) => {
+      assert.equal(image.data.buffer, pool);
+      assert.deepEqual(image.data, expected[i].data);
+    });
+    assert.ok(
+      short.every((v) => v === 0),
+      'an out buffer that does not fit is left untouched',
+    );
+
+    // Without out, or with inputs of mixed dtypes, every output has its own buffer.
+    const mixed = [
+      iaa.batchImage(batch, 0),
+      { ...iaa.batchImage(batch, 1), data: Float32Array.from(iaa.batchImage(batch, 1).data) },
+    ];
+    const separate = aug().augmentImages(mixed, { epoch: 1, out: new Uint8Array(10_000) });
+    assert.equal(separate[0].data.byteOffset, 0);
+    assert.ok(separate[1].data instanceof Float32Array);
+    assert.notEqual(separate[0].data.buffer, separate[1].data.buffer);
   });
 });
 

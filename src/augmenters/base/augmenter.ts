@@ -30,9 +30,12 @@ export interface AugmentOptions {
   /** The samples' dataset indices (default 0…n−1): a sample's result depends on its index, not its position. */
   readonly indices?: ArrayLike<number>;
   /**
-   * Where to write a uniform result (`augmentImages` only): used when the result is one N×H×W×C buffer of exactly
-   * `out`'s length and data type, so that a caller that recycles buffers allocates nothing per batch; otherwise a
-   * new buffer is allocated. It must not share memory with the input. The result's `data` tells which was used.
+   * Where to write the result (`augmentImages` only), so that a caller that recycles buffers allocates nothing per
+   * batch. A uniform result (one N×H×W×C buffer) uses it when `out` has exactly its length and data type. A list
+   * result (outputs of different sizes, e.g. `fitOutput`) with one data type is written as consecutive views into
+   * `out` when they fit, or else into one new buffer with a quarter to spare, which the caller can pass as `out`
+   * next time. Otherwise a new buffer is allocated. It must not share memory with the input. The result's `data`
+   * tells which was used.
    */
   readonly out?: PixelArray;
 }
@@ -196,7 +199,13 @@ export abstract class Augmenter<P = unknown> {
       );
     }
     const n = uniform ? assertUniformBatch(batch, this.type).n : (batch as Image[]).length;
-    if (options.out !== undefined && uniform && options.out.buffer === batch.data.buffer) {
+    const given = options.out;
+    if (
+      given !== undefined &&
+      (uniform
+        ? given.buffer === batch.data.buffer
+        : (batch as Image[]).some((image) => image?.data?.buffer === given.buffer))
+    ) {
       throw argumentError(
         this.type,
         'out',
@@ -226,7 +235,6 @@ export abstract class Augmenter<P = unknown> {
     if (uniform && sameShape) {
       const shape = n > 0 ? shapes[0] : shapeOf(batch);
       const size = shape.height * shape.width * shape.channels;
-      const given = options.out;
       const data =
         given !== undefined && given.length === size * n && given.constructor === batch.data.constructor
           ? given
@@ -234,12 +242,17 @@ export abstract class Augmenter<P = unknown> {
       this.applyBatchInto(batch, params, data, shape);
       return { data, n, height: shape.height, width: shape.width, channels: shape.channels };
     }
+    const images = uniform ? Array.from({ length: n }, (_, i) => batchImage(batch, i)) : inputs;
+    const pool = given !== undefined ? listPool(images, shapes, given) : undefined;
     const outputs: Image[] = new Array(n);
+    let offset = 0;
     for (let i = 0; i < n; i++) {
       const s = shapes[i];
-      const image = uniform ? batchImage(batch, i) : inputs[i];
-      const out: Image = { ...s, data: allocLike(image.data, s.height * s.width * s.channels) };
-      this.applyInto(image, params[i], out);
+      const size = s.height * s.width * s.channels;
+      const data = pool ? (pool.subarray(offset, offset + size) as PixelArray) : allocLike(images[i].data, size);
+      offset += size;
+      const out: Image = { ...s, data };
+      this.applyInto(images[i], params[i], out);
       outputs[i] = out;
     }
     return outputs;
@@ -292,6 +305,20 @@ export abstract class Augmenter<P = unknown> {
       ...this.optionsToJSON(),
     };
   }
+}
+
+/**
+ * The buffer a list result is written into when the caller gave `out`: `out` itself when every input has its data
+ * type and the outputs fit, else one new buffer of that type with a quarter to spare (output sizes vary from batch
+ * to batch, and the caller hands it back next time); undefined when the inputs' data types differ.
+ */
+function listPool(images: readonly Image[], shapes: readonly Shape[], out: PixelArray): PixelArray | undefined {
+  let total = 0;
+  for (let i = 0; i < images.length; i++) {
+    if (images[i].data.constructor !== out.constructor) return undefined;
+    total += shapes[i].height * shapes[i].width * shapes[i].channels;
+  }
+  return total <= out.length ? out : allocLike(out, total + (total >> 2));
 }
 
 function sameSize(a: Shape, b: Shape): boolean {
