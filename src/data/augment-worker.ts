@@ -39,7 +39,8 @@ port.on('message', (task: WorkerTask) => {
       const batch = unpackBatch(task.batch) as Image[] | UniformBatch;
       const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: spare });
       spare = reusableInput(batch, out);
-      const { wire, transfer } = packBatch(out);
+      // Everything in the result was written by this thread into buffers it owns: they go whole, never copied.
+      const { wire, transfer } = packBatch(out, { owned: true });
       const reply: WorkerReply = { id: task.id, ok: true, batch: wire };
       port.postMessage(reply, transfer);
     })

@@ -117,6 +117,37 @@ describe('DataLoader with worker threads', () => {
     }
   });
 
+  it('gives identical bytes for lists of outputs of different sizes (fitOutput), batch after batch', async () => {
+    // The workers write each list into one pooled buffer and send it whole; every batch must still be intact.
+    const augment = iaa.Affine({ rotate: [-45, 45], fitOutput: true, seed: 8 });
+    const lists = async (workers: number, prefetch: number) => {
+      const loader = new DataLoader(dataset, { batchSize: 6, shuffle: true, seed: 3, augment, workers, prefetch });
+      const out: number[][] = [];
+      try {
+        for await (const batch of loader) {
+          // A batch whose outputs all came out one size is uniform.
+          const images = Array.isArray(batch.images)
+            ? batch.images
+            : Array.from({ length: (batch.images as UniformBatch).n }, (_, i) =>
+                iaa.batchImage(batch.images as UniformBatch, i),
+              );
+          out.push(...images.map((image) => [image.height, image.width, ...image.data]));
+        }
+      } finally {
+        await loader.close();
+      }
+      return out;
+    };
+    const reference = await lists(0, 1);
+    assert.ok(new Set(reference.map((r) => r[0] * 1000 + r[1])).size > 1, 'the sizes differ');
+    for (const [workers, prefetch] of [
+      [1, 1],
+      [2, 4],
+    ]) {
+      assert.deepEqual(await lists(workers, prefetch), reference, `workers ${workers}, prefetch ${prefetch}`);
+    }
+  });
+
   it('brings back lists of images when the augmenter changes sizes', async () => {
     const loader = new DataLoader(dataset, {
       batchSize: 8,

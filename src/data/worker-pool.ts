@@ -43,12 +43,16 @@ export interface WorkerTask {
 }
 
 /**
- * The buffer to transfer for `data`: its own ArrayBuffer when the array covers all of it, nothing for a
- * SharedArrayBuffer (shared as is), else a copy is made and its buffer returned.
+ * The buffer to transfer for `data`: its own ArrayBuffer when the array covers all of it (or, when the caller owns
+ * every buffer, whatever it covers: the views arrive as views), nothing for a SharedArrayBuffer (shared as is), else
+ * a copy is made and its buffer returned.
  */
-function transferable<A extends Uint8Array | Float32Array>(data: A): { data: A; transfer?: ArrayBuffer } {
+function transferable<A extends Uint8Array | Float32Array>(
+  data: A,
+  owned: boolean,
+): { data: A; transfer?: ArrayBuffer } {
   if (typeof SharedArrayBuffer !== 'undefined' && data.buffer instanceof SharedArrayBuffer) return { data };
-  if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) {
+  if (owned || (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength)) {
     return { data, transfer: data.buffer as ArrayBuffer };
   }
   const copy = data.slice() as A;
@@ -57,12 +61,20 @@ function transferable<A extends Uint8Array | Float32Array>(data: A): { data: A; 
 
 /**
  * Packs a batch for `postMessage`: pixels move by transfer (their ArrayBuffer is detached on this side, never
- * copied) or stay shared when they live in a SharedArrayBuffer; views on part of a larger buffer are copied first.
+ * copied) or stay shared when they live in a SharedArrayBuffer; views on part of a larger buffer are copied first,
+ * unless `owned` says that every buffer behind the batch belongs to the caller and may go whole (a worker's own
+ * results, e.g. a list of outputs written as views into one buffer).
  */
-export function packBatch(images: Batch): { wire: WireBatch; transfer: ArrayBuffer[] } {
+export function packBatch(
+  images: Batch,
+  { owned = false }: { owned?: boolean } = {},
+): {
+  wire: WireBatch;
+  transfer: ArrayBuffer[];
+} {
   const transfer: ArrayBuffer[] = [];
   const take = <A extends Uint8Array | Float32Array>(data: A): A => {
-    const t = transferable(data);
+    const t = transferable(data, owned);
     if (t.transfer && !transfer.includes(t.transfer)) transfer.push(t.transfer);
     return t.data;
   };
