@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
-import { type Image, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
+import { type Batch, type Image, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
 import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
@@ -127,6 +127,17 @@ async function loadRgb(): Promise<Data> {
     batch: { data, n: RGB_COUNT, height, width, channels: 3 },
     source: `${names.length} photos (${names.join(', ')}), sorted by name and repeated to ${RGB_COUNT}`,
   };
+}
+
+/**
+ * The whole buffer behind a result, to take the next one (the `out` option): a uniform result's data, or the one
+ * buffer a list result's images are views into (outputs of different sizes, written into `out` as a pool).
+ */
+function resultBuffer(out: Batch): Uint8Array | undefined {
+  if (isUniformBatch(out)) return out.data instanceof Uint8Array ? out.data : undefined;
+  const first = out[0]?.data;
+  if (!(first instanceof Uint8Array) || !out.every((image) => image.data.buffer === first.buffer)) return undefined;
+  return new Uint8Array(first.buffer);
 }
 
 /** The workload in a SharedArrayBuffer: worker threads read it where it is, with no copy per batch. */
@@ -279,8 +290,8 @@ class BenchPool {
         if (!p) return;
         if (reply.ok) {
           // The pixels arrived (transferred); the bench only counts them, then hands the buffer back.
-          const out = unpackBatch(reply.batch);
-          if (isUniformBatch(out) && out.data instanceof Uint8Array) this.spares.set(worker, out.data);
+          const spare = resultBuffer(unpackBatch(reply.batch));
+          if (spare) this.spares.set(worker, spare);
           p.resolve();
         } else p.reject(new Error(reply.error));
       });
@@ -456,8 +467,7 @@ function runSync(aug: Augmenter, data: Data, mode: 'single' | 'batch', t: Timing
   return measureSync(
     (i) => {
       const u = units[i % units.length];
-      const out = aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out: spare });
-      spare = isUniformBatch(out) ? out.data : undefined;
+      spare = resultBuffer(aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out: spare }));
     },
     BATCH,
     t,

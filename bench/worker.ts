@@ -45,9 +45,13 @@ port.on('message', (task: BenchTask) => {
       indices: task.indices,
       out: task.spare ?? spare,
     });
-    const usedSpare = task.spare !== undefined && !Array.isArray(out) && (out as UniformBatch).data === task.spare;
+    // A handed-back buffer the result did not go into stays here for the next batch.
+    const given = task.spare?.buffer;
+    const usedSpare = Array.isArray(out)
+      ? out.some((image) => image.data.buffer === given)
+      : (out as UniformBatch).data.buffer === given;
     spare = reusableInput(batch, out) ?? (usedSpare ? undefined : task.spare);
-    const { wire, transfer } = packBatch(out);
+    const { wire, transfer } = packBatch(out, { owned: true });
     const reply: BenchReply = { id: task.id, ok: true, batch: wire };
     port.postMessage(reply, transfer);
   } catch (error) {
