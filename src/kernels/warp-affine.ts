@@ -224,6 +224,12 @@ function validate(
   options: WarpAffineOptions,
   n: number,
 ): void {
+  validateBuffers(owner, src, out, n);
+  validateWarp(owner, matrix, options);
+}
+
+/** Checks that `src` and `out` hold `n` images each, of one channel count and dtype, in memory that does not overlap. */
+function validateBuffers(owner: string, src: Image, out: Image, n: number): void {
   if (src.data.length !== n * src.height * src.width * src.channels) {
     throw argumentError(owner, 'src.data', `of length ${n * src.height * src.width * src.channels}`, src.data);
   }
@@ -239,6 +245,10 @@ function validate(
   if (overlaps(src.data, out.data)) {
     throw argumentError(owner, 'out', 'a buffer that does not overlap src', 'the same memory as src');
   }
+}
+
+/** Checks one matrix and its warp options. */
+function validateWarp(owner: string, matrix: ArrayLike<number>, options: WarpAffineOptions): void {
   if (matrix === null || typeof matrix !== 'object' || typeof matrix.length !== 'number' || matrix.length < 6) {
     throw argumentError(owner, 'matrix', 'six numbers [a, b, c, d, e, f]', matrix, 'type');
   }
@@ -358,13 +368,14 @@ export function warpAffineEach<A extends PixelArray>(
   }
   if (matrices.length !== n) throw argumentError('warpAffineEach', 'matrices', `${n} matrices`, matrices.length);
   if (options.length !== n) throw argumentError('warpAffineEach', 'options', `${n} options`, options.length);
+  validateBuffers('warpAffineEach', src, out, n);
   const list = only ?? Array.from({ length: n }, (_, k) => k);
   for (let j = 0; j < list.length; j++) {
     const k = list[j];
     if (!Number.isInteger(k) || k < 0 || k >= n || (j > 0 && k <= list[j - 1])) {
       throw argumentError('warpAffineEach', `only[${j}]`, `increasing image indices in 0…${n - 1}`, k);
     }
-    validate('warpAffineEach', src, matrices[k], out, options[k], n);
+    validateWarp('warpAffineEach', matrices[k], options[k]);
   }
   const size = src.height * src.width * src.channels;
   const osize = out.height * out.width * out.channels;
