@@ -36,9 +36,13 @@ export function constant<T extends number | string>(value: T): Param<T> {
 }
 
 /**
- * Draws `p` from the stream `name` of `random`, or, for a constant, returns its value without making the stream (a
- * constant reads nothing, and every stream has its own address, so skipping one never shifts another's draws).
+ * Draws `p` from the stream `name` of `random`, or, for a parameter with one possible value (a constant, or a
+ * numeric range of zero width), returns it without making the stream (such a draw reads nothing that matters, and
+ * every stream has its own address, so skipping one never shifts another's draws).
  */
 export function drawNamed<T>(p: Param<T>, random: RandomSource, name: string): T {
-  return p instanceof Constant ? (p.value as T) : p.draw(random.stream(name));
+  if (p instanceof Constant) return p.value as T;
+  const [lo, hi] = p.bounds;
+  if (lo === hi && Number.isFinite(lo)) return lo as T;
+  return p.draw(random.stream(name));
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { RandomSource } from '../random/stream.ts';
+import { drawNamed } from './constant.ts';
 import * as iap from './index.ts';
 import { enumArg, numberArg, probabilityArg } from './sugar.ts';
 
@@ -173,5 +174,31 @@ describe('option sugar', () => {
         return true;
       }),
     );
+  });
+});
+
+describe('drawNamed', () => {
+  it('gives what drawing from the named stream gives, and makes no stream for a parameter with one value', () => {
+    const random = RandomSource.root(3, 1, 7);
+    let made = 0;
+    const counting = new Proxy(random, {
+      get(target, key, receiver) {
+        if (key === 'stream') made++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const cases: [iap.Param<number | string>, boolean][] = [
+      [iap.constant(2.5), false],
+      [iap.constant('edge'), false],
+      [numberArg('T', 'x', [0.25, 0.25]), false],
+      [numberArg('T', 'x', [0, 1]), true],
+      [iap.normal(0, 1), true],
+    ];
+    for (const [p, draws] of cases) {
+      made = 0;
+      const got = drawNamed(p, counting, 'x');
+      assert.equal(got, p.draw(random.stream('x')), JSON.stringify(p.spec));
+      assert.equal(made, draws ? 1 : 0, `streams made for ${JSON.stringify(p.spec)}`);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Shape } from '../../core/image.ts';
+import { drawNamed } from '../../params/constant.ts';
 import type { Param } from '../../params/param.ts';
 import type { RandomSource, RandomStream } from '../../random/stream.ts';
 
@@ -16,23 +17,16 @@ export interface ElementwiseParams {
   readonly mask: RandomStream;
 }
 
-/** Draws `p` from stream `#p`, the per-channel coin from `#perChannel`, and addresses the mask at `#mask`. */
+/**
+ * Draws `p` from stream `#p` and the per-channel coin from `#perChannel` (no stream for a fixed one), and
+ * addresses the mask at `#mask`.
+ */
 export function drawElementwise(random: RandomSource, p: Param<number>, perChannel: Param<number>): ElementwiseParams {
-  // Fixed parameters give their one value whatever the stream, so they need no stream per image (the result is
-  // the same: every stream has its own address, so skipping one never shifts another).
-  if (isFixed(p) && isFixed(perChannel)) {
-    return { p: p.bounds[0], perChannel: perChannel.bounds[0] > 0.5, mask: random.stream('mask') };
-  }
   return {
-    p: p.draw(random.stream('p')),
-    perChannel: perChannel.draw(random.stream('perChannel')) > 0.5,
+    p: drawNamed(p, random, 'p'),
+    perChannel: drawNamed(perChannel, random, 'perChannel') > 0.5,
     mask: random.stream('mask'),
   };
-}
-
-/** A parameter that always gives one number (a constant, or a range of zero width). */
-function isFixed(p: Param<number>): boolean {
-  return p.bounds[0] === p.bounds[1] && Number.isFinite(p.bounds[0]);
 }
 
 /** The uint32 threshold below which a draw means "change": u < p · 2³² happens with probability p. */
