@@ -1,11 +1,11 @@
 import type { PixelArray } from '../../core/image.ts';
-import { maskBatchU8Wasm } from '../../kernels/wasm/mask.ts';
 import { defineAugmenter } from '../base/define.ts';
 import {
   DRAW_CHUNK,
   type ElementwiseParams,
   drawElementwise,
   drawThreshold,
+  maskApply,
   nextDrawChunk,
 } from '../base/elementwise.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
@@ -34,21 +34,7 @@ export const Dropout = defineAugmenter({
   primary: 'p',
   options: { p: numberOption([0, 0.2], { min: 0, max: 1 }), perChannel: probabilityOption(false) },
   drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
-  // uint8 in WebAssembly where it runs; otherwise copy everything, then zero the dropped values: for the usual
-  // small p that touches the fewest bytes.
-  apply: (image, params, out) => {
-    // uint8 in WebAssembly (the draws and the changes in one call) where its kernels run: the same bytes.
-    if (maskBatchU8Wasm('dropout', image.data, out.data, image.data.length, image.channels, [params])) return;
-    out.data.set(image.data);
-    dropInPlace(out.data, 0, image.data.length, image.channels, params);
-  },
-  // The whole uint8 batch in one WebAssembly call; otherwise one copy of the whole batch, then each image's dropped
-  // values zeroed in place.
-  applyBatch: (batch, params, out, size) => {
-    if (maskBatchU8Wasm('dropout', batch.data, out.data, size, batch.channels, params)) return;
-    out.data.set(batch.data);
-    for (let i = 0; i < params.length; i++) dropInPlace(out.data, i * size, size, batch.channels, params[i]);
-  },
+  ...maskApply('dropout', dropInPlace),
 });
 
 /** Zeroes the dropped values of the image at `dst[base … base + size)`, which holds a copy of the input. */

@@ -1,4 +1,5 @@
-import type { Shape } from '../../core/image.ts';
+import type { Image, PixelArray, Shape } from '../../core/image.ts';
+import { type MaskKind, maskBatchU8Wasm } from '../../kernels/wasm/mask.ts';
 import { drawNamed } from '../../params/constant.ts';
 import type { Param } from '../../params/param.ts';
 import type { RandomSource, RandomStream } from '../../random/stream.ts';
@@ -26,6 +27,36 @@ export function drawElementwise(random: RandomSource, p: Param<number>, perChann
     p: drawNamed(p, random, 'p'),
     perChannel: drawNamed(perChannel, random, 'perChannel') > 0.5,
     mask: random.stream('mask'),
+  };
+}
+
+/** Changes the values of the image at `dst[base … base + size)` (a copy of the input) where its draws say so. */
+export type MaskInPlace = (
+  dst: PixelArray,
+  base: number,
+  size: number,
+  channels: number,
+  params: ElementwiseParams,
+) => void;
+
+/**
+ * `apply` and `applyBatch` of a mask augmenter (Dropout, SaltAndPepper): uint8 images go to the WebAssembly mask
+ * `kind` (the draws and the changes in one call) where its kernels run; otherwise the input is copied and
+ * `inPlace` changes each image's values (the same bytes). For the usual small p, copying and then changing touches
+ * the fewest bytes.
+ */
+export function maskApply(kind: MaskKind, inPlace: MaskInPlace) {
+  return {
+    apply: (image: Image, params: ElementwiseParams, out: Image): void => {
+      if (maskBatchU8Wasm(kind, image.data, out.data, image.data.length, image.channels, [params])) return;
+      out.data.set(image.data);
+      inPlace(out.data, 0, image.data.length, image.channels, params);
+    },
+    applyBatch: (batch: Image, params: readonly ElementwiseParams[], out: Image, size: number): void => {
+      if (maskBatchU8Wasm(kind, batch.data, out.data, size, batch.channels, params)) return;
+      out.data.set(batch.data);
+      for (let i = 0; i < params.length; i++) inPlace(out.data, i * size, size, batch.channels, params[i]);
+    },
   };
 }
 
