@@ -41,8 +41,17 @@ export function constant<T extends number | string>(value: T): Param<T> {
  * every stream has its own address, so skipping one never shifts another's draws).
  */
 export function drawNamed<T>(p: Param<T>, random: RandomSource, name: string): T {
-  if (p instanceof Constant) return p.value as T;
+  return isFixed(p) ? fixedValue(p) : p.draw(random.stream(name));
+}
+
+/** Whether `p` has one possible value (a constant, or a numeric range of zero width): `drawNamed` reads no stream. */
+export function isFixed(p: Param<unknown>): boolean {
+  if (p instanceof Constant) return true;
   const [lo, hi] = p.bounds;
-  if (lo === hi && Number.isFinite(lo)) return lo as T;
-  return p.draw(random.stream(name));
+  return lo === hi && Number.isFinite(lo);
+}
+
+/** The one value of a parameter for which {@link isFixed} is true. */
+export function fixedValue<T>(p: Param<T>): T {
+  return (p instanceof Constant ? p.value : p.bounds[0]) as T;
 }

@@ -8,13 +8,13 @@ import {
   warpAffineBatch,
   warpAffineEach,
 } from '../../kernels/warp-affine.ts';
-import { constant, drawNamed } from '../../params/constant.ts';
+import { constant, fixedValue, isFixed } from '../../params/constant.ts';
 import type { Param } from '../../params/param.ts';
 import { type NumberInput, type NumberRules, numberArg } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { type OptionDef, isOptionsObject } from '../base/define.ts';
 import { booleanOption, enumOption, numberOption, numberSetOption } from '../base/options.ts';
-import { type AffineMatrix, type Float32Rules, affineMatrix, fitOutput, isIdentityMatrix } from './affine-matrix.ts';
+import { type AffineMatrix, type Float32Rules, affineMatrixOf, fitOutput, isIdentityMatrix } from './affine-matrix.ts';
 
 /** A per-axis option: one value for both axes (or, for `shear`, the x axis), or `{ x, y }`. */
 export type AxesInput = NumberInput | { readonly x?: NumberInput; readonly y?: NumberInput };
@@ -111,32 +111,6 @@ export interface AffineDraw {
   readonly identity: boolean;
 }
 
-const ONE = constant(1);
-const ZERO = constant(0);
-
-// Stream names per axis option, spelled out once rather than built per image.
-const AXIS_NAMES = {
-  scale: ['scale', 'scaleX', 'scaleY'],
-  translate: ['translate', 'translateX', 'translateY'],
-  shear: ['shear', 'shearX', 'shearY'],
-} as const;
-
-function drawAxes(
-  axes: Axes | undefined,
-  random: RandomSource,
-  [name, nameX, nameY]: readonly [string, string, string],
-  fallback: number,
-): [number, number] {
-  if (!axes) return [fallback, fallback];
-  if (axes.both) {
-    const v = drawNamed(axes.both, random, name);
-    return [v, v];
-  }
-  const x = drawNamed(axes.x ?? (fallback === 1 ? ONE : ZERO), random, nameX);
-  const y = drawNamed(axes.y ?? (fallback === 1 ? ONE : ZERO), random, nameY);
-  return [x, y];
-}
-
 /**
  * imgaug 0.4.0 keeps sampled parameters in numpy arrays: float values (its defaults and every range) become float32,
  * Python ints int32. A JS number cannot say whether it was written 90 or 90.0, so an integer constant given by the
@@ -151,34 +125,73 @@ export function float32Rules(source: AffineSource): Float32Rules {
   };
 }
 
-/** Draws one image's affine transformation. */
-export function drawAffine(source: AffineSource, rules: Float32Rules, random: RandomSource, shape: Shape): AffineDraw {
-  const [scaleX, scaleY] = drawAxes(source.scale, random, AXIS_NAMES.scale, 1);
+// Stream names per axis option: one value for both axes, then x, then y.
+const AXIS_NAMES = {
+  scale: ['scale', 'scaleX', 'scaleY'],
+  translate: ['translate', 'translateX', 'translateY'],
+  shear: ['shear', 'shearX', 'shearY'],
+} as const;
+
+// The values one image's draw needs, in this order: scaleX, scaleY, translateX, translateY, rotate, shearX, shearY,
+// order, mode, cval.
+const SLOTS = 10;
+const MODE_SLOT = 8;
+
+/** A parameter that varies per image: drawn from stream `name` into every slot of `slots`. */
+interface PlannedDraw {
+  readonly param: Param<number | string>;
+  readonly name: string;
+  readonly slots: readonly number[];
+}
+
+/**
+ * Draws one image's affine transformation: the returned function is made once per augmenter and called per image.
+ * Parameters with one possible value are resolved here, once, and read no stream (as `drawNamed` does per draw);
+ * every other parameter is drawn from its own named stream, so the draws are those of drawing each option in turn.
+ * A per-axis option given as one value (`both`) is one draw used for x and y.
+ */
+export function affineDrawer(
+  source: AffineSource,
+  rules: Float32Rules,
+): (random: RandomSource, shape: Shape) => AffineDraw {
+  const fixed: (number | string)[] = new Array(SLOTS).fill(0);
+  const draws: PlannedDraw[] = [];
+  const plan = (param: Param<number | string>, name: string, slots: number[]) => {
+    if (isFixed(param)) for (const slot of slots) fixed[slot] = fixedValue(param);
+    else draws.push({ param, name, slots });
+  };
+  const axes = (axes: Axes | undefined, [name, nameX, nameY]: readonly string[], x: number, fallback: number) => {
+    if (axes?.both) return plan(axes.both, name, [x, x + 1]);
+    plan(axes?.x ?? constant(fallback), nameX, [x]);
+    plan(axes?.y ?? constant(fallback), nameY, [x + 1]);
+  };
   const percent = source.translatePercent !== undefined;
-  const [translateX, translateY] = drawAxes(
-    percent ? source.translatePercent : source.translatePx,
-    random,
-    AXIS_NAMES.translate,
-    0,
-  );
-  const rotate = source.rotate ? drawNamed(source.rotate, random, 'rotate') : 0;
-  const [shearX, shearY] = drawAxes(source.shear, random, AXIS_NAMES.shear, 0);
-  let matrix = affineMatrix(
-    { scaleX, scaleY, translateX, translateY, translateUnit: percent ? 'percent' : 'px', rotate, shearX, shearY },
-    shape,
-    rules,
-  );
-  let output: Shape = shape;
-  if (source.fitOutput) {
-    const fitted = fitOutput(matrix, shape);
-    matrix = fitted.matrix;
-    output = { height: fitted.height, width: fitted.width, channels: shape.channels };
-  }
-  const order = drawNamed(source.order, random, 'order') as WarpOrder;
-  const mode = drawNamed(source.mode, random, 'mode');
-  const cval = drawNamed(source.cval, random, 'cval');
-  const identity = isIdentityMatrix(matrix) && output.height === shape.height && output.width === shape.width;
-  return { matrix, output, order, mode, cval, identity };
+  axes(source.scale, AXIS_NAMES.scale, 0, 1);
+  axes(percent ? source.translatePercent : source.translatePx, AXIS_NAMES.translate, 2, 0);
+  plan(source.rotate ?? constant(0), 'rotate', [4]);
+  axes(source.shear, AXIS_NAMES.shear, 5, 0);
+  plan(source.order, 'order', [7]);
+  plan(source.mode as Param<string>, 'mode', [MODE_SLOT]);
+  plan(source.cval, 'cval', [9]);
+  const fitCanvas = source.fitOutput;
+  return (random, shape) => {
+    const v = fixed.slice();
+    for (let i = 0; i < draws.length; i++) {
+      const { param, name, slots } = draws[i];
+      const value = param.draw(random.stream(name));
+      for (let j = 0; j < slots.length; j++) v[slots[j]] = value;
+    }
+    const n = v as number[];
+    let matrix = affineMatrixOf(n[0], n[1], n[2], n[3], percent, n[4], n[5], n[6], shape, rules);
+    let output: Shape = shape;
+    if (fitCanvas) {
+      const fitted = fitOutput(matrix, shape);
+      matrix = fitted.matrix;
+      output = { height: fitted.height, width: fitted.width, channels: shape.channels };
+    }
+    const identity = isIdentityMatrix(matrix) && output.height === shape.height && output.width === shape.width;
+    return { matrix, output, order: n[7] as WarpOrder, mode: v[MODE_SLOT] as BorderMode, cval: n[9], identity };
+  };
 }
 
 /** Warps one image with a drawn transformation (or copies it when imgaug would skip the warp). */

@@ -134,51 +134,106 @@ export function affineMatrix(
   shape: { readonly height: number; readonly width: number },
   rules: Float32Rules = IMGAUG_FLOAT32_RULES,
 ): AffineMatrix {
-  const { height, width } = shape;
-  for (const key of ['scaleX', 'scaleY', 'translateX', 'translateY', 'rotate', 'shearX', 'shearY'] as const) {
-    checkFinite(key, params[key]);
-  }
   const unit = params.translateUnit ?? 'px';
   if (unit !== 'px' && unit !== 'percent') {
     throw argumentError('affineMatrix', 'translateUnit', "'px' or 'percent'", unit);
   }
+  const { scaleX, scaleY, translateX, translateY, rotate, shearX, shearY } = params;
+  return affineMatrixOf(
+    scaleX,
+    scaleY,
+    translateX,
+    translateY,
+    unit === 'percent',
+    rotate,
+    shearX,
+    shearY,
+    shape,
+    rules,
+  );
+}
+
+/**
+ * {@link affineMatrix} with the parameters as arguments (what Affine's draws call per image): the same checks and
+ * the same arithmetic, in the same order, without the intermediate 3×3 arrays. `percent`: translate is a fraction.
+ */
+export function affineMatrixOf(
+  scaleX: number,
+  scaleY: number,
+  translateX: number,
+  translateY: number,
+  percent: boolean,
+  rotate: number,
+  shearX: number,
+  shearY: number,
+  shape: { readonly height: number; readonly width: number },
+  rules: Float32Rules,
+): AffineMatrix {
+  checkFinite('scaleX', scaleX);
+  checkFinite('scaleY', scaleY);
+  checkFinite('translateX', translateX);
+  checkFinite('translateY', translateY);
+  checkFinite('rotate', rotate);
+  checkFinite('shearX', shearX);
+  checkFinite('shearY', shearY);
+  const { height, width } = shape;
   const f = Math.fround;
-  const sx = rules.scale ? f(params.scaleX) : params.scaleX;
-  const sy = rules.scale ? f(params.scaleY) : params.scaleY;
+  const sx = rules.scale ? f(scaleX) : scaleX;
+  const sy = rules.scale ? f(scaleY) : scaleY;
   let tx: number;
   let ty: number;
-  if (unit === 'percent') {
-    tx = (rules.percent ? f(params.translateX) : params.translateX) * width;
-    ty = (rules.percent ? f(params.translateY) : params.translateY) * height;
+  if (percent) {
+    tx = (rules.percent ? f(translateX) : translateX) * width;
+    ty = (rules.percent ? f(translateY) : translateY) * height;
   } else {
-    tx = (params.translateX / width) * width;
-    ty = (params.translateY / height) * height;
+    tx = (translateX / width) * width;
+    ty = (translateY / height) * height;
   }
   let r: number;
-  let shx: number;
   let shy: number;
   let rPlusShx: number;
   if (rules.angles) {
     // numpy's float32 deg2rad: x · (float)(π/180), rounded to float32.
     const deg2rad = f(Math.PI / 180);
-    r = f(f(params.rotate) * deg2rad);
-    shx = f(f(params.shearX) * deg2rad);
-    shy = f(f(params.shearY) * deg2rad);
+    r = f(f(rotate) * deg2rad);
+    const shx = f(f(shearX) * deg2rad);
+    shy = f(f(shearY) * deg2rad);
     rPlusShx = f(r + shx);
   } else {
     const deg2rad = Math.PI / 180;
-    r = params.rotate * deg2rad;
-    shx = params.shearX * deg2rad;
-    shy = params.shearY * deg2rad;
+    r = rotate * deg2rad;
+    const shx = shearX * deg2rad;
+    shy = shearY * deg2rad;
     rPlusShx = r + shx;
   }
 
   const cx = width / 2 - 0.5;
   const cy = height / 2 - 0.5;
-  let m = yShearAboutCentre(shy, cx, cy);
-  m = mul(skimageAffine(sx, sy, r, rPlusShx, tx, ty), m);
-  m = mul(translation(cx, cy), m);
-  return [m[0], m[1], m[2], m[3], m[4], m[5]];
+  const y = yShearAboutCentre(shy, cx, cy);
+  // Main · Y with Main = skimageAffine(sx, sy, r, rPlusShx, tx, ty), then T(c) · that: mul() written out, each
+  // entry summed k = 0, 1, 2 in order as there, so the doubles are the same.
+  const a0 = sx * Math.cos(r);
+  const a1 = -sy * Math.sin(rPlusShx);
+  const a3 = sx * Math.sin(r);
+  const a4 = sy * Math.cos(rPlusShx);
+  const m0 = a0 * y[0] + a1 * y[3] + tx * y[6];
+  const m1 = a0 * y[1] + a1 * y[4] + tx * y[7];
+  const m2 = a0 * y[2] + a1 * y[5] + tx * y[8];
+  const m3 = a3 * y[0] + a4 * y[3] + ty * y[6];
+  const m4 = a3 * y[1] + a4 * y[4] + ty * y[7];
+  const m5 = a3 * y[2] + a4 * y[5] + ty * y[8];
+  const m6 = 0 * y[0] + 0 * y[3] + 1 * y[6];
+  const m7 = 0 * y[1] + 0 * y[4] + 1 * y[7];
+  const m8 = 0 * y[2] + 0 * y[5] + 1 * y[8];
+  // T(c) = [1, -0, cx, 0, 1, cy, 0, 0, 1].
+  return [
+    1 * m0 + -0 * m3 + cx * m6,
+    1 * m1 + -0 * m4 + cx * m7,
+    1 * m2 + -0 * m5 + cx * m8,
+    0 * m0 + 1 * m3 + cy * m6,
+    0 * m1 + 1 * m4 + cy * m7,
+    0 * m2 + 1 * m5 + cy * m8,
+  ];
 }
 
 /**

@@ -261,3 +261,49 @@ describe('Affine shortcuts', () => {
     );
   });
 });
+
+describe('Affine draws', () => {
+  // Records the names of the streams a draw makes.
+  const recording = (random: iaa.RandomSource, names: string[]) =>
+    new Proxy(random, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key !== 'stream') return value;
+        return (name: string) => {
+          names.push(name);
+          return target.stream(name);
+        };
+      },
+    });
+  const shape = { height: 28, width: 28, channels: 1 };
+
+  it('reads one stream per varying parameter and none for parameters with one value', () => {
+    const cases: [iaa.Augmenter, string[]][] = [
+      [iaa.Affine({ translatePx: { x: [-10, 10] } }), ['translateX']],
+      [iaa.Affine({ translatePx: { x: [-10, 10] }, rotate: [-5, 5], scale: 2, cval: [3, 3] }), ['translateX', 'rotate']],
+      [iaa.Affine({ scale: [0.5, 2], shear: { y: [-5, 5] }, mode: ['edge', 'wrap'] }), ['scale', 'shearY', 'mode']],
+      [iaa.Affine({ rotate: 90, order: [0, 1] }), ['order']],
+    ];
+    for (const [aug, expected] of cases) {
+      for (let index = 0; index < 5; index++) {
+        const names: string[] = [];
+        aug.drawParams(recording(iaa.RandomSource.root(9, 2, index, aug.type), names), shape);
+        assert.deepEqual(names.sort(), [...expected].sort(), JSON.stringify(aug.toJSON()));
+      }
+    }
+  });
+
+  it('uses the drawn values: a translation is the value of stream translateX, a scale for both axes is one draw', () => {
+    const shift = iaa.Affine({ translatePx: { x: [-10, 10] } });
+    const zoom = iaa.Affine({ scale: [0.5, 2] });
+    for (let index = 0; index < 20; index++) {
+      const random = iaa.RandomSource.root(4, 0, index, 'x');
+      const dx = iaa.iap.discreteUniform(-10, 10).draw(random.stream('translateX'));
+      const moved = shift.drawParams(random, shape).matrix;
+      assert.deepEqual([...moved], [1, 0, dx, 0, 1, 0].map((v) => v + 0));
+      const m = zoom.drawParams(random, shape).matrix;
+      assert.equal(m[0], Math.fround(iaa.iap.uniform(0.5, 2).draw(random.stream('scale'))));
+      assert.equal(m[4], m[0]);
+    }
+  });
+});

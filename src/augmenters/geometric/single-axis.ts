@@ -1,14 +1,16 @@
 import { argumentError } from '../../core/errors.ts';
+import type { Shape } from '../../core/image.ts';
 import type { Param } from '../../params/param.ts';
 import { type NumberInput, type NumberRules, numberArg } from '../../params/sugar.ts';
+import type { RandomSource } from '../../random/stream.ts';
 import { type AugmenterFactory, type OptionDef, defineAugmenter } from '../base/define.ts';
 import {
   type AffineDraw,
   type AffineSource,
   type Axes,
+  affineDrawer,
   applyAffine,
   applyAffineBatch,
-  drawAffine,
   float32Rules,
   isConstant,
   warpOptions,
@@ -59,7 +61,7 @@ export function defineAffineShortcut<D extends Record<string, OptionDef<unknown,
   ) => Omit<AffineSource, keyof WarpParsed>,
   validate?: (parsed: { [K in keyof D]: D[K] extends OptionDef<unknown, infer O> ? O : never }) => void,
 ): AugmenterFactory<D & typeof warpOptions, AffineDraw> {
-  const cache = new WeakMap<object, { source: AffineSource; rules: ReturnType<typeof float32Rules> }>();
+  const cache = new WeakMap<object, (random: RandomSource, shape: Shape) => AffineDraw>();
   const prepared = (parsed: Record<string, unknown>) => {
     let entry = cache.get(parsed);
     if (!entry) {
@@ -71,7 +73,7 @@ export function defineAffineShortcut<D extends Record<string, OptionDef<unknown,
         mode: w.mode,
         fitOutput: w.fitOutput,
       };
-      entry = { source, rules: float32Rules(source) };
+      entry = affineDrawer(source, float32Rules(source));
       cache.set(parsed, entry);
     }
     return entry;
@@ -83,8 +85,7 @@ export function defineAffineShortcut<D extends Record<string, OptionDef<unknown,
     options: { ...options, ...warpOptions },
     validate: validate as never,
     drawParams(parsed, random, shape): AffineDraw {
-      const { source, rules } = prepared(parsed as Record<string, unknown>);
-      return drawAffine(source, rules, random, shape);
+      return prepared(parsed as Record<string, unknown>)(random, shape);
     },
     outputShape: (_o, _s, params) => params.output,
     apply: (image, params, out) => applyAffine(image, params, out),
