@@ -259,6 +259,16 @@ static int shift_rows(const uint8_t *s, uint8_t *d, int sw, int sh, int cn, int 
     int b = sw - X < a ? a : sw - X > ow ? ow : sw - X;
     if (b > a) copy_run(o + a * cn, s + r + (X + a) * cn, (b - a) * cn);
     if (constant) {
+      int row = ow * cn, left = a * cn, right = (ow - b) * cn;
+      if (row >= 16 && left < 16 && right < 16) {
+        // Short edges of a row of 16 bytes or more: one 16-byte store of cval at each end, written before the copy
+        // that then overwrites what the stores put into the middle.
+        v128_t v = wasm_i8x16_splat((int8_t)cval);
+        if (left > 0) wasm_v128_store(o, v);
+        if (right > 0) wasm_v128_store(o + row - 16, v);
+        if (b > a) copy_run(o + left, s + r + (X + a) * cn, (b - a) * cn);
+        continue;
+      }
       fill_run(o, cval, a * cn);
       fill_run(o + b * cn, cval, (ow - b) * cn);
       continue;
@@ -273,6 +283,43 @@ static int shift_rows(const uint8_t *s, uint8_t *d, int sw, int sh, int cn, int 
     }
   }
   return 0;
+}
+
+// A whole-pixel translation by (c, f) under the constant mode, output the input's size and rows of at least 16
+// bytes: output (x, y) is input (x + c, y + f), or cval outside. The rows that read the image are one contiguous
+// span in both buffers (same stride), so they move as one copy; between consecutive rows that copy also carries
+// |c| pixels from the far edge of the neighbouring source row, which are then overwritten with cval (one masked
+// 16-byte store per row when that is under 16 bytes). The bytes are shift_rows' for the same coordinates.
+static void shift_image(const uint8_t *s, uint8_t *d, int w, int h, int cn, int32_t c, int32_t f, int cval) {
+  int stride = w * cn;
+  int y0 = f < 0 ? -f : 0, y1 = h - f < h ? h - f : h;
+  int a = -c < 0 ? 0 : -c > w ? w : -c;
+  int b = w - c < a ? a : w - c > w ? w : w - c;
+  if (y0 >= y1 || a >= b) {
+    fill_run(d, cval, h * stride);
+    return;
+  }
+  fill_run(d, cval, y0 * stride);
+  fill_run(d + y1 * stride, cval, (h - y1) * stride);
+  copy_run(d + y0 * stride + a * cn, s + (y0 + f) * stride + (a + c) * cn, (y1 - y0 - 1) * stride + (b - a) * cn);
+  // Per row, cval at [0, a) (c < 0) or at [b, w) (c > 0): one of the two is empty.
+  int edge = (a + (w - b)) * cn;
+  if (edge == 0) return;
+  int at = a > 0 ? 0 : b * cn;
+  if (edge >= 16) {
+    for (int y = y0; y < y1; y++) fill_run(d + y * stride + at, cval, edge);
+    return;
+  }
+  // The 16 bytes stored start at the row's start (left edge) or end at the row's end (right edge).
+  int from = a > 0 ? 0 : stride - 16;
+  v128_t lanes = wasm_i8x16_make(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  v128_t mask = a > 0 ? wasm_u8x16_lt(lanes, wasm_i8x16_splat((int8_t)edge))
+                      : wasm_u8x16_ge(lanes, wasm_i8x16_splat((int8_t)(16 - edge)));
+  v128_t v = wasm_i8x16_splat((int8_t)cval);
+  for (int y = y0; y < y1; y++) {
+    uint8_t *p = d + y * stride + from;
+    wasm_v128_store(p, wasm_v128_bitselect(v, wasm_v128_load(p), mask));
+  }
 }
 
 // warp_linear_u8 for one image under the constant mode with safe coordinates: the image is first copied into
@@ -331,13 +378,33 @@ __attribute__((export_name("warp_linear_u8_each"))) void warp_linear_u8_each(
       double sx = ia * x + ib * y + ic, sy = id * x + ie * y + iff;
       if (!(__builtin_fabs(sx) < 1048576.0 && __builtin_fabs(sy) < 1048576.0)) safe = 0;
     }
-    for (int x = 0; x < ow; x++) {
-      ax[x] = cv_round(ia * x * 1024.0);
-      ay[x] = cv_round(id * x * 1024.0);
-    }
-    for (int y = 0; y < oh; y++) {
-      rx[y] = wrap_add(cv_round((ib * y + ic) * 1024.0), delta);
-      ry[y] = wrap_add(cv_round((ie * y + iff) * 1024.0), delta);
+    if (ia == 1.0 && ib == 0.0 && id == 0.0 && ie == 1.0 && __builtin_fabs(ic) < 1048576.0 &&
+        __builtin_fabs(iff) < 1048576.0 && ic == (double)(int32_t)ic && iff == (double)(int32_t)iff) {
+      // A whole-pixel translation: the coordinates below are these integers exactly (x·1 and y + f are exact,
+      // ±0 products round to 0), without rounding 2·ow + 2·oh doubles.
+      int32_t c = (int32_t)ic, f = (int32_t)iff;
+      if (constant && ow == sw && oh == sh && sw * cn >= 16) {
+        shift_image(s, d, sw, sh, cn, c, f, cvals[k]);
+        status[k] = 0;
+        continue;
+      }
+      for (int x = 0; x < ow; x++) {
+        ax[x] = x << AB_BITS;
+        ay[x] = 0;
+      }
+      for (int y = 0; y < oh; y++) {
+        rx[y] = c * (1 << AB_BITS) + delta;
+        ry[y] = (y + f) * (1 << AB_BITS) + delta;
+      }
+    } else {
+      for (int x = 0; x < ow; x++) {
+        ax[x] = cv_round(ia * x * 1024.0);
+        ay[x] = cv_round(id * x * 1024.0);
+      }
+      for (int y = 0; y < oh; y++) {
+        rx[y] = wrap_add(cv_round((ib * y + ic) * 1024.0), delta);
+        ry[y] = wrap_add(cv_round((ie * y + iff) * 1024.0), delta);
+      }
     }
     int r = shift_rows(s, d, sw, sh, cn, ow, oh, rx, ry, ax, ay, tx, txn, txoff, ty, tyn, tyoff, cvals[k], constant);
     if (r == 1 && constant && safe) {

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Image } from '../core/image.ts';
 import { BORDER_MODES, type BorderMode, borderIndex } from './border.ts';
-import { type WarpOrder, warpAffine } from './warp-affine.ts';
+import { type WarpOrder, warpAffine, warpAffineEach } from './warp-affine.ts';
+import { useWasmKernels, wasmKernelsAvailable } from './wasm/simd.ts';
 
 // Whole-pixel shifts take warpAffine's row-copy fast path. Reference: out(x, y) = src(x − tx, y − ty), read through
 // the border mode (or cval), which is what the fixed-point path gives when every fraction is zero.
@@ -61,6 +62,53 @@ describe('warpAffine whole-pixel shifts', () => {
         },
       ),
       { numRuns: 600 },
+    );
+  });
+
+  it('equal the reference in batches of uint8 bilinear images, each with its own shift, with and without WebAssembly', () => {
+    // The WebAssembly kernel copies a constant-mode shift of rows of 16 bytes or more as one span and masks the
+    // edges; narrower rows and the other modes copy row by row. Widths around 16 bytes, shifts past the image.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(...BORDER_MODES),
+        fc.integer({ min: 0, max: 255 }),
+        fc.array(fc.tuple(fc.integer({ min: -45, max: 45 }), fc.integer({ min: -15, max: 15 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.boolean(),
+        (h, w, c, mode, cval, shifts, wasm) => {
+          if (wasm && !wasmKernelsAvailable()) return;
+          const n = shifts.length;
+          const size = h * w * c;
+          const data = new Uint8Array(n * size).map((_, i) => (i * 37 + 11) & 255);
+          const out = new Uint8Array(n * size).fill(3);
+          const shape = { height: h, width: w, channels: c, n };
+          const was = useWasmKernels(wasm);
+          try {
+            warpAffineEach(
+              { ...shape, data },
+              shifts.map(([tx, ty]) => [1, 0, tx, 0, 1, ty]),
+              { ...shape, data: out },
+              shifts.map(() => ({ order: 1 as const, mode, cval })),
+            );
+          } finally {
+            useWasmKernels(was);
+          }
+          for (let k = 0; k < n; k++) {
+            const src = { data: data.subarray(k * size, (k + 1) * size), height: h, width: w, channels: c };
+            const [tx, ty] = shifts[k];
+            assert.deepEqual(
+              Array.from(out.subarray(k * size, (k + 1) * size)),
+              reference(src, tx, ty, mode, cval, h, w),
+            );
+          }
+        },
+      ),
+      { numRuns: 800 },
     );
   });
 });
