@@ -379,31 +379,31 @@ export function warpAffineEach<A extends PixelArray>(
   }
   const size = src.height * src.width * src.channels;
   const osize = out.height * out.width * out.channels;
-  const one = (k: number) =>
-    warp(
-      { ...src, data: src.data.subarray(k * size, (k + 1) * size) },
-      matrices[k],
-      { ...out, data: out.data.subarray(k * osize, (k + 1) * osize) },
-      options[k],
-      1,
-    );
+  // 1 once an image is warped, 2 when the WebAssembly kernel declined it; uint8 bilinear images go to that kernel,
+  // one call per border mode.
   const done = new Uint8Array(n);
-  if (src.data instanceof Uint8Array && list.length > 0) {
-    const modes = new Set<BorderMode>();
-    for (const k of list) if (options[k].order === 1) modes.add(options[k].mode);
-    for (const mode of modes) {
+  if (src.data instanceof Uint8Array) {
+    for (let first = 0; first < list.length; first++) {
+      const k0 = list[first];
+      const mode = options[k0].mode;
+      if (options[k0].order !== 1 || done[k0] !== 0) continue;
       let count = 0;
-      for (const k of list) if (options[k].order === 1 && options[k].mode === mode) count++;
+      for (let j = first; j < list.length; j++) {
+        const o = options[list[j]];
+        if (o.order === 1 && o.mode === mode && done[list[j]] === 0) count++;
+      }
       const images = new Int32Array(count);
       const inv = new Float64Array(6 * count);
       const cvals = new Int32Array(count);
-      let j = 0;
-      for (const k of list) {
-        if (options[k].order !== 1 || options[k].mode !== mode) continue;
-        images[j] = k;
-        invertAffineInto(matrices[k], inv, 6 * j);
-        cvals[j] = Math.min(255, Math.max(0, cvRound(options[k].cval)));
-        j++;
+      for (let j = first, i = 0; i < count; j++) {
+        const k = list[j];
+        const o = options[k];
+        if (o.order !== 1 || o.mode !== mode || done[k] !== 0) continue;
+        images[i] = k;
+        invertAffineInto(matrices[k], inv, 6 * i);
+        cvals[i] = Math.min(255, Math.max(0, cvRound(o.cval)));
+        done[k] = 1;
+        i++;
       }
       const ax = borderAxis(src.width, src.channels, mode);
       const ay = borderAxis(src.height, src.width * src.channels, mode);
@@ -424,12 +424,23 @@ export function warpAffineEach<A extends PixelArray>(
         tyOff: ay.off,
         constant: mode === 'constant',
       });
-      if (failed === null) break;
-      for (const k of images) done[k] = 1;
-      for (const j of failed) done[images[j]] = 0;
+      if (failed === null) {
+        for (const k of images) done[k] = 0;
+        break;
+      }
+      for (const i of failed) done[images[i]] = 2;
     }
   }
-  for (const k of list) if (done[k] === 0) one(k);
+  for (const k of list) {
+    if (done[k] === 1) continue;
+    warp(
+      { ...src, data: src.data.subarray(k * size, (k + 1) * size) },
+      matrices[k],
+      { ...out, data: out.data.subarray(k * osize, (k + 1) * osize) },
+      options[k],
+      1,
+    );
+  }
   return out;
 }
 

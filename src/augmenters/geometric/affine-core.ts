@@ -232,6 +232,7 @@ function sameWarp(a: AffineDraw, b: AffineDraw): boolean {
 // Runs of fewer images with one transformation go with the images of their own: sharing the coordinates saves
 // less than the separate kernel call costs.
 const SHARED_MIN = 4;
+const IDENTITY: AffineMatrix = [1, 0, 0, 0, 1, 0];
 
 export function applyAffineBatch(batch: Image, draws: readonly AffineDraw[], out: Image, size: number): void {
   const { width, channels } = batch;
@@ -244,13 +245,14 @@ export function applyAffineBatch(batch: Image, draws: readonly AffineDraw[], out
     const draw = draws[start];
     let end = start + 1;
     while (end < n && sameWarp(draw, draws[end])) end++;
-    const src = batch.data.subarray(start * size, end * size);
-    const dst = out.data.subarray(start * size, end * size);
-    if (draw.identity) {
-      dst.set(src);
-    } else if (end - start < SHARED_MIN || !u8 || draw.order !== 1) {
+    const short = end - start < SHARED_MIN;
+    if (draw.identity && !(short && u8 && draw.order === 1)) {
+      out.data.set(batch.data.subarray(start * size, end * size), start * size);
+    } else if (short || !u8 || draw.order !== 1) {
       for (let k = start; k < end; k++) alone.push(k);
     } else {
+      const src = batch.data.subarray(start * size, end * size);
+      const dst = out.data.subarray(start * size, end * size);
       warpAffineBatch(
         { data: src, n: end - start, height, width, channels },
         draw.matrix,
@@ -265,7 +267,9 @@ export function applyAffineBatch(batch: Image, draws: readonly AffineDraw[], out
   const options: WarpAffineOptions[] = new Array(n);
   for (const k of alone) {
     const draw = draws[k];
-    matrices[k] = draw.matrix;
+    // A few skipped warps among warped images travel with them as exact identity warps, which copy the pixels:
+    // the kernel's batch then stays one run of consecutive images (one copy each way).
+    matrices[k] = draw.identity ? IDENTITY : draw.matrix;
     options[k] = { order: draw.order, mode: draw.mode, cval: cvalOf(draw) };
   }
   warpAffineEach(

@@ -150,6 +150,24 @@ export function arena(exports: Exports, bytes: number): number {
   return base;
 }
 
+/** Views over the whole of the module's memory, remade only when the memory grows (which replaces its buffer). */
+export interface HeapViews {
+  readonly u8: Uint8Array;
+  readonly i32: Int32Array;
+  readonly f64: Float64Array;
+}
+
+let views: HeapViews | undefined;
+
+/** {@link HeapViews} of the module's current memory: kernels write their arguments through them at byte offsets. */
+export function heapViews(exports: Exports): HeapViews {
+  const buffer = exports.memory.buffer;
+  if (views === undefined || views.u8.buffer !== buffer) {
+    views = { u8: new Uint8Array(buffer), i32: new Int32Array(buffer), f64: new Float64Array(buffer) };
+  }
+  return views;
+}
+
 /** `n` rounded up to a multiple of 16 (buffers in the module's memory start 16-byte aligned). */
 export const align16 = (n: number): number => (n + 15) & ~15;
 
@@ -303,23 +321,21 @@ export function warpLinearU8EachWasm(job: WarpLinearEachJob): number[] | null {
   const statusAt = cvalAt + align16(4 * perChunk);
   const srcAt = statusAt + align16(4 * perChunk);
   const dstAt = srcAt + srcBytes;
-  const heap = exports.memory.buffer;
-  new Int32Array(heap, txAt, tx.length).set(tx);
-  new Int32Array(heap, tyAt, ty.length).set(ty);
-  const bytes = new Uint8Array(heap);
-  const status = new Int32Array(heap, statusAt, perChunk);
+  const { u8, i32, f64 } = heapViews(exports);
+  i32.set(tx, txAt >> 2);
+  i32.set(ty, tyAt >> 2);
   const failed: number[] = [];
   for (let from = 0; from < total; from += perChunk) {
     const m = Math.min(perChunk, total - from);
     const first = images[from];
     // A run of consecutive images travels as one copy each way.
     const run = images[from + m - 1] === first + m - 1;
-    if (run) bytes.set(src.subarray(first * size, (first + m) * size), srcAt);
+    if (run) u8.set(m * size === src.length ? src : src.subarray(first * size, (first + m) * size), srcAt);
     else
       for (let k = 0; k < m; k++)
-        bytes.set(src.subarray(images[from + k] * size, (images[from + k] + 1) * size), srcAt + k * size);
-    new Float64Array(heap, invAt, 6 * m).set(job.inv.subarray(6 * from, 6 * (from + m)));
-    new Int32Array(heap, cvalAt, m).set(job.cvals.subarray(from, from + m));
+        u8.set(src.subarray(images[from + k] * size, (images[from + k] + 1) * size), srcAt + k * size);
+    f64.set(m === total ? job.inv : job.inv.subarray(6 * from, 6 * (from + m)), invAt >> 3);
+    i32.set(m === total ? job.cvals : job.cvals.subarray(from, from + m), cvalAt >> 2);
     exports.warp_linear_u8_each(
       srcAt,
       dstAt,
@@ -343,17 +359,17 @@ export function warpLinearU8EachWasm(job: WarpLinearEachJob): number[] | null {
     );
     let ok = true;
     for (let k = 0; k < m; k++) {
-      if (status[k] !== 0) {
+      if (i32[(statusAt >> 2) + k] !== 0) {
         failed.push(from + k);
         ok = false;
       }
     }
-    if (run && ok) out.set(bytes.subarray(dstAt, dstAt + m * osize), first * osize);
+    if (run && ok) out.set(u8.subarray(dstAt, dstAt + m * osize), first * osize);
     else {
       for (let k = 0; k < m; k++) {
-        if (status[k] !== 0) continue;
+        if (i32[(statusAt >> 2) + k] !== 0) continue;
         const at = images[from + k] * osize;
-        out.set(bytes.subarray(dstAt + k * osize, dstAt + (k + 1) * osize), at);
+        out.set(u8.subarray(dstAt + k * osize, dstAt + (k + 1) * osize), at);
       }
     }
   }
