@@ -392,9 +392,7 @@ export function warpAffineEach<A extends PixelArray>(
         const o = options[list[j]];
         if (o.order === 1 && o.mode === mode && done[list[j]] === 0) count++;
       }
-      const images = new Int32Array(count);
-      const inv = new Float64Array(6 * count);
-      const cvals = new Int32Array(count);
+      const { images, inv, cvals } = jobArrays(count);
       for (let j = first, i = 0; i < count; j++) {
         const k = list[j];
         const o = options[k];
@@ -442,6 +440,16 @@ export function warpAffineEach<A extends PixelArray>(
     );
   }
   return out;
+}
+
+// The WebAssembly job's per-image arrays, kept for the next call of the same count (batches repeat their size).
+let lastJob = { images: new Int32Array(0), inv: new Float64Array(0), cvals: new Int32Array(0) };
+
+function jobArrays(count: number): typeof lastJob {
+  if (lastJob.images.length !== count) {
+    lastJob = { images: new Int32Array(count), inv: new Float64Array(6 * count), cvals: new Int32Array(count) };
+  }
+  return lastJob;
 }
 
 /** Only uint8 bilinear has loops that visit every image per output pixel; other batches go image by image. */

@@ -62,7 +62,11 @@ export function defineAffineShortcut<D extends Record<string, OptionDef<unknown,
   validate?: (parsed: { [K in keyof D]: D[K] extends OptionDef<unknown, infer O> ? O : never }) => void,
 ): AugmenterFactory<D & typeof warpOptions, AffineDraw> {
   const cache = new WeakMap<object, (random: RandomSource, shape: Shape) => AffineDraw>();
+  // The last augmenter's drawer, checked before the map: draws come per image, mostly from one augmenter in turn.
+  let lastParsed: object | undefined;
+  let lastDrawer: ((random: RandomSource, shape: Shape) => AffineDraw) | undefined;
   const prepared = (parsed: Record<string, unknown>) => {
+    if (parsed === lastParsed && lastDrawer !== undefined) return lastDrawer;
     let entry = cache.get(parsed);
     if (!entry) {
       const w = parsed as unknown as WarpParsed;
@@ -76,6 +80,8 @@ export function defineAffineShortcut<D extends Record<string, OptionDef<unknown,
       entry = affineDrawer(source, float32Rules(source));
       cache.set(parsed, entry);
     }
+    lastParsed = parsed;
+    lastDrawer = entry;
     return entry;
   };
   return defineAugmenter({
