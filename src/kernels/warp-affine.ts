@@ -682,6 +682,14 @@ function tryShiftRows(
   const cn = src.channels;
   const s = src.data;
   const d = out.data;
+  if (mode === 'constant' && sw === ow && sh === oh) {
+    let block = true;
+    for (let y = 0; y < oh && block; y++) block = rowX[y] === rowX[0] && rowY[y] === rowY[0] + y;
+    if (block) {
+      shiftBlock(s, d, sw, sh, cn, rowX[0], rowY[0], cval);
+      return true;
+    }
+  }
   // uint8 runs shorter than a `set` call is worth are copied in 32-bit words (a byte loop costs several times more
   // per byte); the views and offsets are looked up once per image.
   const words = s instanceof Uint8Array;
@@ -728,6 +736,41 @@ function tryShiftRows(
     }
   }
   return true;
+}
+
+/**
+ * A whole-pixel translation under the constant mode with the output the input's size: output (x, y) is input
+ * (x + c, y + f), or cval outside. The rows that read the image are one contiguous span in both buffers (same
+ * stride), so they move with one `set`; that copy also carries |c| pixels of the neighbouring source row between
+ * consecutive rows, which are then filled with cval. (wasm/warp.c's shift_image does the same.)
+ */
+function shiftBlock(
+  s: PixelArray,
+  d: PixelArray,
+  w: number,
+  h: number,
+  cn: number,
+  c: number,
+  f: number,
+  cval: number,
+) {
+  const stride = w * cn;
+  const y0 = Math.max(0, -f);
+  const y1 = Math.min(h, h - f);
+  const a = Math.min(w, Math.max(0, -c));
+  const b = Math.max(a, Math.min(w, w - c));
+  if (y0 >= y1 || a >= b) {
+    fillRun(d, cval, 0, h * stride);
+    return;
+  }
+  fillRun(d, cval, 0, y0 * stride);
+  fillRun(d, cval, y1 * stride, h * stride);
+  const from = (y0 + f) * stride + (a + c) * cn;
+  d.set(s.subarray(from, from + (y1 - y0 - 1) * stride + (b - a) * cn), y0 * stride + a * cn);
+  const edge = (a + w - b) * cn;
+  if (edge === 0) return;
+  const at = a > 0 ? 0 : b * cn;
+  for (let y = y0, r = y0 * stride + at; y < y1; y++, r += stride) fillRun(d, cval, r, r + edge);
 }
 
 // DataViews over whole buffers, kept while the buffer repeats (a batch's images share one).
