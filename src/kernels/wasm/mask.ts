@@ -46,8 +46,12 @@ export type MaskKind = 'dropout' | 'saltAndPepper';
 /** elementwise.ts's DRAW_CHUNK, which mask.c has built in (a test checks that they agree). */
 export const MASK_DRAW_CHUNK = 4096;
 
-/** Images per call are capped so that the module's memory stays near this many bytes. */
-const CHUNK_BYTES = 8 << 20;
+/**
+ * Images per call are capped so that the module's memory stays near this many bytes: small enough that an image
+ * stays in a core's L2 cache between the copy in, the mask and the copy out (rgb256 dropout 7.3–7.8k img/s with
+ * 8 MB, 7.7–9.1k with 512 KB, in one run each way).
+ */
+const CHUNK_BYTES = 512 << 10;
 
 /**
  * The largest draw that changes a value: the augmenters' loops change a value where `u < t`, t = p · 2³², and for
