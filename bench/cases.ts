@@ -8,6 +8,8 @@ export interface BenchCase {
   readonly make: () => iaa.Augmenter;
   /** The workloads opencv_bench.py runs this case on (default both). */
   readonly workloads?: readonly string[];
+  /** false for augkit's reference rows, which opencv_bench.py does not have. */
+  readonly peer?: false;
 }
 
 /** Every case augkit implements, in opencv_bench.py's order. Each runs on both workloads (fmnist, rgb256). */
@@ -36,6 +38,10 @@ export const CASES: readonly BenchCase[] = [
   },
   { id: 'grayscale', make: () => iaa.Grayscale(1), workloads: ['rgb256'] },
   { id: 'additive_gaussian_noise', make: () => iaa.AdditiveGaussianNoise({ scale: 0.1 * 255 }) },
+  // A reference row, not an augmentation: each batch copied and nothing computed. What 2 workers gain on it is the
+  // most that memory bandwidth allows a case that only streams pixels through (on a shared 2-core machine, less
+  // than 2×).
+  { id: 'copy', make: () => iaa.Identity(), peer: false },
 ];
 
 /** The case ids among `ids` that run on `workload`. */
@@ -44,6 +50,11 @@ export function casesFor(ids: readonly string[], workload: string): string[] {
     const c = CASES.find((k) => k.id === id);
     return c !== undefined && (c.workloads === undefined || c.workloads.includes(workload));
   });
+}
+
+/** The case ids among `ids` that opencv_bench.py also runs on `workload`. */
+export function peerCasesFor(ids: readonly string[], workload: string): string[] {
+  return casesFor(ids, workload).filter((id) => CASES.find((c) => c.id === id)?.peer !== false);
 }
 
 /** opencv_bench.py's cases that augkit has no augmenter for yet: listed in the output, not measured. */

@@ -18,7 +18,7 @@ import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
 import { FASHION_MNIST_DEBIAN_DIR, loadFashionMnist, readImage } from '../src/node.ts';
-import { CASES, MISSING, casesFor, makeCase, walkthroughAugmenter } from './cases.ts';
+import { CASES, MISSING, casesFor, makeCase, peerCasesFor, walkthroughAugmenter } from './cases.ts';
 import type { BenchReply, BenchTask } from './worker.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -133,6 +133,9 @@ async function loadRgb(): Promise<Data> {
  * The whole buffer behind a result, to take the next one (the `out` option): a uniform result's data, or the one
  * buffer a list result's images are views into (outputs of different sizes, written into `out` as a pool).
  */
+/** An empty `out`, which asks augmentImages to put a list result into one buffer (see runSync). */
+const NO_SPARE = new Uint8Array(0);
+
 function resultBuffer(out: Batch): Uint8Array | undefined {
   if (isUniformBatch(out)) return out.data instanceof Uint8Array ? out.data : undefined;
   const first = out[0]?.data;
@@ -371,14 +374,14 @@ function runOpenCv(args: Args, workload: Workload, note: (s: string) => void): O
     note(`OpenCV: ${OPENCV_SCRIPT} not found, so augkit's figures are shown alone`);
     return undefined;
   }
-  if (casesFor(args.cases, workload).length === 0) return undefined; // nothing of ours to compare on this workload
+  if (peerCasesFor(args.cases, workload).length === 0) return undefined; // nothing of ours to compare on this workload
   const modes = args.modes.filter((m) => m !== 'workers');
   const pyArgs = [
     OPENCV_SCRIPT,
     '--workloads',
     workload,
     '--cases',
-    casesFor(args.cases, workload).join(','),
+    peerCasesFor(args.cases, workload).join(','),
     '--modes',
   ];
   // OpenCV has no worker mode: the workers rows are compared with our own single-threaded batch figures.
@@ -420,6 +423,7 @@ function targetFor(
   ratio: number | undefined,
   oneThread: Measured | undefined,
 ): Target | undefined {
+  if (CASES.find((c) => c.id === id)?.peer === false) return undefined; // reference rows have no target
   const vsOpenCv = (min: number): Target => ({
     text: `≥ ${min.toFixed(2)}× OpenCV`,
     met: ratio === undefined ? undefined : ratio >= min,
@@ -463,11 +467,13 @@ function runSync(aug: Augmenter, data: Data, mode: 'single' | 'batch', t: Timing
   const units = batchesOf(b, BATCH);
   // Each result is written into the previous one's buffer (the `out` option), as the worker threads do with the
   // buffers handed back to them: both modes allocate nothing per batch, so the workers rows compare like with like.
-  let spare: Uint8Array | Float32Array | undefined;
+  // Starting from an empty buffer: a list result (fitOutput) then goes into one new buffer with room to spare,
+  // which can come back, rather than into a buffer per image, which cannot.
+  let spare: Uint8Array | Float32Array | undefined = NO_SPARE;
   return measureSync(
     (i) => {
       const u = units[i % units.length];
-      spare = resultBuffer(aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out: spare }));
+      spare = resultBuffer(aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out: spare ?? NO_SPARE }));
     },
     BATCH,
     t,
@@ -507,7 +513,7 @@ async function main(): Promise<void> {
 
       // OpenCV first, then augkit on the same workload: back to back in one run, never at the same time (2 cores).
       let cv: OpenCvDoc | undefined;
-      if (opencvWanted && casesFor(args.cases, workload).length > 0) {
+      if (opencvWanted && peerCasesFor(args.cases, workload).length > 0) {
         console.error(`bench: OpenCV on ${workload} …`);
         cv = runOpenCv(args, workload, note);
         if (!cv) opencvWanted = false; // said once; the rest of the run is augkit alone
@@ -643,6 +649,14 @@ function renderTable(
     const ratio = r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`;
     const met = r.target?.met === undefined ? (r.target ? '?' : '') : r.target.met ? 'yes' : '**no**';
     lines.push(`| ${r.id} | ${r.workload} | ${r.mode} | ${a} | ${o} | ${ratio} | ${r.target?.text ?? ''} | ${met} |`);
+  }
+  for (const copy of rows.filter((r) => r.id === 'copy' && r.mode === 'workers')) {
+    const one = rows.find((r) => r.id === 'copy' && r.workload === copy.workload && r.mode === 'batch');
+    if (!one) continue;
+    lines.push(
+      '',
+      `copy (a reference, not an augmenter: Identity copies each batch and computes nothing) on ${copy.workload}: 2 workers give ${(copy.augkit.median / one.augkit.median).toFixed(2)}× its 1-thread batch figure in this run, the memory bandwidth's ceiling for cases that only stream pixels.`,
+    );
   }
   if (walkthrough) {
     const w = walkthrough as { oneByOne: Measured; batch: Measured; speedup: number; met: boolean };

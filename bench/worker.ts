@@ -29,6 +29,7 @@ const port = parentPort;
 if (port === null) throw new Error('bench/worker.ts runs only as a worker thread (bench/run.ts starts it)');
 const augmenters = new Map<string, Augmenter>();
 let spare: Uint8Array | Float32Array | undefined;
+const EMPTY = new Uint8Array(0);
 if ((workerData as { wasm?: boolean } | null)?.wasm === false) useWasmKernels(false);
 
 port.on('message', (task: BenchTask) => {
@@ -43,7 +44,9 @@ port.on('message', (task: BenchTask) => {
     const out = augmenter.augmentImages(batch, {
       epoch: task.epoch,
       indices: task.indices,
-      out: task.spare ?? spare,
+      // With nothing to hand back yet, an empty buffer: a list result (fitOutput) then goes into one buffer with room
+      // to spare, which comes back with a later batch, rather than into a buffer per image.
+      out: task.spare ?? spare ?? EMPTY,
     });
     // A handed-back buffer the result did not go into stays here for the next batch.
     const given = task.spare?.buffer;

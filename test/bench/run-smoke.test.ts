@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 
 // A smoke test of `npm run bench`: it runs and writes well-formed JSON. No timing is asserted (the machine is shared).
 describe('bench/run.ts', () => {
-  it('runs one case in every mode without OpenCV and writes its rows as JSON', () => {
+  it('runs a case and the copy reference in every mode without OpenCV and writes their rows as JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'augkit-bench-'));
     try {
       const out = join(dir, 'result.json');
@@ -19,7 +19,7 @@ describe('bench/run.ts', () => {
           'bench/run.ts',
           '--quick',
           '--cases',
-          'multiply',
+          'multiply,copy',
           '--workloads',
           'fmnist',
           '--modes',
@@ -42,8 +42,16 @@ describe('bench/run.ts', () => {
           ['multiply', 'fmnist', 'single'],
           ['multiply', 'fmnist', 'batch'],
           ['multiply', 'fmnist', 'workers'],
+          ['copy', 'fmnist', 'single'],
+          ['copy', 'fmnist', 'batch'],
+          ['copy', 'fmnist', 'workers'],
         ],
       );
+      // The reference row has no target and its 2-worker gain is printed under the table.
+      assert.ok(
+        doc.rows.filter((row: { id: string }) => row.id === 'copy').every((row: { target?: unknown }) => !row.target),
+      );
+      assert.match(r.stdout, /copy \(a reference, not an augmenter[^\n]*on fmnist: 2 workers give \d+\.\d\d×/);
       for (const row of doc.rows) {
         assert.ok(row.augkit.median > 0 && row.augkit.min <= row.augkit.median && row.augkit.median <= row.augkit.max);
         assert.equal(row.augkit.repeats, 3);
