@@ -1,7 +1,7 @@
 import type { Image } from '../../core/image.ts';
+import { NORMAL_WORDS, NormalSampler } from '../../random/normal.ts';
 import type { RandomStream } from '../../random/stream.ts';
 import { defineAugmenter } from '../base/define.ts';
-import { forEachDrawChunk } from '../base/elementwise.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
 
 /** The noise's mean and spread for this image, and the address of its per-pixel draws. */
@@ -12,9 +12,6 @@ interface NoiseParams {
   readonly noise: RandomStream;
 }
 
-const TWO_PI = 2 * Math.PI;
-const U32 = 1 / 4294967296;
-
 /**
  * Adds Gaussian noise N(loc, scale) to each pixel: one value per pixel shared by its channels, or with
  * `perChannel` one per channel; `loc` and `scale` are drawn once per image.
@@ -24,7 +21,8 @@ const U32 = 1 / 4294967296;
  * the result is not clipped.
  *
  * Differs from imgaug: the draws come from augkit's per-image streams, so the same seed gives other noise than in
- * imgaug, with the same distribution; float32 images get the noise scaled to 0–1.
+ * imgaug, with the same distribution; float32 images get the noise scaled to 0–1. The normal values come from a
+ * ziggurat (`random/normal.ts`); augkit before 2026-11-28 used Box–Muller, so its noise for a seed differs.
  *
  * @param scale The standard deviation in 0–255 units, ≥ 0: a number, a `[min, max]` range or an `iap` parameter.
  *   Default `[0, 15]` (imgaug's).
@@ -50,6 +48,10 @@ export const AdditiveGaussianNoise = defineAugmenter({
   apply: (image, params, out) => addNoise(image, params, out),
 });
 
+// One sampler and one buffer of values for every image: apply runs one image at a time.
+const sampler = new NormalSampler();
+const normals = new Float64Array(NORMAL_WORDS);
+
 function addNoise(image: Image, { loc, scale, perChannel, noise }: NoiseParams, out: Image): void {
   const src = image.data;
   const dst = out.data;
@@ -60,13 +62,12 @@ function addNoise(image: Image, { loc, scale, perChannel, noise }: NoiseParams, 
   const sd = scale * unit;
   const step = perChannel ? 1 : cn;
   const values = src.length / step;
-  // Two uint32 draws per noise value (Box–Muller's two uniforms); u1 is taken in (0, 1] so its log is finite.
-  forEachDrawChunk(noise, values * 2, (draws, first, count) => {
-    for (let k = 0; k < count; k += 2) {
-      const u1 = (draws[k] + 1) * U32;
-      const u2 = draws[k + 1] * U32;
-      const z = mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(TWO_PI * u2);
-      const base = ((first + k) >> 1) * step;
+  sampler.start(noise);
+  for (let first = 0; first < values; first += NORMAL_WORDS) {
+    const count = Math.min(NORMAL_WORDS, values - first);
+    sampler.fill(normals, count);
+    for (let k = 0, base = first * step; k < count; k++, base += step) {
+      const z = mean + sd * normals[k];
       if (u8) {
         const add = Math.round(z);
         for (let c = 0; c < step; c++) {
@@ -77,5 +78,5 @@ function addNoise(image: Image, { loc, scale, perChannel, noise }: NoiseParams, 
         for (let c = 0; c < step; c++) dst[base + c] = src[base + c] + z;
       }
     }
-  });
+  }
 }
