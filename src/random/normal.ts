@@ -43,6 +43,9 @@ const density = new Float64Array(LAYERS); // exp(−X[i]² / 2)
   inner[1] = 0;
 }
 
+/** The ziggurat's tables, for the WebAssembly noise kernel (wasm/noise.c), which must draw the same values. */
+export const ZIGGURAT = { width, inner, density } as const;
+
 const TAIL_SCALE = 1 / R;
 const U32 = 1 / 4294967296;
 

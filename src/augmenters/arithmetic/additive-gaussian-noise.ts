@@ -1,4 +1,5 @@
 import type { Image } from '../../core/image.ts';
+import { noiseU8Wasm } from '../../kernels/wasm/noise.ts';
 import { NORMAL_WORDS, NormalSampler } from '../../random/normal.ts';
 import type { RandomStream } from '../../random/stream.ts';
 import { defineAugmenter } from '../base/define.ts';
@@ -61,6 +62,7 @@ function addNoise(image: Image, { loc, scale, perChannel, noise }: NoiseParams, 
   const mean = loc * unit;
   const sd = scale * unit;
   const step = perChannel ? 1 : cn;
+  if (u8 && noiseU8Wasm({ src, out: dst as Uint8Array, step, mean, sd, noise })) return;
   const values = src.length / step;
   sampler.start(noise);
   for (let first = 0; first < values; first += NORMAL_WORDS) {

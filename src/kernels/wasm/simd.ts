@@ -75,6 +75,10 @@ export interface Exports {
 
 /** `undefined`: not tried yet; `null`: unavailable here (the TypeScript kernels run). */
 let instance: Exports | null | undefined;
+
+// What the module imports: JavaScript's own Math.exp and Math.log for the noise kernel's rare slow draws, so that
+// they round exactly as in the TypeScript sampler.
+const IMPORTS = { env: { exp: Math.exp, log: Math.log } };
 let disabled = false;
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
@@ -94,11 +98,11 @@ function load(): Exports | null {
   }
   const bytes = decode(KERNELS_WASM);
   try {
-    instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
+    instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), IMPORTS).exports as unknown as Exports;
   } catch {
     // Browsers refuse to compile modules over 4 KB synchronously on the main thread: compile in the background
     // and use the TypeScript kernels until it is done. A module that fails to compile (no SIMD) stays off.
-    pending ??= WebAssembly.instantiate(bytes, {}).then(
+    pending ??= WebAssembly.instantiate(bytes, IMPORTS).then(
       (result) => {
         instance = result.instance.exports as unknown as Exports;
       },
@@ -154,6 +158,7 @@ export function arena(exports: Exports, bytes: number): number {
 export interface HeapViews {
   readonly u8: Uint8Array;
   readonly i32: Int32Array;
+  readonly u32: Uint32Array;
   readonly f64: Float64Array;
 }
 
@@ -163,7 +168,12 @@ let views: HeapViews | undefined;
 export function heapViews(exports: Exports): HeapViews {
   const buffer = exports.memory.buffer;
   if (views === undefined || views.u8.buffer !== buffer) {
-    views = { u8: new Uint8Array(buffer), i32: new Int32Array(buffer), f64: new Float64Array(buffer) };
+    views = {
+      u8: new Uint8Array(buffer),
+      i32: new Int32Array(buffer),
+      u32: new Uint32Array(buffer),
+      f64: new Float64Array(buffer),
+    };
   }
   return views;
 }

@@ -1,0 +1,79 @@
+/**
+ * AdditiveGaussianNoise's uint8 loop in WebAssembly (wasm/noise.c): the ziggurat of `random/normal.ts` fed by the
+ * same xoshiro128** words as `RandomStream.fillUint32`, then the rounding and saturation of the augmenter. Here:
+ * the tables and the image's seed words, one per block of NORMAL_WORDS words, taken from its noise stream as the
+ * TypeScript sampler takes them. The same bytes as the TypeScript loops, which stay the reference.
+ */
+import { NORMAL_WORDS, ZIGGURAT } from '../../random/normal.ts';
+import type { RandomStream } from '../../random/stream.ts';
+import { type Exports, active, align16, arena, heapViews } from './simd.ts';
+
+interface NoiseExports extends Exports {
+  noise_u8(
+    src: number,
+    dst: number,
+    values: number,
+    step: number,
+    mean: number,
+    sd: number,
+    seeds: number,
+    blocks: number,
+    width: number,
+    inner: number,
+    density: number,
+  ): number;
+}
+
+/** One image's noise: mean and standard deviation in 0–255 units, values per group of `step` bytes, its stream. */
+export interface NoiseJob {
+  readonly src: Uint8Array;
+  readonly out: Uint8Array;
+  readonly step: number;
+  readonly mean: number;
+  readonly sd: number;
+  readonly noise: RandomStream;
+}
+
+/**
+ * Adds the noise of one uint8 image in WebAssembly. Returns false, having written nothing useful, when the kernels
+ * are unavailable or the image drew more slow values than its seeds cover (words for 3% more values than it has
+ * and two blocks more; then the caller takes the TypeScript loops).
+ */
+export function noiseU8Wasm(job: NoiseJob): boolean {
+  const exports = active() as NoiseExports | null;
+  if (exports === null) return false;
+  const { src, out, step } = job;
+  const values = src.length / step;
+  const blocks = Math.ceil((values * 1.03) / NORMAL_WORDS) + 2;
+  const tables = 8 * 128 + 4 * 128 + 8 * 128;
+  const base = arena(exports, tables + align16(16 * blocks) + 2 * align16(src.length));
+  const widthAt = base;
+  const innerAt = widthAt + 8 * 128;
+  const densityAt = innerAt + 4 * 128;
+  const seedsAt = densityAt + 8 * 128;
+  const srcAt = seedsAt + align16(16 * blocks);
+  const dstAt = srcAt + align16(src.length);
+  const { u8, u32, f64 } = heapViews(exports);
+  f64.set(ZIGGURAT.width, widthAt >> 3);
+  u32.set(ZIGGURAT.inner, innerAt >> 2);
+  f64.set(ZIGGURAT.density, densityAt >> 3);
+  const stream = job.noise.restart();
+  for (let b = 0; b < blocks; b++) stream.nextXoshiroSeed(u32, (seedsAt >> 2) + 4 * b);
+  u8.set(src, srcAt);
+  const ok = exports.noise_u8(
+    srcAt,
+    dstAt,
+    values,
+    step,
+    job.mean,
+    job.sd,
+    seedsAt,
+    blocks,
+    widthAt,
+    innerAt,
+    densityAt,
+  );
+  if (ok === 0) return false;
+  out.set(u8.subarray(dstAt, dstAt + src.length));
+  return true;
+}
