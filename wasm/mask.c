@@ -13,6 +13,7 @@
 // this is the TypeScript loops' `u < p · 2^32`).
 #include <stdint.h>
 #include <wasm_simd128.h>
+#include "xoshiro.h"
 
 // elementwise.ts's DRAW_CHUNK: the draws depend on it (each chunk reseeds the generator).
 #define DRAW_CHUNK 4096
@@ -157,15 +158,7 @@ static inline __attribute__((always_inline)) void draw_masks_one(const Chunk *ch
   uint32_t s0 = chunk->seed[0], s1 = chunk->seed[1], s2 = chunk->seed[2], s3 = chunk->seed[3];
   const uint32_t lim = chunk->lim;
   for (int j = 0; j < chunk->count; j++) {
-    const uint32_t m = s1 * 5;
-    const uint32_t r = ((m << 7) | (m >> 25)) * 9;
-    const uint32_t t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = (s3 << 11) | (s3 >> 21);
+    const uint32_t r = xoshiro_next(&s0, &s1, &s2, &s3);
     const uint8_t k = (uint8_t)(0 - (r > lim));
     keep[j] = k;
     if (salt) fill[j] = (uint8_t)(0 - (r & 1)) & (uint8_t)~k;

@@ -4,6 +4,8 @@
 // module is built with -ffp-contract=off, so every product and sum rounds as in JavaScript.
 #include <stdint.h>
 
+#include "xoshiro.h"
+
 #define LAYERS 128
 #define WORDS 4096
 
@@ -37,18 +39,7 @@ static int refill(words_t *w) {
     w->left = WORDS;
   }
   uint32_t s0 = w->s0, s1 = w->s1, s2 = w->s2, s3 = w->s3;
-  for (int i = 0; i < SUB; i++) {
-    uint32_t m = s1 * 5;
-    uint32_t r = ((m << 7) | (m >> 25)) * 9;
-    uint32_t t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = (s3 << 11) | (s3 >> 21);
-    buf[i] = r;
-  }
+  for (int i = 0; i < SUB; i++) buf[i] = xoshiro_next(&s0, &s1, &s2, &s3);
   w->s0 = s0;
   w->s1 = s1;
   w->s2 = s2;
