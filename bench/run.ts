@@ -1,5 +1,5 @@
 // `npm run bench [-- options]`: augkit's images/s per case, workload and mode, next to OpenCV's from
-// ../shared/peers/opencv_bench.py run in the same process tree, back to back per workload. Prints a markdown table
+// ../shared/peers/opencv_bench.py run in the same process tree, back to back per case. Prints a markdown table
 // and writes the JSON to bench/results/<ISO date>.json. See bench/README.md for how to read it.
 //
 // Options: --quick (short repeats; under a minute in all), --cases a,b, --workloads fmnist,rgb256,
@@ -364,8 +364,28 @@ interface OpenCvDoc {
   readonly [key: string]: unknown;
 }
 
-/** Runs opencv_bench.py for one workload; undefined (with the reason) when Python, cv2 or the data are missing. */
-function runOpenCv(args: Args, workload: Workload, note: (s: string) => void): OpenCvDoc | undefined {
+/** One workload's OpenCV runs (one per case) as one document: the first run's versions, every run's rows. */
+function mergeOpenCv(into: OpenCvDoc | undefined, doc: OpenCvDoc): OpenCvDoc {
+  if (!into) return doc;
+  const errors = [...(into.errors ?? []), ...(doc.errors ?? [])];
+  return {
+    ...into,
+    seconds: into.seconds + doc.seconds,
+    cases: [...into.cases, ...doc.cases],
+    ...(errors.length > 0 ? { errors } : {}),
+  };
+}
+
+/**
+ * Runs opencv_bench.py for cases `ids` of one workload; undefined (with the reason) when Python, cv2 or the data
+ * are missing.
+ */
+function runOpenCv(
+  args: Args,
+  workload: Workload,
+  ids: readonly string[],
+  note: (s: string) => void,
+): OpenCvDoc | undefined {
   if (!existsSync(args.python)) {
     note(`OpenCV: ${args.python} not found, so augkit's figures are shown alone (apt-get install python3-opencv)`);
     return undefined;
@@ -374,16 +394,9 @@ function runOpenCv(args: Args, workload: Workload, note: (s: string) => void): O
     note(`OpenCV: ${OPENCV_SCRIPT} not found, so augkit's figures are shown alone`);
     return undefined;
   }
-  if (peerCasesFor(args.cases, workload).length === 0) return undefined; // nothing of ours to compare on this workload
+  if (ids.length === 0) return undefined; // nothing of ours to compare
   const modes = args.modes.filter((m) => m !== 'workers');
-  const pyArgs = [
-    OPENCV_SCRIPT,
-    '--workloads',
-    workload,
-    '--cases',
-    peerCasesFor(args.cases, workload).join(','),
-    '--modes',
-  ];
+  const pyArgs = [OPENCV_SCRIPT, '--workloads', workload, '--cases', ids.join(','), '--modes'];
   // OpenCV has no worker mode: the workers rows are compared with our own single-threaded batch figures.
   pyArgs.push((modes.length > 0 ? modes : ['batch']).join(','));
   if (args.quick) pyArgs.push('--quick');
@@ -511,18 +524,18 @@ async function main(): Promise<void> {
       const { n, height, width, channels } = data.batch;
       workloadInfo[workload] = { images: n, shape: [height, width, channels], source: data.source };
 
-      // OpenCV first, then augkit on the same workload: back to back in one run, never at the same time (2 cores).
-      let cv: OpenCvDoc | undefined;
-      if (opencvWanted && peerCasesFor(args.cases, workload).length > 0) {
-        console.error(`bench: OpenCV on ${workload} …`);
-        cv = runOpenCv(args, workload, note);
-        if (!cv) opencvWanted = false; // said once; the rest of the run is augkit alone
-      }
-      opencvDocs[workload] = cv;
-
-      console.error(`bench: augkit on ${workload} …`);
+      console.error(`bench: ${workload} …`);
       let shared: UniformBatch<Uint8Array> | undefined;
       for (const id of casesFor(args.cases, workload)) {
+        // OpenCV on this case, then augkit on it: back to back, never at the same time (2 cores), and close enough
+        // in time that a slow moment of the shared machine mostly hits both sides of a ratio.
+        let cv: OpenCvDoc | undefined;
+        if (opencvWanted && peerCasesFor([id], workload).length > 0) {
+          cv = runOpenCv(args, workload, [id], note);
+          if (!cv)
+            opencvWanted = false; // said once; the rest of the run is augkit alone
+          else opencvDocs[workload] = mergeOpenCv(opencvDocs[workload], cv);
+        }
         const aug = makeCase(id);
         const byMode = new Map<Mode, Measured>();
         for (const mode of args.modes) {
@@ -575,7 +588,7 @@ async function main(): Promise<void> {
     batchSize: BATCH,
     workers: WORKERS,
     method:
-      "opencv_bench.py's: warm-up (≥ 2 calls), then `repeats` timed repeats of `callsPerRepeat` calls on consecutive images (single) or batches of 32 (batch, workers); images/s median, min and max over the repeats. OpenCV ran back to back with augkit, per workload, in this run.",
+      "opencv_bench.py's: warm-up (≥ 2 calls), then `repeats` timed repeats of `callsPerRepeat` calls on consecutive images (single) or batches of 32 (batch, workers); images/s median, min and max over the repeats. OpenCV ran back to back with augkit, case by case (OpenCV's run of a case right before augkit's), in this run.",
     timing,
     workloads: workloadInfo,
     opencv: firstCv
