@@ -488,18 +488,16 @@ function warp(src: Image, matrix: ArrayLike<number>, out: Image, options: WarpAf
   // and the interpolation weights are exactly (1, 0, …), so copying gives the same bytes as the fixed-point path.
   const size = src.height * src.width * src.channels;
   const osize = out.height * out.width * out.channels;
-  if (n === 1) {
-    if (tryShiftRows(src, out, ib, ic, ie, iff, delta, order, mode, cval)) return;
-  } else {
-    const first = { ...src, data: src.data.subarray(0, size) };
-    if (tryShiftRows(first, { ...out, data: out.data.subarray(0, osize) }, ib, ic, ie, iff, delta, order, mode, cval)) {
-      for (let k = 1; k < n; k++) {
+  // The rows are checked once for all n images, which share the matrix.
+  if (planShiftRows(out.width, out.height, ib, ic, ie, iff, delta, order)) {
+    if (n === 1) shiftRows(src, out, mode, cval);
+    else {
+      for (let k = 0; k < n; k++) {
         const s = { ...src, data: src.data.subarray(k * size, (k + 1) * size) };
-        const o = { ...out, data: out.data.subarray(k * osize, (k + 1) * osize) };
-        tryShiftRows(s, o, ib, ic, ie, iff, delta, order, mode, cval);
+        shiftRows(s, { ...out, data: out.data.subarray(k * osize, (k + 1) * osize) }, mode, cval);
       }
-      return;
     }
+    return;
   }
 
   // The fast interior path relies on the source coordinate being monotone along a row, which holds unless the
@@ -629,12 +627,6 @@ function warp(src: Image, matrix: ArrayLike<number>, out: Image, options: WarpAf
   }
 }
 
-/**
- * The whole-pixel shift fast path of `warpAffine`: returns false (doing nothing) unless the fixed-point source
- * coordinates are `x + kx` along every row and `ky` down every column with zero fractions, which the checks
- * below establish from the same cvRound arithmetic the general path uses. Then rows are copied, with the border
- * mode applied to the pixels that fall outside.
- */
 let rowStarts: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)];
 
 /** Scratch for the per-row start coordinates handed to the WebAssembly kernel (0: x, 1: y). */
@@ -645,21 +637,26 @@ function growRows(n: number, which: 0 | 1): Int32Array {
 
 let shiftRowX = new Int32Array(64);
 let shiftRowY = new Int32Array(64);
+// Whether the planned rows all start at the same x and at consecutive y: one translation for the whole image.
+let shiftIsTranslation = false;
 
-function tryShiftRows(
-  src: Image,
-  out: Image,
+/**
+ * The whole-pixel shift fast path of `warpAffine`, its check: false unless the fixed-point source coordinates are
+ * `x + kx` along every row and `ky` down every column with zero fractions, which the checks below establish from the
+ * same cvRound arithmetic the general path uses (the column coordinates must be in colX / colY). Then each row's
+ * source start is left in shiftRowX / shiftRowY, and {@link shiftRows} copies the rows of any image of that size,
+ * with the border mode applied to the pixels that fall outside.
+ */
+function planShiftRows(
+  ow: number,
+  oh: number,
   ib: number,
   ic: number,
   ie: number,
   iff: number,
   delta: number,
   order: WarpOrder,
-  mode: BorderMode,
-  cval: number,
 ): boolean {
-  const ow = out.width;
-  const oh = out.height;
   for (let x = 0; x < ow; x++) if (colX[x] !== x * AB_SCALE || colY[x] !== 0) return false;
   const fracMask = order === 0 ? 0 : (INTER_TAB_SIZE - 1) << INTER_BITS;
   if (shiftRowX.length < oh) {
@@ -677,18 +674,26 @@ function tryShiftRows(
     // OpenCV saturates source coordinates to int16; far-away shifts take the general path, which does the same.
     if (Math.abs(rowX[y]) + ow >= SHORT_MAX || Math.abs(rowY[y]) >= SHORT_MAX) return false;
   }
+  let translation = true;
+  for (let y = 1; y < oh && translation; y++) translation = rowX[y] === rowX[0] && rowY[y] === rowY[0] + y;
+  shiftIsTranslation = translation;
+  return true;
+}
+
+/** Copies one image's rows as {@link planShiftRows} found them, with the border mode applied outside the image. */
+function shiftRows(src: Image, out: Image, mode: BorderMode, cval: number): void {
+  const ow = out.width;
+  const oh = out.height;
+  const rowX = shiftRowX;
+  const rowY = shiftRowY;
   const sw = src.width;
   const sh = src.height;
   const cn = src.channels;
   const s = src.data;
   const d = out.data;
-  if (mode === 'constant' && sw === ow && sh === oh) {
-    let block = true;
-    for (let y = 0; y < oh && block; y++) block = rowX[y] === rowX[0] && rowY[y] === rowY[0] + y;
-    if (block) {
-      shiftBlock(s, d, sw, sh, cn, rowX[0], rowY[0], cval);
-      return true;
-    }
+  if (mode === 'constant' && sw === ow && sh === oh && shiftIsTranslation) {
+    shiftBlock(s, d, sw, sh, cn, rowX[0], rowY[0], cval);
+    return;
   }
   // uint8 runs shorter than a `set` call is worth are copied in 32-bit words (a byte loop costs several times more
   // per byte); the views and offsets are looked up once per image.
@@ -735,7 +740,6 @@ function tryShiftRows(
       for (let c = 0; c < cn; c++) d[o + c] = s[srcRow + sx * cn + c];
     }
   }
-  return true;
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Image } from '../core/image.ts';
 import { BORDER_MODES, type BorderMode, borderIndex } from './border.ts';
-import { type WarpOrder, warpAffine, warpAffineEach } from './warp-affine.ts';
+import { type WarpOrder, warpAffine, warpAffineBatch, warpAffineEach } from './warp-affine.ts';
 import { useWasmKernels, wasmKernelsAvailable } from './wasm/simd.ts';
 
 // Whole-pixel shifts take warpAffine's row-copy fast path. Reference: out(x, y) = src(x − tx, y − ty), read through
@@ -109,6 +109,44 @@ describe('warpAffine whole-pixel shifts', () => {
         },
       ),
       { numRuns: 800 },
+    );
+  });
+
+  it('equal the reference for a batch sharing one shift (checked once, copied per image), every order and mode', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 2, max: 5 }),
+        fc.integer({ min: -35, max: 35 }),
+        fc.integer({ min: -12, max: 12 }),
+        fc.constantFrom<WarpOrder>(0, 1, 3),
+        fc.constantFrom(...BORDER_MODES),
+        fc.boolean(),
+        (h, w, c, n, tx, ty, order, mode, float) => {
+          const size = h * w * c;
+          const data = float
+            ? new Float32Array(n * size).map((_, i) => i * 0.25 - 7)
+            : new Uint8Array(n * size).map((_, i) => (i * 37 + 11) & 255);
+          const out = float ? new Float32Array(n * size) : new Uint8Array(n * size);
+          const shape = { height: h, width: w, channels: c, n };
+          warpAffineBatch({ ...shape, data } as never, [1, 0, tx, 0, 1, ty], { ...shape, data: out } as never, {
+            order,
+            mode,
+            cval: 77,
+          });
+          for (let k = 0; k < n; k++) {
+            const src = { data: data.subarray(k * size, (k + 1) * size), height: h, width: w, channels: c };
+            assert.deepEqual(
+              Array.from(out.subarray(k * size, (k + 1) * size)),
+              reference(src as Image, tx, ty, mode, 77, h, w),
+              `image ${k}`,
+            );
+          }
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });
