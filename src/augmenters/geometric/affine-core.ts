@@ -174,8 +174,10 @@ export function affineDrawer(
   plan(source.mode as Param<string>, 'mode', [MODE_SLOT]);
   plan(source.cval, 'cval', [9]);
   const fitCanvas = source.fitOutput;
+  // The values of one draw: the fixed slots never change, and every call overwrites the drawn ones, so one array
+  // serves every call (a draw runs to its end before the next begins).
+  const v = fixed.slice();
   return (random, shape) => {
-    const v = fixed.slice();
     for (let i = 0; i < draws.length; i++) {
       const { param, name, slots } = draws[i];
       const value = param.draw(random.stream(name));
@@ -265,12 +267,18 @@ export function applyAffineBatch(batch: Image, draws: readonly AffineDraw[], out
   if (alone.length === 0) return;
   const matrices: AffineMatrix[] = new Array(n);
   const options: WarpAffineOptions[] = new Array(n);
+  let last: WarpAffineOptions | undefined;
   for (const k of alone) {
     const draw = draws[k];
     // A few skipped warps among warped images travel with them as exact identity warps, which copy the pixels:
     // the kernel's batch then stays one run of consecutive images (one copy each way).
     matrices[k] = draw.identity ? IDENTITY : draw.matrix;
-    options[k] = { order: draw.order, mode: draw.mode, cval: cvalOf(draw) };
+    const cval = cvalOf(draw);
+    // Consecutive images with the same settings share one options object.
+    if (last === undefined || last.order !== draw.order || last.mode !== draw.mode || !Object.is(last.cval, cval)) {
+      last = { order: draw.order, mode: draw.mode, cval };
+    }
+    options[k] = last;
   }
   warpAffineEach(
     { data: batch.data, n, height, width, channels },

@@ -169,13 +169,24 @@ export function affineMatrixOf(
   shape: { readonly height: number; readonly width: number },
   rules: Float32Rules,
 ): AffineMatrix {
-  checkFinite('scaleX', scaleX);
-  checkFinite('scaleY', scaleY);
-  checkFinite('translateX', translateX);
-  checkFinite('translateY', translateY);
-  checkFinite('rotate', rotate);
-  checkFinite('shearX', shearX);
-  checkFinite('shearY', shearY);
+  // One test for the usual case (a sum of numbers is finite only if each is, barring overflow), then the culprit.
+  const numbers =
+    typeof scaleX === 'number' &&
+    typeof scaleY === 'number' &&
+    typeof translateX === 'number' &&
+    typeof translateY === 'number' &&
+    typeof rotate === 'number' &&
+    typeof shearX === 'number' &&
+    typeof shearY === 'number';
+  if (!numbers || !Number.isFinite(scaleX + scaleY + translateX + translateY + rotate + shearX + shearY)) {
+    checkFinite('scaleX', scaleX);
+    checkFinite('scaleY', scaleY);
+    checkFinite('translateX', translateX);
+    checkFinite('translateY', translateY);
+    checkFinite('rotate', rotate);
+    checkFinite('shearX', shearX);
+    checkFinite('shearY', shearY);
+  }
   const { height, width } = shape;
   const f = Math.fround;
   const sx = rules.scale ? f(scaleX) : scaleX;
