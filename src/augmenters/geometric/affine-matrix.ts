@@ -223,10 +223,11 @@ export function affineMatrixOf(
   const y = yShearAboutCentre(shy, cx, cy);
   // Main · Y with Main = skimageAffine(sx, sy, r, rPlusShx, tx, ty), then T(c) · that: mul() written out, each
   // entry summed k = 0, 1, 2 in order as there, so the doubles are the same.
-  const a0 = sx * Math.cos(r);
-  const a1 = -sy * Math.sin(rPlusShx);
-  const a3 = sx * Math.sin(r);
-  const a4 = sy * Math.cos(rPlusShx);
+  // cos(±0) = 1 and sin(±0) = ±0 exactly: no calls for the unrotated, unsheared case (translations, scales).
+  const a0 = sx * (r === 0 ? 1 : Math.cos(r));
+  const a1 = -sy * (rPlusShx === 0 ? rPlusShx : Math.sin(rPlusShx));
+  const a3 = sx * (r === 0 ? r : Math.sin(r));
+  const a4 = sy * (rPlusShx === 0 ? 1 : Math.cos(rPlusShx));
   const m0 = a0 * y[0] + a1 * y[3] + tx * y[6];
   const m1 = a0 * y[1] + a1 * y[4] + tx * y[7];
   const m2 = a0 * y[2] + a1 * y[5] + tx * y[8];
