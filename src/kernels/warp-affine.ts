@@ -252,8 +252,14 @@ function validateWarp(owner: string, matrix: ArrayLike<number>, options: WarpAff
   if (matrix === null || typeof matrix !== 'object' || typeof matrix.length !== 'number' || matrix.length < 6) {
     throw argumentError(owner, 'matrix', 'six numbers [a, b, c, d, e, f]', matrix, 'type');
   }
-  for (let i = 0; i < 6; i++) {
-    if (!Number.isFinite(matrix[i])) throw argumentError(owner, `matrix[${i}]`, 'a finite number', matrix[i]);
+  // One test in the usual case (a sum of numbers is finite only if each is, barring overflow), then the culprit.
+  const m = matrix;
+  let numbers = true;
+  for (let i = 0; i < 6; i++) if (typeof (m[i] as unknown) !== 'number') numbers = false;
+  if (!numbers || !Number.isFinite(m[0] + m[1] + m[2] + m[3] + m[4] + m[5])) {
+    for (let i = 0; i < 6; i++) {
+      if (!Number.isFinite(matrix[i])) throw argumentError(owner, `matrix[${i}]`, 'a finite number', matrix[i]);
+    }
   }
   const { order, mode, cval } = options;
   if (order !== 0 && order !== 1 && order !== 3) throw argumentError(owner, 'order', '0, 1 or 3', order);
