@@ -744,7 +744,7 @@ function renderTable(
     if (!one) continue;
     lines.push(
       '',
-      `copy (a reference, not an augmenter: Identity copies each batch and computes nothing) on ${copy.workload}: 2 workers give ${(copy.speedup ?? copy.augkit.median / one.augkit.median).toFixed(2)}× its 1-thread batch figure in this run, the memory bandwidth's ceiling for cases that only stream pixels.`,
+      `copy (a reference, not an augmenter: Identity copies each batch and computes nothing) on ${copy.workload}: 2 workers give ${(copy.augkit.median / one.augkit.median).toFixed(2)}× its 1-thread batch figure in this run, the memory bandwidth's ceiling for cases that only stream pixels.`,
     );
   }
   if (walkthrough) {
