@@ -209,18 +209,11 @@ function summarise(rates: number[], k: number, perCall: number): Measured {
   };
 }
 
-/** A measured call, warmed up and calibrated: `repeat()` times one repeat of `k` calls and gives its images/s. */
-interface Prepared {
-  readonly k: number;
-  readonly perCall: number;
-  repeat(): Promise<number>;
-}
-
 /**
- * opencv_bench.py's method, first half: warm up (≥ 2 calls and ≥ warmS), then choose k calls per repeat so that
- * one repeat lasts about targetS. `call(i)` runs call number i (cycling is its job).
+ * opencv_bench.py's method: warm up (≥ 2 calls and ≥ warmS), choose k calls per repeat so that one repeat lasts
+ * about targetS, then time `repeats` repeats; images/s of each. `call(i)` runs call number i (cycling is its job).
  */
-function prepareSync(call: (i: number) => void, perCall: number, t: Timing): Prepared {
+function measureSync(call: (i: number) => void, perCall: number, t: Timing): Measured {
   let i = 0;
   const t0 = performance.now();
   let elapsed = 0;
@@ -229,24 +222,22 @@ function prepareSync(call: (i: number) => void, perCall: number, t: Timing): Pre
     elapsed = performance.now() - t0;
   }
   const k = Math.max(1, Math.round((t.targetS * 1000) / (elapsed / i)));
-  return {
-    k,
-    perCall,
-    repeat: async () => {
-      const s = performance.now();
-      for (let j = 0; j < k; j++) call(i++);
-      return (k * perCall * 1000) / (performance.now() - s);
-    },
-  };
+  const rates: number[] = [];
+  for (let r = 0; r < t.repeats; r++) {
+    const s = performance.now();
+    for (let j = 0; j < k; j++) call(i++);
+    rates.push((k * perCall * 1000) / (performance.now() - s));
+  }
+  return summarise(rates, k, perCall);
 }
 
 /** The same for asynchronous calls, with up to `inFlight` calls outstanding (the worker threads' queue). */
-async function prepareAsync(
+async function measureAsync(
   call: (i: number) => Promise<void>,
   perCall: number,
   inFlight: number,
   t: Timing,
-): Promise<Prepared> {
+): Promise<Measured> {
   let i = 0;
   const runMany = async (count: number) => {
     let started = 0;
@@ -266,41 +257,13 @@ async function prepareAsync(
   }
   const elapsed = performance.now() - t0;
   const k = Math.max(inFlight, Math.round((t.targetS * 1000) / (elapsed / calls)));
-  return {
-    k,
-    perCall,
-    repeat: async () => {
-      const s = performance.now();
-      await runMany(k);
-      return (k * perCall * 1000) / (performance.now() - s);
-    },
-  };
-}
-
-/** Second half: `repeats` timed repeats; images/s of each. */
-async function measure(p: Prepared, t: Timing): Promise<Measured> {
   const rates: number[] = [];
-  for (let r = 0; r < t.repeats; r++) rates.push(await p.repeat());
-  return summarise(rates, p.k, p.perCall);
-}
-
-/**
- * Two measurements taken in turns, a repeat of `a`, then one of `b`, and so on: each pair runs within a second, so
- * a slow moment of the shared machine hits both of its sides. `ratios` holds b / a per pair (the workers' speed-up
- * over one thread is judged on their median, not on two medians taken at different moments).
- */
-async function measurePaired(
-  a: Prepared,
-  b: Prepared,
-  t: Timing,
-): Promise<{ a: Measured; b: Measured; ratios: number[] }> {
-  const ra: number[] = [];
-  const rb: number[] = [];
   for (let r = 0; r < t.repeats; r++) {
-    ra.push(await a.repeat());
-    rb.push(await b.repeat());
+    const s = performance.now();
+    await runMany(k);
+    rates.push((k * perCall * 1000) / (performance.now() - s));
   }
-  return { a: summarise(ra, a.k, a.perCall), b: summarise(rb, b.k, b.perCall), ratios: rb.map((v, i) => v / ra[i]) };
+  return summarise(rates, k, perCall);
 }
 
 // ---------------------------------------------------------------------------------------------- workers
@@ -472,7 +435,6 @@ function targetFor(
   augkit: Measured,
   ratio: number | undefined,
   oneThread: Measured | undefined,
-  speedup: number | undefined,
 ): Target | undefined {
   if (CASES.find((c) => c.id === id)?.peer === false) return undefined; // reference rows have no target
   const vsOpenCv = (min: number): Target => ({
@@ -481,7 +443,8 @@ function targetFor(
   });
   if (mode === 'workers') {
     // Only cases where one batch takes ≥ 1 ms on one thread have a target (below that, messaging dominates).
-    if (!oneThread || oneThread.msPerCall < 1 || speedup === undefined) return undefined;
+    if (!oneThread || oneThread.msPerCall < 1) return undefined;
+    const speedup = augkit.median / oneThread.median;
     return { text: `≥ 1.8× 1 thread (${speedup.toFixed(2)}×)`, met: speedup >= 1.8 };
   }
   if (mode !== 'batch') return undefined;
@@ -505,23 +468,14 @@ interface Row {
   readonly opencv?: { median: number; min: number; max: number; vectorised: boolean; mode: string };
   readonly ratio?: number;
   readonly target?: Target;
-  /** workers rows: the speed-up over one thread (the median of the paired repeats' ratios when measured in turns). */
-  readonly speedup?: number;
-  readonly speedups?: readonly number[];
 }
 
-/** The workers' speed-up from two separate medians (when the one-thread batch was not measured in turns with it). */
-function oneThreadSpeedup(workers: Measured, oneThread: Measured | undefined): number | undefined {
-  return oneThread ? workers.median / oneThread.median : undefined;
-}
-
-/** One thread's single or batch calls on the workload, warmed up and calibrated. */
-function prepareMode(aug: Augmenter, data: Data, mode: 'single' | 'batch', t: Timing): Prepared {
+function runSync(aug: Augmenter, data: Data, mode: 'single' | 'batch', t: Timing): Measured {
   const b = data.batch;
   if (mode === 'single') {
     const images = Array.from({ length: b.n }, (_, i) => imageAt(b, i));
     // Epoch = the pass over the workload, index = the image's index: fresh draws, as the DataLoader would give.
-    return prepareSync((i) => aug.augmentImage(images[i % b.n], { epoch: (i / b.n) | 0, index: i % b.n }), 1, t);
+    return measureSync((i) => aug.augmentImage(images[i % b.n], { epoch: (i / b.n) | 0, index: i % b.n }), 1, t);
   }
   const units = batchesOf(b, BATCH);
   // Each result is written into the previous one's buffer (the `out` option), as the worker threads do with the
@@ -529,7 +483,7 @@ function prepareMode(aug: Augmenter, data: Data, mode: 'single' | 'batch', t: Ti
   // Starting from an empty buffer: a list result (fitOutput) then goes into one new buffer with room to spare,
   // which can come back, rather than into a buffer per image, which cannot.
   let spare: Uint8Array | Float32Array | undefined = NO_SPARE;
-  return prepareSync(
+  return measureSync(
     (i) => {
       const u = units[i % units.length];
       spare = resultBuffer(aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out: spare ?? NO_SPARE }));
@@ -584,34 +538,19 @@ async function main(): Promise<void> {
         }
         const aug = makeCase(id);
         const byMode = new Map<Mode, Measured>();
-        const prepareWorkers = (): Promise<Prepared> => {
-          shared ??= sharedCopy(data.batch);
-          const units = batchesOf(shared, BATCH);
-          const p = pool as BenchPool;
-          return prepareAsync(
-            (i) => p.augment(id, units[i % units.length], i),
-            BATCH,
-            2 * WORKERS, // two batches queued per thread, as the DataLoader's default prefetch
-            timing,
-          );
-        };
-        // With both batch modes asked for, one thread and two workers are measured in turns (measurePaired), and
-        // the workers' speed-up is the median of the pairs' ratios.
-        let speedups: number[] | undefined;
         for (const mode of args.modes) {
-          let m = byMode.get(mode);
-          if (m === undefined && mode === 'batch' && args.modes.includes('workers')) {
-            const one = prepareMode(aug, data, 'batch', timing);
-            const paired = await measurePaired(one, await prepareWorkers(), timing);
-            byMode.set('workers', paired.b);
-            speedups = paired.ratios;
-            m = paired.a;
-          } else if (m === undefined) {
-            m =
-              mode === 'workers'
-                ? await measure(await prepareWorkers(), timing)
-                : await measure(prepareMode(aug, data, mode, timing), timing);
-          }
+          let m: Measured;
+          if (mode === 'workers') {
+            shared ??= sharedCopy(data.batch);
+            const units = batchesOf(shared, BATCH);
+            const p = pool as BenchPool;
+            m = await measureAsync(
+              (i) => p.augment(id, units[i % units.length], i),
+              BATCH,
+              2 * WORKERS, // two batches queued per thread, as the DataLoader's default prefetch
+              timing,
+            );
+          } else m = runSync(aug, data, mode, timing);
           byMode.set(mode, m);
           const cvMode = mode === 'workers' ? 'batch' : mode;
           const cvRow = cv?.cases.find((c) => c.id === id && c.workload === workload && c.mode === cvMode);
@@ -623,23 +562,12 @@ async function main(): Promise<void> {
             mode: cvMode,
           };
           const ratio = opencv ? m.median / opencv.median : undefined;
-          const speedup =
-            mode !== 'workers' ? undefined : speedups ? median(speedups) : oneThreadSpeedup(m, byMode.get('batch'));
-          const target = targetFor(id, workload, mode, m, ratio, byMode.get('batch'), speedup);
-          rows.push({
-            id,
-            workload,
-            mode,
-            augkit: m,
-            opencv,
-            ratio,
-            target,
-            ...(speedup === undefined ? {} : { speedup, speedups: mode === 'workers' ? speedups : undefined }),
-          });
+          const target = targetFor(id, workload, mode, m, ratio, byMode.get('batch'));
+          rows.push({ id, workload, mode, augkit: m, opencv, ratio, target });
         }
       }
 
-      if (workload === 'fmnist' && args.walkthrough) walkthrough = await runWalkthrough(data, timing);
+      if (workload === 'fmnist' && args.walkthrough) walkthrough = runWalkthrough(data, timing);
     }
   } finally {
     await pool?.close();
@@ -677,24 +605,20 @@ async function main(): Promise<void> {
   console.log(`\nJSON: ${out} (${seconds.toFixed(1)} s)`);
 }
 
-async function runWalkthrough(data: Data, t: Timing): Promise<Record<string, unknown>> {
+function runWalkthrough(data: Data, t: Timing): Record<string, unknown> {
   const aug = walkthroughAugmenter();
   const images = Array.from({ length: BATCH }, (_, i) => imageAt(data.batch, i));
   const indices = Int32Array.from({ length: BATCH }, (_, i) => i);
   const batch = batchesOf(data.batch, BATCH)[0].batch;
-  const one = prepareSync(
+  const oneByOne = measureSync(
     (e) => {
       for (let i = 0; i < BATCH; i++) aug.augmentImage(images[i], { epoch: e, index: i });
     },
     BATCH,
     t,
   );
-  const many = prepareSync((e) => aug.augmentImages(batch, { epoch: e, indices }), BATCH, t);
-  // In turns, and judged on the median of the pairs' ratios (as the workers rows).
-  const paired = await measurePaired(one, many, t);
-  const oneByOne = paired.a;
-  const batched = paired.b;
-  const speedup = median(paired.ratios);
+  const batched = measureSync((e) => aug.augmentImages(batch, { epoch: e, indices }), BATCH, t);
+  const speedup = batched.median / oneByOne.median;
   return {
     images: BATCH,
     augmenter: 'Affine({ translatePx: { x: [-10, 10] } })',
@@ -727,7 +651,7 @@ function renderTable(
   const quick = t.quick ? ' (--quick)' : '';
   lines.push(
     `augkit (Node ${process.version}) vs OpenCV ${cvText}, ${cpus()[0]?.model ?? ''} ×${cpus().length}.`,
-    `Images/s: median [min–max] of ${t.repeats} repeats${quick}. workers = batch on 2 worker threads, compared with OpenCV batch (1 thread) and with our own 1-thread batch, measured in turns with it (the speed-up is the median of the ${t.repeats} pairs' ratios).`,
+    `Images/s: median [min–max] of ${t.repeats} repeats${quick}. workers = batch on 2 worker threads, compared with OpenCV batch (1 thread) and with our own 1-thread batch.`,
     '',
   );
   lines.push('| case | workload | mode | augkit img/s median [min–max] | OpenCV img/s | ratio | target | met? |');
@@ -756,7 +680,7 @@ function renderTable(
       `| 32 augmentImage calls | ${w.oneByOne.msPerCall.toFixed(3)} | ${fmt(w.oneByOne.median)} [${fmt(w.oneByOne.min)}–${fmt(w.oneByOne.max)}] |`,
       `| one augmentImages call | ${w.batch.msPerCall.toFixed(3)} | ${fmt(w.batch.median)} [${fmt(w.batch.min)}–${fmt(w.batch.max)}] |`,
       '',
-      `Batch vs one by one: ${w.speedup.toFixed(2)}×, the median of ${t.repeats} pairs of repeats taken in turns (target ≥ 5×: ${w.met ? 'met' : 'missed'}; imgaug: 8.5 ms vs 5.1 ms = 1.7×).`,
+      `Batch vs one by one: ${w.speedup.toFixed(2)}× (target ≥ 5×: ${w.met ? 'met' : 'missed'}; imgaug: 8.5 ms vs 5.1 ms = 1.7×).`,
     );
   }
   return lines.join('\n');

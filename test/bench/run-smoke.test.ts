@@ -47,13 +47,6 @@ describe('bench/run.ts', () => {
           ['copy', 'fmnist', 'workers'],
         ],
       );
-      // The workers rows were measured in turns with the 1-thread batch: one ratio per pair of repeats, and their
-      // median as the speed-up.
-      for (const row of doc.rows.filter((r: { mode: string }) => r.mode === 'workers')) {
-        assert.equal(row.speedups.length, 3);
-        const sorted = [...row.speedups].sort((a: number, b: number) => a - b);
-        assert.equal(row.speedup, sorted[1]);
-      }
       // The reference row has no target and its 2-worker gain is printed under the table.
       assert.ok(
         doc.rows.filter((row: { id: string }) => row.id === 'copy').every((row: { target?: unknown }) => !row.target),
