@@ -268,6 +268,9 @@ async function measureAsync(
 
 // ---------------------------------------------------------------------------------------------- workers
 
+/** Batches queued per worker thread (the DataLoader's default prefetch of 2). */
+const QUEUED = 2;
+
 /** Two worker threads (tsx loaded first, as createWorkerPool does), each keeping one augmenter per case. */
 class BenchPool {
   private readonly workers: Worker[] = [];
@@ -275,7 +278,8 @@ class BenchPool {
   private readonly waiting: ((w: Worker) => void)[] = [];
   private readonly pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   private nextId = 0;
-  private readonly spares = new Map<Worker, Uint8Array>();
+  // Result buffers to hand back, per thread: one per batch it may hold (QUEUED).
+  private readonly spares = new Map<Worker, Uint8Array[]>();
 
   constructor(
     count: number,
@@ -294,7 +298,11 @@ class BenchPool {
         if (reply.ok) {
           // The pixels arrived (transferred); the bench only counts them, then hands the buffer back.
           const spare = resultBuffer(unpackBatch(reply.batch));
-          if (spare) this.spares.set(worker, spare);
+          if (spare) {
+            const list = this.spares.get(worker);
+            if (list) list.push(spare);
+            else this.spares.set(worker, [spare]);
+          }
           p.resolve();
         } else p.reject(new Error(reply.error));
       });
@@ -303,8 +311,10 @@ class BenchPool {
         this.pending.clear();
       });
       this.workers.push(worker);
-      this.idle.push(worker);
     }
+    // Each thread takes up to QUEUED batches at once, so that the next one is already there when it finishes a
+    // batch (one at a time, a thread waited for the round trip to this thread after every batch).
+    for (let q = 0; q < QUEUED; q++) this.idle.push(...this.workers);
   }
 
   private release(worker: Worker): void {
@@ -327,8 +337,7 @@ class BenchPool {
     const { wire, transfer } = packBatch(unit.batch);
     const worker = await this.acquire();
     const id = this.nextId++;
-    const spare = this.spares.get(worker);
-    this.spares.delete(worker);
+    const spare = this.spares.get(worker)?.pop();
     const task: BenchTask = { id, caseId, batch: wire, epoch, indices: unit.indices, spare };
     if (spare) transfer.push(spare.buffer as ArrayBuffer);
     return new Promise<void>((resolve, reject) => {
