@@ -1,4 +1,5 @@
 import type { Image } from '../core/image.ts';
+import { halveU8Wasm } from './wasm/resize.ts';
 
 /** Interpolation for resizing: OpenCV's INTER_NEAREST, INTER_LINEAR and INTER_CUBIC. */
 export type ResizeInterpolation = 'nearest' | 'linear' | 'cubic';
@@ -61,6 +62,7 @@ function halveArea(src: Image, out: Image): void {
   const { width: dw, height: dh } = out;
   const s = src.data;
   const d = out.data;
+  if (halveU8Wasm(s as Uint8Array, d as Uint8Array, sw, src.height, cn)) return;
   const stride = sw * cn;
   if (cn === 3 || cn === 1) {
     // Monomorphic loops for RGB and gray: one output row walks both source rows with running offsets.
