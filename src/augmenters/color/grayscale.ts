@@ -1,4 +1,5 @@
 import type { Image } from '../../core/image.ts';
+import { grayRgbU8Wasm } from '../../kernels/wasm/color.ts';
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption } from '../base/options.ts';
 
@@ -85,6 +86,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The common case: `n` RGB pixels in, their gray value copied to the three channels. `dst` may not be `src`. */
 function grayRgb(src: Uint8Array, dst: Uint8Array, n: number): void {
+  if (grayRgbU8Wasm(src, dst, n)) return;
   let p = 0;
   if (LITTLE_ENDIAN && ((src.byteOffset | dst.byteOffset) & 3) === 0 && n >= 4) {
     // Four pixels in three int32 words (little-endian: pixel bytes r0 g0 b0 r1 | g1 b1 r2 g2 | b2 r3 g3 b3): a
