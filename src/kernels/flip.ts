@@ -1,5 +1,5 @@
 import type { Image } from '../core/image.ts';
-import { flipGrayU8Wasm } from './wasm/simd.ts';
+import { flipGrayU8Wasm, flipRgbU8Wasm } from './wasm/simd.ts';
 
 // The RGB word kernel reads pixel bytes from word bits, which assumes little-endian words (the gray and RGBA ones
 // only move whole words or reverse all four bytes, which works either way).
@@ -15,6 +15,10 @@ export function flipHorizontal(src: Image, out: Image): void {
   const d = out.data;
   // One channel: the WebAssembly SIMD kernel (same bytes), for more than a few rows' worth of pixels.
   if (c === 1 && s instanceof Uint8Array && d instanceof Uint8Array && h * w >= 256 && flipGrayU8Wasm(s, d, h, w)) {
+    return;
+  }
+  // Three channels: the WebAssembly kernel too, five pixels per shuffle.
+  if (c === 3 && s instanceof Uint8Array && d instanceof Uint8Array && h * w >= 256 && flipRgbU8Wasm(s, d, h, w)) {
     return;
   }
   if (s instanceof Uint8Array && d instanceof Uint8Array && ((s.byteOffset | d.byteOffset) & 3) === 0) {

@@ -202,6 +202,36 @@ describe('WebAssembly SIMD kernels', () => {
     );
   });
 
+  it('flip (three channels): every pixel mirrored, the same bytes as the TypeScript loops, every width mod 5', () => {
+    const check = (h: number, w: number) => {
+      const data = Uint8Array.from({ length: h * w * 3 }, (_, i) => (i * 131 + (i >> 5)) & 255);
+      const image = { data, height: h, width: w, channels: 3 };
+      const wasm = new Uint8Array(data.length);
+      flipHorizontal(image, { ...image, data: wasm });
+      const was = useWasmKernels(false);
+      const typescript = new Uint8Array(data.length);
+      try {
+        flipHorizontal(image, { ...image, data: typescript });
+      } finally {
+        useWasmKernels(was);
+      }
+      assert.deepEqual(wasm, typescript);
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          for (let c = 0; c < 3; c++) {
+            const at = (y * w + x) * 3 + c;
+            if (wasm[at] !== data[(y * w + (w - 1 - x)) * 3 + c]) assert.fail(`(${y}, ${x}, ${c})`);
+          }
+        }
+      }
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 70 }), (h, w) => check(h, w)),
+      { numRuns: 200 },
+    );
+    check(300, 701); // several chunks of rows
+  });
+
   it('useWasmKernels(false) makes the kernels decline, and true brings them back', () => {
     const was = useWasmKernels(false);
     try {

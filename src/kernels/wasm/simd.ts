@@ -50,6 +50,7 @@ export interface Exports {
     fill: number,
   ): number;
   flip_gray_u8(src: number, dst: number, rows: number, width: number): void;
+  flip_rgb_u8(src: number, dst: number, rows: number, width: number): void;
   warp_linear_u8_each(
     src: number,
     dst: number,
@@ -408,6 +409,31 @@ export function flipGrayU8Wasm(src: Uint8Array, out: Uint8Array, rows: number, w
   }
   return true;
 }
+
+/**
+ * flipHorizontal for three-channel uint8 rows in WebAssembly (wasm/flip.c, five pixels per shuffle): the same bytes
+ * as the TypeScript loops. Returns false, having written nothing, when the WebAssembly kernels are unavailable.
+ */
+export function flipRgbU8Wasm(src: Uint8Array, out: Uint8Array, rows: number, width: number): boolean {
+  const exports = active();
+  if (exports === null) return false;
+  const row = 3 * width;
+  // Rows in chunks that stay in L2; the kernel's stores and loads may pass a row's end by a byte: 16 bytes of slack.
+  const perChunk = Math.max(1, Math.min(rows, Math.floor(FLIP_CHUNK_BYTES / Math.max(1, 2 * row))));
+  const bytesPer = align16(perChunk * row) + 16;
+  const base = arena(exports, 2 * bytesPer);
+  const { u8 } = heapViews(exports);
+  for (let y = 0; y < rows; y += perChunk) {
+    const m = Math.min(perChunk, rows - y);
+    const from = y * row;
+    u8.set(src.subarray(from, from + m * row), base);
+    exports.flip_rgb_u8(base, base + bytesPer, m, width);
+    out.set(u8.subarray(base + bytesPer, base + bytesPer + m * row), from);
+  }
+  return true;
+}
+
+const FLIP_CHUNK_BYTES = 512 << 10;
 
 /** Images per call are capped so that the module's memory stays near this many bytes. */
 const CHUNK_BYTES = 8 << 20;
