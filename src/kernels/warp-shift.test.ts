@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { withWasmKernels } from '../../test/helpers/wasm.ts';
 import type { Image } from '../core/image.ts';
 import { BORDER_MODES, type BorderMode, borderIndex } from './border.ts';
 import { type WarpOrder, warpAffine, warpAffineBatch, warpAffineEach } from './warp-affine.ts';
-import { useWasmKernels, wasmKernelsAvailable } from './wasm/simd.ts';
+import { wasmKernelsAvailable } from './wasm/simd.ts';
 
 // Whole-pixel shifts take warpAffine's row-copy fast path. Reference: out(x, y) = src(x − tx, y − ty), read through
 // the border mode (or cval), which is what the fixed-point path gives when every fraction is zero.
@@ -87,17 +88,14 @@ describe('warpAffine whole-pixel shifts', () => {
           const data = new Uint8Array(n * size).map((_, i) => (i * 37 + 11) & 255);
           const out = new Uint8Array(n * size).fill(3);
           const shape = { height: h, width: w, channels: c, n };
-          const was = useWasmKernels(wasm);
-          try {
+          withWasmKernels(wasm, () =>
             warpAffineEach(
               { ...shape, data },
               shifts.map(([tx, ty]) => [1, 0, tx, 0, 1, ty]),
               { ...shape, data: out },
               shifts.map(() => ({ order: 1 as const, mode, cval })),
-            );
-          } finally {
-            useWasmKernels(was);
-          }
+            ),
+          );
           for (let k = 0; k < n; k++) {
             const src = { data: data.subarray(k * size, (k + 1) * size), height: h, width: w, channels: c };
             const [tx, ty] = shifts[k];

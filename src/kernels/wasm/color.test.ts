@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { withWasmKernels } from '../../../test/helpers/wasm.ts';
 import * as iaa from '../../index.ts';
-import { useWasmKernels, wasmKernelsAvailable } from './simd.ts';
+import { wasmKernelsAvailable } from './simd.ts';
 
-function gray(image: iaa.Image, wasm: boolean): iaa.Image {
-  const was = useWasmKernels(wasm);
-  try {
-    return iaa.Grayscale(1).augmentImage(image);
-  } finally {
-    useWasmKernels(was);
-  }
-}
+const gray = (image: iaa.Image, wasm: boolean): iaa.Image =>
+  withWasmKernels(wasm, () => iaa.Grayscale(1).augmentImage(image));
 
 describe('grayRgbU8Wasm (Grayscale in WebAssembly)', () => {
   it('gives the bytes of the TypeScript loop for any RGB size', () => {
@@ -43,14 +38,8 @@ describe('grayRgbU8Wasm (Grayscale in WebAssembly)', () => {
       width: 80,
       channels: 3,
     };
-    const run = (wasm: boolean) => {
-      const was = useWasmKernels(wasm);
-      try {
-        return (iaa.Grayscale(1).augmentImages(batch) as iaa.UniformBatch).data;
-      } finally {
-        useWasmKernels(was);
-      }
-    };
+    const run = (wasm: boolean) =>
+      withWasmKernels(wasm, () => (iaa.Grayscale(1).augmentImages(batch) as iaa.UniformBatch).data);
     assert.deepEqual(run(true), run(false));
   });
 

@@ -3,7 +3,7 @@
  * channels, the same bytes as grayscale.ts's TypeScript loop, which stays the reference. Pixels go through the
  * module's memory in chunks, so a large batch needs no more than about CHUNK_BYTES of it.
  */
-import { type Exports, active, arena, heapViews } from './simd.ts';
+import { type Exports, active, throughMemory } from './simd.ts';
 
 interface ColorExports extends Exports {
   gray_rgb_u8(src: number, dst: number, n: number): void;
@@ -18,14 +18,7 @@ const CHUNK_BYTES = 512 << 10;
 export function grayRgbU8Wasm(src: Uint8Array, out: Uint8Array, n: number): boolean {
   const exports = active() as ColorExports | null;
   if (exports === null) return false;
-  const per = Math.max(1, Math.min(n, Math.floor(CHUNK_BYTES / 3)));
-  const at = arena(exports, 3 * per);
-  const { u8 } = heapViews(exports);
-  for (let first = 0; first < n; first += per) {
-    const m = Math.min(per, n - first);
-    u8.set(src.subarray(3 * first, 3 * (first + m)), at);
-    exports.gray_rgb_u8(at, at, m);
-    out.set(u8.subarray(at, at + 3 * m), 3 * first);
-  }
+  // In place: the kernel may write over its input.
+  throughMemory(exports, src, out, n, 3, 3, CHUNK_BYTES, (inAt, outAt, m) => exports.gray_rgb_u8(inAt, outAt, m), true);
   return true;
 }

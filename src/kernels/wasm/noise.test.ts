@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { withWasmKernels } from '../../../test/helpers/wasm.ts';
 import * as iaa from '../../index.ts';
-import { useWasmKernels, wasmKernelsAvailable } from './simd.ts';
+import { wasmKernelsAvailable } from './simd.ts';
 
 describe('noiseU8Wasm (AdditiveGaussianNoise in WebAssembly)', () => {
   it('gives the bytes of the TypeScript loops: sizes across word blocks, shared and per-channel noise, saturation', () => {
@@ -25,13 +26,7 @@ describe('noiseU8Wasm (AdditiveGaussianNoise in WebAssembly)', () => {
           );
           const aug = iaa.AdditiveGaussianNoise({ scale, loc, perChannel, seed });
           const wasm = aug.augmentImage(image, { epoch: 1, index: seed });
-          const was = useWasmKernels(false);
-          let typescript: iaa.Image;
-          try {
-            typescript = aug.augmentImage(image, { epoch: 1, index: seed });
-          } finally {
-            useWasmKernels(was);
-          }
+          const typescript = withWasmKernels(false, () => aug.augmentImage(image, { epoch: 1, index: seed }));
           assert.deepEqual(wasm.data, typescript.data);
         },
       ),
@@ -44,11 +39,6 @@ describe('noiseU8Wasm (AdditiveGaussianNoise in WebAssembly)', () => {
     const image = iaa.makeImage(new Uint8Array(600 * 500).fill(128), 600, 500, 1);
     const aug = iaa.AdditiveGaussianNoise({ scale: 30, seed: 9 });
     const wasm = aug.augmentImage(image);
-    const was = useWasmKernels(false);
-    try {
-      assert.deepEqual(wasm.data, aug.augmentImage(image, { epoch: 0 }).data);
-    } finally {
-      useWasmKernels(was);
-    }
+    assert.deepEqual(wasm.data, withWasmKernels(false, () => aug.augmentImage(image, { epoch: 0 })).data);
   });
 });

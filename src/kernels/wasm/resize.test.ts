@@ -1,21 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { withWasmKernels } from '../../../test/helpers/wasm.ts';
 import { resizeImage } from '../resize.ts';
-import { useWasmKernels, wasmKernelsAvailable } from './simd.ts';
+import { wasmKernelsAvailable } from './simd.ts';
 
 function halve(data: Uint8Array, h: number, w: number, c: number, wasm: boolean): Uint8Array {
   const out = new Uint8Array((h / 2) * (w / 2) * c);
-  const was = useWasmKernels(wasm);
-  try {
+  withWasmKernels(wasm, () =>
     resizeImage(
       { data, height: h, width: w, channels: c },
       { data: out, height: h / 2, width: w / 2, channels: c },
       'linear',
-    );
-  } finally {
-    useWasmKernels(was);
-  }
+    ),
+  );
   return out;
 }
 

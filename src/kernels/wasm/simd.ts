@@ -182,6 +182,38 @@ export function heapViews(exports: Exports): HeapViews {
 /** `n` rounded up to a multiple of 16 (buffers in the module's memory start 16-byte aligned). */
 export const align16 = (n: number): number => (n + 15) & ~15;
 
+/**
+ * Streams `count` units through the module's memory for a kernel that maps each unit of `inBytes` input bytes to
+ * `outBytes` output bytes (rows, pixels, row pairs): as many units per call as fit in `chunkBytes` (at least one),
+ * copied in, `kernel(inAt, outAt, units)`, copied out. Both buffers get 16 bytes of slack, for kernels that load or
+ * store a few bytes past a unit's end. `inPlace` (for kernels that may write over their input, outBytes ≤ inBytes):
+ * one buffer, outAt = inAt, half the memory touched.
+ */
+export function throughMemory(
+  exports: Exports,
+  src: Uint8Array,
+  out: Uint8Array,
+  count: number,
+  inBytes: number,
+  outBytes: number,
+  chunkBytes: number,
+  kernel: (inAt: number, outAt: number, units: number) => void,
+  inPlace = false,
+): void {
+  const unitBytes = inPlace ? inBytes : inBytes + outBytes;
+  const per = Math.max(1, Math.min(count, Math.floor(chunkBytes / Math.max(1, unitBytes))));
+  const inSize = align16(per * inBytes) + 16;
+  const inAt = arena(exports, inSize + (inPlace ? 0 : align16(per * outBytes) + 16));
+  const outAt = inPlace ? inAt : inAt + inSize;
+  const { u8 } = heapViews(exports);
+  for (let first = 0; first < count; first += per) {
+    const m = Math.min(per, count - first);
+    u8.set(src.subarray(first * inBytes, (first + m) * inBytes), inAt);
+    kernel(inAt, outAt, m);
+    out.set(u8.subarray(outAt, outAt + m * outBytes), first * outBytes);
+  }
+}
+
 /** The module's exports when the WebAssembly kernels run in this thread, else null. */
 export function active(): Exports | null {
   return disabled ? null : load();
@@ -396,40 +428,24 @@ export function flipGrayU8Wasm(src: Uint8Array, out: Uint8Array, rows: number, w
   const exports = active();
   if (exports === null) return false;
   // Rows are flipped in chunks, so the module's memory stays near CHUNK_BYTES.
-  const perChunk = Math.max(1, Math.min(rows, Math.floor(CHUNK_BYTES / Math.max(1, 2 * width))));
-  const bytesPer = align16(perChunk * width);
-  const base = arena(exports, 2 * bytesPer);
-  const heap = new Uint8Array(exports.memory.buffer);
-  for (let row = 0; row < rows; row += perChunk) {
-    const m = Math.min(perChunk, rows - row);
-    const from = row * width;
-    heap.set(src.subarray(from, from + m * width), base);
-    exports.flip_gray_u8(base, base + bytesPer, m, width);
-    out.set(heap.subarray(base + bytesPer, base + bytesPer + m * width), from);
-  }
+  throughMemory(exports, src, out, rows, width, width, CHUNK_BYTES, (inAt, outAt, m) =>
+    exports.flip_gray_u8(inAt, outAt, m, width),
+  );
   return true;
 }
 
 /**
- * flipHorizontal for three-channel uint8 rows in WebAssembly (wasm/flip.c, five pixels per shuffle): the same bytes
- * as the TypeScript loops. Returns false, having written nothing, when the WebAssembly kernels are unavailable.
+ * flipHorizontal for three-channel uint8 rows in WebAssembly (wasm/flip.c, five pixels per shuffle, whose loads and
+ * stores may pass a row's end by a byte): the same bytes as the TypeScript loops. Returns false, having written
+ * nothing, when the WebAssembly kernels are unavailable.
  */
 export function flipRgbU8Wasm(src: Uint8Array, out: Uint8Array, rows: number, width: number): boolean {
   const exports = active();
   if (exports === null) return false;
-  const row = 3 * width;
-  // Rows in chunks that stay in L2; the kernel's stores and loads may pass a row's end by a byte: 16 bytes of slack.
-  const perChunk = Math.max(1, Math.min(rows, Math.floor(FLIP_CHUNK_BYTES / Math.max(1, 2 * row))));
-  const bytesPer = align16(perChunk * row) + 16;
-  const base = arena(exports, 2 * bytesPer);
-  const { u8 } = heapViews(exports);
-  for (let y = 0; y < rows; y += perChunk) {
-    const m = Math.min(perChunk, rows - y);
-    const from = y * row;
-    u8.set(src.subarray(from, from + m * row), base);
-    exports.flip_rgb_u8(base, base + bytesPer, m, width);
-    out.set(u8.subarray(base + bytesPer, base + bytesPer + m * row), from);
-  }
+  // Rows in chunks that stay in L2.
+  throughMemory(exports, src, out, rows, 3 * width, 3 * width, FLIP_CHUNK_BYTES, (inAt, outAt, m) =>
+    exports.flip_rgb_u8(inAt, outAt, m, width),
+  );
   return true;
 }
 
