@@ -325,8 +325,13 @@ function sameSize(a: Shape, b: Shape): boolean {
   return a.height === b.height && a.width === b.width && a.channels === b.channels;
 }
 
+/** A sample index: an integer in [0, 2^32 − 1]. */
+function isIndex(v: unknown): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
+}
+
 function checkIndex(owner: string, what: string, v: unknown): void {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) {
+  if (!isIndex(v)) {
     throw argumentError(owner, what, 'an integer in [0, 2^32 - 1]', v, typeof v === 'number' ? 'range' : 'type');
   }
 }
@@ -342,9 +347,9 @@ function resolveIndices(owner: string, indices: ArrayLike<number> | undefined, n
   }
   for (let i = 0; i < n; i++) {
     const v = indices[i];
-    // The check inline, and the argument's name built only for the error (a string per index cost more than the
-    // rest of a small image's batch bookkeeping).
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) checkIndex(owner, `indices[${i}]`, v);
+    // The argument's name is built only for the error (a string per index cost more than the rest of a small
+    // image's batch bookkeeping).
+    if (!isIndex(v)) checkIndex(owner, `indices[${i}]`, v);
   }
   return indices;
 }
