@@ -6,6 +6,11 @@ import json
 import cv2
 import numpy as np
 
+
+def b64(a):
+    return base64.b64encode(a.tobytes()).decode()
+
+
 rng = np.random.default_rng(5)
 cases = []
 for (h, w, c) in [(7, 9, 1), (12, 10, 3), (28, 28, 1), (16, 16, 3), (5, 3, 4), (1, 6, 1)]:
@@ -16,7 +21,33 @@ for (h, w, c) in [(7, 9, 1), (12, 10, 3), (28, 28, 1), (16, 16, 3), (5, 3, 4), (
             if out.ndim == 2:
                 out = out[:, :, None]
             cases.append({'h': h, 'w': w, 'c': c, 'dh': dh, 'dw': dw, 'interp': name,
-                          'src': base64.b64encode(img.tobytes()).decode(),
-                          'out': base64.b64encode(out.tobytes()).decode()})
+                          'src': b64(img), 'out': b64(out)})
+
+# 'auto' is imgaug 0.4.0's imresize_many_images with interpolation=None: INTER_AREA when either side grows (which
+# OpenCV then runs as bilinear with its "area_mode" positions), INTER_LINEAR otherwise. A separate generator keeps
+# the cases above byte for byte. The extra sizes hit OpenCV's rounding: at 6 → 34, 17 · (1 / (34/6)) is just below
+# 3, so it reads source pixel 2 with fraction 18 - 3 · (34/6) = 1, whose fractional part is 0 (exact arithmetic:
+# pixel 3); at 14 → 58, destination 29 likewise reads pixel 6, but only because the fraction 0.9999999999999964 is
+# rounded to float first.
+EXTRA = {(6, 6): [(34, 34), (5, 34)], (2, 14): [(3, 58)]}
+rng = np.random.default_rng(6)
+for (h, w, c, dtype) in [(5, 7, 1, 'uint8'), (6, 4, 3, 'uint8'), (9, 8, 4, 'uint8'), (1, 5, 1, 'uint8'),
+                         (3, 1, 3, 'uint8'), (20, 30, 3, 'uint8'), (6, 9, 1, 'float32'), (7, 5, 3, 'float32'),
+                         (6, 6, 3, 'uint8'), (2, 14, 1, 'uint8')]:
+    if dtype == 'uint8':
+        img = rng.integers(0, 256, (h, w, c), dtype=np.uint8)
+    else:
+        img = rng.uniform(-50, 300, (h, w, c)).astype(np.float32)
+    sizes = [(2 * h, 2 * w), (3 * h + 1, 2 * w - 1), (h + 3, max(1, w - 2)), (max(1, h - 2), w + 5), (h, w + 1),
+             (4 * h, w), (max(1, h - 1), max(1, w - 1)), (max(1, h // 2), max(1, w // 2)), (h, w), (17, 13)]
+    for (dh, dw) in dict.fromkeys(sizes + EXTRA.get((h, w), [])):
+        interp = cv2.INTER_AREA if dh > h or dw > w else cv2.INTER_LINEAR
+        out = cv2.resize(img, (dw, dh), interpolation=interp)
+        if out.ndim == 2:
+            out = out[:, :, None]
+        case = {'h': h, 'w': w, 'c': c, 'dh': dh, 'dw': dw, 'interp': 'auto', 'src': b64(img), 'out': b64(out)}
+        if dtype == 'float32':
+            case['dtype'] = 'float32'
+        cases.append(case)
 with open('test/fixtures/resize.json', 'w') as f:
     json.dump({'opencv': cv2.__version__, 'cases': cases}, f)

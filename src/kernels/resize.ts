@@ -34,7 +34,26 @@ export function resizeImage(src: Image, out: Image, interpolation: ResizeInterpo
   if (interpolation === 'nearest') resizeNearest(src, out);
   else if (interpolation === 'cubic') resizeCubic(src, out, cn);
   else if (src.data instanceof Uint8Array && sw === 2 * dw && sh === 2 * dh) halveArea(src, out);
-  else resizeLinear(src, out);
+  else resizeLinear(src, out, false);
+}
+
+/**
+ * Resizes `src` into `out` choosing the interpolation as imgaug 0.4.0 does when none is given
+ * (`imresize_single_image(image, (h, w))`, `interpolation=None`): INTER_AREA when the height or the width grows,
+ * INTER_LINEAR otherwise, a copy when the size is unchanged.
+ *
+ * With either side growing, OpenCV 4.x does not average areas but runs its bilinear kernel with INTER_AREA's
+ * source positions on both axes (a side that shrinks is sampled that way too): a destination pixel reads source
+ * pixel `floor(d · src/dst)` and blends in the next one only where it straddles that pixel's right edge, so an
+ * integer factor repeats pixels like 'nearest', and 2 → 5 gives `a a (a+b)/2 b b`. uint8 uses the 11-bit weights
+ * and rounding of 'linear' (see {@link resizeImage}); float32 uses float weights, unclipped. When no side grows
+ * this is `resizeImage(src, out, 'linear')`, exact halving included. `out` must not be `src`.
+ *
+ * @example resizeAuto(image, { data: new Uint8Array(4 * 5 * 3), height: 4, width: 5, channels: 3 }) // 2×2×3 → 4×5
+ */
+export function resizeAuto(src: Image, out: Image): void {
+  if (out.height > src.height || out.width > src.width) resizeLinear(src, out, true);
+  else resizeImage(src, out, 'linear');
 }
 
 function resizeNearest(src: Image, out: Image): void {
@@ -98,20 +117,39 @@ function halveArea(src: Image, out: Image): void {
   }
 }
 
-/** OpenCV's linear source positions and 11-bit weights along one axis. */
+/**
+ * OpenCV's linear source positions and 11-bit weights along one axis. `area` selects the positions OpenCV's
+ * INTER_AREA falls back to when a side grows (resize.cpp, generic path, `area_mode`) instead of half-pixel
+ * centres: source pixel `floor(d · ssize/dsize)`, and as fraction how far the destination pixel's right edge lies
+ * past that source pixel's right edge, in destination pixels (0 if it does not). OpenCV keeps only the fraction's
+ * fractional part, which matters where rounding makes it exactly 1: the fraction then reads 0, not the next pixel.
+ */
 function linearAxis(
   ssize: number,
   dsize: number,
+  area: boolean,
 ): { ofs: Int32Array; w0: Int32Array; w1: Int32Array; f: Float64Array } {
   const scale = ssize / dsize;
+  // OpenCV's area_mode uses inv_scale = dsize/ssize and scale = 1/inv_scale, which can differ from ssize/dsize in
+  // the last bit, enough to move a floor (6 → 34 at d = 17); its fraction is rounded to float before the floor.
+  const invScale = dsize / ssize;
+  const areaScale = 1 / invScale;
   const ofs = new Int32Array(dsize);
   const w0 = new Int32Array(dsize);
   const w1 = new Int32Array(dsize);
   const f = new Float64Array(dsize);
   for (let d = 0; d < dsize; d++) {
-    let fx = Math.fround((d + 0.5) * scale - 0.5);
-    let sx = Math.floor(fx);
-    fx = Math.fround(fx - sx);
+    let fx: number;
+    let sx: number;
+    if (area) {
+      sx = Math.floor(d * areaScale);
+      fx = Math.fround(d + 1 - (sx + 1) * invScale);
+      fx = fx <= 0 ? 0 : fx - Math.floor(fx);
+    } else {
+      fx = Math.fround((d + 0.5) * scale - 0.5);
+      sx = Math.floor(fx);
+      fx = Math.fround(fx - sx);
+    }
     if (sx < 0) {
       fx = 0;
       sx = 0;
@@ -128,11 +166,11 @@ function linearAxis(
   return { ofs, w0, w1, f };
 }
 
-function resizeLinear(src: Image, out: Image): void {
+function resizeLinear(src: Image, out: Image, area: boolean): void {
   const { width: sw, height: sh, channels: cn } = src;
   const { width: dw, height: dh } = out;
-  const ax = linearAxis(sw, dw);
-  const ay = linearAxis(sh, dh);
+  const ax = linearAxis(sw, dw, area);
+  const ay = linearAxis(sh, dh, area);
   const s = src.data;
   const d = out.data;
   const rowLen = dw * cn;
