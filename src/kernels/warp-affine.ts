@@ -261,6 +261,11 @@ function validateWarp(owner: string, matrix: ArrayLike<number>, options: WarpAff
       if (!Number.isFinite(matrix[i])) throw argumentError(owner, `matrix[${i}]`, 'a finite number', matrix[i]);
     }
   }
+  validateOptions(owner, options);
+}
+
+/** Checks the interpolation order, border mode and fill value. */
+function validateOptions(owner: string, options: WarpAffineOptions): void {
   const { order, mode, cval } = options;
   if (order !== 0 && order !== 1 && order !== 3) throw argumentError(owner, 'order', '0, 1 or 3', order);
   if (!isBorderMode(mode)) {
@@ -629,6 +634,111 @@ function warp(src: Image, matrix: ArrayLike<number>, out: Image, options: WarpAf
       if (xr < tr) border(s, cn, d, row, X0, Y0, ax, ay, xr, tr, ax0, ay0, cval, u8, wI, wF, n, size, osize);
     } else if (tl < tr) {
       border(s, cn, d, row, X0, Y0, ax, ay, tl, tr, ax0, ay0, cval, u8, wI, wF, n, size, osize);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------- remap
+
+/** Source coordinates beyond ±2^20 pixels are read there: OpenCV saturates them to int16 anyway, as `toShort` does. */
+const MAP_LIMIT = 1 << 20;
+let remapX = new Int32Array(64);
+let remapY = new Int32Array(64);
+
+/**
+ * Samples `src` at a source position given per output pixel, the way OpenCV's `remap` does with the fixed-point
+ * maps `convertMaps` makes (`CV_16SC2` plus a 1/32-pixel fraction): `mapX[i]` and `mapY[i]` belong to output pixel
+ * `i = y · out.width + x`. For bilinear and bicubic they are in 1/32 pixel (whole part `>> 5`, fraction `& 31`),
+ * for nearest in whole pixels. Interpolation, border modes, `cval` and rounding are those of {@link warpAffine},
+ * which is this with the coordinates an affine matrix gives. `out` may not share memory with `src`. Returns `out`.
+ *
+ * @example remap(image, Int32Array.of(64, 32), Int32Array.of(0, 0), out, opts) // 1×2 output: pixels (2, 0), (1, 0)
+ */
+export function remap<A extends PixelArray>(
+  src: Image<A>,
+  mapX: Int32Array,
+  mapY: Int32Array,
+  out: Image<A>,
+  options: WarpAffineOptions,
+): Image<A> {
+  const owner = 'remap';
+  validateBuffers(owner, src, out, 1);
+  validateOptions(owner, options);
+  const count = out.height * out.width;
+  if (!(mapX instanceof Int32Array) || mapX.length !== count) {
+    throw argumentError(owner, 'mapX', `an Int32Array of length ${count} (out.height × out.width)`, mapX, 'type');
+  }
+  if (!(mapY instanceof Int32Array) || mapY.length !== count) {
+    throw argumentError(owner, 'mapY', `an Int32Array of length ${count} (out.height × out.width)`, mapY, 'type');
+  }
+  if (count > 0) remapRows(src, mapX, mapY, out, options);
+  return out;
+}
+
+function remapRows(src: Image, mapX: Int32Array, mapY: Int32Array, out: Image, options: WarpAffineOptions): void {
+  const u8 = src.data instanceof Uint8Array;
+  const { order, mode } = options;
+  const cval = u8 ? Math.min(255, Math.max(0, cvRound(options.cval))) : Math.fround(options.cval);
+  const { width: sw, height: sh, channels: cn } = src;
+  const { width: ow, height: oh } = out;
+  const taps = order === 0 ? 1 : order === 1 ? 2 : 4;
+  const lo = order === 3 ? 1 : 0;
+  const spanX = sw - taps + 1;
+  const spanY = sh - taps + 1;
+  const t = order === 0 ? undefined : getTables();
+  const interior = pickInterior(u8, order, cn);
+  const border = pickBorder(u8, order, cn);
+  const wI = t ? (order === 1 ? t.linearI : t.cubicI) : EMPTY_I;
+  const wF = t ? (order === 1 ? t.linearF : t.cubicF) : EMPTY_F;
+  const s = src.data;
+  const d = out.data;
+  const dv = u8 ? new DataView(s.buffer, s.byteOffset, s.byteLength) : EMPTY_DV;
+  const bx = borderAxis(sw, cn, mode);
+  const by = borderAxis(sh, sw * cn, mode);
+  const size = sh * sw * cn;
+  const osize = oh * ow * cn;
+  // The loops read positions in 1/1024 pixel (warpAffine's AB units): shift the map's units up to them.
+  const shift = order === 0 ? AB_BITS : AB_BITS - INTER_BITS;
+  const limit = order === 0 ? MAP_LIMIT : MAP_LIMIT << INTER_BITS;
+  const frac = order === 0 ? 0 : INTER_TAB_SIZE - 1;
+  if (remapX.length < ow) {
+    remapX = new Int32Array(ow);
+    remapY = new Int32Array(ow);
+  }
+  const ax = remapX;
+  const ay = remapY;
+  const interiorOk = spanX > 0 && spanY > 0;
+  // Under constant, a pixel with no tap inside is cval exactly (OpenCV's remap sets it without blending).
+  const constant = mode === 'constant';
+  const tlo = lo - taps + 1;
+  const touchX = sw + taps - 1;
+  const touchY = sh + taps - 1;
+  // 1: every tap inside (the interior loops), 0: no tap inside under constant (cval), 2: the border loops.
+  const kind = (x: number): number => {
+    const X = ax[x] >> AB_BITS;
+    const Y = ay[x] >> AB_BITS;
+    if (interiorOk && (X - lo) >>> 0 < spanX && (Y - lo) >>> 0 < spanY) return 1;
+    return constant && !((X - tlo) >>> 0 < touchX && (Y - tlo) >>> 0 < touchY) ? 0 : 2;
+  };
+  for (let y = 0; y < oh; y++) {
+    const base = y * ow;
+    for (let x = 0; x < ow; x++) {
+      const mx = mapX[base + x];
+      const my = mapY[base + x];
+      // Clamped far away, keeping the 1/32 fraction (OpenCV keeps it while saturating the whole part).
+      ax[x] = (mx < -limit ? -limit | (mx & frac) : mx > limit ? limit | (mx & frac) : mx) << shift;
+      ay[x] = (my < -limit ? -limit | (my & frac) : my > limit ? limit | (my & frac) : my) << shift;
+    }
+    const row = base * cn;
+    let x = 0;
+    while (x < ow) {
+      const start = x;
+      const k = kind(x);
+      x++;
+      while (x < ow && kind(x) === k) x++;
+      if (k === 1) interior(s, sw * cn, d, row, 0, 0, ax, ay, start, x, cn, wI, wF, dv, 1, size, osize);
+      else if (k === 0) fillRun(d, cval, row + start * cn, row + x * cn);
+      else border(s, cn, d, row, 0, 0, ax, ay, start, x, bx, by, cval, u8, wI, wF, 1, size, osize);
     }
   }
 }
