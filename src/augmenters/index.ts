@@ -13,6 +13,7 @@ import { LinearContrast } from './contrast/linear-contrast.ts';
 import { Fliplr } from './flip/fliplr.ts';
 import { Flipud } from './flip/flipud.ts';
 import { Affine } from './geometric/affine.ts';
+import { PerspectiveTransform } from './geometric/perspective-transform.ts';
 import { Resize } from './geometric/resize.ts';
 import { Rotate } from './geometric/rotate.ts';
 import { ScaleX } from './geometric/scale-x.ts';
@@ -37,6 +38,7 @@ export { Grayscale } from './color/grayscale.ts';
 export { Fliplr } from './flip/fliplr.ts';
 export { Resize } from './geometric/resize.ts';
 export { Affine } from './geometric/affine.ts';
+export { PerspectiveTransform } from './geometric/perspective-transform.ts';
 export { Rotate } from './geometric/rotate.ts';
 export { ShearX } from './geometric/shear-x.ts';
 export { ShearY } from './geometric/shear-y.ts';
@@ -73,6 +75,7 @@ export const definedFactories = {
   AdditiveGaussianNoise,
   Grayscale,
   Resize,
+  PerspectiveTransform,
 } as const;
 
 /** The registry: augmenter type → how to build it from JSON. */

@@ -25,6 +25,11 @@ const cases: Record<string, Record<string, unknown>[]> = {
     { size: [0.5, 1.5], interpolation: ['nearest', 'linear', 'cubic'] },
     { size: { height: [3, 9], width: 'keep' } },
   ],
+  PerspectiveTransform: [
+    { scale: [0.01, 0.15], mode: ['constant', 'replicate'], cval: [0, 255] },
+    { scale: [0, 0.1], keepSize: false },
+    { scale: 0.05, fitOutput: true },
+  ],
   Fliplr: [{ p: 0.5 }],
   Flipud: [{ p: 0.5 }],
   Rotate: [{ rotate: [-20, 20] }],

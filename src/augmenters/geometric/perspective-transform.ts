@@ -1,0 +1,176 @@
+import type { Image, Shape } from '../../core/image.ts';
+import type { BorderMode } from '../../kernels/border.ts';
+import { resizeAuto } from '../../kernels/resize.ts';
+import {
+  type Matrix3,
+  getPerspectiveTransform,
+  perspectiveTransformPoints,
+  warpPerspective,
+} from '../../kernels/warp-perspective.ts';
+import { defineAugmenter } from '../base/define.ts';
+import { booleanOption, enumOption, numberOption } from '../base/options.ts';
+
+/** imgaug's PerspectiveTransform border modes: OpenCV's BORDER_CONSTANT and BORDER_REPLICATE. */
+export type PerspectiveMode = 'constant' | 'replicate';
+
+/** What one image's draw gives: the forward matrix, the size it warps to, and the border. */
+export interface PerspectiveTransformParams {
+  readonly matrix: Matrix3;
+  /** The warped image's size, before `keepSize` resizes it back. */
+  readonly height: number;
+  readonly width: number;
+  readonly cval: number;
+  readonly mode: BorderMode;
+}
+
+/** imgaug's smallest warped width and height. */
+const MIN_SIDE = 2;
+
+const f = Math.fround;
+
+/** Euclidean distance of two float32 points, in float32 as numpy computes it. */
+function distance(ax: number, ay: number, bx: number, by: number): number {
+  const dx = f(ax - bx);
+  const dy = f(ay - by);
+  return f(Math.sqrt(f(f(dx * dx) + f(dy * dy))));
+}
+
+/**
+ * The warp for four corner offsets `jitter` (8 draws of N(0, sigma): x, y of top-left, top-right, bottom-right,
+ * bottom-left), step by step as imgaug 0.4.0's `PerspectiveTransform._draw_samples` computes it.
+ */
+export function perspectiveFromJitter(
+  jitter: ArrayLike<number>,
+  shape: Shape,
+  fitOutput: boolean,
+): { matrix: Matrix3; height: number; width: number } {
+  const { height: h, width: w } = shape;
+  // |N| mod 1 of the side, measured inwards from each corner.
+  const j = (i: number) => Math.abs(jitter[i]) % 1;
+  const pts = [j(0) * w, j(1) * h, (1 - j(2)) * w, j(3) * h, (1 - j(4)) * w, (1 - j(5)) * h, j(6) * w, (1 - j(7)) * h];
+  // _order_points: top-left has the smallest x + y, bottom-right the largest; top-right the smallest y − x,
+  // bottom-left the largest (first index on ties, as argmin/argmax), as float32.
+  let tl = 0;
+  let br = 0;
+  let tr = 0;
+  let bl = 0;
+  for (let i = 1; i < 4; i++) {
+    const sum = pts[2 * i] + pts[2 * i + 1];
+    const diff = pts[2 * i + 1] - pts[2 * i];
+    if (sum < pts[2 * tl] + pts[2 * tl + 1]) tl = i;
+    if (sum > pts[2 * br] + pts[2 * br + 1]) br = i;
+    if (diff < pts[2 * tr + 1] - pts[2 * tr]) tr = i;
+    if (diff > pts[2 * bl + 1] - pts[2 * bl]) bl = i;
+  }
+  const q = [tl, tr, br, bl].flatMap((i) => [f(pts[2 * i]), f(pts[2 * i + 1])]);
+  // Widen (then heighten) the quadrilateral until its shorter side is at least MIN_SIDE pixels.
+  let maxWidth = 0;
+  for (;;) {
+    const top = distance(q[2], q[3], q[0], q[1]);
+    const bottom = distance(q[4], q[5], q[6], q[7]);
+    maxWidth = Math.trunc(Math.max(top, bottom));
+    const minWidth = Math.trunc(Math.min(top, bottom));
+    if (minWidth >= MIN_SIDE) break;
+    const step = (MIN_SIDE - minWidth) / 2;
+    q[0] = f(q[0] - step);
+    q[2] = f(q[2] + step);
+    q[6] = f(q[6] - step);
+    q[4] = f(q[4] + step);
+  }
+  let maxHeight = 0;
+  for (;;) {
+    const right = distance(q[2], q[3], q[4], q[5]);
+    const left = distance(q[0], q[1], q[6], q[7]);
+    maxHeight = Math.trunc(Math.max(right, left));
+    const minHeight = Math.trunc(Math.min(right, left));
+    if (minHeight >= MIN_SIDE) break;
+    const step = (MIN_SIDE - minHeight) / 2;
+    q[1] = f(q[1] - step);
+    q[3] = f(q[3] - step);
+    q[7] = f(q[7] + step);
+    q[5] = f(q[5] + step);
+  }
+  let matrix = getPerspectiveTransform(q, [0, 0, maxWidth, 0, maxWidth, maxHeight, 0, maxHeight]);
+  if (fitOutput) {
+    // _expand_transform: where the image's corners land, shifted to start at (0, 0) and rounded (half to even).
+    const rect = [0, 0, w, 0, w, h, 0, h];
+    const dst = new Float64Array(8);
+    perspectiveTransformPoints(matrix, rect, dst);
+    const minX = Math.min(dst[0], dst[2], dst[4], dst[6]);
+    const minY = Math.min(dst[1], dst[3], dst[5], dst[7]);
+    for (let i = 0; i < 8; i++) dst[i] = roundHalfEven(f(dst[i] - (i % 2 === 0 ? minX : minY)));
+    matrix = getPerspectiveTransform(rect, dst);
+    maxWidth = Math.trunc(Math.max(dst[0], dst[2], dst[4], dst[6]));
+    maxHeight = Math.trunc(Math.max(dst[1], dst[3], dst[5], dst[7]));
+  }
+  return { matrix, height: maxHeight, width: maxWidth };
+}
+
+function roundHalfEven(v: number): number {
+  const r = Math.round(v);
+  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+const jitter = new Float64Array(8);
+
+/**
+ * Warps each image by a random four-point perspective transformation (imgaug's `PerspectiveTransform`).
+ *
+ * Each corner of the image moves inwards by |N(0, scale)| (modulo 1) of the width horizontally and of the height
+ * vertically; the quadrilateral they span is stretched onto a rectangle as wide as its longer horizontal side and as
+ * tall as its longer vertical side (at least 2 pixels). Small scales (0.01–0.1) give mild zoom-ins with a tilt.
+ *
+ * - `scale`: the standard deviation of the corner offsets, as a fraction of the side: a number ≥ 0, a `[min, max]`
+ *   range or an `iap` parameter, drawn per image. Default `[0, 0.06]`.
+ * - `keepSize`: resize the result back to the input's size (imgaug's automatic interpolation: OpenCV's area mode
+ *   when a side grows, bilinear otherwise). Default true. With false the output sizes vary per image.
+ * - `fitOutput`: grow the canvas so the whole input stays visible. Default false.
+ * - `cval`: the fill value under `mode: 'constant'`. Default 0.
+ * - `mode`: 'constant' (default) or 'replicate' (repeat the edge pixel); a list chooses per image.
+ *
+ * uint8 images are warped bilinearly with OpenCV's `warpPerspective` arithmetic: given the same corner offsets, the
+ * bytes equal imgaug's (see `perspectiveFromJitter`). float32 images use float weights and are not clipped.
+ *
+ * Differs from imgaug: imgaug draws `scale` once per batch (its `Normal` draws one sigma per call) and `cval` once
+ * per channel; here both are drawn per image, one `cval` for all channels, so results do not depend on the batch.
+ *
+ * @example iaa.PerspectiveTransform([0.01, 0.1])                      // mild perspective, same size
+ * @example iaa.PerspectiveTransform({ scale: 0.1, keepSize: false }) // the warped crop as it is
+ */
+export const PerspectiveTransform = defineAugmenter({
+  type: 'PerspectiveTransform',
+  kind: 'geometric',
+  primary: 'scale',
+  options: {
+    scale: numberOption([0, 0.06], { min: 0, max: 1e6 }),
+    keepSize: booleanOption(true),
+    fitOutput: booleanOption(false),
+    cval: numberOption(0, { min: -1e38, max: 1e38 }),
+    mode: enumOption<PerspectiveMode>('constant', ['constant', 'replicate']),
+  },
+  drawParams({ scale, fitOutput, cval, mode }, random, shape): PerspectiveTransformParams {
+    const sigma = scale.draw(random.stream('scale'));
+    const stream = random.stream('jitter');
+    for (let i = 0; i < 8; i++) jitter[i] = stream.normal() * sigma;
+    const warp = perspectiveFromJitter(jitter, shape, fitOutput);
+    return {
+      ...warp,
+      cval: cval.draw(random.stream('cval')),
+      mode: mode.draw(random.stream('mode')) === 'replicate' ? 'edge' : 'constant',
+    };
+  },
+  outputShape: ({ keepSize }, shape, params) =>
+    keepSize ? shape : { height: params.height, width: params.width, channels: shape.channels },
+  apply(image, params, out, { keepSize }) {
+    const options = { order: 1, mode: params.mode, cval: params.cval } as const;
+    if (!keepSize) {
+      warpPerspective(image, params.matrix, out, options);
+      return;
+    }
+    const n = params.height * params.width * image.channels;
+    const data = image.data instanceof Uint8Array ? new Uint8Array(n) : new Float32Array(n);
+    const warped: Image = { data, height: params.height, width: params.width, channels: image.channels };
+    warpPerspective(image, params.matrix, warped, options);
+    resizeAuto(warped, out);
+  },
+});
