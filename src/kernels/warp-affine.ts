@@ -229,7 +229,7 @@ function validate(
 }
 
 /** Checks that `src` and `out` hold `n` images each, of one channel count and dtype, in memory that does not overlap. */
-function validateBuffers(owner: string, src: Image, out: Image, n: number): void {
+export function validateBuffers(owner: string, src: Image, out: Image, n: number): void {
   if (src.data.length !== n * src.height * src.width * src.channels) {
     throw argumentError(owner, 'src.data', `of length ${n * src.height * src.width * src.channels}`, src.data);
   }
@@ -265,7 +265,7 @@ function validateWarp(owner: string, matrix: ArrayLike<number>, options: WarpAff
 }
 
 /** Checks the interpolation order, border mode and fill value. */
-function validateOptions(owner: string, options: WarpAffineOptions): void {
+export function validateOptions(owner: string, options: WarpAffineOptions): void {
   const { order, mode, cval } = options;
   if (order !== 0 && order !== 1 && order !== 3) throw argumentError(owner, 'order', '0, 1 or 3', order);
   if (!isBorderMode(mode)) {
@@ -671,11 +671,30 @@ export function remap<A extends PixelArray>(
   if (!(mapY instanceof Int32Array) || mapY.length !== count) {
     throw argumentError(owner, 'mapY', `an Int32Array of length ${count} (out.height × out.width)`, mapY, 'type');
   }
-  if (count > 0) remapRows(src, mapX, mapY, out, options);
+  if (count > 0) {
+    const ow = out.width;
+    sampleRows(src, out, options, (y, ax, ay) => {
+      ax.set(mapX.subarray(y * ow, (y + 1) * ow));
+      ay.set(mapY.subarray(y * ow, (y + 1) * ow));
+    });
+  }
   return out;
 }
 
-function remapRows(src: Image, mapX: Int32Array, mapY: Int32Array, out: Image, options: WarpAffineOptions): void {
+/**
+ * Fills one output row's source positions: `ax[x]`, `ay[x]` for x < out.width, in 1/32 pixel for bilinear and
+ * bicubic, in whole pixels for nearest (the units of {@link remap}'s maps).
+ */
+export type RowPositions = (y: number, ax: Int32Array, ay: Int32Array) => void;
+
+let rowClass = new Uint8Array(64);
+
+/**
+ * The engine of {@link remap} (and of warpPerspective, which computes positions row by row instead of storing maps):
+ * for each output row, `positions` gives the source positions, and runs of pixels go to warpAffine's interior loops
+ * (every tap inside), a cval fill (constant mode, no tap inside) or the border loops. Arguments are not checked.
+ */
+export function sampleRows(src: Image, out: Image, options: WarpAffineOptions, positions: RowPositions): void {
   const u8 = src.data instanceof Uint8Array;
   const { order, mode } = options;
   const cval = u8 ? Math.min(255, Math.max(0, cvRound(options.cval))) : Math.fround(options.cval);
@@ -704,38 +723,46 @@ function remapRows(src: Image, mapX: Int32Array, mapY: Int32Array, out: Image, o
   if (remapX.length < ow) {
     remapX = new Int32Array(ow);
     remapY = new Int32Array(ow);
+    rowClass = new Uint8Array(ow);
   }
   const ax = remapX;
   const ay = remapY;
-  const interiorOk = spanX > 0 && spanY > 0;
+  const cls = rowClass;
+  // An image smaller than the kernel has no interior: the span check then fails for every pixel.
+  const spanXOk = spanX > 0 ? spanX : 0;
+  const spanYOk = spanY > 0 ? spanY : 0;
   // Under constant, a pixel with no tap inside is cval exactly (OpenCV's remap sets it without blending).
   const constant = mode === 'constant';
   const tlo = lo - taps + 1;
   const touchX = sw + taps - 1;
   const touchY = sh + taps - 1;
-  // 1: every tap inside (the interior loops), 0: no tap inside under constant (cval), 2: the border loops.
-  const kind = (x: number): number => {
-    const X = ax[x] >> AB_BITS;
-    const Y = ay[x] >> AB_BITS;
-    if (interiorOk && (X - lo) >>> 0 < spanX && (Y - lo) >>> 0 < spanY) return 1;
-    return constant && !((X - tlo) >>> 0 < touchX && (Y - tlo) >>> 0 < touchY) ? 0 : 2;
-  };
   for (let y = 0; y < oh; y++) {
-    const base = y * ow;
+    positions(y, ax, ay);
+    // Clamp far positions (keeping the 1/32 fraction, as OpenCV keeps it while saturating the whole part), scale
+    // to AB units, and class each pixel: 1 every tap inside, 0 no tap inside under constant, 2 the border loops.
     for (let x = 0; x < ow; x++) {
-      const mx = mapX[base + x];
-      const my = mapY[base + x];
-      // Clamped far away, keeping the 1/32 fraction (OpenCV keeps it while saturating the whole part).
-      ax[x] = (mx < -limit ? -limit | (mx & frac) : mx > limit ? limit | (mx & frac) : mx) << shift;
-      ay[x] = (my < -limit ? -limit | (my & frac) : my > limit ? limit | (my & frac) : my) << shift;
+      const mx = ax[x];
+      const my = ay[x];
+      const px = (mx < -limit ? -limit | (mx & frac) : mx > limit ? limit | (mx & frac) : mx) << shift;
+      const py = (my < -limit ? -limit | (my & frac) : my > limit ? limit | (my & frac) : my) << shift;
+      ax[x] = px;
+      ay[x] = py;
+      const X = px >> AB_BITS;
+      const Y = py >> AB_BITS;
+      cls[x] =
+        (X - lo) >>> 0 < spanXOk && (Y - lo) >>> 0 < spanYOk
+          ? 1
+          : constant && !((X - tlo) >>> 0 < touchX && (Y - tlo) >>> 0 < touchY)
+            ? 0
+            : 2;
     }
-    const row = base * cn;
+    const row = y * ow * cn;
     let x = 0;
     while (x < ow) {
       const start = x;
-      const k = kind(x);
+      const k = cls[x];
       x++;
-      while (x < ow && kind(x) === k) x++;
+      while (x < ow && cls[x] === k) x++;
       if (k === 1) interior(s, sw * cn, d, row, 0, 0, ax, ay, start, x, cn, wI, wF, dv, 1, size, osize);
       else if (k === 0) fillRun(d, cval, row + start * cn, row + x * cn);
       else border(s, cn, d, row, 0, 0, ax, ay, start, x, bx, by, cval, u8, wI, wF, 1, size, osize);

@@ -1,6 +1,6 @@
 import { argumentError } from '../core/errors.ts';
 import type { Image, PixelArray } from '../core/image.ts';
-import { type WarpAffineOptions, remap } from './warp-affine.ts';
+import { type WarpAffineOptions, sampleRows, validateBuffers, validateOptions } from './warp-affine.ts';
 
 /**
  * Perspective warps the way OpenCV computes them (what imgaug 0.4.0's PerspectiveTransform runs): the 3×3 matrix
@@ -145,8 +145,6 @@ function roundToInt(v: number): number {
   return r;
 }
 
-let mapsX = new Int32Array(0);
-let mapsY = new Int32Array(0);
 const inverse = new Float64Array(9);
 
 /**
@@ -170,28 +168,25 @@ export function warpPerspective<A extends PixelArray>(
     if (!Number.isFinite(matrix[i]))
       throw argumentError('warpPerspective', `matrix[${i}]`, 'a finite number', matrix[i]);
   }
-  const { width: ow, height: oh } = out;
-  const count = ow * oh;
-  if (mapsX.length < count) {
-    mapsX = new Int32Array(count);
-    mapsY = new Int32Array(count);
-  }
-  const mx = mapsX.subarray(0, count);
-  const my = mapsY.subarray(0, count);
+  validateBuffers('warpPerspective', src, out, 1);
+  validateOptions('warpPerspective', options);
   const m = invertPerspective(matrix, inverse);
   const scale = options.order === 0 ? 1 : 32;
   // OpenCV sums X0 at the start of 64-pixel blocks and adds M0·x1; summing per pixel gave the same positions on all
   // of 19 million pixels of random quadrilaterals checked, so the blocks are not imitated.
-  for (let y = 0, i = 0; y < oh; y++) {
-    const X0 = m[1] * y + m[2];
-    const Y0 = m[4] * y + m[5];
-    const W0 = m[7] * y + m[8];
-    for (let x = 0; x < ow; x++, i++) {
-      let W = W0 + m[6] * x;
-      W = W !== 0 ? scale / W : 0;
-      mx[i] = roundToInt((X0 + m[0] * x) * W);
-      my[i] = roundToInt((Y0 + m[3] * x) * W);
-    }
+  if (out.height > 0 && out.width > 0) {
+    const ow = out.width;
+    sampleRows(src, out, options, (y, ax, ay) => {
+      const X0 = m[1] * y + m[2];
+      const Y0 = m[4] * y + m[5];
+      const W0 = m[7] * y + m[8];
+      for (let x = 0; x < ow; x++) {
+        let W = W0 + m[6] * x;
+        W = W !== 0 ? scale / W : 0;
+        ax[x] = roundToInt((X0 + m[0] * x) * W);
+        ay[x] = roundToInt((Y0 + m[3] * x) * W);
+      }
+    });
   }
-  return remap(src, mx, my, out, options);
+  return out;
 }
