@@ -40,3 +40,42 @@ __attribute__((export_name("halve_u8"))) void halve_u8(const uint8_t *src, uint8
     }
   }
 }
+
+// Resize's bilinear path for uint8 images (src/kernels/resize.ts, resizeLinear, half-pixel or INTER_AREA positions):
+// the same bytes as the TypeScript loops. Tables from the caller, per output value k < dw·cn: the two source element
+// offsets within a row (i0, i1) and their 11-bit weights (w0, w1, w0 = 2048 and w1 = 0 where one pixel is read);
+// per output row y: the two source rows (absolute, ys0 ≤ ys1) and weights (b0, b1). `src` holds source rows from
+// `sbase` on; output rows [y0, y1) go to dst (row y0 first). r0 and r1 are scratch rows of dw·cn int32.
+__attribute__((export_name("resize_linear_u8"))) void resize_linear_u8(
+    const uint8_t *src, int stride, int sbase, uint8_t *dst, int row_len, int y0, int y1, const int32_t *i0,
+    const int32_t *i1, const int32_t *w0, const int32_t *w1, const int32_t *ys0, const int32_t *ys1,
+    const int32_t *b0, const int32_t *b1, int32_t *r0, int32_t *r1) {
+  int have0 = -1, have1 = -1;
+  for (int y = y0; y < y1; y++) {
+    int sy = ys0[y], sy1 = ys1[y];
+    if (have0 != sy) {
+      if (have1 == sy) {
+        int32_t *t = r0;
+        r0 = r1;
+        r1 = t;
+        have1 = have0;
+      } else {
+        const uint8_t *s = src + (sy - sbase) * stride;
+        for (int k = 0; k < row_len; k++) r0[k] = s[i0[k]] * w0[k] + s[i1[k]] * w1[k];
+      }
+      have0 = sy;
+    }
+    if (have1 != sy1) {
+      const uint8_t *s = src + (sy1 - sbase) * stride;
+      for (int k = 0; k < row_len; k++) r1[k] = s[i0[k]] * w0[k] + s[i1[k]] * w1[k];
+      have1 = sy1;
+    }
+    int c0 = b0[y], c1 = b1[y];
+    uint8_t *o = dst + (y - y0) * row_len;
+    // OpenCV's SIMD vertical pass, which drops low bits before multiplying.
+    for (int k = 0; k < row_len; k++) {
+      int v = ((((r0[k] >> 4) * c0) >> 16) + (((r1[k] >> 4) * c1) >> 16) + 2) >> 2;
+      o[k] = (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
+    }
+  }
+}

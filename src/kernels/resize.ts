@@ -1,5 +1,5 @@
 import type { Image } from '../core/image.ts';
-import { halveU8Wasm } from './wasm/resize.ts';
+import { halveU8Wasm, resizeLinearU8Wasm } from './wasm/resize.ts';
 
 /** Interpolation for resizing: OpenCV's INTER_NEAREST, INTER_LINEAR and INTER_CUBIC. */
 export type ResizeInterpolation = 'nearest' | 'linear' | 'cubic';
@@ -21,8 +21,9 @@ function cvRound(v: number): number {
  * pass exact in integers and the vertical pass as OpenCV's SIMD code rounds it (`((r0 >> 4)·b0 >> 16) +
  * ((r1 >> 4)·b1 >> 16)`, then `(v + 2) >> 2`), and an exact halving of both sides is OpenCV's area average
  * `(a + b + c + d + 2) >> 2`, as OpenCV switches to it: against cv2 4.6 this leaves about 1% of pixels off by 1.
- * 'cubic' is Keys' kernel (a = −0.75) in floating point, rounded and clipped: about 1.5% of pixels off by 1. float32 uses the same positions with float weights, unclipped.
- * `out` must not be `src`.
+ * 'cubic' is Keys' kernel (a = −0.75) in floating point, rounded and clipped: about 1.5% of pixels off by 1. float32
+ * uses the same positions with float weights, unclipped. uint8 'linear' runs in WebAssembly where available
+ * (wasm/resize.c, the same bytes as the TypeScript loops, which stay the reference). `out` must not be `src`.
  */
 export function resizeImage(src: Image, out: Image, interpolation: ResizeInterpolation): void {
   const { width: sw, height: sh, channels: cn } = src;
@@ -175,6 +176,7 @@ function resizeLinear(src: Image, out: Image, area: boolean): void {
   const d = out.data;
   const rowLen = dw * cn;
   if (s instanceof Uint8Array) {
+    if (resizeLinearU8Wasm(s, d as Uint8Array, sw, sh, cn, ax, ay)) return;
     // Horizontal pass per source row needed, kept for the two rows a destination row reads.
     const r0 = new Int32Array(rowLen);
     const r1 = new Int32Array(rowLen);

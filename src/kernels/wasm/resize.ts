@@ -3,7 +3,7 @@
  * as resize.ts's TypeScript loops, which stay the reference. Rows go through the module's memory in chunks of row
  * pairs, so a large image needs no more than about CHUNK_BYTES of it.
  */
-import { type Exports, active, throughMemory } from './simd.ts';
+import { type Exports, active, arena, heapViews, throughMemory } from './simd.ts';
 
 interface ResizeExports extends Exports {
   halve_u8(src: number, dst: number, count: number, sw: number, sh: number, cn: number): void;
@@ -24,5 +24,125 @@ export function halveU8Wasm(src: Uint8Array, out: Uint8Array, sw: number, sh: nu
   throughMemory(exports, src, out, sh / 2, 2 * stride, outStride, CHUNK_BYTES, (inAt, outAt, pairs) =>
     exports.halve_u8(inAt, outAt, 1, sw, 2 * pairs, cn),
   );
+  return true;
+}
+
+interface LinearExports extends ResizeExports {
+  resize_linear_u8(
+    src: number,
+    stride: number,
+    sbase: number,
+    dst: number,
+    rowLen: number,
+    y0: number,
+    y1: number,
+    i0: number,
+    i1: number,
+    w0: number,
+    w1: number,
+    ys0: number,
+    ys1: number,
+    b0: number,
+    b1: number,
+    r0: number,
+    r1: number,
+  ): void;
+}
+
+/** One axis of resize.ts's bilinear positions: source pixel and the 11-bit weights of it and the next. */
+export interface LinearAxis {
+  readonly ofs: Int32Array;
+  readonly w0: Int32Array;
+  readonly w1: Int32Array;
+}
+
+/**
+ * Resize's bilinear path for a uint8 image (`src` sh × sw × cn into `out` of dh × dw × cn, positions and weights
+ * `ax`, `ay` from resize.ts) in WebAssembly: the bytes of the TypeScript loops. Output rows go through the module's
+ * memory in chunks with the source rows they read. Returns false, having written nothing, when the WebAssembly
+ * kernels are unavailable.
+ */
+export function resizeLinearU8Wasm(
+  src: Uint8Array,
+  out: Uint8Array,
+  sw: number,
+  sh: number,
+  cn: number,
+  ax: LinearAxis,
+  ay: LinearAxis,
+): boolean {
+  const exports = active() as LinearExports | null;
+  if (exports === null) return false;
+  const dw = ax.ofs.length;
+  const dh = ay.ofs.length;
+  const rowLen = dw * cn;
+  const stride = sw * cn;
+  const ys0 = ay.ofs;
+  const ys1 = ay.ofs.map((v) => Math.min(v + 1, sh - 1));
+  // Layout: per-value tables (4 × rowLen), per-row tables (4 × dh), two scratch rows (2 × rowLen), then the
+  // chunk's source rows and output rows.
+  const ints = 6 * rowLen + 4 * dh;
+  const chunk = Math.max(CHUNK_BYTES, 2 * stride + rowLen);
+  const base = arena(exports, ints * 4 + chunk + 64);
+  const { i32, u8 } = heapViews(exports);
+  const at = base >> 2;
+  const tI0 = at;
+  const tI1 = tI0 + rowLen;
+  const tW0 = tI1 + rowLen;
+  const tW1 = tW0 + rowLen;
+  const tY0 = tW1 + rowLen;
+  const tY1 = tY0 + dh;
+  const tB0 = tY1 + dh;
+  const tB1 = tB0 + dh;
+  const r0 = tB1 + dh;
+  const r1 = r0 + rowLen;
+  for (let x = 0, k = 0; x < dw; x++) {
+    const i = ax.ofs[x] * cn;
+    // As the TypeScript loop: weight 0 on the next pixel reads one pixel (`s · 2048`); the last column has no next.
+    const one = ax.w1[x] === 0;
+    const next = ax.ofs[x] < sw - 1 ? cn : 0;
+    for (let c = 0; c < cn; c++, k++) {
+      i32[tI0 + k] = i + c;
+      i32[tI1 + k] = one ? i + c : i + next + c;
+      i32[tW0 + k] = one ? 2048 : ax.w0[x];
+      i32[tW1 + k] = one ? 0 : ax.w1[x];
+    }
+  }
+  i32.set(ys0, tY0);
+  i32.set(ys1, tY1);
+  i32.set(ay.w0, tB0);
+  i32.set(ay.w1, tB1);
+  const srcAt = (r1 + rowLen) << 2;
+  for (let y0 = 0; y0 < dh; ) {
+    // The longest run of output rows whose source rows and output fit the chunk (at least one row).
+    let y1 = y0 + 1;
+    while (y1 < dh && (ys1[y1] - ys0[y0] + 1) * stride + (y1 + 1 - y0) * rowLen <= chunk) y1++;
+    const first = ys0[y0];
+    const last = ys1[y1 - 1];
+    const srcBytes = (last - first + 1) * stride;
+    const dstAt = srcAt + srcBytes;
+    u8.set(src.subarray(first * stride, (last + 1) * stride), srcAt);
+    exports.resize_linear_u8(
+      srcAt,
+      stride,
+      first,
+      dstAt,
+      rowLen,
+      y0,
+      y1,
+      tI0 << 2,
+      tI1 << 2,
+      tW0 << 2,
+      tW1 << 2,
+      tY0 << 2,
+      tY1 << 2,
+      tB0 << 2,
+      tB1 << 2,
+      r0 << 2,
+      r1 << 2,
+    );
+    out.set(u8.subarray(dstAt, dstAt + (y1 - y0) * rowLen), y0 * rowLen);
+    y0 = y1;
+  }
   return true;
 }
