@@ -417,3 +417,66 @@ __attribute__((export_name("warp_linear_u8_each"))) void warp_linear_u8_each(
     status[k] = r == 2;
   }
 }
+
+// warpPerspective's position: the double clamped to int32 (NaN to INT_MAX, as OpenCV's std::max/std::min pair lets
+// it through), then rounded half to even (src/kernels/warp-perspective.ts, roundToInt).
+static inline int32_t clamp_round(double v) {
+  if (!(v < 2147483647.0)) return 2147483647;
+  if (v <= -2147483648.0) return (int32_t)0x80000000u;
+  return (int32_t)__builtin_rint(v);
+}
+
+// Far positions clamped to ±2^20 pixels keeping the 1/32 fraction, in AB units (warp-affine.ts, sampleRows).
+// Written without branches (selects), which halves the loop's time.
+static inline int32_t to_ab(int32_t v) {
+  int32_t whole = v >> INTER_BITS;
+  whole = whole < -(1 << 20) ? -(1 << 20) : whole;
+  whole = whole > (1 << 20) ? (1 << 20) : whole;
+  return ((whole << INTER_BITS) | (v & 31)) << (AB_BITS - INTER_BITS);
+}
+
+// warpPerspective for one uint8 image, bilinear (src/kernels/warp-perspective.ts with sampleRows, the reference and
+// the fallback): m is the inverse matrix (9 doubles); per output row the positions ((m0·x + m1·y + m2)·32/W, …),
+// W = m6·x + m7·y + m8, then runs of interior pixels, cval fills (constant mode, no tap inside) and border pixels.
+// ax/ay: scratch for one row. Returns 0, or 1 when a position falls outside the border tables (TypeScript then).
+__attribute__((export_name("warp_perspective_linear_u8"))) int warp_perspective_linear_u8(
+    const uint8_t *src, uint8_t *dst, int sw, int sh, int cn, int ow, int oh, const double *m, const int32_t *tx,
+    int txn, int txoff, const int32_t *ty, int tyn, int tyoff, int cval, int constant, int32_t *ax, int32_t *ay,
+    uint8_t *cls) {
+  int stride = sw * cn;
+  int size = sh * stride;
+  int osize = oh * ow * cn;
+  uint32_t spanX = sw > 1 ? (uint32_t)(sw - 1) : 0, spanY = sh > 1 ? (uint32_t)(sh - 1) : 0;
+  for (int y = 0; y < oh; y++) {
+    double X0 = m[1] * y + m[2], Y0 = m[4] * y + m[5], W0 = m[7] * y + m[8];
+    for (int x = 0; x < ow; x++) {
+      double W = W0 + m[6] * x;
+      W = W != 0 ? 32.0 / W : 0;
+      int32_t px = to_ab(clamp_round((X0 + m[0] * x) * W));
+      int32_t py = to_ab(clamp_round((Y0 + m[3] * x) * W));
+      ax[x] = px;
+      ay[x] = py;
+      int32_t X = px >> AB_BITS, Y = py >> AB_BITS;
+      // 1: every tap inside; 0: no tap inside under constant (cval); 2: the border loop. Branch-free, as above.
+      int in = ((uint32_t)X < spanX) & ((uint32_t)Y < spanY);
+      int touch = ((uint32_t)(X + 1) < (uint32_t)(sw + 1)) & ((uint32_t)(Y + 1) < (uint32_t)(sh + 1));
+      cls[x] = (uint8_t)(2 - in - 2 * ((in ^ 1) & constant & (touch ^ 1)));
+    }
+    int row = y * ow * cn;
+    int x = 0;
+    while (x < ow) {
+      int start = x, k = cls[x];
+      x++;
+      while (x < ow && cls[x] == k) x++;
+      if (k == 1) {
+        interior(src, stride, dst, row, 0, 0, ax, ay, start, x, cn, 1, size, osize);
+      } else if (k == 0) {
+        fill_run(dst + row + start * cn, cval, (x - start) * cn);
+      } else if (border(src, cn, dst, row, 0, 0, ax, ay, start, x, tx, txn, txoff, ty, tyn, tyoff, cval, 1, size,
+                        osize)) {
+        return 1;
+      }
+    }
+  }
+  return 0;
+}

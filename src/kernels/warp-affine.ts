@@ -27,7 +27,7 @@ const COEF_SCALE = 1 << 15;
 const COEF_ROUND = 1 << 14;
 
 /** cvRound on x86-64: round half to even; out of int32 range (or NaN) gives INT_MIN, as `cvtsd2si` does. */
-function cvRound(v: number): number {
+export function cvRound(v: number): number {
   if (!(v >= -2147483648.5 && v < 2147483647.5)) return -2147483648;
   let r = Math.round(v);
   if (r - v === 0.5 && (r & 1) !== 0) r -= 1;
@@ -169,7 +169,7 @@ const SHORT_MAX = 32767;
  * (borderIndex · step), or -1 for cval. It spans a few axis lengths around the axis; taps beyond it (near-singular
  * matrices) call borderIndex. Tables depend only on (len, step, mode), so the last few are kept.
  */
-interface Axis {
+export interface Axis {
   readonly table: Int32Array;
   readonly n: number;
   readonly off: number;
@@ -180,7 +180,7 @@ interface Axis {
 
 const axisCache: Axis[] = [];
 
-function borderAxis(len: number, step: number, mode: BorderMode): Axis {
+export function borderAxis(len: number, step: number, mode: BorderMode): Axis {
   for (let i = 0; i < axisCache.length; i++) {
     const a = axisCache[i];
     if (a.len === len && a.step === step && a.mode === mode) return a;

@@ -1,6 +1,14 @@
 import { argumentError } from '../core/errors.ts';
 import type { Image, PixelArray } from '../core/image.ts';
-import { type WarpAffineOptions, sampleRows, validateBuffers, validateOptions } from './warp-affine.ts';
+import {
+  type WarpAffineOptions,
+  borderAxis,
+  cvRound,
+  sampleRows,
+  validateBuffers,
+  validateOptions,
+} from './warp-affine.ts';
+import { warpPerspectiveLinearU8Wasm } from './wasm/perspective.ts';
 
 /**
  * Perspective warps the way OpenCV computes them (what imgaug 0.4.0's PerspectiveTransform runs): the 3×3 matrix
@@ -176,6 +184,27 @@ export function warpPerspective<A extends PixelArray>(
   // of 19 million pixels of random quadrilaterals checked, so the blocks are not imitated.
   if (out.height > 0 && out.width > 0) {
     const ow = out.width;
+    if (src.data instanceof Uint8Array && options.order === 1) {
+      const bx = borderAxis(src.width, src.channels, options.mode);
+      const by = borderAxis(src.height, src.width * src.channels, options.mode);
+      const done = warpPerspectiveLinearU8Wasm({
+        src: src.data,
+        out: out.data as Uint8Array,
+        sw: src.width,
+        sh: src.height,
+        cn: src.channels,
+        ow,
+        oh: out.height,
+        inverse: m,
+        tx: bx.table,
+        txOff: bx.off,
+        ty: by.table,
+        tyOff: by.off,
+        cval: Math.min(255, Math.max(0, cvRound(options.cval))),
+        constant: options.mode === 'constant',
+      });
+      if (done) return out;
+    }
     sampleRows(src, out, options, (y, ax, ay) => {
       const X0 = m[1] * y + m[2];
       const Y0 = m[4] * y + m[5];
