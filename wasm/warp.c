@@ -449,11 +449,16 @@ __attribute__((export_name("warp_perspective_linear_u8"))) int warp_perspective_
   uint32_t spanX = sw > 1 ? (uint32_t)(sw - 1) : 0, spanY = sh > 1 ? (uint32_t)(sh - 1) : 0;
   for (int y = 0; y < oh; y++) {
     double X0 = m[1] * y + m[2], Y0 = m[4] * y + m[5], W0 = m[7] * y + m[8];
+    // Two loops, each simple enough for the compiler to vectorise: positions, then AB units and classes.
     for (int x = 0; x < ow; x++) {
       double W = W0 + m[6] * x;
       W = W != 0 ? 32.0 / W : 0;
-      int32_t px = to_ab(clamp_round((X0 + m[0] * x) * W));
-      int32_t py = to_ab(clamp_round((Y0 + m[3] * x) * W));
+      ax[x] = clamp_round((X0 + m[0] * x) * W);
+      ay[x] = clamp_round((Y0 + m[3] * x) * W);
+    }
+    for (int x = 0; x < ow; x++) {
+      int32_t px = to_ab(ax[x]);
+      int32_t py = to_ab(ay[x]);
       ax[x] = px;
       ay[x] = py;
       int32_t X = px >> AB_BITS, Y = py >> AB_BITS;

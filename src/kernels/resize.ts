@@ -125,11 +125,28 @@ function halveArea(src: Image, out: Image): void {
  * past that source pixel's right edge, in destination pixels (0 if it does not). OpenCV keeps only the fraction's
  * fractional part, which matters where rounding makes it exactly 1: the fraction then reads 0, not the next pixel.
  */
-function linearAxis(
-  ssize: number,
-  dsize: number,
-  area: boolean,
-): { ofs: Int32Array; w0: Int32Array; w1: Int32Array; f: Float64Array } {
+interface Axis {
+  readonly ofs: Int32Array;
+  readonly w0: Int32Array;
+  readonly w1: Int32Array;
+  readonly f: Float64Array;
+}
+
+/** Axes computed lately, by (ssize, dsize, area): a batch resizes many images between few sizes. Read-only. */
+const axisCache = new Map<number, Axis>();
+
+function linearAxis(ssize: number, dsize: number, area: boolean): Axis {
+  const key = (ssize * 65536 + dsize) * 2 + (area ? 1 : 0);
+  let axis = axisCache.get(key);
+  if (axis === undefined) {
+    if (axisCache.size >= 64) axisCache.clear();
+    axis = computeLinearAxis(ssize, dsize, area);
+    axisCache.set(key, axis);
+  }
+  return axis;
+}
+
+function computeLinearAxis(ssize: number, dsize: number, area: boolean): Axis {
   const scale = ssize / dsize;
   // OpenCV's area_mode uses inv_scale = dsize/ssize and scale = 1/inv_scale, which can differ from ssize/dsize in
   // the last bit, enough to move a floor (6 → 34 at d = 17); its fraction is rounded to float before the floor.
