@@ -13,6 +13,7 @@ import { LinearContrast } from './contrast/linear-contrast.ts';
 import { Fliplr } from './flip/fliplr.ts';
 import { Flipud } from './flip/flipud.ts';
 import { Affine } from './geometric/affine.ts';
+import { ElasticTransformation } from './geometric/elastic-transformation.ts';
 import { PerspectiveTransform } from './geometric/perspective-transform.ts';
 import { Resize } from './geometric/resize.ts';
 import { Rotate } from './geometric/rotate.ts';
@@ -39,6 +40,7 @@ export { Fliplr } from './flip/fliplr.ts';
 export { Resize } from './geometric/resize.ts';
 export { Affine } from './geometric/affine.ts';
 export { PerspectiveTransform } from './geometric/perspective-transform.ts';
+export { ElasticTransformation } from './geometric/elastic-transformation.ts';
 export { Rotate } from './geometric/rotate.ts';
 export { ShearX } from './geometric/shear-x.ts';
 export { ShearY } from './geometric/shear-y.ts';
@@ -76,6 +78,7 @@ export const definedFactories = {
   Grayscale,
   Resize,
   PerspectiveTransform,
+  ElasticTransformation,
 } as const;
 
 /** The registry: augmenter type → how to build it from JSON. */

@@ -30,6 +30,11 @@ const cases: Record<string, Record<string, unknown>[]> = {
     { scale: [0, 0.1], keepSize: false },
     { scale: 0.05, fitOutput: true },
   ],
+  ElasticTransformation: [
+    { alpha: [0, 40], sigma: [4, 8] },
+    { alpha: [5, 20], sigma: [0, 2], order: [0, 1, 2, 3, 4, 5], mode: ['constant', 'nearest', 'reflect', 'wrap'] },
+    { alpha: 30, sigma: 3, order: 1, cval: [0, 255], mode: 'constant' },
+  ],
   Fliplr: [{ p: 0.5 }],
   Flipud: [{ p: 0.5 }],
   Rotate: [{ rotate: [-20, 20] }],

@@ -1,0 +1,427 @@
+import { argumentError } from '../../core/errors.ts';
+import type { Image, PixelArray } from '../../core/image.ts';
+import type { BorderMode } from '../../kernels/border.ts';
+import { gaussianKernelF32, gaussianKernelSize } from '../../kernels/convolve.ts';
+import { type WarpAffineOptions, type WarpOrder, remap } from '../../kernels/warp-affine.ts';
+import { drawNamed } from '../../params/constant.ts';
+import type { RandomStream } from '../../random/stream.ts';
+import { defineAugmenter } from '../base/define.ts';
+import { enumOption, numberOption, numberSetOption } from '../base/options.ts';
+
+/** imgaug's ElasticTransformation border modes (scipy's names for OpenCV's borders). */
+export type ElasticMode = 'constant' | 'nearest' | 'reflect' | 'wrap';
+
+/** What one image's draw gives; the displacement fields are made from `noise` when the image is warped. */
+export interface ElasticTransformationParams {
+  readonly alpha: number;
+  readonly sigma: number;
+  /** The interpolation actually used: imgaug's orders 2, 4 and 5 are bicubic (3). */
+  readonly order: WarpOrder;
+  readonly cval: number;
+  readonly mode: BorderMode;
+  /** The stream of the uniform noise, read from its start on every apply. */
+  readonly noise: RandomStream;
+}
+
+/** imgaug's ElasticTransformation → OpenCV borders: BORDER_CONSTANT, REPLICATE, REFLECT_101, WRAP. */
+const BORDERS: Readonly<Record<ElasticMode, BorderMode>> = {
+  constant: 'constant',
+  nearest: 'edge',
+  reflect: 'reflect',
+  wrap: 'wrap',
+};
+
+/** imgaug's `blur_gaussian_` leaves its input unchanged for sigma ≤ 0.001 (its `eps`). */
+const MIN_SIGMA = 0.001;
+
+/** 1.5 · 2^52: adding and subtracting it rounds a double below 2^51 in magnitude to an integer, half to even. */
+const ROUND_MAGIC = 6755399441055744;
+
+const OWNER = 'ElasticTransformation';
+
+/**
+ * The border imgaug pads each displacement field with before blurring it: the blur's kernel size
+ * (imgaug's `_compute_gaussian_blur_ksize`, made odd), which is 5 for sigma ≤ 0.001 too.
+ * @example elasticPadding(5) // 13
+ */
+export function elasticPadding(sigma: number): number {
+  return gaussianKernelSize(sigma);
+}
+
+/**
+ * imgaug 0.4.0's `_generate_shift_maps` given its uniform noise: blurs each of the two noise planes with OpenCV's
+ * float Gaussian (kernel size {@link elasticPadding}, BORDER_REFLECT_101; no blur for sigma ≤ 0.001), multiplies by
+ * `alpha` in float32 and crops the padding, writing height × width values to `dx` and `dy`.
+ *
+ * `noise` holds the two planes one after the other, each (height + 2p) × (width + 2p) with p = elasticPadding(sigma),
+ * row-major: the x plane first, as imgaug slices its `(2·h_pad, w_pad)` draw. The cropped region never reaches the
+ * planes' borders (p exceeds the kernel's radius), so only the rows and columns it reads are filtered. Values agree
+ * with OpenCV's `GaussianBlur` to within float32 rounding (its sums are float32, these double): within 2^-22 · alpha
+ * on the test fixtures.
+ *
+ * @example generateShiftMaps(noise, 4, 5, 10, 2, dx, dy) // 4×5 fields, noise of 2 × 19 × 20 values (p = 7)
+ */
+export function generateShiftMaps(
+  noise: Float32Array,
+  height: number,
+  width: number,
+  alpha: number,
+  sigma: number,
+  dx: Float32Array,
+  dy: Float32Array,
+): void {
+  const owner = 'generateShiftMaps';
+  if (!Number.isInteger(height) || height < 0) throw argumentError(owner, 'height', 'an integer ≥ 0', height);
+  if (!Number.isInteger(width) || width < 0) throw argumentError(owner, 'width', 'an integer ≥ 0', width);
+  if (!Number.isFinite(alpha)) throw argumentError(owner, 'alpha', 'a finite number', alpha);
+  if (!(sigma >= 0) || !Number.isFinite(sigma)) throw argumentError(owner, 'sigma', 'a number ≥ 0', sigma);
+  const pad = elasticPadding(sigma);
+  const plane = (height + 2 * pad) * (width + 2 * pad);
+  if (!(noise instanceof Float32Array) || noise.length !== 2 * plane) {
+    throw argumentError(owner, 'noise', `a Float32Array of 2 × ${plane} values`, noise, 'type');
+  }
+  const size = height * width;
+  if (!(dx instanceof Float32Array) || dx.length !== size) {
+    throw argumentError(owner, 'dx', `a Float32Array of ${size} values (height × width)`, dx, 'type');
+  }
+  if (!(dy instanceof Float32Array) || dy.length !== size) {
+    throw argumentError(owner, 'dy', `a Float32Array of ${size} values (height × width)`, dy, 'type');
+  }
+  if (size === 0) return;
+  // numpy multiplies a float32 array by a Python float in float32: alpha is rounded first.
+  const alpha32 = Math.fround(alpha);
+  if (!(sigma > MIN_SIGMA)) {
+    cropScaled(noise, 0, height, width, pad, alpha32, dx);
+    cropScaled(noise, plane, height, width, pad, alpha32, dy);
+    return;
+  }
+  const kernel = cachedKernel(sigma, pad);
+  blurCropScaled(noise, plane, height, width, pad, kernel, alpha32, dx, dy);
+}
+
+/** The field without blur: the plane's centre times alpha, in float32. */
+function cropScaled(
+  noise: Float32Array,
+  at: number,
+  h: number,
+  w: number,
+  pad: number,
+  alpha32: number,
+  out: Float32Array,
+): void {
+  const wp = w + 2 * pad;
+  for (let y = 0; y < h; y++) {
+    const src = at + (y + pad) * wp + pad;
+    for (let x = 0, o = y * w; x < w; x++, o++) out[o] = noise[src + x] * alpha32;
+  }
+}
+
+/**
+ * Both planes blurred, times alpha, cropped: the horizontal pass filters only the h + 2r rows and w columns the
+ * vertical pass reads (stored in float32, as OpenCV's row buffer), the vertical pass only the h × w output.
+ * The kernel is symmetric, so each pair of taps at distance i shares one multiplication. Two pixels of both planes
+ * are summed at a time: four independent chains of additions run about twice as fast as one.
+ */
+function blurCropScaled(
+  noise: Float32Array,
+  plane: number,
+  h: number,
+  w: number,
+  pad: number,
+  kernel: Float64Array,
+  alpha32: number,
+  dx: Float32Array,
+  dy: Float32Array,
+): void {
+  const r = kernel.length - 1;
+  const rows = h + 2 * r;
+  const tx = scratchF32(0, rows * w);
+  const ty = scratchF32(3, rows * w);
+  for (let j = 0; j < rows; j++) blurRow(noise, (pad - r + j) * (w + 2 * pad) + pad, plane, w, kernel, tx, ty, j * w);
+  for (let y = 0; y < h; y++) blurColumns(tx, ty, (y + r) * w, w, kernel, alpha32, dx, dy, y * w);
+}
+
+/** The horizontal pass over w pixels from `src` (x plane) and `src + plane` (y plane), into `tx` and `ty` at `dst`. */
+function blurRow(
+  noise: Float32Array,
+  src: number,
+  plane: number,
+  w: number,
+  kernel: Float64Array,
+  tx: Float32Array,
+  ty: Float32Array,
+  dst: number,
+): void {
+  const r = kernel.length - 1;
+  const k0 = kernel[0];
+  let x = 0;
+  for (; x + 1 < w; x += 2) {
+    const a = src + x;
+    const b = a + plane;
+    let sx0 = k0 * noise[a];
+    let sx1 = k0 * noise[a + 1];
+    let sy0 = k0 * noise[b];
+    let sy1 = k0 * noise[b + 1];
+    for (let i = 1; i <= r; i++) {
+      const ki = kernel[i];
+      sx0 += ki * (noise[a - i] + noise[a + i]);
+      sx1 += ki * (noise[a + 1 - i] + noise[a + 1 + i]);
+      sy0 += ki * (noise[b - i] + noise[b + i]);
+      sy1 += ki * (noise[b + 1 - i] + noise[b + 1 + i]);
+    }
+    tx[dst + x] = sx0;
+    tx[dst + x + 1] = sx1;
+    ty[dst + x] = sy0;
+    ty[dst + x + 1] = sy1;
+  }
+  if (x < w) {
+    const a = src + x;
+    const b = a + plane;
+    let sx = k0 * noise[a];
+    let sy = k0 * noise[b];
+    for (let i = 1; i <= r; i++) {
+      sx += kernel[i] * (noise[a - i] + noise[a + i]);
+      sy += kernel[i] * (noise[b - i] + noise[b + i]);
+    }
+    tx[dst + x] = sx;
+    ty[dst + x] = sy;
+  }
+}
+
+/** The vertical pass for one output row: rows around `c` of `tx` and `ty`, times alpha, into `dx` and `dy` at `o`. */
+function blurColumns(
+  tx: Float32Array,
+  ty: Float32Array,
+  c: number,
+  w: number,
+  kernel: Float64Array,
+  alpha32: number,
+  dx: Float32Array,
+  dy: Float32Array,
+  o: number,
+): void {
+  const r = kernel.length - 1;
+  const k0 = kernel[0];
+  let x = 0;
+  for (; x + 1 < w; x += 2) {
+    const p = c + x;
+    let sx0 = k0 * tx[p];
+    let sx1 = k0 * tx[p + 1];
+    let sy0 = k0 * ty[p];
+    let sy1 = k0 * ty[p + 1];
+    for (let i = 1, q = w; i <= r; i++, q += w) {
+      const ki = kernel[i];
+      sx0 += ki * (tx[p - q] + tx[p + q]);
+      sx1 += ki * (tx[p + 1 - q] + tx[p + 1 + q]);
+      sy0 += ki * (ty[p - q] + ty[p + q]);
+      sy1 += ki * (ty[p + 1 - q] + ty[p + 1 + q]);
+    }
+    // OpenCV's blur output is float32; numpy then multiplies by alpha in float32.
+    dx[o + x] = Math.fround(sx0) * alpha32;
+    dx[o + x + 1] = Math.fround(sx1) * alpha32;
+    dy[o + x] = Math.fround(sy0) * alpha32;
+    dy[o + x + 1] = Math.fround(sy1) * alpha32;
+  }
+  if (x < w) {
+    const p = c + x;
+    let sx = k0 * tx[p];
+    let sy = k0 * ty[p];
+    for (let i = 1, q = w; i <= r; i++, q += w) {
+      sx += kernel[i] * (tx[p - q] + tx[p + q]);
+      sy += kernel[i] * (ty[p - q] + ty[p + q]);
+    }
+    dx[o + x] = Math.fround(sx) * alpha32;
+    dy[o + x] = Math.fround(sy) * alpha32;
+  }
+}
+
+let lastSigma = Number.NaN;
+let lastKernel = new Float64Array(1);
+
+/** The half kernel from its centre outwards (taps 0 … r) of OpenCV's float32 Gaussian; the last sigma's is kept. */
+function cachedKernel(sigma: number, size: number): Float64Array {
+  if (sigma !== lastSigma || lastKernel.length !== (size + 1) >> 1) {
+    const full = gaussianKernelF32(sigma, size);
+    const r = (size - 1) >> 1;
+    lastKernel = Float64Array.from({ length: r + 1 }, (_, i) => full[r + i]);
+    lastSigma = sigma;
+  }
+  return lastKernel;
+}
+
+/**
+ * imgaug 0.4.0's `_map_coordinates` with its OpenCV backend: output pixel (x, y) is read at (x − dx, y − dy), each
+ * in float32, turned into OpenCV's fixed-point maps as `cv2.convertMaps(…, CV_16SC2)` does (1/32 pixel, rounded
+ * half to even, whole part saturated to int16 by remap; whole pixels for nearest) and sampled by {@link remap}, which
+ * reproduces `cv2.remap`. So, given the same fields, uint8 bytes are cv2's exactly. For uint8 a fractional `cval`
+ * is truncated, as imgaug's `int(cval)`. `out` has the image's shape and may not share memory with it. Returns `out`.
+ *
+ * @example mapCoordinates(image, dx, dy, out, { order: 3, mode: 'constant', cval: 0 })
+ */
+export function mapCoordinates<A extends PixelArray>(
+  image: Image<A>,
+  dx: Float32Array,
+  dy: Float32Array,
+  out: Image<A>,
+  options: WarpAffineOptions,
+): Image<A> {
+  const owner = 'mapCoordinates';
+  const { height: h, width: w } = image;
+  const size = h * w;
+  if (!(dx instanceof Float32Array) || dx.length !== size) {
+    throw argumentError(owner, 'dx', `a Float32Array of ${size} values (height × width)`, dx, 'type');
+  }
+  if (!(dy instanceof Float32Array) || dy.length !== size) {
+    throw argumentError(owner, 'dy', `a Float32Array of ${size} values (height × width)`, dy, 'type');
+  }
+  if (out.height !== h || out.width !== w) {
+    throw argumentError(owner, 'out', `an image of ${h} × ${w} (the input's size)`, `${out.height} × ${out.width}`);
+  }
+  const mapX = scratchI32(0, size);
+  const mapY = scratchI32(1, size);
+  // convertMaps: cvRound(v · 32) (cvRound(v) for nearest), which rounds half to even and gives INT_MIN beyond int32
+  // as x86's conversion does; remap saturates the whole part to int16 as OpenCV's maps do.
+  const scale = options.order === 0 ? 1 : 32;
+  for (let y = 0, i = 0; y < h; y++) {
+    for (let x = 0; x < w; x++, i++) {
+      const sx = Math.fround(x - dx[i]) * scale;
+      const sy = Math.fround(y - dy[i]) * scale;
+      mapX[i] = sx > -2147483648.5 && sx < 2147483647.5 ? (sx + ROUND_MAGIC - ROUND_MAGIC) | 0 : -2147483648;
+      mapY[i] = sy > -2147483648.5 && sy < 2147483647.5 ? (sy + ROUND_MAGIC - ROUND_MAGIC) | 0 : -2147483648;
+    }
+  }
+  const cval = image.data instanceof Uint8Array ? Math.trunc(options.cval) : options.cval;
+  remap(image, mapX, mapY, out, { order: options.order, mode: options.mode, cval });
+  return out;
+}
+
+// Scratch reused across calls (kernels run synchronously). Buffers above KEEP elements are made per call instead,
+// so one huge image does not pin its fields in memory.
+const KEEP = 1 << 22;
+let noiseBuffer = new ArrayBuffer(0);
+const f32Scratch: Float32Array[] = [0, 1, 2, 3].map(() => new Float32Array(0));
+const i32Scratch: Int32Array[] = [new Int32Array(0), new Int32Array(0)];
+
+function scratchF32(slot: number, n: number): Float32Array {
+  if (f32Scratch[slot].length >= n) return f32Scratch[slot].subarray(0, n);
+  const a = new Float32Array(n);
+  if (n <= KEEP) f32Scratch[slot] = a;
+  return a;
+}
+
+function scratchI32(slot: number, n: number): Int32Array {
+  if (i32Scratch[slot].length >= n) return i32Scratch[slot].subarray(0, n);
+  const a = new Int32Array(n);
+  if (n <= KEEP) i32Scratch[slot] = a;
+  return a;
+}
+
+/** Room for n noise values, as 32-bit words and as float32 over the same memory. */
+function noiseScratch(n: number): { words: Uint32Array; values: Float32Array } {
+  let buffer = noiseBuffer;
+  if (buffer.byteLength < 4 * n) {
+    buffer = new ArrayBuffer(4 * n);
+    if (n <= KEEP) noiseBuffer = buffer;
+  }
+  return { words: new Uint32Array(buffer, 0, n), values: new Float32Array(buffer, 0, n) };
+}
+
+/**
+ * Fills `out` with uniform float32 values in [-1, 1) from `stream`, in bulk: numpy's float32 `random()` is
+ * (u >>> 8) / 2^24, and ·2 − 1 of that is exact in float32. Philox seeds xoshiro128** once (`fillUint32`).
+ */
+function drawNoise(stream: RandomStream, words: Uint32Array, out: Float32Array): void {
+  stream.fillUint32(words);
+  // `out` shares memory with `words`: each word is read before its slot is overwritten.
+  for (let i = 0; i < words.length; i++) out[i] = ((words[i] >>> 8) - 8388608) * 1.1920928955078125e-7;
+}
+
+/**
+ * The displacement fields of one image's draw (what the augmenter warps with): its noise stream, read from the
+ * start, gives the two padded planes of uniform float32 noise in [-1, 1) (in steps of 2^-23, as numpy's float32
+ * `random() · 2 − 1`), and
+ * {@link generateShiftMaps} turns them into height × width fields in `dx` and `dy`.
+ * @example shiftMapsOf(aug.drawParams(random, shape), shape.height, shape.width, dx, dy)
+ */
+export function shiftMapsOf(
+  params: ElasticTransformationParams,
+  height: number,
+  width: number,
+  dx: Float32Array,
+  dy: Float32Array,
+): void {
+  const pad = elasticPadding(params.sigma);
+  const n = 2 * (height + 2 * pad) * (width + 2 * pad);
+  const { words, values } = noiseScratch(n);
+  drawNoise(params.noise.restart(), words, values);
+  generateShiftMaps(values, height, width, params.alpha, params.sigma, dx, dy);
+}
+
+/**
+ * Moves pixels locally along smooth random displacement fields (imgaug's `ElasticTransformation`, after Simard et
+ * al. 2003): a water-like distortion for `sigma` around a tenth of `alpha`, pixel noise for small sigmas.
+ *
+ * Per image, two fields of uniform noise in [-1, 1) are blurred with a Gaussian of standard deviation `sigma`,
+ * scaled by `alpha`, and each output pixel is read at its position minus the fields' values there, with OpenCV's
+ * `remap` arithmetic (as imgaug 0.4.0 does for uint8 and float32 images). Output has the input's shape; uint8
+ * output is rounded and saturated, float32 output is not clipped. Any channel count works.
+ *
+ * - `alpha`: the strength, in pixels per unit of blurred noise: a number ≥ 0, a `[min, max]` range or an `iap`
+ *   parameter, drawn per image. Default `[0, 40]`. 0 returns the image unchanged.
+ * - `sigma`: the smoothness, the blur's standard deviation in pixels (≥ 0, same forms). Default `[4, 8]`. The
+ *   blurred noise shrinks as sigma grows (its standard deviation is about 0.2 / sigma), so alpha ≈ 10 × sigma
+ *   gives visible warps; sigma ≤ 0.001 skips the blur.
+ * - `order`: 0 nearest, 1 bilinear, 2–5 bicubic (default 3); a list chooses per image.
+ * - `cval`: the fill value under `mode: 'constant'` (uint8 truncates it to an integer, as imgaug). Default 0.
+ * - `mode`: 'constant' (default), 'nearest' (repeat the edge pixel), 'reflect' (mirror without repeating it) or
+ *   'wrap'; a list chooses per image.
+ *
+ * `generateShiftMaps` and `mapCoordinates` are the two steps given the noise: with the same fields, uint8 bytes
+ * equal `cv2.convertMaps` + `cv2.remap`'s, and the fields equal OpenCV's blur to within float32 rounding.
+ *
+ * Differs from imgaug: the random numbers differ (Philox-seeded xoshiro128** instead of numpy's generator, with the
+ * values numpy's float32 `random() · 2 − 1` takes). Orders 2, 4 and 5 are bicubic, which is what imgaug's
+ * OpenCV backend does with them (its docs promise scipy's spline orders, which only its scipy backend has). One
+ * `cval` fills every channel, where imgaug passes OpenCV a 3-value border, so its 4th channel (of each group of 4)
+ * is filled with 0. Images with a side of 32767 or more, which imgaug sends to scipy, also go through OpenCV's
+ * arithmetic here. Keypoints are not moved (augkit has no keypoints yet).
+ *
+ * @example iaa.ElasticTransformation(50, { sigma: 5 })           // strong water-like warps on every image
+ * @example iaa.ElasticTransformation([0, 70], { sigma: [4, 6] }) // from none to strong, for 128×128 images
+ * @example iaa.ElasticTransformation({ alpha: 10, sigma: 1, order: 0, mode: 'reflect' }) // pixel jitter
+ */
+export const ElasticTransformation = defineAugmenter({
+  type: OWNER,
+  kind: 'geometric',
+  primary: 'alpha',
+  options: {
+    alpha: numberOption([0, 40], { min: 0, max: 1e6 }),
+    sigma: numberOption([4, 8], { min: 0, max: 1000 }),
+    order: numberSetOption(3, [0, 1, 2, 3, 4, 5]),
+    cval: numberOption(0, { min: -1e38, max: 1e38 }),
+    mode: enumOption<ElasticMode>('constant', ['constant', 'nearest', 'reflect', 'wrap']),
+  },
+  drawParams({ alpha, sigma, order, cval, mode }, random): ElasticTransformationParams {
+    const o = drawNamed(order, random, 'order');
+    return {
+      alpha: drawNamed(alpha, random, 'alpha'),
+      sigma: drawNamed(sigma, random, 'sigma'),
+      order: o === 0 ? 0 : o === 1 ? 1 : 3,
+      cval: drawNamed(cval, random, 'cval'),
+      mode: BORDERS[drawNamed(mode, random, 'mode')],
+      noise: random.stream('noise'),
+    };
+  },
+  apply(image, params, out) {
+    const { height: h, width: w } = image;
+    if (params.alpha === 0 || h * w === 0) {
+      // Zero fields read every pixel at its own position: the copy is what the warp would give.
+      out.data.set(image.data);
+      return;
+    }
+    const dx = scratchF32(1, h * w);
+    const dy = scratchF32(2, h * w);
+    shiftMapsOf(params, h, w, dx, dy);
+    mapCoordinates(image, dx, dy, out, params);
+  },
+});
