@@ -3,6 +3,7 @@ import type { Image, PixelArray } from '../../core/image.ts';
 import type { BorderMode } from '../../kernels/border.ts';
 import { gaussianKernelF32, gaussianKernelSize } from '../../kernels/convolve.ts';
 import { type WarpAffineOptions, type WarpOrder, remap } from '../../kernels/warp-affine.ts';
+import { elasticFieldsWasm } from '../../kernels/wasm/elastic.ts';
 import { drawNamed } from '../../params/constant.ts';
 import type { RandomStream } from '../../random/stream.ts';
 import { defineAugmenter } from '../base/define.ts';
@@ -57,7 +58,7 @@ export function elasticPadding(sigma: number): number {
  * row-major: the x plane first, as imgaug slices its `(2·h_pad, w_pad)` draw. The cropped region never reaches the
  * planes' borders (p exceeds the kernel's radius), so only the rows and columns it reads are filtered. Values agree
  * with OpenCV's `GaussianBlur` to within float32 rounding (its sums are float32, these double): within 2^-22 · alpha
- * on the test fixtures.
+ * on the test fixtures. Runs in WebAssembly where available (wasm/elastic.c, the same values as these loops).
  *
  * @example generateShiftMaps(noise, 4, 5, 10, 2, dx, dy) // 4×5 fields, noise of 2 × 19 × 20 values (p = 7)
  */
@@ -96,6 +97,7 @@ export function generateShiftMaps(
     return;
   }
   const kernel = cachedKernel(sigma, pad);
+  if (elasticFieldsWasm(noise, height, width, pad, kernel, alpha32, dx, dy)) return;
   blurCropScaled(noise, plane, height, width, pad, kernel, alpha32, dx, dy);
 }
 

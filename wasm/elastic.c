@@ -1,0 +1,49 @@
+// ElasticTransformation's displacement fields (src/augmenters/geometric/elastic-transformation.ts, blurCropScaled,
+// the reference and the fallback): both noise planes blurred with a symmetric kernel, times alpha, cropped. The
+// same operations per value in the same order as the TypeScript loops (double sums of float32 values, each pair of
+// taps at distance i added before its multiplication, float32 row buffer), so the same bytes; the loops run over
+// x innermost with a double accumulator per column, which the compiler vectorises.
+#include <stdint.h>
+
+// The horizontal pass of one row: w values from `src` into `dst` (float32), accumulating in `acc` (w doubles).
+static void blur_row(const float *src, int w, const double *k, int r, float *dst, double *acc) {
+  double k0 = k[0];
+  for (int x = 0; x < w; x++) acc[x] = k0 * (double)src[x];
+  for (int i = 1; i <= r; i++) {
+    double ki = k[i];
+    const float *lo = src - i, *hi = src + i;
+    for (int x = 0; x < w; x++) acc[x] += ki * ((double)lo[x] + (double)hi[x]);
+  }
+  for (int x = 0; x < w; x++) dst[x] = (float)acc[x];
+}
+
+// The vertical pass of one output row: rows around `c` (w apart) into `out`, times alpha in float32.
+static void blur_column(const float *c, int w, const double *k, int r, float alpha, float *out, double *acc) {
+  double k0 = k[0];
+  for (int x = 0; x < w; x++) acc[x] = k0 * (double)c[x];
+  for (int i = 1, q = w; i <= r; i++, q += w) {
+    double ki = k[i];
+    const float *lo = c - q, *hi = c + q;
+    for (int x = 0; x < w; x++) acc[x] += ki * ((double)lo[x] + (double)hi[x]);
+  }
+  for (int x = 0; x < w; x++) out[x] = (float)((double)(float)acc[x] * (double)alpha);
+}
+
+// noise: the x plane then the y plane, each (h + 2·pad) × (w + 2·pad); k: the half kernel k[0..r] (r < pad); tx, ty:
+// (h + 2r) × w float32 scratch; dx, dy: h × w outputs; acc: w doubles of scratch.
+__attribute__((export_name("elastic_fields"))) void elastic_fields(const float *noise, int h, int w, int pad,
+                                                                    const double *k, int r, float alpha, float *tx,
+                                                                    float *ty, float *dx, float *dy, double *acc) {
+  int wp = w + 2 * pad;
+  int plane = (h + 2 * pad) * wp;
+  int rows = h + 2 * r;
+  for (int j = 0; j < rows; j++) {
+    const float *src = noise + (pad - r + j) * wp + pad;
+    blur_row(src, w, k, r, tx + j * w, acc);
+    blur_row(src + plane, w, k, r, ty + j * w, acc);
+  }
+  for (int y = 0; y < h; y++) {
+    blur_column(tx + (y + r) * w, w, k, r, alpha, dx + y * w, acc);
+    blur_column(ty + (y + r) * w, w, k, r, alpha, dy + y * w, acc);
+  }
+}
