@@ -47,3 +47,33 @@ __attribute__((export_name("elastic_fields"))) void elastic_fields(const float *
     blur_column(ty + (y + r) * w, w, k, r, alpha, dy + y * w, acc);
   }
 }
+
+#include "xoshiro.h"
+
+// The uniform noise of elastic-transformation.ts's drawNoise: n xoshiro128** words from the state seed[0..3] (as
+// RandomStream.fillUint32 makes them), each as numpy's float32 random() · 2 − 1, ((u >> 8) − 2^23) · 2^−23.
+__attribute__((export_name("elastic_noise"))) void elastic_noise(const uint32_t *seed, float *out, int n) {
+  uint32_t s0 = seed[0], s1 = seed[1], s2 = seed[2], s3 = seed[3];
+  for (int i = 0; i < n; i++) {
+    uint32_t u = xoshiro_next(&s0, &s1, &s2, &s3);
+    out[i] = (float)((int32_t)(u >> 8) - 8388608) * 1.1920928955078125e-7f;
+  }
+}
+
+// cvRound on x86-64 (half to even; beyond int32, INT_MIN), as mapCoordinates rounds.
+static inline int32_t round_map(double v) {
+  if (!(v > -2147483648.5 && v < 2147483647.5)) return (int32_t)0x80000000u;
+  return (int32_t)__builtin_rint(v);
+}
+
+// mapCoordinates' maps: output (x, y) reads (x − dx, y − dy), each difference taken in double and rounded to
+// float32 (as Math.fround(x − dx) does), times scale (32 for 1/32 pixel, 1 for nearest), rounded half to even.
+__attribute__((export_name("elastic_maps"))) void elastic_maps(const float *dx, const float *dy, int h, int w,
+                                                                int scale, int32_t *map_x, int32_t *map_y) {
+  for (int y = 0, i = 0; y < h; y++) {
+    for (int x = 0; x < w; x++, i++) {
+      map_x[i] = round_map((double)(float)((double)x - (double)dx[i]) * scale);
+      map_y[i] = round_map((double)(float)((double)y - (double)dy[i]) * scale);
+    }
+  }
+}

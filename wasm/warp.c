@@ -485,3 +485,130 @@ __attribute__((export_name("warp_perspective_linear_u8"))) int warp_perspective_
   }
   return 0;
 }
+
+// ---------------------------------------------------------------------------------------------------- remap
+
+// OpenCV's bicubic taps for uint8: 4×4 source pixels around (sx − 1, sy − 1) times the 16 int weights of the 1/32
+// fraction cell (wtab, in 1/32768, summing to 32768), rounded and saturated (src/kernels/warp-affine.ts, cubic8C*).
+static inline uint8_t cubic_sum(int32_t sum) {
+  int v = (sum + (1 << 14)) >> 15;
+  return (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
+}
+
+static inline __attribute__((always_inline)) void cubic_interior_cn(const uint8_t *s, int stride, uint8_t *o,
+                                                                    const int32_t *ax, const int32_t *ay, int xl,
+                                                                    int xr, const int32_t *wtab, int cn) {
+  for (int x = xl; x < xr; x++, o += cn) {
+    int32_t X = ax[x] >> INTER_BITS, Y = ay[x] >> INTER_BITS;
+    const int32_t *w = wtab + ((((Y & 31) << INTER_BITS) | (X & 31)) << 4);
+    const uint8_t *p = s + ((Y >> INTER_BITS) - 1) * stride + ((X >> INTER_BITS) - 1) * cn;
+    for (int c = 0; c < cn; c++) {
+      int32_t sum = 0;
+      const uint8_t *q = p + c;
+      for (int ky = 0; ky < 4; ky++, q += stride) {
+        const int32_t *wk = w + 4 * ky;
+        sum += q[0] * wk[0] + q[cn] * wk[1] + q[2 * cn] * wk[2] + q[3 * cn] * wk[3];
+      }
+      o[c] = cubic_sum(sum);
+    }
+  }
+}
+
+static void cubic_interior(const uint8_t *s, int stride, uint8_t *d, int row, const int32_t *ax, const int32_t *ay,
+                           int xl, int xr, int cn, const int32_t *wtab) {
+  uint8_t *o = d + row + xl * cn;
+  switch (cn) {
+  case 1:
+    cubic_interior_cn(s, stride, o, ax, ay, xl, xr, wtab, 1);
+    break;
+  case 3:
+    cubic_interior_cn(s, stride, o, ax, ay, xl, xr, wtab, 3);
+    break;
+  case 4:
+    cubic_interior_cn(s, stride, o, ax, ay, xl, xr, wtab, 4);
+    break;
+  default:
+    cubic_interior_cn(s, stride, o, ax, ay, xl, xr, wtab, cn);
+  }
+}
+
+// Bicubic pixels with a tap outside: taps through the border tables, cval for −1 (borderCubic in warp-affine.ts).
+// Returns 1 when a tap falls outside the tables.
+static int cubic_border(const uint8_t *s, int cn, uint8_t *d, int row, const int32_t *ax, const int32_t *ay, int x0,
+                        int x1, const int32_t *tx, int txn, int txoff, const int32_t *ty, int tyn, int tyoff,
+                        int cval, const int32_t *wtab) {
+  uint8_t *o = d + row + x0 * cn;
+  for (int x = x0; x < x1; x++, o += cn) {
+    int32_t X = ax[x] >> INTER_BITS, Y = ay[x] >> INTER_BITS;
+    int32_t sx = to_short(X >> INTER_BITS) - 1, sy = to_short(Y >> INTER_BITS) - 1;
+    const int32_t *w = wtab + ((((Y & 31) << INTER_BITS) | (X & 31)) << 4);
+    int ix = sx + txoff, iy = sy + tyoff;
+    if (ix < 0 || ix + 3 >= txn || iy < 0 || iy + 3 >= tyn) return 1;
+    const int32_t *cols = tx + ix, *rows = ty + iy;
+    for (int c = 0; c < cn; c++) {
+      int32_t sum = 0;
+      for (int i = 0; i < 4; i++) {
+        const int32_t *wr = w + 4 * i;
+        int32_t r = rows[i];
+        if (r < 0) {
+          sum += cval * (wr[0] + wr[1] + wr[2] + wr[3]);
+          continue;
+        }
+        for (int j = 0; j < 4; j++) sum += (cols[j] < 0 ? cval : s[r + cols[j] + c]) * wr[j];
+      }
+      o[c] = cubic_sum(sum);
+    }
+  }
+  return 0;
+}
+
+// remap for one uint8 image (src/kernels/warp-affine.ts, remap and sampleRows, the reference and the fallback):
+// mapX/mapY hold each output pixel's source position in 1/32 pixel; order 1 (bilinear) or 3 (bicubic, wtab the
+// 1/32-cell weights). Per row: positions to AB units (clamped far away), classes, then runs of interior pixels, cval
+// fills (constant mode, no tap inside) and border pixels. ax/ay/cls: scratch for one row. Returns 0, or 1 when a tap
+// falls outside the border tables (TypeScript then).
+__attribute__((export_name("remap_u8"))) int remap_u8(const uint8_t *src, uint8_t *dst, int sw, int sh, int cn,
+                                                      int ow, int oh, const int32_t *map_x, const int32_t *map_y,
+                                                      int order, const int32_t *wtab, const int32_t *tx, int txn,
+                                                      int txoff, const int32_t *ty, int tyn, int tyoff, int cval,
+                                                      int constant, int32_t *ax, int32_t *ay, uint8_t *cls) {
+  int stride = sw * cn;
+  int size = sh * stride;
+  int osize = oh * ow * cn;
+  int taps = order == 3 ? 4 : 2, lo = order == 3 ? 1 : 0;
+  uint32_t spanX = sw - taps + 1 > 0 ? (uint32_t)(sw - taps + 1) : 0;
+  uint32_t spanY = sh - taps + 1 > 0 ? (uint32_t)(sh - taps + 1) : 0;
+  int tlo = lo - taps + 1;
+  uint32_t touchX = (uint32_t)(sw + taps - 1), touchY = (uint32_t)(sh + taps - 1);
+  for (int y = 0; y < oh; y++) {
+    const int32_t *mx = map_x + y * ow, *my = map_y + y * ow;
+    for (int x = 0; x < ow; x++) {
+      int32_t px = to_ab(mx[x]), py = to_ab(my[x]);
+      ax[x] = px;
+      ay[x] = py;
+      int32_t X = px >> AB_BITS, Y = py >> AB_BITS;
+      int in = ((uint32_t)(X - lo) < spanX) & ((uint32_t)(Y - lo) < spanY);
+      int touch = ((uint32_t)(X - tlo) < touchX) & ((uint32_t)(Y - tlo) < touchY);
+      cls[x] = (uint8_t)(2 - in - 2 * ((in ^ 1) & constant & (touch ^ 1)));
+    }
+    int row = y * ow * cn;
+    int x = 0;
+    while (x < ow) {
+      int start = x, k = cls[x];
+      x++;
+      while (x < ow && cls[x] == k) x++;
+      if (k == 1) {
+        if (order == 3) cubic_interior(src, stride, dst, row, ax, ay, start, x, cn, wtab);
+        else interior(src, stride, dst, row, 0, 0, ax, ay, start, x, cn, 1, size, osize);
+      } else if (k == 0) {
+        fill_run(dst + row + start * cn, cval, (x - start) * cn);
+      } else if (order == 3 ? cubic_border(src, cn, dst, row, ax, ay, start, x, tx, txn, txoff, ty, tyn, tyoff, cval,
+                                           wtab)
+                            : border(src, cn, dst, row, 0, 0, ax, ay, start, x, tx, txn, txoff, ty, tyn, tyoff, cval,
+                                     1, size, osize)) {
+        return 1;
+      }
+    }
+  }
+  return 0;
+}

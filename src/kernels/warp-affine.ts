@@ -1,6 +1,7 @@
 import { argumentError } from '../core/errors.ts';
 import type { Image, PixelArray, UniformBatch } from '../core/image.ts';
 import { type BorderMode, borderIndex, isBorderMode } from './border.ts';
+import { remapU8Wasm } from './wasm/remap.ts';
 import { type WarpLinearJob, warpLinearU8EachWasm, warpLinearU8Wasm } from './wasm/simd.ts';
 
 /** Interpolation order, imgaug's numbering: 0 nearest, 1 bilinear, 3 bicubic. */
@@ -117,6 +118,11 @@ function build2D(ksize: number, oneD: Float64Array): { i: Int32Array; f: Float64
     }
   }
   return { i: itab, f: ftab };
+}
+
+/** OpenCV's bicubic uint8 weights: 16 per 1/32 × 1/32 cell (in 1/32768, summing to 32768), built once. */
+export function cubicWeightsU8(): Int32Array {
+  return getTables().cubicI;
 }
 
 function getTables(): Tables {
@@ -673,6 +679,31 @@ export function remap<A extends PixelArray>(
   }
   if (count > 0) {
     const ow = out.width;
+    const { order, mode } = options;
+    if (src.data instanceof Uint8Array && order !== 0) {
+      const bx = borderAxis(src.width, src.channels, mode);
+      const by = borderAxis(src.height, src.width * src.channels, mode);
+      const done = remapU8Wasm({
+        src: src.data,
+        out: out.data as Uint8Array,
+        sw: src.width,
+        sh: src.height,
+        cn: src.channels,
+        ow,
+        oh: out.height,
+        mapX,
+        mapY,
+        order,
+        wtab: order === 3 ? getTables().cubicI : EMPTY_I,
+        tx: bx.table,
+        txOff: bx.off,
+        ty: by.table,
+        tyOff: by.off,
+        cval: Math.min(255, Math.max(0, cvRound(options.cval))),
+        constant: mode === 'constant',
+      });
+      if (done) return out;
+    }
     sampleRows(src, out, options, (y, ax, ay) => {
       ax.set(mapX.subarray(y * ow, (y + 1) * ow));
       ay.set(mapY.subarray(y * ow, (y + 1) * ow));

@@ -2,8 +2,14 @@ import { argumentError } from '../../core/errors.ts';
 import type { Image, PixelArray } from '../../core/image.ts';
 import type { BorderMode } from '../../kernels/border.ts';
 import { gaussianKernelF32, gaussianKernelSize } from '../../kernels/convolve.ts';
-import { type WarpAffineOptions, type WarpOrder, remap } from '../../kernels/warp-affine.ts';
-import { elasticFieldsWasm } from '../../kernels/wasm/elastic.ts';
+import {
+  type WarpAffineOptions,
+  type WarpOrder,
+  borderAxis,
+  cubicWeightsU8,
+  remap,
+} from '../../kernels/warp-affine.ts';
+import { elasticFieldsWasm, elasticU8Wasm } from '../../kernels/wasm/elastic.ts';
 import { drawNamed } from '../../params/constant.ts';
 import type { RandomStream } from '../../random/stream.ts';
 import { defineAugmenter } from '../base/define.ts';
@@ -359,6 +365,39 @@ export function shiftMapsOf(
   generateShiftMaps(values, height, width, params.alpha, params.sigma, dx, dy);
 }
 
+const NO_KERNEL = new Float64Array(0);
+
+/**
+ * The whole warp of a uint8 image (bilinear or bicubic) in WebAssembly: the same noise, fields, maps and bytes as
+ * shiftMapsOf + mapCoordinates, without moving the fields and maps in and out of the module. False when unavailable.
+ */
+function fusedWasm(image: Image, params: ElasticTransformationParams, out: Image): boolean {
+  const { height: h, width: w, channels: cn } = image;
+  const pad = elasticPadding(params.sigma);
+  const bx = borderAxis(w, cn, params.mode);
+  const by = borderAxis(h, w * cn, params.mode);
+  return elasticU8Wasm({
+    src: image.data as Uint8Array,
+    out: out.data as Uint8Array,
+    h,
+    w,
+    cn,
+    pad,
+    kernel: params.sigma > MIN_SIGMA ? cachedKernel(params.sigma, pad) : NO_KERNEL,
+    alpha32: Math.fround(params.alpha),
+    seed: (u32, at) => params.noise.restart().nextXoshiroSeed(u32, at),
+    order: params.order as 1 | 3,
+    wtab: cubicWeightsU8(),
+    tx: bx.table,
+    txOff: bx.off,
+    ty: by.table,
+    tyOff: by.off,
+    // mapCoordinates truncates a uint8 cval; remap then saturates it.
+    cval: Math.min(255, Math.max(0, Math.trunc(params.cval))),
+    constant: params.mode === 'constant',
+  });
+}
+
 /**
  * Moves pixels locally along smooth random displacement fields (imgaug's `ElasticTransformation`, after Simard et
  * al. 2003): a water-like distortion for `sigma` around a tenth of `alpha`, pixel noise for small sigmas.
@@ -421,6 +460,7 @@ export const ElasticTransformation = defineAugmenter({
       out.data.set(image.data);
       return;
     }
+    if (image.data instanceof Uint8Array && params.order !== 0 && fusedWasm(image, params, out)) return;
     const dx = scratchF32(1, h * w);
     const dy = scratchF32(2, h * w);
     shiftMapsOf(params, h, w, dx, dy);

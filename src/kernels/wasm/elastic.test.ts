@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { withWasmKernels } from '../../../test/helpers/wasm.ts';
-import { elasticPadding, generateShiftMaps } from '../../augmenters/geometric/elastic-transformation.ts';
+import {
+  ElasticTransformation,
+  elasticPadding,
+  generateShiftMaps,
+} from '../../augmenters/geometric/elastic-transformation.ts';
 import { wasmKernelsAvailable } from './simd.ts';
 
 function fields(noise: Float32Array, h: number, w: number, alpha: number, sigma: number, wasm: boolean) {
@@ -30,6 +34,37 @@ describe('elasticFieldsWasm (ElasticTransformation’s blurred fields in WebAsse
             return ((s >>> 8) - 8388608) / 8388608;
           });
           assert.deepEqual(fields(noise, h, w, alpha, sigma, true), fields(noise, h, w, alpha, sigma, false));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the whole augmenter on uint8 (noise, fields, maps and sampling in the module) gives the TypeScript bytes', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          h: fc.integer({ min: 1, max: 30 }),
+          w: fc.integer({ min: 1, max: 30 }),
+          c: fc.integer({ min: 1, max: 5 }),
+          alpha: fc.double({ min: 0, max: 60, noNaN: true }),
+          sigma: fc.oneof(fc.constant(0), fc.double({ min: 0.0005, max: 8, noNaN: true })),
+          order: fc.constantFrom(0, 1, 2, 3),
+          mode: fc.constantFrom<'constant' | 'nearest' | 'reflect' | 'wrap'>('constant', 'nearest', 'reflect', 'wrap'),
+          cval: fc.double({ min: -20, max: 300, noNaN: true }),
+          seed: fc.nat(),
+        }),
+        ({ h, w, c, alpha, sigma, order, mode, cval, seed }) => {
+          const image = {
+            data: new Uint8Array(h * w * c).map((_, i) => (i * 97 + seed) & 255),
+            height: h,
+            width: w,
+            channels: c,
+          };
+          const aug = ElasticTransformation({ alpha, sigma, order, mode, cval, seed });
+          const a = withWasmKernels(true, () => aug.augmentImage(image, { index: 3, epoch: 1 }));
+          const b = withWasmKernels(false, () => aug.augmentImage(image, { index: 3, epoch: 1 }));
+          assert.deepEqual(a.data, b.data);
         },
       ),
       { numRuns: 150 },
