@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { blank, randomImage } from '../../test/helpers/images.ts';
 import { type Image, type PixelArray, imageFromRows, imageToRows } from '../core/image.ts';
 import { BORDER_MODES, type BorderMode } from './border.ts';
 import { type WarpOrder, warpAffine, warpAffineBatch, warpAffineEach } from './warp-affine.ts';
@@ -9,24 +10,8 @@ import { useWasmKernels } from './wasm/simd.ts';
 
 const ORDERS: readonly WarpOrder[] = [0, 1, 3];
 
-function blank<A extends PixelArray>(like: Image<A>, height = like.height, width = like.width): Image<A> {
-  const n = height * width * like.channels;
-  const data = (like.data instanceof Uint8Array ? new Uint8Array(n) : new Float32Array(n)) as A;
-  return { data, height, width, channels: like.channels };
-}
-
 function warp(src: Image, m: readonly number[], order: WarpOrder, mode: BorderMode, cval = 0, h?: number, w?: number) {
   return warpAffine(src, m, blank(src, h, w), { order, mode, cval });
-}
-
-function randomImage(height: number, width: number, channels: number, seed: number): Image<Uint8Array> {
-  const data = new Uint8Array(height * width * channels);
-  let s = seed >>> 0;
-  for (let i = 0; i < data.length; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    data[i] = s >>> 24;
-  }
-  return { data, height, width, channels };
 }
 
 interface Fixture {

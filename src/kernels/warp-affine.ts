@@ -28,7 +28,7 @@ const COEF_SCALE = 1 << 15;
 const COEF_ROUND = 1 << 14;
 
 /** cvRound on x86-64: round half to even; out of int32 range (or NaN) gives INT_MIN, as `cvtsd2si` does. */
-export function cvRound(v: number): number {
+function cvRound(v: number): number {
   if (!(v >= -2147483648.5 && v < 2147483647.5)) return -2147483648;
   let r = Math.round(v);
   if (r - v === 0.5 && (r & 1) !== 0) r -= 1;
@@ -175,7 +175,7 @@ const SHORT_MAX = 32767;
  * (borderIndex · step), or -1 for cval. It spans a few axis lengths around the axis; taps beyond it (near-singular
  * matrices) call borderIndex. Tables depend only on (len, step, mode), so the last few are kept.
  */
-export interface Axis {
+interface Axis {
   readonly table: Int32Array;
   readonly n: number;
   readonly off: number;
@@ -186,7 +186,30 @@ export interface Axis {
 
 const axisCache: Axis[] = [];
 
-export function borderAxis(len: number, step: number, mode: BorderMode): Axis {
+/**
+ * What the WebAssembly samplers need besides positions for a uint8 image under `mode` (src/kernels/wasm/sampling.ts):
+ * both border tables, cval (already an integer: rounded half to even and clipped to 0–255) and whether it is used.
+ */
+export function samplingBorders(
+  width: number,
+  height: number,
+  channels: number,
+  mode: BorderMode,
+  cval: number,
+): { tx: Int32Array; txOff: number; ty: Int32Array; tyOff: number; cval: number; constant: boolean } {
+  const bx = borderAxis(width, channels, mode);
+  const by = borderAxis(height, width * channels, mode);
+  return {
+    tx: bx.table,
+    txOff: bx.off,
+    ty: by.table,
+    tyOff: by.off,
+    cval: Math.min(255, Math.max(0, cvRound(cval))),
+    constant: mode === 'constant',
+  };
+}
+
+function borderAxis(len: number, step: number, mode: BorderMode): Axis {
   for (let i = 0; i < axisCache.length; i++) {
     const a = axisCache[i];
     if (a.len === len && a.step === step && a.mode === mode) return a;
@@ -681,8 +704,6 @@ export function remap<A extends PixelArray>(
     const ow = out.width;
     const { order, mode } = options;
     if (src.data instanceof Uint8Array && order !== 0) {
-      const bx = borderAxis(src.width, src.channels, mode);
-      const by = borderAxis(src.height, src.width * src.channels, mode);
       const done = remapU8Wasm({
         src: src.data,
         out: out.data as Uint8Array,
@@ -695,12 +716,7 @@ export function remap<A extends PixelArray>(
         mapY,
         order,
         wtab: order === 3 ? getTables().cubicI : EMPTY_I,
-        tx: bx.table,
-        txOff: bx.off,
-        ty: by.table,
-        tyOff: by.off,
-        cval: Math.min(255, Math.max(0, cvRound(options.cval))),
-        constant: mode === 'constant',
+        ...samplingBorders(src.width, src.height, src.channels, mode, options.cval),
       });
       if (done) return out;
     }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { blank, randomImage } from '../../test/helpers/images.ts';
 import type { Image, PixelArray } from '../core/image.ts';
 import { BORDER_MODES, type BorderMode } from './border.ts';
 import { type WarpOrder, invertAffineInto, remap, warpAffine } from './warp-affine.ts';
@@ -59,12 +60,6 @@ function floats(b64: string): Float32Array {
   return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }
 
-function blank<A extends PixelArray>(like: Image<A>, height: number, width: number): Image<A> {
-  const n = height * width * like.channels;
-  const data = (like.data instanceof Uint8Array ? new Uint8Array(n) : new Float32Array(n)) as A;
-  return { data, height, width, channels: like.channels };
-}
-
 /** OpenCV's convertMaps to CV_16SC2: 1/32 pixel rounded half to even (whole pixels for nearest). */
 function fixedMap(map: Float32Array, order: WarpOrder): Int32Array {
   const out = new Int32Array(map.length);
@@ -75,16 +70,6 @@ function fixedMap(map: Float32Array, order: WarpOrder): Int32Array {
     out[i] = r;
   }
   return out;
-}
-
-function randomImage(height: number, width: number, channels: number, seed: number): Image<Uint8Array> {
-  const data = new Uint8Array(height * width * channels);
-  let s = seed >>> 0;
-  for (let i = 0; i < data.length; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    data[i] = s >>> 24;
-  }
-  return { data, height, width, channels };
 }
 
 describe('getPerspectiveTransform', () => {

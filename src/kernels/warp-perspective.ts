@@ -2,9 +2,8 @@ import { argumentError } from '../core/errors.ts';
 import type { Image, PixelArray } from '../core/image.ts';
 import {
   type WarpAffineOptions,
-  borderAxis,
-  cvRound,
   sampleRows,
+  samplingBorders,
   validateBuffers,
   validateOptions,
 } from './warp-affine.ts';
@@ -185,8 +184,6 @@ export function warpPerspective<A extends PixelArray>(
   if (out.height > 0 && out.width > 0) {
     const ow = out.width;
     if (src.data instanceof Uint8Array && options.order === 1) {
-      const bx = borderAxis(src.width, src.channels, options.mode);
-      const by = borderAxis(src.height, src.width * src.channels, options.mode);
       const done = warpPerspectiveLinearU8Wasm({
         src: src.data,
         out: out.data as Uint8Array,
@@ -196,12 +193,7 @@ export function warpPerspective<A extends PixelArray>(
         ow,
         oh: out.height,
         inverse: m,
-        tx: bx.table,
-        txOff: bx.off,
-        ty: by.table,
-        tyOff: by.off,
-        cval: Math.min(255, Math.max(0, cvRound(options.cval))),
-        constant: options.mode === 'constant',
+        ...samplingBorders(src.width, src.height, src.channels, options.mode, options.cval),
       });
       if (done) return out;
     }

@@ -5,9 +5,9 @@ import { gaussianKernelF32, gaussianKernelSize } from '../../kernels/convolve.ts
 import {
   type WarpAffineOptions,
   type WarpOrder,
-  borderAxis,
   cubicWeightsU8,
   remap,
+  samplingBorders,
 } from '../../kernels/warp-affine.ts';
 import { elasticFieldsWasm, elasticU8Wasm } from '../../kernels/wasm/elastic.ts';
 import { drawNamed } from '../../params/constant.ts';
@@ -374,27 +374,22 @@ const NO_KERNEL = new Float64Array(0);
 function fusedWasm(image: Image, params: ElasticTransformationParams, out: Image): boolean {
   const { height: h, width: w, channels: cn } = image;
   const pad = elasticPadding(params.sigma);
-  const bx = borderAxis(w, cn, params.mode);
-  const by = borderAxis(h, w * cn, params.mode);
   return elasticU8Wasm({
     src: image.data as Uint8Array,
     out: out.data as Uint8Array,
-    h,
-    w,
+    sw: w,
+    sh: h,
     cn,
+    ow: w,
+    oh: h,
     pad,
     kernel: params.sigma > MIN_SIGMA ? cachedKernel(params.sigma, pad) : NO_KERNEL,
     alpha32: Math.fround(params.alpha),
     seed: (u32, at) => params.noise.restart().nextXoshiroSeed(u32, at),
     order: params.order as 1 | 3,
     wtab: cubicWeightsU8(),
-    tx: bx.table,
-    txOff: bx.off,
-    ty: by.table,
-    tyOff: by.off,
     // mapCoordinates truncates a uint8 cval; remap then saturates it.
-    cval: Math.min(255, Math.max(0, Math.trunc(params.cval))),
-    constant: params.mode === 'constant',
+    ...samplingBorders(w, h, cn, params.mode, Math.trunc(params.cval)),
   });
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { randomImage } from '../../../test/helpers/images.ts';
 import type { Image } from '../../core/image.ts';
 import { resizeAuto } from '../../kernels/resize.ts';
 import { warpPerspective } from '../../kernels/warp-perspective.ts';
@@ -33,16 +34,6 @@ const images: Image<Uint8Array>[] = fixture.images.map((i) => ({
   width: i.width,
   channels: i.channels,
 }));
-
-function randomImage(height: number, width: number, channels: number, seed: number): Image<Uint8Array> {
-  const data = new Uint8Array(height * width * channels);
-  let s = seed >>> 0;
-  for (let i = 0; i < data.length; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    data[i] = s >>> 24;
-  }
-  return { data, height, width, channels };
-}
 
 describe('PerspectiveTransform', () => {
   it('computes imgaug’s matrix and size for given corner offsets (narrow quadrilaterals and fitOutput included)', () => {

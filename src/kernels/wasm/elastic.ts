@@ -3,6 +3,8 @@
  * alpha, cropped, with the same operations in the same order as the TypeScript loops in elastic-transformation.ts
  * (which stay the reference and the fallback), so the same values.
  */
+import type { RemapExports } from './remap.ts';
+import { type SamplingJob, copySampledOut, layOutSampling } from './sampling.ts';
 import { type Exports, active, align16, arena, heapViews } from './simd.ts';
 
 interface ElasticExports extends Exports {
@@ -66,42 +68,13 @@ export function elasticFieldsWasm(
   return true;
 }
 
-interface FusedExports extends ElasticExports {
+interface FusedExports extends ElasticExports, RemapExports {
   elastic_noise(seed: number, out: number, n: number): void;
   elastic_maps(dx: number, dy: number, h: number, w: number, scale: number, mapX: number, mapY: number): void;
-  remap_u8(
-    src: number,
-    dst: number,
-    sw: number,
-    sh: number,
-    cn: number,
-    ow: number,
-    oh: number,
-    mapX: number,
-    mapY: number,
-    order: number,
-    wtab: number,
-    tx: number,
-    txn: number,
-    txoff: number,
-    ty: number,
-    tyn: number,
-    tyoff: number,
-    cval: number,
-    constant: number,
-    ax: number,
-    ay: number,
-    cls: number,
-  ): number;
 }
 
-/** The inputs of {@link elasticU8Wasm}: one uint8 image and its draw. */
-export interface ElasticJob {
-  readonly src: Uint8Array;
-  readonly out: Uint8Array;
-  readonly h: number;
-  readonly w: number;
-  readonly cn: number;
+/** The inputs of {@link elasticU8Wasm}: one uint8 image (output of the same size), its border tables and its draw. */
+export interface ElasticJob extends SamplingJob {
   /** The padding of the noise planes and the half kernel (taps 0 … r); an empty kernel skips the blur. */
   readonly pad: number;
   readonly kernel: Float64Array;
@@ -110,13 +83,6 @@ export interface ElasticJob {
   readonly seed: (u32: Uint32Array, at: number) => void;
   readonly order: 1 | 3;
   readonly wtab: Int32Array;
-  readonly tx: Int32Array;
-  readonly txOff: number;
-  readonly ty: Int32Array;
-  readonly tyOff: number;
-  /** cval rounded and clipped to 0–255. */
-  readonly cval: number;
-  readonly constant: boolean;
 }
 
 /**
@@ -128,7 +94,7 @@ export interface ElasticJob {
 export function elasticU8Wasm(job: ElasticJob): boolean {
   const exports = active() as FusedExports | null;
   if (exports === null) return false;
-  const { h, w, cn, pad, kernel, tx, ty } = job;
+  const { sh: h, sw: w, pad, kernel } = job;
   const r = kernel.length - 1;
   const count = h * w;
   const wp = w + 2 * pad;
@@ -138,23 +104,11 @@ export function elasticU8Wasm(job: ElasticJob): boolean {
   const kBytes = align16(8 * Math.max(1, kernel.length));
   const tBytes = align16(4 * (h + 2 * Math.max(0, r)) * w);
   const fBytes = align16(4 * count);
-  const rowBytes = align16(8 * w);
-  const imageBytes = align16(count * cn);
-  const total =
-    16 +
-    wtabBytes +
-    noiseBytes +
-    kBytes +
-    2 * tBytes +
-    4 * fBytes +
-    3 * rowBytes +
-    align16(4 * tx.length) +
-    align16(4 * ty.length) +
-    2 * imageBytes +
-    16;
-  if (total > MAX_BYTES) return false;
-  const base = arena(exports, total);
-  const seedAt = base;
+  const accBytes = align16(8 * w);
+  const own = 16 + wtabBytes + noiseBytes + kBytes + 2 * tBytes + 4 * fBytes + accBytes;
+  const layout = layOutSampling(exports, job, own);
+  if (layout === undefined) return false;
+  const seedAt = layout.ownAt;
   const wAt = seedAt + 16;
   const noiseAt = wAt + wtabBytes;
   const kAt = noiseAt + noiseBytes;
@@ -165,28 +119,19 @@ export function elasticU8Wasm(job: ElasticJob): boolean {
   const mxAt = dyAt + fBytes;
   const myAt = mxAt + fBytes;
   const accAt = myAt + fBytes;
-  const axAt = accAt + rowBytes;
-  const ayAt = axAt + rowBytes;
-  const clsAt = ayAt + rowBytes;
-  const bxAt = clsAt + rowBytes;
-  const byAt = bxAt + align16(4 * tx.length);
-  const srcAt = byAt + align16(4 * ty.length);
-  const dstAt = srcAt + imageBytes + 16;
-  const { u8, i32, u32, f64 } = heapViews(exports);
+  const { i32, u32, f64 } = heapViews(exports);
   job.seed(u32, seedAt >> 2);
   if (job.order === 3) i32.set(job.wtab, wAt >> 2);
-  i32.set(tx, bxAt >> 2);
-  i32.set(ty, byAt >> 2);
-  u8.set(job.src.subarray(0, count * cn), srcAt);
   exports.elastic_noise(seedAt, noiseAt, noiseN);
   if (r >= 0) {
     f64.set(kernel, kAt >> 3);
     exports.elastic_fields(noiseAt, h, w, pad, kAt, r, job.alpha32, txAt, tyAt, dxAt, dyAt, accAt);
   } else {
     // No blur: the planes' centres times alpha, as cropScaled in TypeScript.
-    const noise = new Float32Array(exports.memory.buffer, noiseAt, noiseN);
-    const dx = new Float32Array(exports.memory.buffer, dxAt, count);
-    const dy = new Float32Array(exports.memory.buffer, dyAt, count);
+    const heap = exports.memory.buffer;
+    const noise = new Float32Array(heap, noiseAt, noiseN);
+    const dx = new Float32Array(heap, dxAt, count);
+    const dy = new Float32Array(heap, dyAt, count);
     const plane = (h + 2 * pad) * wp;
     for (let y = 0; y < h; y++) {
       const at = (y + pad) * wp + pad;
@@ -197,9 +142,10 @@ export function elasticU8Wasm(job: ElasticJob): boolean {
     }
   }
   exports.elastic_maps(dxAt, dyAt, h, w, 32, mxAt, myAt);
+  const { cn } = job;
   const failed = exports.remap_u8(
-    srcAt,
-    dstAt,
+    layout.srcAt,
+    layout.dstAt,
     w,
     h,
     cn,
@@ -209,19 +155,9 @@ export function elasticU8Wasm(job: ElasticJob): boolean {
     myAt,
     job.order,
     wAt,
-    bxAt,
-    tx.length,
-    job.txOff,
-    byAt,
-    ty.length,
-    job.tyOff,
-    job.cval,
-    job.constant ? 1 : 0,
-    axAt,
-    ayAt,
-    clsAt,
+    ...layout.tail,
   );
   if (failed !== 0) return false;
-  job.out.set(u8.subarray(dstAt, dstAt + count * cn));
+  copySampledOut(exports, job, layout);
   return true;
 }
