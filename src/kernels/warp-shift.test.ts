@@ -147,4 +147,47 @@ describe('warpAffine whole-pixel shifts', () => {
       { numRuns: 400 },
     );
   });
+
+  it('give the same result from a SharedArrayBuffer at any byte offset (its copies stage through a plain buffer)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom(1, 3, 4),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: -45, max: 45 }),
+        fc.integer({ min: -45, max: 45 }),
+        fc.integer({ min: 0, max: 15 }),
+        fc.constantFrom<BorderMode>(...BORDER_MODES),
+        fc.boolean(),
+        (h, w, c, n, tx, ty, offset, mode, float) => {
+          const count = n * h * w * c;
+          const bpe = float ? 4 : 1;
+          const sab = new SharedArrayBuffer((count + 16) * bpe);
+          const at = float ? offset * 4 : offset;
+          const shared = float ? new Float32Array(sab, at, count) : new Uint8Array(sab, at, count);
+          for (let i = 0; i < count; i++) shared[i] = (i * 37 + 11) % 251;
+          const plain = float ? Float32Array.from(shared) : Uint8Array.from(shared);
+          const run = (data: Uint8Array | Float32Array) => {
+            const out = float ? new Float32Array(count) : new Uint8Array(count);
+            warpAffineBatch(
+              { data, n, height: h, width: w, channels: c },
+              [1, 0, tx, 0, 1, ty],
+              {
+                data: out,
+                n,
+                height: h,
+                width: w,
+                channels: c,
+              },
+              { order: 1, mode, cval: 7 },
+            );
+            return out;
+          };
+          assert.deepEqual(run(shared), run(plain));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
