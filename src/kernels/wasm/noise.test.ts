@@ -41,4 +41,26 @@ describe('noiseU8Wasm (AdditiveGaussianNoise in WebAssembly)', () => {
     const wasm = aug.augmentImage(image);
     assert.deepEqual(wasm.data, withWasmKernels(false, () => aug.augmentImage(image, { epoch: 0 })).data);
   });
+
+  it('rounds like Math.round just below a half, where floor(z + 0.5) alone would round up', () => {
+    // With a negligible scale every value is loc. 0.49999999999999994 (the largest double below 0.5) rounds to 0,
+    // though 0.49999999999999994 + 0.5 rounds up to 1 in double; halves round up (2.5 → 3, −0.5 → 0), and −0.7 to −1.
+    for (const [loc, add] of [
+      [0.49999999999999994, 0],
+      [2.5, 3],
+      [-0.5, 0],
+      [-0.7, -1],
+      [1.4999999999999998, 1],
+    ]) {
+      const image = iaa.makeImage(new Uint8Array(64 * 3).fill(100), 8, 8, 3);
+      const aug = iaa.AdditiveGaussianNoise({ scale: 1e-300, loc, seed: 1 });
+      const wasm = aug.augmentImage(image, { epoch: 0 });
+      const typescript = withWasmKernels(false, () => aug.augmentImage(image, { epoch: 0 }));
+      assert.deepEqual(wasm.data, typescript.data);
+      assert.ok(
+        wasm.data.every((v) => v === 100 + add),
+        `loc ${loc}`,
+      );
+    }
+  });
 });
