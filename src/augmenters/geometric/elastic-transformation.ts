@@ -62,9 +62,10 @@ export function elasticPadding(sigma: number): number {
  *
  * `noise` holds the two planes one after the other, each (height + 2p) × (width + 2p) with p = elasticPadding(sigma),
  * row-major: the x plane first, as imgaug slices its `(2·h_pad, w_pad)` draw. The cropped region never reaches the
- * planes' borders (p exceeds the kernel's radius), so only the rows and columns it reads are filtered. Values agree
- * with OpenCV's `GaussianBlur` to within float32 rounding (its sums are float32, these double): within 2^-22 · alpha
- * on the test fixtures. Runs in WebAssembly where available (wasm/elastic.c, the same values as these loops).
+ * planes' borders (p exceeds the kernel's radius), so only the rows and columns it reads are filtered. Sums are in
+ * float32 like OpenCV's, in another order (each pair of taps at distance i added before its multiplication), so values
+ * agree with OpenCV's `GaussianBlur` to within float32 rounding: within 2^-22 · alpha on the test fixtures. Runs in
+ * WebAssembly where available (wasm/elastic.c, the same float32 operations in the same order, so the same values).
  *
  * @example generateShiftMaps(noise, 4, 5, 10, 2, dx, dy) // 4×5 fields, noise of 2 × 19 × 20 values (p = 7)
  */
@@ -126,9 +127,8 @@ function cropScaled(
 
 /**
  * Both planes blurred, times alpha, cropped: the horizontal pass filters only the h + 2r rows and w columns the
- * vertical pass reads (stored in float32, as OpenCV's row buffer), the vertical pass only the h × w output.
- * The kernel is symmetric, so each pair of taps at distance i shares one multiplication. Two pixels of both planes
- * are summed at a time: four independent chains of additions run about twice as fast as one.
+ * vertical pass reads (float32, as OpenCV's row buffer), the vertical pass only the h × w output. The kernel is
+ * symmetric, so each pair of taps at distance i shares one multiplication. Every operation is rounded to float32.
  */
 function blurCropScaled(
   noise: Float32Array,
@@ -136,7 +136,7 @@ function blurCropScaled(
   h: number,
   w: number,
   pad: number,
-  kernel: Float64Array,
+  kernel: Float32Array,
   alpha32: number,
   dx: Float32Array,
   dy: Float32Array,
@@ -155,41 +155,23 @@ function blurRow(
   src: number,
   plane: number,
   w: number,
-  kernel: Float64Array,
+  kernel: Float32Array,
   tx: Float32Array,
   ty: Float32Array,
   dst: number,
 ): void {
+  const f = Math.fround;
   const r = kernel.length - 1;
   const k0 = kernel[0];
-  let x = 0;
-  for (; x + 1 < w; x += 2) {
+  for (let x = 0; x < w; x++) {
     const a = src + x;
     const b = a + plane;
-    let sx0 = k0 * noise[a];
-    let sx1 = k0 * noise[a + 1];
-    let sy0 = k0 * noise[b];
-    let sy1 = k0 * noise[b + 1];
+    let sx = f(k0 * noise[a]);
+    let sy = f(k0 * noise[b]);
     for (let i = 1; i <= r; i++) {
       const ki = kernel[i];
-      sx0 += ki * (noise[a - i] + noise[a + i]);
-      sx1 += ki * (noise[a + 1 - i] + noise[a + 1 + i]);
-      sy0 += ki * (noise[b - i] + noise[b + i]);
-      sy1 += ki * (noise[b + 1 - i] + noise[b + 1 + i]);
-    }
-    tx[dst + x] = sx0;
-    tx[dst + x + 1] = sx1;
-    ty[dst + x] = sy0;
-    ty[dst + x + 1] = sy1;
-  }
-  if (x < w) {
-    const a = src + x;
-    const b = a + plane;
-    let sx = k0 * noise[a];
-    let sy = k0 * noise[b];
-    for (let i = 1; i <= r; i++) {
-      sx += kernel[i] * (noise[a - i] + noise[a + i]);
-      sy += kernel[i] * (noise[b - i] + noise[b + i]);
+      sx = f(sx + f(ki * f(noise[a - i] + noise[a + i])));
+      sy = f(sy + f(ki * f(noise[b - i] + noise[b + i])));
     }
     tx[dst + x] = sx;
     ty[dst + x] = sy;
@@ -202,56 +184,38 @@ function blurColumns(
   ty: Float32Array,
   c: number,
   w: number,
-  kernel: Float64Array,
+  kernel: Float32Array,
   alpha32: number,
   dx: Float32Array,
   dy: Float32Array,
   o: number,
 ): void {
+  const f = Math.fround;
   const r = kernel.length - 1;
   const k0 = kernel[0];
-  let x = 0;
-  for (; x + 1 < w; x += 2) {
+  for (let x = 0; x < w; x++) {
     const p = c + x;
-    let sx0 = k0 * tx[p];
-    let sx1 = k0 * tx[p + 1];
-    let sy0 = k0 * ty[p];
-    let sy1 = k0 * ty[p + 1];
+    let sx = f(k0 * tx[p]);
+    let sy = f(k0 * ty[p]);
     for (let i = 1, q = w; i <= r; i++, q += w) {
       const ki = kernel[i];
-      sx0 += ki * (tx[p - q] + tx[p + q]);
-      sx1 += ki * (tx[p + 1 - q] + tx[p + 1 + q]);
-      sy0 += ki * (ty[p - q] + ty[p + q]);
-      sy1 += ki * (ty[p + 1 - q] + ty[p + 1 + q]);
+      sx = f(sx + f(ki * f(tx[p - q] + tx[p + q])));
+      sy = f(sy + f(ki * f(ty[p - q] + ty[p + q])));
     }
-    // OpenCV's blur output is float32; numpy then multiplies by alpha in float32.
-    dx[o + x] = Math.fround(sx0) * alpha32;
-    dx[o + x + 1] = Math.fround(sx1) * alpha32;
-    dy[o + x] = Math.fround(sy0) * alpha32;
-    dy[o + x + 1] = Math.fround(sy1) * alpha32;
-  }
-  if (x < w) {
-    const p = c + x;
-    let sx = k0 * tx[p];
-    let sy = k0 * ty[p];
-    for (let i = 1, q = w; i <= r; i++, q += w) {
-      sx += kernel[i] * (tx[p - q] + tx[p + q]);
-      sy += kernel[i] * (ty[p - q] + ty[p + q]);
-    }
-    dx[o + x] = Math.fround(sx) * alpha32;
-    dy[o + x] = Math.fround(sy) * alpha32;
+    // numpy then multiplies by alpha in float32.
+    dx[o + x] = sx * alpha32;
+    dy[o + x] = sy * alpha32;
   }
 }
 
 let lastSigma = Number.NaN;
-let lastKernel = new Float64Array(1);
+let lastKernel = new Float32Array(1);
 
 /** The half kernel from its centre outwards (taps 0 … r) of OpenCV's float32 Gaussian; the last sigma's is kept. */
-function cachedKernel(sigma: number, size: number): Float64Array {
+function cachedKernel(sigma: number, size: number): Float32Array {
   if (sigma !== lastSigma || lastKernel.length !== (size + 1) >> 1) {
-    const full = gaussianKernelF32(sigma, size);
     const r = (size - 1) >> 1;
-    lastKernel = Float64Array.from({ length: r + 1 }, (_, i) => full[r + i]);
+    lastKernel = gaussianKernelF32(sigma, size).slice(r);
     lastSigma = sigma;
   }
   return lastKernel;
@@ -365,7 +329,7 @@ export function shiftMapsOf(
   generateShiftMaps(values, height, width, params.alpha, params.sigma, dx, dy);
 }
 
-const NO_KERNEL = new Float64Array(0);
+const NO_KERNEL = new Float32Array(0);
 
 /**
  * The whole warp of a uint8 image (bilinear or bicubic) in WebAssembly: the same noise, fields, maps and bytes as

@@ -20,7 +20,6 @@ interface ElasticExports extends Exports {
     ty: number,
     dx: number,
     dy: number,
-    acc: number,
   ): void;
 }
 
@@ -37,7 +36,7 @@ export function elasticFieldsWasm(
   h: number,
   w: number,
   pad: number,
-  kernel: Float64Array,
+  kernel: Float32Array,
   alpha32: number,
   dx: Float32Array,
   dy: Float32Array,
@@ -46,11 +45,10 @@ export function elasticFieldsWasm(
   if (exports === null) return false;
   const r = kernel.length - 1;
   const noiseBytes = align16(4 * noise.length);
-  const kBytes = align16(8 * kernel.length);
+  const kBytes = align16(4 * kernel.length);
   const tBytes = align16(4 * (h + 2 * r) * w);
   const fBytes = align16(4 * h * w);
-  const accBytes = align16(8 * w);
-  const total = noiseBytes + kBytes + 2 * tBytes + 2 * fBytes + accBytes;
+  const total = noiseBytes + kBytes + 2 * tBytes + 2 * fBytes;
   if (total > MAX_BYTES) return false;
   const base = arena(exports, total);
   const kAt = base + noiseBytes;
@@ -58,11 +56,10 @@ export function elasticFieldsWasm(
   const tyAt = txAt + tBytes;
   const dxAt = tyAt + tBytes;
   const dyAt = dxAt + fBytes;
-  const accAt = dyAt + fBytes;
   const heap = exports.memory.buffer;
   new Float32Array(heap, base, noise.length).set(noise);
-  heapViews(exports).f64.set(kernel, kAt >> 3);
-  exports.elastic_fields(base, h, w, pad, kAt, r, alpha32, txAt, tyAt, dxAt, dyAt, accAt);
+  new Float32Array(heap, kAt, kernel.length).set(kernel);
+  exports.elastic_fields(base, h, w, pad, kAt, r, alpha32, txAt, tyAt, dxAt, dyAt);
   dx.set(new Float32Array(heap, dxAt, h * w));
   dy.set(new Float32Array(heap, dyAt, h * w));
   return true;
@@ -77,7 +74,7 @@ interface FusedExports extends ElasticExports, RemapExports {
 export interface ElasticJob extends SamplingJob {
   /** The padding of the noise planes and the half kernel (taps 0 … r); an empty kernel skips the blur. */
   readonly pad: number;
-  readonly kernel: Float64Array;
+  readonly kernel: Float32Array;
   readonly alpha32: number;
   /** Writes the xoshiro128** state the noise starts from (RandomStream.nextXoshiroSeed) to `u32[at … at + 3]`. */
   readonly seed: (u32: Uint32Array, at: number) => void;
@@ -101,11 +98,10 @@ export function elasticU8Wasm(job: ElasticJob): boolean {
   const noiseN = 2 * (h + 2 * pad) * wp;
   const wtabBytes = job.order === 3 ? align16(4 * job.wtab.length) : 0;
   const noiseBytes = align16(4 * noiseN);
-  const kBytes = align16(8 * Math.max(1, kernel.length));
+  const kBytes = align16(4 * Math.max(1, kernel.length));
   const tBytes = align16(4 * (h + 2 * Math.max(0, r)) * w);
   const fBytes = align16(4 * count);
-  const accBytes = align16(8 * w);
-  const own = 16 + wtabBytes + noiseBytes + kBytes + 2 * tBytes + 4 * fBytes + accBytes;
+  const own = 16 + wtabBytes + noiseBytes + kBytes + 2 * tBytes + 4 * fBytes;
   const layout = layOutSampling(exports, job, own);
   if (layout === undefined) return false;
   const seedAt = layout.ownAt;
@@ -118,14 +114,13 @@ export function elasticU8Wasm(job: ElasticJob): boolean {
   const dyAt = dxAt + fBytes;
   const mxAt = dyAt + fBytes;
   const myAt = mxAt + fBytes;
-  const accAt = myAt + fBytes;
-  const { i32, u32, f64 } = heapViews(exports);
+  const { i32, u32 } = heapViews(exports);
   job.seed(u32, seedAt >> 2);
   if (job.order === 3) i32.set(job.wtab, wAt >> 2);
   exports.elastic_noise(seedAt, noiseAt, noiseN);
   if (r >= 0) {
-    f64.set(kernel, kAt >> 3);
-    exports.elastic_fields(noiseAt, h, w, pad, kAt, r, job.alpha32, txAt, tyAt, dxAt, dyAt, accAt);
+    new Float32Array(exports.memory.buffer, kAt, kernel.length).set(kernel);
+    exports.elastic_fields(noiseAt, h, w, pad, kAt, r, job.alpha32, txAt, tyAt, dxAt, dyAt);
   } else {
     // No blur: the planes' centres times alpha, as cropScaled in TypeScript.
     const heap = exports.memory.buffer;
