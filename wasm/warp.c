@@ -421,9 +421,16 @@ __attribute__((export_name("warp_linear_u8_each"))) void warp_linear_u8_each(
 // warpPerspective's position: the double clamped to int32 (NaN to INT_MAX, as OpenCV's std::max/std::min pair lets
 // it through), then rounded half to even (src/kernels/warp-perspective.ts, roundToInt).
 static inline int32_t clamp_round(double v) {
-  if (!(v < 2147483647.0)) return 2147483647;
-  if (v <= -2147483648.0) return (int32_t)0x80000000u;
-  return (int32_t)__builtin_rint(v);
+  // Adding 1.5 · 2^52 rounds to an integer (half to even) held in the low 32 bits, exact for |v| ≤ 2^51: no branch and
+  // no trapping conversion, so the positions loop vectorises. Selects then saturate (beyond 2^51 too).
+  union {
+    double d;
+    int64_t i;
+  } u;
+  u.d = v + 6755399441055744.0;
+  int32_t r = (int32_t)u.i;
+  r = v <= -2147483648.0 ? (int32_t)0x80000000u : r;
+  return v < 2147483647.0 ? r : 2147483647;
 }
 
 // Far positions clamped to ±2^20 pixels keeping the 1/32 fraction, in AB units (warp-affine.ts, sampleRows).
