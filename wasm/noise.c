@@ -125,9 +125,17 @@ static inline __attribute__((always_inline)) int noise_step(const uint8_t *src, 
       if (!slow(&w, u, width, inner, density, &n)) return 0;
       pos = w.pos;
     }
-    // Clamped to ±255 first (beyond that every byte saturates either way), then added in integers.
+    // Clamped to ±255 first (beyond that every byte saturates either way), then added in integers. The integral
+    // double becomes an int through the 1.5 · 2^52 trick (its low 32 bits), not a trapping conversion.
     double add = js_round(mean + sd * n);
-    int a = add < -255 ? -255 : add > 255 ? 255 : (int)add;
+    add = add < -255 ? -255 : add;
+    add = add > 255 ? 255 : add;
+    union {
+      double d;
+      int64_t i;
+    } bits;
+    bits.d = add + 6755399441055744.0;
+    int a = (int32_t)bits.i;
     for (int c = 0; c < step; c++) {
       int v = src[base + c] + a;
       dst[base + c] = (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
