@@ -677,7 +677,7 @@ function renderTable(
     if (!one) continue;
     lines.push(
       '',
-      `copy (a reference, not an augmenter: Identity copies each batch and computes nothing) on ${copy.workload}: 2 workers give ${(copy.augkit.median / one.augkit.median).toFixed(2)}× its 1-thread batch figure in this run, the memory bandwidth's ceiling for cases that only stream pixels.`,
+      `copy (a reference, not an augmenter: Identity copies each batch and computes nothing) on ${copy.workload}: 2 workers give ${(copy.augkit.median / one.augkit.median).toFixed(2)}× its 1-thread batch figure in this run: about what this bench's workers can gain on cases that only stream pixels (see bench/README.md).`,
     );
   }
   if (walkthrough) {
