@@ -46,10 +46,27 @@ __attribute__((export_name("halve_u8"))) void halve_u8(const uint8_t *src, uint8
 // offsets within a row (i0, i1) and their 11-bit weights (w0, w1, w0 = 2048 and w1 = 0 where one pixel is read);
 // per output row y: the two source rows (absolute, ys0 ≤ ys1) and weights (b0, b1). `src` holds source rows from
 // `sbase` on; output rows [y0, y1) go to dst (row y0 first). r0 and r1 are scratch rows of dw·cn int32.
+// The horizontal pass of one source row into `r`. Three channels read the tables once per pixel (a pixel's three
+// values share its taps and weights, by the caller's construction), which the generic loop reads per value.
+static inline void hpass(const uint8_t *s, int32_t *r, int row_len, int cn, const int32_t *i0, const int32_t *i1,
+                         const int32_t *w0, const int32_t *w1) {
+  if (cn == 3) {
+    for (int k = 0; k + 2 < row_len; k += 3) {
+      const uint8_t *p = s + i0[k], *q = s + i1[k];
+      int32_t a = w0[k], b = w1[k];
+      r[k] = p[0] * a + q[0] * b;
+      r[k + 1] = p[1] * a + q[1] * b;
+      r[k + 2] = p[2] * a + q[2] * b;
+    }
+    return;
+  }
+  for (int k = 0; k < row_len; k++) r[k] = s[i0[k]] * w0[k] + s[i1[k]] * w1[k];
+}
+
 __attribute__((export_name("resize_linear_u8"))) void resize_linear_u8(
     const uint8_t *src, int stride, int sbase, uint8_t *dst, int row_len, int y0, int y1, const int32_t *i0,
     const int32_t *i1, const int32_t *w0, const int32_t *w1, const int32_t *ys0, const int32_t *ys1,
-    const int32_t *b0, const int32_t *b1, int32_t *r0, int32_t *r1) {
+    const int32_t *b0, const int32_t *b1, int32_t *r0, int32_t *r1, int cn) {
   int have0 = -1, have1 = -1;
   for (int y = y0; y < y1; y++) {
     int sy = ys0[y], sy1 = ys1[y];
@@ -60,14 +77,12 @@ __attribute__((export_name("resize_linear_u8"))) void resize_linear_u8(
         r1 = t;
         have1 = have0;
       } else {
-        const uint8_t *s = src + (sy - sbase) * stride;
-        for (int k = 0; k < row_len; k++) r0[k] = s[i0[k]] * w0[k] + s[i1[k]] * w1[k];
+        hpass(src + (sy - sbase) * stride, r0, row_len, cn, i0, i1, w0, w1);
       }
       have0 = sy;
     }
     if (have1 != sy1) {
-      const uint8_t *s = src + (sy1 - sbase) * stride;
-      for (int k = 0; k < row_len; k++) r1[k] = s[i0[k]] * w0[k] + s[i1[k]] * w1[k];
+      hpass(src + (sy1 - sbase) * stride, r1, row_len, cn, i0, i1, w0, w1);
       have1 = sy1;
     }
     int c0 = b0[y], c1 = b1[y];

@@ -46,6 +46,7 @@ interface LinearExports extends ResizeExports {
     b1: number,
     r0: number,
     r1: number,
+    cn: number,
   ): void;
 }
 
@@ -140,6 +141,7 @@ export function resizeLinearU8Wasm(
       tB1 << 2,
       r0 << 2,
       r1 << 2,
+      cn,
     );
     out.set(u8.subarray(dstAt, dstAt + (y1 - y0) * rowLen), y0 * rowLen);
     y0 = y1;
