@@ -98,31 +98,9 @@ export function generateShiftMaps(
   if (size === 0) return;
   // numpy multiplies a float32 array by a Python float in float32: alpha is rounded first.
   const alpha32 = Math.fround(alpha);
-  if (!(sigma > MIN_SIGMA)) {
-    cropScaled(noise, 0, height, width, pad, alpha32, dx);
-    cropScaled(noise, plane, height, width, pad, alpha32, dy);
-    return;
-  }
-  const kernel = cachedKernel(sigma, pad);
+  const kernel = kernelFor(sigma, pad);
   if (elasticFieldsWasm(noise, height, width, pad, kernel, alpha32, dx, dy)) return;
   blurCropScaled(noise, plane, height, width, pad, kernel, alpha32, dx, dy);
-}
-
-/** The field without blur: the plane's centre times alpha, in float32. */
-function cropScaled(
-  noise: Float32Array,
-  at: number,
-  h: number,
-  w: number,
-  pad: number,
-  alpha32: number,
-  out: Float32Array,
-): void {
-  const wp = w + 2 * pad;
-  for (let y = 0; y < h; y++) {
-    const src = at + (y + pad) * wp + pad;
-    for (let x = 0, o = y * w; x < w; x++, o++) out[o] = noise[src + x] * alpha32;
-  }
 }
 
 /**
@@ -210,6 +188,14 @@ function blurColumns(
 
 let lastSigma = Number.NaN;
 let lastKernel = new Float32Array(1);
+
+/** The one-tap kernel [1]: sigma ≤ 0.001 leaves the noise unblurred, and blurring with it copies every value exactly. */
+const NO_BLUR = Float32Array.of(1);
+
+/** The half kernel (taps 0 … r from the centre) imgaug blurs the noise with for `sigma`: {@link NO_BLUR} or a Gaussian. */
+function kernelFor(sigma: number, size: number): Float32Array {
+  return sigma > MIN_SIGMA ? cachedKernel(sigma, size) : NO_BLUR;
+}
 
 /** The half kernel from its centre outwards (taps 0 … r) of OpenCV's float32 Gaussian; the last sigma's is kept. */
 function cachedKernel(sigma: number, size: number): Float32Array {
@@ -329,8 +315,6 @@ export function shiftMapsOf(
   generateShiftMaps(values, height, width, params.alpha, params.sigma, dx, dy);
 }
 
-const NO_KERNEL = new Float32Array(0);
-
 /**
  * The whole warp of a uint8 image (bilinear or bicubic) in WebAssembly: the same noise, fields, maps and bytes as
  * shiftMapsOf + mapCoordinates, without moving the fields and maps in and out of the module. False when unavailable.
@@ -347,7 +331,7 @@ function fusedWasm(image: Image, params: ElasticTransformationParams, out: Image
     ow: w,
     oh: h,
     pad,
-    kernel: params.sigma > MIN_SIGMA ? cachedKernel(params.sigma, pad) : NO_KERNEL,
+    kernel: kernelFor(params.sigma, pad),
     alpha32: Math.fround(params.alpha),
     seed: (u32, at) => params.noise.restart().nextXoshiroSeed(u32, at),
     order: params.order as 1 | 3,

@@ -72,7 +72,7 @@ interface FusedExports extends ElasticExports, RemapExports {
 
 /** The inputs of {@link elasticU8Wasm}: one uint8 image (output of the same size), its border tables and its draw. */
 export interface ElasticJob extends SamplingJob {
-  /** The padding of the noise planes and the half kernel (taps 0 … r); an empty kernel skips the blur. */
+  /** The padding of the noise planes and the half kernel (taps 0 … r; [1] for no blur). */
   readonly pad: number;
   readonly kernel: Float32Array;
   readonly alpha32: number;
@@ -94,12 +94,11 @@ export function elasticU8Wasm(job: ElasticJob): boolean {
   const { sh: h, sw: w, pad, kernel } = job;
   const r = kernel.length - 1;
   const count = h * w;
-  const wp = w + 2 * pad;
-  const noiseN = 2 * (h + 2 * pad) * wp;
+  const noiseN = 2 * (h + 2 * pad) * (w + 2 * pad);
   const wtabBytes = job.order === 3 ? align16(4 * job.wtab.length) : 0;
   const noiseBytes = align16(4 * noiseN);
-  const kBytes = align16(4 * Math.max(1, kernel.length));
-  const tBytes = align16(4 * (h + 2 * Math.max(0, r)) * w);
+  const kBytes = align16(4 * kernel.length);
+  const tBytes = align16(4 * (h + 2 * r) * w);
   const fBytes = align16(4 * count);
   const own = 16 + wtabBytes + noiseBytes + kBytes + 2 * tBytes + 4 * fBytes;
   const layout = layOutSampling(exports, job, own);
@@ -118,24 +117,8 @@ export function elasticU8Wasm(job: ElasticJob): boolean {
   job.seed(u32, seedAt >> 2);
   if (job.order === 3) i32.set(job.wtab, wAt >> 2);
   exports.elastic_noise(seedAt, noiseAt, noiseN);
-  if (r >= 0) {
-    new Float32Array(exports.memory.buffer, kAt, kernel.length).set(kernel);
-    exports.elastic_fields(noiseAt, h, w, pad, kAt, r, job.alpha32, txAt, tyAt, dxAt, dyAt);
-  } else {
-    // No blur: the planes' centres times alpha, as cropScaled in TypeScript.
-    const heap = exports.memory.buffer;
-    const noise = new Float32Array(heap, noiseAt, noiseN);
-    const dx = new Float32Array(heap, dxAt, count);
-    const dy = new Float32Array(heap, dyAt, count);
-    const plane = (h + 2 * pad) * wp;
-    for (let y = 0; y < h; y++) {
-      const at = (y + pad) * wp + pad;
-      for (let x = 0, o = y * w; x < w; x++, o++) {
-        dx[o] = noise[at + x] * job.alpha32;
-        dy[o] = noise[plane + at + x] * job.alpha32;
-      }
-    }
-  }
+  new Float32Array(exports.memory.buffer, kAt, kernel.length).set(kernel);
+  exports.elastic_fields(noiseAt, h, w, pad, kAt, r, job.alpha32, txAt, tyAt, dxAt, dyAt);
   exports.elastic_maps(dxAt, dyAt, h, w, 32, mxAt, myAt);
   const { cn } = job;
   const failed = exports.remap_u8(
