@@ -2,6 +2,7 @@ import { argumentError } from '../core/errors.ts';
 import type { Image, PixelArray, UniformBatch } from '../core/image.ts';
 import { type BorderMode, borderIndex, isBorderMode } from './border.ts';
 import { remapU8Wasm } from './wasm/remap.ts';
+import type { SamplingJob } from './wasm/sampling.ts';
 import { type WarpLinearJob, warpLinearU8EachWasm, warpLinearU8Wasm } from './wasm/simd.ts';
 
 /** Interpolation order, imgaug's numbering: 0 nearest, 1 bilinear, 3 bicubic. */
@@ -187,19 +188,21 @@ interface Axis {
 const axisCache: Axis[] = [];
 
 /**
- * What the WebAssembly samplers need besides positions for a uint8 image under `mode` (src/kernels/wasm/sampling.ts):
- * both border tables, cval (already an integer: rounded half to even and clipped to 0–255) and whether it is used.
+ * What the WebAssembly samplers (src/kernels/wasm/sampling.ts) need besides positions, for sampling the uint8 image
+ * `src` into `out` under `mode`: both buffers and sizes, both border tables, cval (rounded half to even and clipped
+ * to 0–255) and whether it is used.
  */
-export function samplingBorders(
-  width: number,
-  height: number,
-  channels: number,
-  mode: BorderMode,
-  cval: number,
-): { tx: Int32Array; txOff: number; ty: Int32Array; tyOff: number; cval: number; constant: boolean } {
-  const bx = borderAxis(width, channels, mode);
-  const by = borderAxis(height, width * channels, mode);
+export function samplingJob(src: Image, out: Image, mode: BorderMode, cval: number): SamplingJob {
+  const bx = borderAxis(src.width, src.channels, mode);
+  const by = borderAxis(src.height, src.width * src.channels, mode);
   return {
+    src: src.data as Uint8Array,
+    out: out.data as Uint8Array,
+    sw: src.width,
+    sh: src.height,
+    cn: src.channels,
+    ow: out.width,
+    oh: out.height,
     tx: bx.table,
     txOff: bx.off,
     ty: by.table,
@@ -705,18 +708,11 @@ export function remap<A extends PixelArray>(
     const { order, mode } = options;
     if (src.data instanceof Uint8Array && order !== 0) {
       const done = remapU8Wasm({
-        src: src.data,
-        out: out.data as Uint8Array,
-        sw: src.width,
-        sh: src.height,
-        cn: src.channels,
-        ow,
-        oh: out.height,
+        ...samplingJob(src, out, mode, options.cval),
         mapX,
         mapY,
         order,
         wtab: order === 3 ? getTables().cubicI : EMPTY_I,
-        ...samplingBorders(src.width, src.height, src.channels, mode, options.cval),
       });
       if (done) return out;
     }

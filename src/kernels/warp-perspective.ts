@@ -1,12 +1,6 @@
 import { argumentError } from '../core/errors.ts';
 import type { Image, PixelArray } from '../core/image.ts';
-import {
-  type WarpAffineOptions,
-  sampleRows,
-  samplingBorders,
-  validateBuffers,
-  validateOptions,
-} from './warp-affine.ts';
+import { type WarpAffineOptions, sampleRows, samplingJob, validateBuffers, validateOptions } from './warp-affine.ts';
 import { warpPerspectiveLinearU8Wasm } from './wasm/perspective.ts';
 
 /**
@@ -185,15 +179,8 @@ export function warpPerspective<A extends PixelArray>(
     const ow = out.width;
     if (src.data instanceof Uint8Array && options.order === 1) {
       const done = warpPerspectiveLinearU8Wasm({
-        src: src.data,
-        out: out.data as Uint8Array,
-        sw: src.width,
-        sh: src.height,
-        cn: src.channels,
-        ow,
-        oh: out.height,
+        ...samplingJob(src, out, options.mode, options.cval),
         inverse: m,
-        ...samplingBorders(src.width, src.height, src.channels, options.mode, options.cval),
       });
       if (done) return out;
     }

@@ -7,7 +7,7 @@ import {
   type WarpOrder,
   cubicWeightsU8,
   remap,
-  samplingBorders,
+  samplingJob,
 } from '../../kernels/warp-affine.ts';
 import { elasticFieldsWasm, elasticU8Wasm } from '../../kernels/wasm/elastic.ts';
 import { drawNamed } from '../../params/constant.ts';
@@ -320,24 +320,16 @@ export function shiftMapsOf(
  * shiftMapsOf + mapCoordinates, without moving the fields and maps in and out of the module. False when unavailable.
  */
 function fusedWasm(image: Image, params: ElasticTransformationParams, out: Image): boolean {
-  const { height: h, width: w, channels: cn } = image;
   const pad = elasticPadding(params.sigma);
   return elasticU8Wasm({
-    src: image.data as Uint8Array,
-    out: out.data as Uint8Array,
-    sw: w,
-    sh: h,
-    cn,
-    ow: w,
-    oh: h,
+    // mapCoordinates truncates a uint8 cval; remap then saturates it.
+    ...samplingJob(image, out, params.mode, Math.trunc(params.cval)),
     pad,
     kernel: kernelFor(params.sigma, pad),
     alpha32: Math.fround(params.alpha),
     seed: (u32, at) => params.noise.restart().nextXoshiroSeed(u32, at),
     order: params.order as 1 | 3,
     wtab: cubicWeightsU8(),
-    // mapCoordinates truncates a uint8 cval; remap then saturates it.
-    ...samplingBorders(w, h, cn, params.mode, Math.trunc(params.cval)),
   });
 }
 
