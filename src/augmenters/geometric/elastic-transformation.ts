@@ -2,6 +2,7 @@ import { argumentError } from '../../core/errors.ts';
 import type { Image, PixelArray } from '../../core/image.ts';
 import type { BorderMode } from '../../kernels/border.ts';
 import { gaussianKernelF32, gaussianKernelSize } from '../../kernels/convolve.ts';
+import { Scratch } from '../../kernels/scratch.ts';
 import {
   type WarpAffineOptions,
   type WarpOrder,
@@ -121,8 +122,8 @@ function blurCropScaled(
 ): void {
   const r = kernel.length - 1;
   const rows = h + 2 * r;
-  const tx = scratchF32(0, rows * w);
-  const ty = scratchF32(3, rows * w);
+  const tx = scratch.f32(ROWS_X, rows * w);
+  const ty = scratch.f32(ROWS_Y, rows * w);
   for (let j = 0; j < rows; j++) blurRow(noise, (pad - r + j) * (w + 2 * pad) + pad, plane, w, kernel, tx, ty, j * w);
   for (let y = 0; y < h; y++) blurColumns(tx, ty, (y + r) * w, w, kernel, alpha32, dx, dy, y * w);
 }
@@ -235,8 +236,8 @@ export function mapCoordinates<A extends PixelArray>(
   if (out.height !== h || out.width !== w) {
     throw argumentError(owner, 'out', `an image of ${h} × ${w} (the input's size)`, `${out.height} × ${out.width}`);
   }
-  const mapX = scratchI32(0, size);
-  const mapY = scratchI32(1, size);
+  const mapX = scratch.i32(MAP_X, size);
+  const mapY = scratch.i32(MAP_Y, size);
   // convertMaps: cvRound(v · 32) (cvRound(v) for nearest), which rounds half to even and gives INT_MIN beyond int32
   // as x86's conversion does; remap saturates the whole part to int16 as OpenCV's maps do.
   const scale = options.order === 0 ? 1 : 32;
@@ -253,36 +254,9 @@ export function mapCoordinates<A extends PixelArray>(
   return out;
 }
 
-// Scratch reused across calls (kernels run synchronously). Buffers above KEEP elements are made per call instead,
-// so one huge image does not pin its fields in memory.
-const KEEP = 1 << 22;
-let noiseBuffer = new ArrayBuffer(0);
-const f32Scratch: Float32Array[] = [0, 1, 2, 3].map(() => new Float32Array(0));
-const i32Scratch: Int32Array[] = [new Int32Array(0), new Int32Array(0)];
-
-function scratchF32(slot: number, n: number): Float32Array {
-  if (f32Scratch[slot].length >= n) return f32Scratch[slot].subarray(0, n);
-  const a = new Float32Array(n);
-  if (n <= KEEP) f32Scratch[slot] = a;
-  return a;
-}
-
-function scratchI32(slot: number, n: number): Int32Array {
-  if (i32Scratch[slot].length >= n) return i32Scratch[slot].subarray(0, n);
-  const a = new Int32Array(n);
-  if (n <= KEEP) i32Scratch[slot] = a;
-  return a;
-}
-
-/** Room for n noise values, as 32-bit words and as float32 over the same memory. */
-function noiseScratch(n: number): { words: Uint32Array; values: Float32Array } {
-  let buffer = noiseBuffer;
-  if (buffer.byteLength < 4 * n) {
-    buffer = new ArrayBuffer(4 * n);
-    if (n <= KEEP) noiseBuffer = buffer;
-  }
-  return { words: new Uint32Array(buffer, 0, n), values: new Float32Array(buffer, 0, n) };
-}
+// Scratch reused across calls (apply runs synchronously): the blur's row buffers, the fields, the maps, the noise.
+const scratch = new Scratch();
+const [ROWS_X, FIELD_X, FIELD_Y, ROWS_Y, MAP_X, MAP_Y, NOISE] = [0, 1, 2, 3, 4, 5, 6];
 
 /**
  * Fills `out` with uniform float32 values in [-1, 1) from `stream`, in bulk: numpy's float32 `random()` is
@@ -310,7 +284,9 @@ export function shiftMapsOf(
 ): void {
   const pad = elasticPadding(params.sigma);
   const n = 2 * (height + 2 * pad) * (width + 2 * pad);
-  const { words, values } = noiseScratch(n);
+  // Drawn as words, read as floats, in the same memory.
+  const words = scratch.u32(NOISE, n);
+  const values = scratch.f32(NOISE, n);
   drawNoise(params.noise.restart(), words, values);
   generateShiftMaps(values, height, width, params.alpha, params.sigma, dx, dy);
 }
@@ -396,8 +372,8 @@ export const ElasticTransformation = defineAugmenter({
       return;
     }
     if (image.data instanceof Uint8Array && params.order !== 0 && fusedWasm(image, params, out)) return;
-    const dx = scratchF32(1, h * w);
-    const dy = scratchF32(2, h * w);
+    const dx = scratch.f32(FIELD_X, h * w);
+    const dy = scratch.f32(FIELD_Y, h * w);
     shiftMapsOf(params, h, w, dx, dy);
     mapCoordinates(image, dx, dy, out, params);
   },

@@ -1,6 +1,7 @@
 import type { Image, Shape } from '../../core/image.ts';
 import type { BorderMode } from '../../kernels/border.ts';
 import { resizeAuto } from '../../kernels/resize.ts';
+import { Scratch } from '../../kernels/scratch.ts';
 import {
   type Matrix3,
   getPerspectiveTransform,
@@ -113,25 +114,8 @@ function roundHalfEven(v: number): number {
 
 const jitter = new Float64Array(8);
 
-// The warped image before keepSize resizes it back, reused across calls (apply runs synchronously); one above KEEP
-// values is made per call, so that a huge image does not stay pinned in memory.
-const KEEP = 1 << 22;
-let warpedU8 = new Uint8Array(0);
-let warpedF32 = new Float32Array(0);
-
-function scratchU8(n: number): Uint8Array {
-  if (warpedU8.length >= n) return warpedU8.subarray(0, n);
-  const a = new Uint8Array(n);
-  if (n <= KEEP) warpedU8 = a;
-  return a;
-}
-
-function scratchF32(n: number): Float32Array {
-  if (warpedF32.length >= n) return warpedF32.subarray(0, n);
-  const a = new Float32Array(n);
-  if (n <= KEEP) warpedF32 = a;
-  return a;
-}
+// The warped image before keepSize resizes it back, reused across calls (apply runs synchronously).
+const scratch = new Scratch();
 
 /**
  * Warps each image by a random four-point perspective transformation (imgaug's `PerspectiveTransform`).
@@ -188,7 +172,7 @@ export const PerspectiveTransform = defineAugmenter({
       return;
     }
     const n = params.height * params.width * image.channels;
-    const data = image.data instanceof Uint8Array ? scratchU8(n) : scratchF32(n);
+    const data = scratch.like(0, image.data, n);
     const warped: Image = { data, height: params.height, width: params.width, channels: image.channels };
     warpPerspective(image, params.matrix, warped, options);
     resizeAuto(warped, out);
