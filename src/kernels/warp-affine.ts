@@ -1,6 +1,7 @@
 import { argumentError } from '../core/errors.ts';
 import type { Image, PixelArray, UniformBatch } from '../core/image.ts';
 import { type BorderMode, borderIndex, isBorderMode } from './border.ts';
+import { copySpan } from './copy.ts';
 import { remapU8Wasm } from './wasm/remap.ts';
 import type { SamplingJob } from './wasm/sampling.ts';
 import { type WarpLinearJob, warpLinearU8EachWasm, warpLinearU8Wasm } from './wasm/simd.ts';
@@ -961,35 +962,6 @@ function shiftBlock(
   if (edge === 0) return;
   const at = a > 0 ? 0 : b * cn;
   for (let y = y0, r = y0 * stride + at; y < y1; y++, r += stride) fillRun(d, cval, r, r + edge);
-}
-
-const Shared = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : undefined;
-let staging = new Uint8Array(0);
-
-/**
- * `d[to … to + len) = s[from … from + len)`. A copy from or to a SharedArrayBuffer whose two ends are not 8-byte
- * aligned alike makes V8 fall back to copying byte by byte (its race-safe copy moves whole words only when the
- * alignments agree): about 3× slower for a 256×256×3 shift. Such a copy goes through a plain buffer placed at the
- * source's alignment instead: two word-wise copies.
- */
-export function copySpan(d: PixelArray, to: number, s: PixelArray, from: number, len: number): void {
-  const bpe = s.BYTES_PER_ELEMENT;
-  const sAt = s.byteOffset + from * bpe;
-  const dAt = d.byteOffset + to * bpe;
-  if (
-    Shared === undefined ||
-    ((sAt - dAt) & 7) === 0 ||
-    !(s.buffer instanceof Shared || d.buffer instanceof Shared) ||
-    len * bpe < 256
-  ) {
-    d.set(s.subarray(from, from + len), to);
-    return;
-  }
-  const bytes = len * bpe;
-  if (staging.length < bytes + 8) staging = new Uint8Array(bytes + 8);
-  const k = (sAt - staging.byteOffset) & 7;
-  staging.set(new Uint8Array(s.buffer, sAt, bytes), k);
-  new Uint8Array(d.buffer, dAt, bytes).set(staging.subarray(k, k + bytes));
 }
 
 // DataViews over whole buffers, kept while the buffer repeats (a batch's images share one).

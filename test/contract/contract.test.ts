@@ -150,6 +150,31 @@ describe('contract: every registered augmenter', () => {
           }
         });
 
+        it('gives the same bytes reading from and writing into SharedArrayBuffers at any byte offset', () => {
+          // Worker threads read batches from shared memory; copies into and out of the WebAssembly kernels place the
+          // pixels at the shared buffer's alignment (src/kernels/copy.ts). 13×11×3 images: an odd size, so every
+          // image of the batch sits at another alignment.
+          const plain = randomBatch(4, 13, 11, 3) as iaa.UniformBatch<Uint8Array>;
+          const expected = build(type, options).augmentImages(plain, { epoch: 3 });
+          const outLength = asList(expected).reduce((sum, img) => sum + img.data.length, 0);
+          for (const [inOffset, outOffset] of [
+            [1, 0],
+            [3, 6],
+            [0, 5],
+            [7, 7],
+          ]) {
+            const data = new Uint8Array(new SharedArrayBuffer(inOffset + plain.data.length), inOffset);
+            data.set(plain.data);
+            const out = new Uint8Array(new SharedArrayBuffer(outOffset + outLength), outOffset);
+            const got = build(type, options).augmentImages({ ...plain, data }, { epoch: 3, out });
+            assert.ok(sameImages(got, expected), `input at byte ${inOffset}, output at byte ${outOffset}`);
+            assert.ok(
+              asList(got).every((img) => img.data.buffer === out.buffer),
+              'the result is not in `out`',
+            );
+          }
+        });
+
         it('behaves identically after a JSON round trip', () => {
           const aug = build(type, options);
           const copy = iaa.fromJSON(JSON.parse(JSON.stringify(aug.toJSON())));

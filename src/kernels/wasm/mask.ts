@@ -6,6 +6,7 @@
  */
 import type { PixelArray } from '../../core/image.ts';
 import type { RandomStream } from '../../random/stream.ts';
+import { alignedLike, copySpan, isShared } from '../copy.ts';
 import { type Exports, active, align16, arena } from './simd.ts';
 
 interface MaskExports extends Exports {
@@ -90,11 +91,12 @@ export function maskBatchU8Wasm(
   const scratchBytes = align16(exports.mask_u8_scratch());
   const tableBytes = align16(4 * perCall);
   const seedBytes = align16(16 * perCall * chunksPerImage);
-  const base = arena(exports, scratchBytes + 2 * tableBytes + seedBytes + align16(perCall * size));
+  // 8 bytes more for placing the pixels at a shared buffer's alignment (see copy.ts).
+  const base = arena(exports, scratchBytes + 2 * tableBytes + seedBytes + align16(perCall * size) + 8);
   const stepsAt = base + scratchBytes;
   const limsAt = stepsAt + tableBytes;
   const seedsAt = limsAt + tableBytes;
-  const dataAt = seedsAt + seedBytes;
+  const dataAt0 = seedsAt + seedBytes;
   // Views after the last grow: growing detaches earlier ones.
   const heap = exports.memory.buffer;
   const steps = new Int32Array(heap, stepsAt, perCall);
@@ -123,9 +125,11 @@ export function maskBatchU8Wasm(
       for (let j = Math.ceil(size / step / MASK_DRAW_CHUNK); j > 0; j--, at += 4) stream.nextXoshiroSeed(seeds, at);
     }
     const from = first * size;
-    bytes.set(src.subarray(from, from + m * size), dataAt);
+    // In place: the shared side's alignment, the source's if both are.
+    const dataAt = isShared(src) || !isShared(out) ? alignedLike(dataAt0, src, from) : alignedLike(dataAt0, out, from);
+    copySpan(bytes, dataAt, src, from, m * size);
     run(dataAt, m, size, stepsAt, limsAt, seedsAt, base);
-    out.set(bytes.subarray(dataAt, dataAt + m * size), from);
+    copySpan(out, from, bytes, dataAt, m * size);
   }
   return true;
 }

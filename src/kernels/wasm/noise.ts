@@ -6,6 +6,7 @@
  */
 import { NORMAL_WORDS, ZIGGURAT } from '../../random/normal.ts';
 import type { RandomStream } from '../../random/stream.ts';
+import { alignedLike, copySpan } from '../copy.ts';
 import { type Exports, active, align16, arena, heapViews } from './simd.ts';
 
 interface NoiseExports extends Exports {
@@ -46,20 +47,21 @@ export function noiseU8Wasm(job: NoiseJob): boolean {
   const values = src.length / step;
   const blocks = Math.ceil((values * 1.03) / NORMAL_WORDS) + 2;
   const tables = 8 * 128 + 4 * 128 + 8 * 128;
-  const base = arena(exports, tables + align16(16 * blocks) + 2 * align16(src.length));
+  // 8 bytes more per image for placing it at a shared buffer's alignment (see copy.ts).
+  const base = arena(exports, tables + align16(16 * blocks) + 2 * (align16(src.length) + 8));
   const widthAt = base;
   const innerAt = widthAt + 8 * 128;
   const densityAt = innerAt + 4 * 128;
   const seedsAt = densityAt + 8 * 128;
-  const srcAt = seedsAt + align16(16 * blocks);
-  const dstAt = srcAt + align16(src.length);
+  const srcAt = alignedLike(seedsAt + align16(16 * blocks), src);
+  const dstAt = alignedLike(seedsAt + align16(16 * blocks) + align16(src.length) + 8, out);
   const { u8, u32, f64 } = heapViews(exports);
   f64.set(ZIGGURAT.width, widthAt >> 3);
   u32.set(ZIGGURAT.inner, innerAt >> 2);
   f64.set(ZIGGURAT.density, densityAt >> 3);
   const stream = job.noise.restart();
   for (let b = 0; b < blocks; b++) stream.nextXoshiroSeed(u32, (seedsAt >> 2) + 4 * b);
-  u8.set(src, srcAt);
+  copySpan(u8, srcAt, src, 0, src.length);
   const ok = exports.noise_u8(
     srcAt,
     dstAt,
@@ -74,6 +76,6 @@ export function noiseU8Wasm(job: NoiseJob): boolean {
     densityAt,
   );
   if (ok === 0) return false;
-  out.set(u8.subarray(dstAt, dstAt + src.length));
+  copySpan(out, 0, u8, dstAt, src.length);
   return true;
 }

@@ -3,6 +3,7 @@
  * as resize.ts's TypeScript loops, which stay the reference. Rows go through the module's memory in chunks of row
  * pairs, so a large image needs no more than about CHUNK_BYTES of it.
  */
+import { alignedLike, copySpan } from '../copy.ts';
 import { type Exports, active, arena, heapViews, throughMemory } from './simd.ts';
 
 interface ResizeExports extends Exports {
@@ -84,7 +85,8 @@ export function resizeLinearU8Wasm(
   // chunk's source rows and output rows.
   const ints = 6 * rowLen + 4 * dh;
   const chunk = Math.max(CHUNK_BYTES, 2 * stride + rowLen);
-  const base = arena(exports, ints * 4 + chunk + 64);
+  // 16 bytes more for placing the rows at a shared buffer's alignment (see copy.ts).
+  const base = arena(exports, ints * 4 + chunk + 80);
   const { i32, u8 } = heapViews(exports);
   const at = base >> 2;
   const tI0 = at;
@@ -113,7 +115,7 @@ export function resizeLinearU8Wasm(
   i32.set(ys1, tY1);
   i32.set(ay.w0, tB0);
   i32.set(ay.w1, tB1);
-  const srcAt = (r1 + rowLen) << 2;
+  const srcAt0 = (r1 + rowLen) << 2;
   for (let y0 = 0; y0 < dh; ) {
     // The longest run of output rows whose source rows and output fit the chunk (at least one row).
     let y1 = y0 + 1;
@@ -121,8 +123,9 @@ export function resizeLinearU8Wasm(
     const first = ys0[y0];
     const last = ys1[y1 - 1];
     const srcBytes = (last - first + 1) * stride;
-    const dstAt = srcAt + srcBytes;
-    u8.set(src.subarray(first * stride, (last + 1) * stride), srcAt);
+    const srcAt = alignedLike(srcAt0, src, first * stride);
+    const dstAt = alignedLike(srcAt + srcBytes, out, y0 * rowLen);
+    copySpan(u8, srcAt, src, first * stride, srcBytes);
     exports.resize_linear_u8(
       srcAt,
       stride,
@@ -143,7 +146,7 @@ export function resizeLinearU8Wasm(
       r1 << 2,
       cn,
     );
-    out.set(u8.subarray(dstAt, dstAt + (y1 - y0) * rowLen), y0 * rowLen);
+    copySpan(out, y0 * rowLen, u8, dstAt, (y1 - y0) * rowLen);
     y0 = y1;
   }
   return true;

@@ -3,6 +3,7 @@
  * image, the border tables and cval, one output row's scratch, and the output, laid out in the module's memory after
  * each kernel's own inputs. Their C signatures end with the same arguments, which {@link SamplingLayout.tail} gives.
  */
+import { alignedLike, copySpan } from '../copy.ts';
 import { type Exports, align16, arena, heapViews } from './simd.ts';
 
 /** One uint8 image to sample into `out`, with warp-affine.ts's border tables. */
@@ -49,8 +50,9 @@ export function layOutSampling(exports: Exports, job: SamplingJob, ownBytes: num
   const rowInts = align16(4 * ow);
   const txBytes = align16(4 * tx.length);
   const tyBytes = align16(4 * ty.length);
-  const srcBytes = align16(size) + 16;
-  const total = own + 2 * rowInts + align16(ow) + txBytes + tyBytes + srcBytes + job.oh * ow * job.cn;
+  // 8 bytes more each for placing the pixels at a shared buffer's alignment (see copy.ts).
+  const srcBytes = align16(size) + 24;
+  const total = own + 2 * rowInts + align16(ow) + txBytes + tyBytes + srcBytes + job.oh * ow * job.cn + 8;
   if (total > MAX_SAMPLING_BYTES) return undefined;
   const ownAt = arena(exports, total + 16);
   const axAt = ownAt + own;
@@ -58,11 +60,11 @@ export function layOutSampling(exports: Exports, job: SamplingJob, ownBytes: num
   const clsAt = ayAt + rowInts;
   const txAt = clsAt + align16(ow);
   const tyAt = txAt + txBytes;
-  const srcAt = tyAt + tyBytes;
+  const srcAt = alignedLike(tyAt + tyBytes, job.src);
   const { u8, i32 } = heapViews(exports);
   i32.set(tx, txAt >> 2);
   i32.set(ty, tyAt >> 2);
-  u8.set(job.src.subarray(0, size), srcAt);
+  copySpan(u8, srcAt, job.src, 0, size);
   const tail = [
     txAt,
     tx.length,
@@ -76,10 +78,10 @@ export function layOutSampling(exports: Exports, job: SamplingJob, ownBytes: num
     ayAt,
     clsAt,
   ];
-  return { ownAt, srcAt, dstAt: srcAt + srcBytes, tail };
+  return { ownAt, srcAt, dstAt: alignedLike(tyAt + tyBytes + srcBytes, job.out), tail };
 }
 
 /** Copies the sampled image from the module's memory to `job.out`. */
 export function copySampledOut(exports: Exports, job: SamplingJob, layout: SamplingLayout): void {
-  job.out.set(heapViews(exports).u8.subarray(layout.dstAt, layout.dstAt + job.oh * job.ow * job.cn));
+  copySpan(job.out, 0, heapViews(exports).u8, layout.dstAt, job.oh * job.ow * job.cn);
 }

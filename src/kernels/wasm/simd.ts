@@ -6,6 +6,7 @@
  * where WebAssembly SIMD is missing (old browsers) or the module cannot be compiled synchronously, the callers'
  * TypeScript path runs and only the speed differs.
  */
+import { alignedLike, copySpan, isShared } from '../copy.ts';
 import { KERNELS_WASM } from './kernels.wasm.ts';
 
 /** The module's exports (each kernel file's wrapper may declare the entries it calls on a type extending this). */
@@ -201,16 +202,24 @@ export function throughMemory(
   inPlace = false,
 ): void {
   const unitBytes = inPlace ? inBytes : inBytes + outBytes;
-  const per = Math.max(1, Math.min(count, Math.floor(chunkBytes / Math.max(1, unitBytes))));
-  const inSize = align16(per * inBytes) + 16;
-  const inAt = arena(exports, inSize + (inPlace ? 0 : align16(per * outBytes) + 16));
+  let per = Math.max(1, Math.min(count, Math.floor(chunkBytes / Math.max(1, unitBytes))));
+  // Whole multiples of 8 units per chunk, so that every chunk starts at the first one's alignment (see copy.ts).
+  if (per >= 8 && per < count) per &= ~7;
+  // 8 bytes more on each side: room to place a chunk at its shared buffer's alignment.
+  const inSize = align16(per * inBytes) + 24;
+  const inAt = arena(exports, inSize + (inPlace ? 0 : align16(per * outBytes) + 24));
   const outAt = inPlace ? inAt : inAt + inSize;
   const { u8 } = heapViews(exports);
   for (let first = 0; first < count; first += per) {
     const m = Math.min(per, count - first);
-    u8.set(src.subarray(first * inBytes, (first + m) * inBytes), inAt);
-    kernel(inAt, outAt, m);
-    out.set(u8.subarray(outAt, outAt + m * outBytes), first * outBytes);
+    const from = first * inBytes;
+    const to = first * outBytes;
+    // In place, one position serves both copies: the shared side's alignment, the source's if both are.
+    const inHere = inPlace && !isShared(src) ? alignedLike(inAt, out, to) : alignedLike(inAt, src, from);
+    const outHere = inPlace ? inHere : alignedLike(outAt, out, to);
+    copySpan(u8, inHere, src, from, m * inBytes);
+    kernel(inHere, outHere, m);
+    copySpan(out as Uint8Array, to, u8, outHere, m * outBytes);
   }
 }
 
@@ -260,8 +269,9 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
   const rowBytes = align16(4 * oh);
   const colBytes = align16(4 * ow);
   // The source gets 16 bytes of slack: the kernel may read a few bytes past a tap.
-  const srcBytes = align16(n * size) + 16;
-  const dstBytes = align16(n * osize);
+  // 8 more bytes each for placing the pixels at a shared buffer's alignment (see copy.ts).
+  const srcBytes = align16(n * size) + 24;
+  const dstBytes = align16(n * osize) + 8;
   const total = 2 * rowBytes + 2 * colBytes + align16(4 * tx.length) + align16(4 * ty.length) + srcBytes + dstBytes;
   const base = arena(exports, total);
   const rx = base;
@@ -270,8 +280,8 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
   const cy = cx + colBytes;
   const txAt = cy + colBytes;
   const tyAt = txAt + align16(4 * tx.length);
-  const srcAt = tyAt + align16(4 * ty.length);
-  const dstAt = srcAt + srcBytes;
+  const srcAt = alignedLike(tyAt + align16(4 * ty.length), job.src);
+  const dstAt = alignedLike(tyAt + align16(4 * ty.length) + srcBytes, job.out);
   const heap = exports.memory.buffer;
   new Int32Array(heap, rx, oh).set(job.rowX0.subarray(0, oh));
   new Int32Array(heap, ry, oh).set(job.rowY0.subarray(0, oh));
@@ -280,7 +290,7 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
   new Int32Array(heap, txAt, tx.length).set(tx);
   new Int32Array(heap, tyAt, ty.length).set(ty);
   const bytes = new Uint8Array(heap);
-  bytes.set(job.src.subarray(0, n * size), srcAt);
+  copySpan(bytes, srcAt, job.src, 0, n * size);
   const failed = exports.warp_linear_u8(
     srcAt,
     dstAt,
@@ -305,7 +315,7 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
     job.fill ? 1 : 0,
   );
   if (failed !== 0) return false;
-  job.out.set(bytes.subarray(dstAt, dstAt + n * osize));
+  copySpan(job.out, 0, bytes, dstAt, n * osize);
   return true;
 }
 
@@ -352,9 +362,10 @@ export function warpLinearU8EachWasm(job: WarpLinearEachJob): number[] | null {
   // Coordinates (2·ow + 2·oh int32), then an image in a one-pixel frame with 16 bytes of slack.
   const scratchBytes = align16(4 * (2 * ow + 2 * oh)) + align16((sh + 2) * (sw + 2) * cn + 16);
   const perImageBytes = align16(48 * perChunk) + 2 * align16(4 * perChunk);
-  // The source gets 16 bytes of slack: the kernel may read a few bytes past a tap.
-  const srcBytes = align16(perChunk * size) + 16;
-  const dstBytes = align16(perChunk * osize);
+  // The source gets 16 bytes of slack: the kernel may read a few bytes past a tap; both get 8 more for placing a
+  // run of images at a shared buffer's alignment (see copy.ts).
+  const srcBytes = align16(perChunk * size) + 24;
+  const dstBytes = align16(perChunk * osize) + 8;
   const base = arena(exports, tablesBytes + scratchBytes + perImageBytes + srcBytes + dstBytes);
   const txAt = base;
   const tyAt = txAt + align16(4 * tx.length);
@@ -362,8 +373,8 @@ export function warpLinearU8EachWasm(job: WarpLinearEachJob): number[] | null {
   const invAt = scratchAt + scratchBytes;
   const cvalAt = invAt + align16(48 * perChunk);
   const statusAt = cvalAt + align16(4 * perChunk);
-  const srcAt = statusAt + align16(4 * perChunk);
-  const dstAt = srcAt + srcBytes;
+  const srcAt0 = statusAt + align16(4 * perChunk);
+  const dstAt0 = srcAt0 + srcBytes;
   const { u8, i32, f64 } = heapViews(exports);
   i32.set(tx, txAt >> 2);
   i32.set(ty, tyAt >> 2);
@@ -373,10 +384,10 @@ export function warpLinearU8EachWasm(job: WarpLinearEachJob): number[] | null {
     const first = images[from];
     // A run of consecutive images travels as one copy each way.
     const run = images[from + m - 1] === first + m - 1;
-    if (run) u8.set(m * size === src.length ? src : src.subarray(first * size, (first + m) * size), srcAt);
-    else
-      for (let k = 0; k < m; k++)
-        u8.set(src.subarray(images[from + k] * size, (images[from + k] + 1) * size), srcAt + k * size);
+    const srcAt = run ? alignedLike(srcAt0, src, first * size) : srcAt0;
+    const dstAt = run ? alignedLike(dstAt0, out, first * osize) : dstAt0;
+    if (run) copySpan(u8, srcAt, src, first * size, m * size);
+    else for (let k = 0; k < m; k++) copySpan(u8, srcAt + k * size, src, images[from + k] * size, size);
     f64.set(m === total ? job.inv : job.inv.subarray(6 * from, 6 * (from + m)), invAt >> 3);
     i32.set(m === total ? job.cvals : job.cvals.subarray(from, from + m), cvalAt >> 2);
     exports.warp_linear_u8_each(
@@ -407,12 +418,12 @@ export function warpLinearU8EachWasm(job: WarpLinearEachJob): number[] | null {
         ok = false;
       }
     }
-    if (run && ok) out.set(u8.subarray(dstAt, dstAt + m * osize), first * osize);
+    if (run && ok) copySpan(out, first * osize, u8, dstAt, m * osize);
     else {
       for (let k = 0; k < m; k++) {
         if (i32[(statusAt >> 2) + k] !== 0) continue;
         const at = images[from + k] * osize;
-        out.set(u8.subarray(dstAt + k * osize, dstAt + (k + 1) * osize), at);
+        copySpan(out, at, u8, dstAt + k * osize, osize);
       }
     }
   }
@@ -487,13 +498,14 @@ export function blurBatchU8Wasm(
   const kernelBytes = align16(4 * kx.length) + align16(4 * ky.length);
   const scratchBytes = align16(exports.blur_u8_scratch(width, channels, kx.length, ky.length));
   // The kernel writes whole groups of 8 values, up to 7 bytes past the last image: 16 bytes of slack.
-  const ioBytes = align16(perChunk * imageSize) + 16;
+  // And 8 more for placing a chunk at a shared buffer's alignment (see copy.ts).
+  const ioBytes = align16(perChunk * imageSize) + 24;
   const base = arena(exports, kernelBytes + scratchBytes + 2 * ioBytes);
   const kxAt = base;
   const kyAt = kxAt + align16(4 * kx.length);
   const scratchAt = base + kernelBytes;
-  const srcAt = scratchAt + scratchBytes;
-  const dstAt = srcAt + ioBytes;
+  const srcAt0 = scratchAt + scratchBytes;
+  const dstAt0 = srcAt0 + ioBytes;
   // Views after the last grow: growing detaches earlier ones.
   const heap = exports.memory.buffer;
   new Int32Array(heap, kxAt, kx.length).set(kx);
@@ -502,9 +514,11 @@ export function blurBatchU8Wasm(
   for (let img = first; img < first + count; img += perChunk) {
     const m = Math.min(perChunk, first + count - img);
     const from = img * imageSize;
-    bytes.set(src.subarray(from, from + m * imageSize), srcAt);
+    const srcAt = alignedLike(srcAt0, src, from);
+    const dstAt = alignedLike(dstAt0, out, from);
+    copySpan(bytes, srcAt, src, from, m * imageSize);
     exports.blur_u8(srcAt, dstAt, m, height, width, channels, kxAt, kx.length, kyAt, ky.length, scratchAt);
-    out.set(bytes.subarray(dstAt, dstAt + m * imageSize), from);
+    copySpan(out, from, bytes, dstAt, m * imageSize);
   }
   return true;
 }

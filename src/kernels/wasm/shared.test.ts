@@ -1,0 +1,62 @@
+// Batches read from and written into SharedArrayBuffers (as worker threads do) give the same bytes as plain ones,
+// also when the WebAssembly wrappers split them into several chunks: each chunk is placed in the module's memory at
+// its shared buffer's alignment (src/kernels/copy.ts), so a wrong placement shows here as wrong pixels.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { randomImage } from '../../../test/helpers/images.ts';
+import type { UniformBatch } from '../../core/image.ts';
+import * as iaa from '../../index.ts';
+import { wasmKernelsAvailable } from './simd.ts';
+
+// 48 images of 61×67×3 = 12,261 bytes (odd, so each image starts at another alignment): 588 KB, more than one
+// 512 KB chunk of the colour, flip, mask, resize and per-image warp wrappers.
+const N = 48;
+const H = 61;
+const W = 67;
+
+function plainBatch(): UniformBatch<Uint8Array> {
+  return { data: randomImage(N * H, W, 3, 77).data, n: N, height: H, width: W, channels: 3 };
+}
+
+function sharedCopy(b: UniformBatch<Uint8Array>, offset: number): UniformBatch<Uint8Array> {
+  const data = new Uint8Array(new SharedArrayBuffer(offset + b.data.length), offset);
+  data.set(b.data);
+  return { ...b, data };
+}
+
+const cases: [string, () => iaa.Augmenter][] = [
+  ['Grayscale', () => iaa.Grayscale(1)],
+  ['Fliplr', () => iaa.Fliplr(1)],
+  ['Flipud', () => iaa.Flipud(1)],
+  ['GaussianBlur', () => iaa.GaussianBlur([0.5, 2])],
+  ['Dropout', () => iaa.Dropout(0.2)],
+  ['SaltAndPepper', () => iaa.SaltAndPepper(0.1)],
+  ['AdditiveGaussianNoise', () => iaa.AdditiveGaussianNoise({ scale: 20 })],
+  ['Resize (linear)', () => iaa.Resize({ height: 40, width: 90 }, { interpolation: 'linear' })],
+  ['Affine (one matrix)', () => iaa.Affine({ rotate: 30 })],
+  ['Affine (a matrix per image)', () => iaa.Affine({ rotate: [-30, 30], mode: 'reflect' })],
+  ['PerspectiveTransform', () => iaa.PerspectiveTransform([0.02, 0.1])],
+  ['ElasticTransformation', () => iaa.ElasticTransformation(20, { sigma: 4 })],
+];
+
+describe('shared batches through the WebAssembly kernels', { skip: !wasmKernelsAvailable() }, () => {
+  const plain = plainBatch();
+  for (const [name, make] of cases) {
+    it(`${name}: the same bytes from and into SharedArrayBuffers at odd byte offsets`, () => {
+      const expected = make().augmentImages(plain, { epoch: 2 }) as UniformBatch;
+      assert.ok(iaa.isUniformBatch(expected));
+      for (const [inOffset, outOffset] of [
+        [1, 6],
+        [5, 3],
+      ]) {
+        const out = new Uint8Array(new SharedArrayBuffer(outOffset + expected.data.length), outOffset);
+        const got = make().augmentImages(sharedCopy(plain, inOffset), { epoch: 2, out }) as UniformBatch;
+        assert.equal(got.data, out, 'the result is not in `out`');
+        assert.ok(
+          Buffer.from(out.buffer, out.byteOffset, out.length).equals(Buffer.from(expected.data as Uint8Array)),
+          `input at byte ${inOffset}, output at byte ${outOffset}`,
+        );
+      }
+    });
+  }
+});
