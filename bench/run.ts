@@ -210,34 +210,50 @@ function summarise(rates: number[], k: number, perCall: number): Measured {
 }
 
 /**
- * opencv_bench.py's method: warm up (≥ 2 calls and ≥ warmS), choose k calls per repeat so that one repeat lasts
- * about targetS, then time `repeats` repeats; images/s of each. `call(i)` runs call number i (cycling is its job).
+ * One way of running a case, as opencv_bench.py times it: `warm()` warms up (≥ 2 calls and ≥ warmS) and chooses
+ * `k`, the calls per repeat that make one repeat last about targetS; each `repeat()` then times k calls and gives
+ * their images/s.
  */
-function measureSync(call: (i: number) => void, perCall: number, t: Timing): Measured {
+interface Timed<R> {
+  readonly perCall: number;
+  k: number;
+  warm(): R extends Promise<number> ? Promise<void> : void;
+  repeat(): R;
+}
+
+/** Calls `call(i)` (call number i; cycling is its job), one after another. */
+function timedSync(call: (i: number) => void, perCall: number, t: Timing): Timed<number> {
   let i = 0;
-  const t0 = performance.now();
-  let elapsed = 0;
-  while (i < 2 || elapsed < t.warmS * 1000) {
-    call(i++);
-    elapsed = performance.now() - t0;
-  }
-  const k = Math.max(1, Math.round((t.targetS * 1000) / (elapsed / i)));
-  const rates: number[] = [];
-  for (let r = 0; r < t.repeats; r++) {
-    const s = performance.now();
-    for (let j = 0; j < k; j++) call(i++);
-    rates.push((k * perCall * 1000) / (performance.now() - s));
-  }
-  return summarise(rates, k, perCall);
+  const timed: Timed<number> = {
+    perCall,
+    k: 1,
+    warm() {
+      const t0 = performance.now();
+      let elapsed = 0;
+      let calls = 0;
+      while (calls < 2 || elapsed < t.warmS * 1000) {
+        call(i++);
+        calls++;
+        elapsed = performance.now() - t0;
+      }
+      timed.k = Math.max(1, Math.round((t.targetS * 1000) / (elapsed / calls)));
+    },
+    repeat() {
+      const s = performance.now();
+      for (let j = 0; j < timed.k; j++) call(i++);
+      return (timed.k * perCall * 1000) / (performance.now() - s);
+    },
+  };
+  return timed;
 }
 
 /** The same for asynchronous calls, with up to `inFlight` calls outstanding (the worker threads' queue). */
-async function measureAsync(
+function timedAsync(
   call: (i: number) => Promise<void>,
   perCall: number,
   inFlight: number,
   t: Timing,
-): Promise<Measured> {
+): Timed<Promise<number>> {
   let i = 0;
   const runMany = async (count: number) => {
     let started = 0;
@@ -249,21 +265,51 @@ async function measureAsync(
     };
     await Promise.all(Array.from({ length: Math.min(inFlight, count) }, lane));
   };
-  const t0 = performance.now();
-  let calls = 0;
-  while (calls < 2 * inFlight || performance.now() - t0 < t.warmS * 1000) {
-    await runMany(inFlight);
-    calls += inFlight;
-  }
-  const elapsed = performance.now() - t0;
-  const k = Math.max(inFlight, Math.round((t.targetS * 1000) / (elapsed / calls)));
-  const rates: number[] = [];
+  const timed: Timed<Promise<number>> = {
+    perCall,
+    k: inFlight,
+    async warm() {
+      const t0 = performance.now();
+      let calls = 0;
+      while (calls < 2 * inFlight || performance.now() - t0 < t.warmS * 1000) {
+        await runMany(inFlight);
+        calls += inFlight;
+      }
+      const elapsed = performance.now() - t0;
+      timed.k = Math.max(inFlight, Math.round((t.targetS * 1000) / (elapsed / calls)));
+    },
+    async repeat() {
+      const s = performance.now();
+      await runMany(timed.k);
+      return (timed.k * perCall * 1000) / (performance.now() - s);
+    },
+  };
+  return timed;
+}
+
+/** `repeats` timed repeats of one way of running a case, after its warm-up. */
+function measureSync(call: (i: number) => void, perCall: number, t: Timing): Measured {
+  const timed = timedSync(call, perCall, t);
+  timed.warm();
+  return summarise(
+    Array.from({ length: t.repeats }, () => timed.repeat()),
+    timed.k,
+    perCall,
+  );
+}
+
+/**
+ * Several ways of running a case measured together: each warmed up, then their repeats in turn (a repeat of the
+ * first, of the second, …, `repeats` times), so that a slow phase of the shared machine hits all of them alike and
+ * their ratio (2 worker threads over one) stays meaningful.
+ */
+async function measureAlternating(ways: readonly Timed<number | Promise<number>>[], t: Timing): Promise<Measured[]> {
+  for (const way of ways) await way.warm();
+  const rates = ways.map(() => [] as number[]);
   for (let r = 0; r < t.repeats; r++) {
-    const s = performance.now();
-    await runMany(k);
-    rates.push((k * perCall * 1000) / (performance.now() - s));
+    for (const [j, way] of ways.entries()) rates[j].push(await way.repeat());
   }
-  return summarise(rates, k, perCall);
+  return ways.map((way, j) => summarise(rates[j], way.k, way.perCall));
 }
 
 // ---------------------------------------------------------------------------------------------- workers
@@ -479,20 +525,23 @@ interface Row {
   readonly target?: Target;
 }
 
-function runSync(aug: Augmenter, data: Data, mode: 'single' | 'batch', t: Timing): Measured {
+/** Single mode: one augmentImage call per image. */
+function timedSingle(aug: Augmenter, data: Data, t: Timing): Timed<number> {
   const b = data.batch;
-  if (mode === 'single') {
-    const images = Array.from({ length: b.n }, (_, i) => imageAt(b, i));
-    // Epoch = the pass over the workload, index = the image's index: fresh draws, as the DataLoader would give.
-    return measureSync((i) => aug.augmentImage(images[i % b.n], { epoch: (i / b.n) | 0, index: i % b.n }), 1, t);
-  }
-  const units = batchesOf(b, BATCH);
+  const images = Array.from({ length: b.n }, (_, i) => imageAt(b, i));
+  // Epoch = the pass over the workload, index = the image's index: fresh draws, as the DataLoader would give.
+  return timedSync((i) => aug.augmentImage(images[i % b.n], { epoch: (i / b.n) | 0, index: i % b.n }), 1, t);
+}
+
+/** Batch mode: one augmentImages call per batch of 32, on this thread. */
+function timedBatch(aug: Augmenter, data: Data, t: Timing): Timed<number> {
+  const units = batchesOf(data.batch, BATCH);
   // Each result is written into the previous one's buffer (the `out` option), as the worker threads do with the
   // buffers handed back to them: both modes allocate nothing per batch, so the workers rows compare like with like.
   // Starting from an empty buffer: a list result (fitOutput) then goes into one new buffer with room to spare,
   // which can come back, rather than into a buffer per image, which cannot.
   let spare: Uint8Array | Float32Array | undefined = NO_SPARE;
-  return measureSync(
+  return timedSync(
     (i) => {
       const u = units[i % units.length];
       spare = resultBuffer(aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out: spare ?? NO_SPARE }));
@@ -546,21 +595,34 @@ async function main(): Promise<void> {
           else opencvDocs[workload] = mergeOpenCv(opencvDocs[workload], cv);
         }
         const aug = makeCase(id);
-        const byMode = new Map<Mode, Measured>();
+        const ways = new Map<Mode, Timed<number | Promise<number>>>();
         for (const mode of args.modes) {
-          let m: Measured;
-          if (mode === 'workers') {
+          if (mode === 'single') ways.set(mode, timedSingle(aug, data, timing));
+          else if (mode === 'batch') ways.set(mode, timedBatch(aug, data, timing));
+          else {
             shared ??= sharedCopy(data.batch);
             const units = batchesOf(shared, BATCH);
             const p = pool as BenchPool;
-            m = await measureAsync(
-              (i) => p.augment(id, units[i % units.length], i),
-              BATCH,
-              2 * WORKERS, // two batches queued per thread, as the DataLoader's default prefetch
-              timing,
+            // Two batches queued per thread, as the DataLoader's default prefetch.
+            ways.set(
+              mode,
+              timedAsync((i) => p.augment(id, units[i % units.length], i), BATCH, 2 * WORKERS, timing),
             );
-          } else m = runSync(aug, data, mode, timing);
-          byMode.set(mode, m);
+          }
+        }
+        // Single on its own (it is compared with OpenCV only); batch and workers in alternating repeats, since the
+        // workers' target is their ratio.
+        const byMode = new Map<Mode, Measured>();
+        for (const group of [['single'], ['batch', 'workers']] as Mode[][]) {
+          const modes = group.filter((m) => ways.has(m));
+          const measured = await measureAlternating(
+            modes.map((m) => ways.get(m) as Timed<number | Promise<number>>),
+            timing,
+          );
+          for (const [j, mode] of modes.entries()) byMode.set(mode, measured[j]);
+        }
+        for (const mode of args.modes) {
+          const m = byMode.get(mode) as Measured;
           const cvMode = mode === 'workers' ? 'batch' : mode;
           const cvRow = cv?.cases.find((c) => c.id === id && c.workload === workload && c.mode === cvMode);
           const opencv = cvRow && {
@@ -597,7 +659,7 @@ async function main(): Promise<void> {
     batchSize: BATCH,
     workers: WORKERS,
     method:
-      "opencv_bench.py's: warm-up (≥ 2 calls), then `repeats` timed repeats of `callsPerRepeat` calls on consecutive images (single) or batches of 32 (batch, workers); images/s median, min and max over the repeats. OpenCV ran back to back with augkit, case by case (OpenCV's run of a case right before augkit's), in this run.",
+      "opencv_bench.py's: warm-up (≥ 2 calls), then `repeats` timed repeats of `callsPerRepeat` calls on consecutive images (single) or batches of 32 (batch, workers); images/s median, min and max over the repeats. augkit's batch and workers repeats of a case alternate (batch, workers, batch, …, after both warm up), so that their ratio compares the same moments of the machine. OpenCV ran back to back with augkit, case by case (OpenCV's run of a case right before augkit's), in this run.",
     timing,
     workloads: workloadInfo,
     opencv: firstCv
@@ -660,7 +722,7 @@ function renderTable(
   const quick = t.quick ? ' (--quick)' : '';
   lines.push(
     `augkit (Node ${process.version}) vs OpenCV ${cvText}, ${cpus()[0]?.model ?? ''} ×${cpus().length}.`,
-    `Images/s: median [min–max] of ${t.repeats} repeats${quick}. workers = batch on 2 worker threads, compared with OpenCV batch (1 thread) and with our own 1-thread batch.`,
+    `Images/s: median [min–max] of ${t.repeats} repeats${quick}. workers = batch on 2 worker threads, compared with OpenCV batch (1 thread) and with our own 1-thread batch (their repeats alternate).`,
     '',
   );
   lines.push('| case | workload | mode | augkit img/s median [min–max] | OpenCV img/s | ratio | target | met? |');
