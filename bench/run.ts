@@ -209,107 +209,82 @@ function summarise(rates: number[], k: number, perCall: number): Measured {
   };
 }
 
-/**
- * One way of running a case, as opencv_bench.py times it: `warm()` warms up (≥ 2 calls and ≥ warmS) and chooses
- * `k`, the calls per repeat that make one repeat last about targetS; each `repeat()` then times k calls and gives
- * their images/s.
- */
-interface Timed<R> {
+/** One way of running a case: `run(count)` makes `count` calls (of `perCall` images each) and gives the ms taken. */
+interface Way {
   readonly perCall: number;
-  k: number;
-  warm(): R extends Promise<number> ? Promise<void> : void;
-  repeat(): R;
+  /** The fewest calls a run makes (the worker threads' queue length: fewer would leave a thread idle). */
+  readonly minCalls: number;
+  run(count: number): number | Promise<number>;
 }
 
 /** Calls `call(i)` (call number i; cycling is its job), one after another. */
-function timedSync(call: (i: number) => void, perCall: number, t: Timing): Timed<number> {
+function syncWay(call: (i: number) => void, perCall: number): Way {
   let i = 0;
-  const timed: Timed<number> = {
+  return {
     perCall,
-    k: 1,
-    warm() {
-      const t0 = performance.now();
-      let elapsed = 0;
-      let calls = 0;
-      while (calls < 2 || elapsed < t.warmS * 1000) {
-        call(i++);
-        calls++;
-        elapsed = performance.now() - t0;
-      }
-      timed.k = Math.max(1, Math.round((t.targetS * 1000) / (elapsed / calls)));
-    },
-    repeat() {
+    minCalls: 1,
+    run(count) {
       const s = performance.now();
-      for (let j = 0; j < timed.k; j++) call(i++);
-      return (timed.k * perCall * 1000) / (performance.now() - s);
+      for (let j = 0; j < count; j++) call(i++);
+      return performance.now() - s;
     },
   };
-  return timed;
 }
 
 /** The same for asynchronous calls, with up to `inFlight` calls outstanding (the worker threads' queue). */
-function timedAsync(
-  call: (i: number) => Promise<void>,
-  perCall: number,
-  inFlight: number,
-  t: Timing,
-): Timed<Promise<number>> {
+function asyncWay(call: (i: number) => Promise<void>, perCall: number, inFlight: number): Way {
   let i = 0;
-  const runMany = async (count: number) => {
-    let started = 0;
-    const lane = async () => {
-      while (started < count) {
-        started++;
-        await call(i++);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(inFlight, count) }, lane));
-  };
-  const timed: Timed<Promise<number>> = {
+  return {
     perCall,
-    k: inFlight,
-    async warm() {
-      const t0 = performance.now();
-      let calls = 0;
-      while (calls < 2 * inFlight || performance.now() - t0 < t.warmS * 1000) {
-        await runMany(inFlight);
-        calls += inFlight;
-      }
-      const elapsed = performance.now() - t0;
-      timed.k = Math.max(inFlight, Math.round((t.targetS * 1000) / (elapsed / calls)));
-    },
-    async repeat() {
+    minCalls: inFlight,
+    async run(count) {
       const s = performance.now();
-      await runMany(timed.k);
-      return (timed.k * perCall * 1000) / (performance.now() - s);
+      let started = 0;
+      const lane = async () => {
+        while (started < count) {
+          started++;
+          await call(i++);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(inFlight, count) }, lane));
+      return performance.now() - s;
     },
   };
-  return timed;
-}
-
-/** `repeats` timed repeats of one way of running a case, after its warm-up. */
-function measureSync(call: (i: number) => void, perCall: number, t: Timing): Measured {
-  const timed = timedSync(call, perCall, t);
-  timed.warm();
-  return summarise(
-    Array.from({ length: t.repeats }, () => timed.repeat()),
-    timed.k,
-    perCall,
-  );
 }
 
 /**
- * Several ways of running a case measured together: each warmed up, then their repeats in turn (a repeat of the
- * first, of the second, …, `repeats` times), so that a slow phase of the shared machine hits all of them alike and
+ * Warms `way` up (≥ 2 runs and ≥ warmS) and returns k, the calls per repeat that make one repeat last about targetS.
+ * k comes from timed runs after the warm-up, lengthened until one lasts at least half of targetS: the warm-up's own
+ * pace, slowed by compiling, gave repeats of 4 batches where 80 were due, and a repeat that short is mostly the
+ * worker threads' queue filling and draining.
+ */
+async function callsPerRepeat(way: Way, t: Timing): Promise<number> {
+  const t0 = performance.now();
+  for (let runs = 0; runs < 2 || performance.now() - t0 < t.warmS * 1000; runs++) await way.run(way.minCalls);
+  const target = t.targetS * 1000;
+  let k = way.minCalls;
+  for (let tries = 0; tries < 8; tries++) {
+    const ms = await way.run(k);
+    const next = Math.max(way.minCalls, Math.round((k * target) / Math.max(ms, 0.001)));
+    if (ms >= target / 2) return next;
+    k = Math.min(next, 4 * k + 1);
+  }
+  return k;
+}
+
+/**
+ * `repeats` timed repeats of k calls of each way, after each way's warm-up; with several ways, their repeats in turn
+ * (a repeat of the first, of the second, …), so that a slow phase of the shared machine hits all of them alike and
  * their ratio (2 worker threads over one) stays meaningful.
  */
-async function measureAlternating(ways: readonly Timed<number | Promise<number>>[], t: Timing): Promise<Measured[]> {
-  for (const way of ways) await way.warm();
+async function measure(ways: readonly Way[], t: Timing): Promise<Measured[]> {
+  const ks: number[] = [];
+  for (const way of ways) ks.push(await callsPerRepeat(way, t));
   const rates = ways.map(() => [] as number[]);
   for (let r = 0; r < t.repeats; r++) {
-    for (const [j, way] of ways.entries()) rates[j].push(await way.repeat());
+    for (const [j, way] of ways.entries()) rates[j].push((ks[j] * way.perCall * 1000) / (await way.run(ks[j])));
   }
-  return ways.map((way, j) => summarise(rates[j], way.k, way.perCall));
+  return ways.map((way, j) => summarise(rates[j], ks[j], way.perCall));
 }
 
 // ---------------------------------------------------------------------------------------------- workers
@@ -526,29 +501,25 @@ interface Row {
 }
 
 /** Single mode: one augmentImage call per image. */
-function timedSingle(aug: Augmenter, data: Data, t: Timing): Timed<number> {
+function singleWay(aug: Augmenter, data: Data): Way {
   const b = data.batch;
   const images = Array.from({ length: b.n }, (_, i) => imageAt(b, i));
   // Epoch = the pass over the workload, index = the image's index: fresh draws, as the DataLoader would give.
-  return timedSync((i) => aug.augmentImage(images[i % b.n], { epoch: (i / b.n) | 0, index: i % b.n }), 1, t);
+  return syncWay((i) => aug.augmentImage(images[i % b.n], { epoch: (i / b.n) | 0, index: i % b.n }), 1);
 }
 
 /** Batch mode: one augmentImages call per batch of 32, on this thread. */
-function timedBatch(aug: Augmenter, data: Data, t: Timing): Timed<number> {
+function batchWay(aug: Augmenter, data: Data): Way {
   const units = batchesOf(data.batch, BATCH);
   // Each result is written into the previous one's buffer (the `out` option), as the worker threads do with the
   // buffers handed back to them: both modes allocate nothing per batch, so the workers rows compare like with like.
   // Starting from an empty buffer: a list result (fitOutput) then goes into one new buffer with room to spare,
   // which can come back, rather than into a buffer per image, which cannot.
   let spare: Uint8Array | Float32Array | undefined = NO_SPARE;
-  return timedSync(
-    (i) => {
-      const u = units[i % units.length];
-      spare = resultBuffer(aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out: spare ?? NO_SPARE }));
-    },
-    BATCH,
-    t,
-  );
+  return syncWay((i) => {
+    const u = units[i % units.length];
+    spare = resultBuffer(aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out: spare ?? NO_SPARE }));
+  }, BATCH);
 }
 
 async function main(): Promise<void> {
@@ -595,10 +566,10 @@ async function main(): Promise<void> {
           else opencvDocs[workload] = mergeOpenCv(opencvDocs[workload], cv);
         }
         const aug = makeCase(id);
-        const ways = new Map<Mode, Timed<number | Promise<number>>>();
+        const ways = new Map<Mode, Way>();
         for (const mode of args.modes) {
-          if (mode === 'single') ways.set(mode, timedSingle(aug, data, timing));
-          else if (mode === 'batch') ways.set(mode, timedBatch(aug, data, timing));
+          if (mode === 'single') ways.set(mode, singleWay(aug, data));
+          else if (mode === 'batch') ways.set(mode, batchWay(aug, data));
           else {
             shared ??= sharedCopy(data.batch);
             const units = batchesOf(shared, BATCH);
@@ -606,7 +577,7 @@ async function main(): Promise<void> {
             // Two batches queued per thread, as the DataLoader's default prefetch.
             ways.set(
               mode,
-              timedAsync((i) => p.augment(id, units[i % units.length], i), BATCH, 2 * WORKERS, timing),
+              asyncWay((i) => p.augment(id, units[i % units.length], i), BATCH, 2 * WORKERS),
             );
           }
         }
@@ -615,8 +586,8 @@ async function main(): Promise<void> {
         const byMode = new Map<Mode, Measured>();
         for (const group of [['single'], ['batch', 'workers']] as Mode[][]) {
           const modes = group.filter((m) => ways.has(m));
-          const measured = await measureAlternating(
-            modes.map((m) => ways.get(m) as Timed<number | Promise<number>>),
+          const measured = await measure(
+            modes.map((m) => ways.get(m) as Way),
             timing,
           );
           for (const [j, mode] of modes.entries()) byMode.set(mode, measured[j]);
@@ -638,7 +609,7 @@ async function main(): Promise<void> {
         }
       }
 
-      if (workload === 'fmnist' && args.walkthrough) walkthrough = runWalkthrough(data, timing);
+      if (workload === 'fmnist' && args.walkthrough) walkthrough = await runWalkthrough(data, timing);
     }
   } finally {
     await pool?.close();
@@ -659,7 +630,7 @@ async function main(): Promise<void> {
     batchSize: BATCH,
     workers: WORKERS,
     method:
-      "opencv_bench.py's: warm-up (≥ 2 calls), then `repeats` timed repeats of `callsPerRepeat` calls on consecutive images (single) or batches of 32 (batch, workers); images/s median, min and max over the repeats. augkit's batch and workers repeats of a case alternate (batch, workers, batch, …, after both warm up), so that their ratio compares the same moments of the machine. OpenCV ran back to back with augkit, case by case (OpenCV's run of a case right before augkit's), in this run.",
+      "opencv_bench.py's: warm-up (≥ 2 calls and ≥ warmS), callsPerRepeat chosen from timed runs after it (lengthened until one lasts ≥ targetS / 2), then `repeats` timed repeats of `callsPerRepeat` calls on consecutive images (single) or batches of 32 (batch, workers); images/s median, min and max over the repeats. augkit's batch and workers repeats of a case alternate (batch, workers, batch, …, after both warm up), so that their ratio compares the same moments of the machine. OpenCV ran back to back with augkit, case by case (OpenCV's run of a case right before augkit's), in this run.",
     timing,
     workloads: workloadInfo,
     opencv: firstCv
@@ -676,19 +647,20 @@ async function main(): Promise<void> {
   console.log(`\nJSON: ${out} (${seconds.toFixed(1)} s)`);
 }
 
-function runWalkthrough(data: Data, t: Timing): Record<string, unknown> {
+async function runWalkthrough(data: Data, t: Timing): Promise<Record<string, unknown>> {
   const aug = walkthroughAugmenter();
   const images = Array.from({ length: BATCH }, (_, i) => imageAt(data.batch, i));
   const indices = Int32Array.from({ length: BATCH }, (_, i) => i);
   const batch = batchesOf(data.batch, BATCH)[0].batch;
-  const oneByOne = measureSync(
-    (e) => {
-      for (let i = 0; i < BATCH; i++) aug.augmentImage(images[i], { epoch: e, index: i });
-    },
-    BATCH,
+  const [oneByOne] = await measure(
+    [
+      syncWay((e) => {
+        for (let i = 0; i < BATCH; i++) aug.augmentImage(images[i], { epoch: e, index: i });
+      }, BATCH),
+    ],
     t,
   );
-  const batched = measureSync((e) => aug.augmentImages(batch, { epoch: e, indices }), BATCH, t);
+  const [batched] = await measure([syncWay((e) => aug.augmentImages(batch, { epoch: e, indices }), BATCH)], t);
   const speedup = batched.median / oneByOne.median;
   return {
     images: BATCH,
