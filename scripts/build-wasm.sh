@@ -9,6 +9,6 @@ out=${1:-"$root/src/kernels/wasm/kernels.wasm.ts"}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 clang --target=wasm32 -O3 -msimd128 -mbulk-memory -ffp-contract=off -fno-builtin -nostdlib -ffile-prefix-map="$root"=. \
-  -Wl,--no-entry -Wl,--export=__heap_base -Wl,--strip-all -o "$tmp/kernels.wasm" "$root"/wasm/*.c
+  -Wl,--no-entry -Wl,--initial-memory=67108864 -Wl,--export=__heap_base -Wl,--strip-all -o "$tmp/kernels.wasm" "$root"/wasm/*.c
 node "$root/scripts/wasm-to-ts.mjs" "$tmp/kernels.wasm" "$out" "$(clang --version | head -n 1)"
 echo "wrote $out"

@@ -3,10 +3,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { blurFixture, fixtureBytes } from '../../../test/helpers/blur-fixture.ts';
 import { withWasmKernels } from '../../../test/helpers/wasm.ts';
+import * as iaa from '../../index.ts';
 import { gaussianKernelU8 } from '../convolve.ts';
 import { flipHorizontal } from '../flip.ts';
 import { warpAffine, warpAffineBatch } from '../warp-affine.ts';
-import { blurBatchU8Wasm, useWasmKernels, wasmKernelsAvailable } from './simd.ts';
+import { active, blurBatchU8Wasm, useWasmKernels, wasmKernelsAvailable } from './simd.ts';
 
 const fixture = blurFixture;
 const bytes = fixtureBytes;
@@ -44,6 +45,34 @@ function referenceBlur(src: Uint8Array, h: number, w: number, c: number, kx: Int
 }
 
 describe('WebAssembly SIMD kernels', () => {
+  it('never grow their memory (which detaches its buffer) for a batch of 32 images of 256×256×3', () => {
+    // A detached buffer makes V8 slow down every typed-array loop of the thread (see arena in simd.ts).
+    const exports = active();
+    assert.ok(exports, 'the WebAssembly kernels did not load');
+    const before = exports.memory.buffer;
+    const data = new Uint8Array(32 * 256 * 256 * 3);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
+    const batch = { data, n: 32, height: 256, width: 256, channels: 3 };
+    for (const aug of [
+      iaa.GaussianBlur(3),
+      iaa.Affine({ rotate: 30 }),
+      iaa.Affine({ rotate: [-30, 30], scale: [0.8, 1.2], mode: 'reflect' }),
+      iaa.Affine({ rotate: [-45, 45], fitOutput: true }),
+      iaa.AdditiveGaussianNoise({ scale: 25 }),
+      iaa.Dropout(0.2),
+      iaa.SaltAndPepper(0.2),
+      iaa.Grayscale(1),
+      iaa.Fliplr(1),
+      iaa.Resize({ height: 384, width: 384 }, { interpolation: 'linear' }),
+      iaa.PerspectiveTransform([0.05, 0.1]),
+      iaa.ElasticTransformation(50, { sigma: 5 }),
+      iaa.ElasticTransformation(50, { sigma: 5, order: 3 }),
+    ]) {
+      aug.augmentImages(batch);
+      assert.equal(exports.memory.buffer, before, `${aug.type} grew the module's memory`);
+    }
+  });
+
   it('load on Node 20 (WebAssembly SIMD is on by default)', () => {
     assert.equal(wasmKernelsAvailable(), true);
   });

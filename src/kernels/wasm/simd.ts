@@ -147,7 +147,16 @@ export function useWasmKernels(on: boolean): boolean {
   return was;
 }
 
-/** Bytes between the module's static data and the end of memory that a call may use, grown to at least `bytes`. */
+/**
+ * Bytes between the module's static data and the end of memory that a call may use, grown to at least `bytes`.
+ *
+ * Growing detaches the memory's old ArrayBuffer, and V8 answers the first detach in a thread by giving up an
+ * assumption its optimised code relies on: from then on every typed-array loop in that thread re-checks its buffer,
+ * and augkit's TypeScript kernels run about 20% slower (LinearContrast on 32×256×256×3: 1.40 → 1.70 ms; after a
+ * run through the WebAssembly kernels that grew the memory, 2.38 ms). So the module starts with 64 MB
+ * (scripts/build-wasm.sh), more than a batch of 32 images of 256×256×3 needs in any kernel; the pages cost nothing
+ * until a kernel touches them.
+ */
 export function arena(exports: Exports, bytes: number): number {
   const base = ((exports.__heap_base.value as number) + 15) & ~15;
   const have = exports.memory.buffer.byteLength;
