@@ -324,7 +324,7 @@ class BenchPool {
         this.release(worker);
         if (!p) return;
         if (reply.ok) {
-          // The pixels arrived (transferred); the bench only counts them, then hands the buffer back.
+          // The pixels arrived in shared memory; the bench only counts them, then hands the buffer back.
           const spare = resultBuffer(unpackBatch(reply.batch));
           if (spare) {
             const list = this.spares.get(worker);
@@ -358,19 +358,19 @@ class BenchPool {
 
   /**
    * Augments one batch with case `caseId` on the next free thread. The batch is a view on the workload in a
-   * SharedArrayBuffer, so nothing is copied on this thread; the result comes back transferred, and its buffer goes
-   * back to that thread with its next batch, to take the next result (as a consumer that returns spent batches).
+   * SharedArrayBuffer, so nothing is copied on this thread; the result comes back in a SharedArrayBuffer too, which
+   * goes back to that thread with its next batch, to take the next result (as a consumer that returns spent
+   * batches). Nothing is transferred: see bench/worker.ts for why.
    */
   async augment(caseId: string, unit: Unit, epoch: number): Promise<void> {
-    const { wire, transfer } = packBatch(unit.batch);
+    const { wire } = packBatch(unit.batch);
     const worker = await this.acquire();
     const id = this.nextId++;
     const spare = this.spares.get(worker)?.pop();
     const task: BenchTask = { id, caseId, batch: wire, epoch, indices: unit.indices, spare };
-    if (spare) transfer.push(spare.buffer as ArrayBuffer);
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage(task, transfer);
+      worker.postMessage(task);
     });
   }
 

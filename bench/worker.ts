@@ -1,11 +1,17 @@
-// A worker thread of bench/run.ts's "batch, 2 workers" mode. It follows createWorkerPool's pattern (src/data/
-// worker-pool.ts and augment-worker.ts: pixels transferred both ways with packBatch/unpackBatch, augmentImages per
-// batch writing into the previous batch's input buffer) but keeps one
-// augmenter per case id, so two threads serve the whole run instead of a new pool being started for every case.
+// A worker thread of bench/run.ts's "batch, 2 workers" mode. It keeps one augmenter per case id, so two threads
+// serve the whole run instead of a new pool being started for every case.
+//
+// No ArrayBuffer is ever transferred (detached), in either direction: the batches arrive as views on the workload
+// in a SharedArrayBuffer, and each result is written into a SharedArrayBuffer that the calling thread hands back
+// with a later batch to take a later result. V8 answers the first detach in a thread by slowing down every
+// typed-array loop in it for good (about 20% on the lookup-table kernels; see arena in src/kernels/wasm/simd.ts),
+// which transferring the results cost this bench's workers rows until 2026-12-05.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
-import type { Image, UniformBatch } from '../src/core/image.ts';
-import { type WireBatch, packBatch, reusableInput, unpackBatch } from '../src/data/worker-pool.ts';
+import type { Batch, Image, UniformBatch } from '../src/core/image.ts';
+import { isUniformBatch } from '../src/core/image.ts';
+import { type WireBatch, packBatch, unpackBatch } from '../src/data/worker-pool.ts';
+import { isShared } from '../src/kernels/copy.ts';
 import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
 import { makeCase } from './cases.ts';
 
@@ -16,11 +22,11 @@ export interface BenchTask {
   readonly batch: WireBatch;
   readonly epoch: number;
   readonly indices: Int32Array;
-  /** A result buffer this thread sent earlier, handed back to take the next result. */
+  /** A shared result buffer this thread sent earlier, handed back to take the next result. */
   readonly spare?: Uint8Array;
 }
 
-/** The augmented batch, or the error's message. */
+/** The augmented batch (its pixels in a SharedArrayBuffer), or the error's message. */
 export type BenchReply =
   | { readonly id: number; readonly ok: true; readonly batch: WireBatch }
   | { readonly id: number; readonly ok: false; readonly error: string };
@@ -28,9 +34,33 @@ export type BenchReply =
 const port = parentPort;
 if (port === null) throw new Error('bench/worker.ts runs only as a worker thread (bench/run.ts starts it)');
 const augmenters = new Map<string, Augmenter>();
-let spare: Uint8Array | Float32Array | undefined;
 const EMPTY = new Uint8Array(0);
 if ((workerData as { wasm?: boolean } | null)?.wasm === false) useWasmKernels(false);
+
+/**
+ * `out` with its pixels in a SharedArrayBuffer: as it is when they already are (the result went into the buffer
+ * handed back), else copied into a new one, a quarter larger for a list result (outputs of different sizes), whose
+ * next batch may need more room.
+ */
+function inSharedMemory(out: Batch): Batch {
+  if (isUniformBatch(out)) {
+    if (isShared(out.data)) return out;
+    const data = new Uint8Array(new SharedArrayBuffer(out.data.byteLength));
+    data.set(out.data as Uint8Array);
+    return { ...out, data };
+  }
+  const images = out as readonly Image[];
+  if (images.every((image) => isShared(image.data))) return images;
+  const total = images.reduce((sum, image) => sum + image.data.length, 0);
+  const buffer = new SharedArrayBuffer(Math.ceil(total * 1.25));
+  let at = 0;
+  return images.map((image) => {
+    const data = new Uint8Array(buffer, at, image.data.length);
+    data.set(image.data as Uint8Array);
+    at += image.data.length;
+    return { ...image, data };
+  });
+}
 
 port.on('message', (task: BenchTask) => {
   try {
@@ -40,23 +70,13 @@ port.on('message', (task: BenchTask) => {
       augmenters.set(task.caseId, augmenter);
     }
     const batch = unpackBatch(task.batch) as Image[] | UniformBatch;
-    // As augment-worker.ts: the previous input's buffer (owned by this thread) takes the next result.
-    const out = augmenter.augmentImages(batch, {
-      epoch: task.epoch,
-      indices: task.indices,
-      // With nothing to hand back yet, an empty buffer: a list result (fitOutput) then goes into one buffer with room
-      // to spare, which comes back with a later batch, rather than into a buffer per image.
-      out: task.spare ?? spare ?? EMPTY,
-    });
-    // A handed-back buffer the result did not go into stays here for the next batch.
-    const given = task.spare?.buffer;
-    const usedSpare = Array.isArray(out)
-      ? out.some((image) => image.data.buffer === given)
-      : (out as UniformBatch).data.buffer === given;
-    spare = reusableInput(batch, out) ?? (usedSpare ? undefined : task.spare);
-    const { wire, transfer } = packBatch(out, { owned: true });
+    // With nothing handed back yet, an empty buffer: a list result (fitOutput) then goes into one buffer with room to
+    // spare rather than into a buffer per image.
+    const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: task.spare ?? EMPTY });
+    // Shared pixels are posted as they are: nothing is copied or detached.
+    const { wire } = packBatch(inSharedMemory(out));
     const reply: BenchReply = { id: task.id, ok: true, batch: wire };
-    port.postMessage(reply, transfer);
+    port.postMessage(reply);
   } catch (error) {
     const reply: BenchReply = { id: task.id, ok: false, error: String((error as Error)?.stack ?? error) };
     port.postMessage(reply);
