@@ -17,9 +17,9 @@ import { type Batch, type Image, type UniformBatch, isUniformBatch } from '../sr
 import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
-import { FASHION_MNIST_DEBIAN_DIR, loadFashionMnist, readImage } from '../src/node.ts';
 import { CASES, MISSING, casesFor, makeCase, peerCasesFor, walkthroughAugmenter } from './cases.ts';
 import type { BenchReply, BenchTask } from './worker.ts';
+import type { Data as Loaded } from './workloads.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PEERS = join(HERE, '..', '..', 'shared', 'peers');
@@ -94,39 +94,33 @@ function parseArgs(argv: readonly string[]): Args {
 
 // ---------------------------------------------------------------------------------------------- workloads
 
-interface Data {
-  readonly batch: UniformBatch<Uint8Array>;
-  readonly source: string;
+/** A worker thread running TypeScript module `entry` (tsx loaded first, as createWorkerPool does). */
+function startTsWorker(entry: string, data: unknown): Worker {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
 }
 
-async function loadFmnist(): Promise<Data> {
-  const dir = existsSync(FASHION_MNIST_DEBIAN_DIR) ? FASHION_MNIST_DEBIAN_DIR : undefined;
-  const fm = await loadFashionMnist({ split: 'train', ...(dir ? { dir } : {}) });
-  const n = Math.min(FMNIST_COUNT, fm.images.n);
-  if (n < FMNIST_COUNT) console.error(`bench: only ${n} Fashion-MNIST images found (${fm.source.dir})`);
-  const size = 28 * 28;
-  return {
-    batch: { ...fm.images, n, data: fm.images.data.subarray(0, n * size) },
-    source: `first ${n} Fashion-MNIST training images (${fm.source.dir})`,
-  };
+interface Data extends Loaded {
+  /** The same images in a SharedArrayBuffer, which the worker threads read where they are. */
+  readonly shared: UniformBatch<Uint8Array>;
 }
 
-async function loadRgb(): Promise<Data> {
-  const names = readdirSync(PHOTOS)
-    .filter((f) => f.toLowerCase().endsWith('.png'))
-    .sort();
-  const images = await Promise.all(names.map((f) => readImage(join(PHOTOS, f), { channels: 3 })));
-  const { height, width } = images[0];
-  const size = height * width * 3;
-  for (const [i, img] of images.entries()) {
-    if (img.height !== height || img.width !== width) throw new Error(`bench: ${names[i]} is not ${width}×${height}`);
-  }
-  const data = new Uint8Array(RGB_COUNT * size);
-  for (let i = 0; i < RGB_COUNT; i++) data.set(images[i % images.length].data, i * size);
-  return {
-    batch: { data, n: RGB_COUNT, height, width, channels: 3 },
-    source: `${names.length} photos (${names.join(', ')}), sorted by name and repeated to ${RGB_COUNT}`,
-  };
+/**
+ * Loads a workload in a thread of its own (bench/workloads.ts) and returns it in a SharedArrayBuffer. Reading files
+ * here would import sharp and Node's file reading, which detach ArrayBuffers, and a detach slows every typed-array
+ * loop of this thread for good (see bench/worker.ts); the 1-thread rows then measured about 20% less than the same
+ * code in a worker thread.
+ */
+function loadWorkload(workload: Workload): Promise<Data> {
+  const worker = startTsWorker(new URL('./workloads.ts', import.meta.url).href, { workload });
+  return new Promise<Data>((resolve, reject) => {
+    worker.once('message', ({ batch, source }: Loaded) => {
+      // The 1-thread rows read a plain copy, as before the loading moved (a SharedArrayBuffer's copies are slower).
+      resolve({ batch: { ...batch, data: Uint8Array.from(batch.data) }, shared: batch, source });
+    });
+    worker.once('error', reject);
+  }).finally(() => worker.terminate());
 }
 
 /**
@@ -141,13 +135,6 @@ function resultBuffer(out: Batch): Uint8Array | undefined {
   const first = out[0]?.data;
   if (!(first instanceof Uint8Array) || !out.every((image) => image.data.buffer === first.buffer)) return undefined;
   return new Uint8Array(first.buffer);
-}
-
-/** The workload in a SharedArrayBuffer: worker threads read it where it is, with no copy per batch. */
-function sharedCopy(b: UniformBatch<Uint8Array>): UniformBatch<Uint8Array> {
-  const data = new Uint8Array(new SharedArrayBuffer(b.data.length));
-  data.set(b.data);
-  return { ...b, data };
 }
 
 function imageAt(b: UniformBatch<Uint8Array>, i: number): Image<Uint8Array> {
@@ -314,10 +301,8 @@ class BenchPool {
     private readonly wasm: boolean,
   ) {
     const entry = new URL('./worker.ts', import.meta.url).href;
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
     for (let k = 0; k < count; k++) {
-      const worker = new Worker(bootstrap, { eval: true, workerData: { wasm: this.wasm } });
+      const worker = startTsWorker(entry, { wasm: this.wasm });
       worker.on('message', (reply: BenchReply) => {
         const p = this.pending.get(reply.id);
         this.pending.delete(reply.id);
@@ -556,12 +541,11 @@ async function main(): Promise<void> {
 
   try {
     for (const workload of args.workloads) {
-      const data = workload === 'fmnist' ? await loadFmnist() : await loadRgb();
+      const data = await loadWorkload(workload);
       const { n, height, width, channels } = data.batch;
       workloadInfo[workload] = { images: n, shape: [height, width, channels], source: data.source };
 
       console.error(`bench: ${workload} …`);
-      let shared: UniformBatch<Uint8Array> | undefined;
       for (const id of casesFor(args.cases, workload)) {
         // OpenCV on this case, then augkit on it: back to back, never at the same time (2 cores), and close enough
         // in time that a slow moment of the shared machine mostly hits both sides of a ratio.
@@ -578,8 +562,7 @@ async function main(): Promise<void> {
           if (mode === 'single') ways.set(mode, singleWay(aug, data));
           else if (mode === 'batch') ways.set(mode, batchWay(aug, data));
           else {
-            shared ??= sharedCopy(data.batch);
-            const units = batchesOf(shared, BATCH);
+            const units = batchesOf(data.shared, BATCH);
             const p = pool as BenchPool;
             // Two batches queued per thread, as the DataLoader's default prefetch.
             ways.set(
