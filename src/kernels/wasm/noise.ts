@@ -47,7 +47,7 @@ export function noiseU8Wasm(job: NoiseJob): boolean {
   const values = src.length / step;
   const blocks = Math.ceil((values * 1.03) / NORMAL_WORDS) + 2;
   const tables = 8 * 128 + 4 * 128 + 8 * 128;
-  // 8 bytes more per image for placing it at a shared buffer's alignment (see copy.ts).
+  // 8 bytes more for each of the source and the output, to place them at a shared buffer's alignment (copy.ts).
   const base = arena(exports, tables + align16(16 * blocks) + 2 * (align16(src.length) + 8));
   const widthAt = base;
   const innerAt = widthAt + 8 * 128;
