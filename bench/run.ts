@@ -7,7 +7,7 @@
 // TypeScript kernels only, in every thread),
 // --out FILE, --python PATH (default /usr/bin/python3, Debian's, which sees python3-opencv).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,11 +24,8 @@ import type { Data as Loaded } from './workloads.ts';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PEERS = join(HERE, '..', '..', 'shared', 'peers');
 const OPENCV_SCRIPT = join(PEERS, 'opencv_bench.py');
-const PHOTOS = join(PEERS, 'photos');
 const BATCH = 32;
 const WORKERS = 2;
-const FMNIST_COUNT = 1024;
-const RGB_COUNT = 200;
 
 type Workload = 'fmnist' | 'rgb256';
 type Mode = 'single' | 'batch' | 'workers';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { alignedLike, copySpan, isShared } from './copy.ts';
+import { alignedLike, alignedLikeEither, copySpan, isShared } from './copy.ts';
 
 /** `len` bytes at byte `offset` of a fresh buffer, shared or not, filled with a pattern that depends on `salt`. */
 function bytesAt(shared: boolean, offset: number, len: number, salt: number): Uint8Array {
@@ -66,5 +66,18 @@ describe('alignedLike', () => {
     const f = new Float32Array(sab, 4, 8);
     assert.equal(alignedLike(16, f, 1), 16);
     assert.equal(alignedLike(16, f, 2), 20);
+  });
+});
+
+describe('alignedLikeEither', () => {
+  it("takes the shared side's alignment, the source's when both are shared", () => {
+    const shared = new Uint8Array(new SharedArrayBuffer(64), 3, 40);
+    const other = new Uint8Array(new SharedArrayBuffer(64), 6, 40);
+    const plain = new Uint8Array(new ArrayBuffer(64), 5, 40);
+    assert.equal(alignedLikeEither(16, shared, 2, plain, 4), alignedLike(16, shared, 2));
+    assert.equal(alignedLikeEither(16, plain, 2, shared, 4), alignedLike(16, shared, 4));
+    assert.equal(alignedLikeEither(16, shared, 2, other, 4), alignedLike(16, shared, 2));
+    assert.notEqual(alignedLike(16, shared, 2), alignedLike(16, other, 4));
+    assert.equal(alignedLikeEither(16, plain, 2, plain, 4), 16);
   });
 });

@@ -50,3 +50,11 @@ export function alignedLike(at: number, a: ArrayBufferView, from = 0): number {
   const bpe = (a as PixelArray).BYTES_PER_ELEMENT ?? 1;
   return at + ((a.byteOffset + from * bpe - at) & 7);
 }
+
+/**
+ * {@link alignedLike} for one place that takes `src`'s elements from `from` and then gives `out`'s from `to` (a
+ * kernel working in place): the shared side's alignment, `src`'s when both are shared.
+ */
+export function alignedLikeEither(at: number, src: ArrayBufferView, from: number, out: ArrayBufferView, to: number) {
+  return isShared(src) ? alignedLike(at, src, from) : alignedLike(at, out, to);
+}

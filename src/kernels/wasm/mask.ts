@@ -6,7 +6,7 @@
  */
 import type { PixelArray } from '../../core/image.ts';
 import type { RandomStream } from '../../random/stream.ts';
-import { alignedLike, copySpan, isShared } from '../copy.ts';
+import { alignedLikeEither, copySpan } from '../copy.ts';
 import { type Exports, active, align16, arena } from './simd.ts';
 
 interface MaskExports extends Exports {
@@ -125,8 +125,8 @@ export function maskBatchU8Wasm(
       for (let j = Math.ceil(size / step / MASK_DRAW_CHUNK); j > 0; j--, at += 4) stream.nextXoshiroSeed(seeds, at);
     }
     const from = first * size;
-    // In place: the shared side's alignment, the source's if both are.
-    const dataAt = isShared(src) || !isShared(out) ? alignedLike(dataAt0, src, from) : alignedLike(dataAt0, out, from);
+    // In place: one position serves both copies.
+    const dataAt = alignedLikeEither(dataAt0, src, from, out, from);
     copySpan(bytes, dataAt, src, from, m * size);
     run(dataAt, m, size, stepsAt, limsAt, seedsAt, base);
     copySpan(out, from, bytes, dataAt, m * size);

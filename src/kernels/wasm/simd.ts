@@ -6,7 +6,7 @@
  * where WebAssembly SIMD is missing (old browsers) or the module cannot be compiled synchronously, the callers'
  * TypeScript path runs and only the speed differs.
  */
-import { alignedLike, copySpan, isShared } from '../copy.ts';
+import { alignedLike, alignedLikeEither, copySpan } from '../copy.ts';
 import { KERNELS_WASM } from './kernels.wasm.ts';
 
 /** The module's exports (each kernel file's wrapper may declare the entries it calls on a type extending this). */
@@ -223,12 +223,12 @@ export function throughMemory(
     const m = Math.min(per, count - first);
     const from = first * inBytes;
     const to = first * outBytes;
-    // In place, one position serves both copies: the shared side's alignment, the source's if both are.
-    const inHere = inPlace && !isShared(src) ? alignedLike(inAt, out, to) : alignedLike(inAt, src, from);
+    // In place, one position serves both copies.
+    const inHere = inPlace ? alignedLikeEither(inAt, src, from, out, to) : alignedLike(inAt, src, from);
     const outHere = inPlace ? inHere : alignedLike(outAt, out, to);
     copySpan(u8, inHere, src, from, m * inBytes);
     kernel(inHere, outHere, m);
-    copySpan(out as Uint8Array, to, u8, outHere, m * outBytes);
+    copySpan(out, to, u8, outHere, m * outBytes);
   }
 }
 
