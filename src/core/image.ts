@@ -120,6 +120,32 @@ export function allocLike(data: PixelArray, n: number): PixelArray {
   return data instanceof Uint8Array ? new Uint8Array(n) : new Float32Array(n);
 }
 
+/** A zeroed array of `data`'s type and `n` elements in a new SharedArrayBuffer (where the platform has them). */
+export function sharedLike(data: PixelArray, n: number): PixelArray {
+  const buffer = new SharedArrayBuffer(n * data.BYTES_PER_ELEMENT);
+  return data instanceof Uint8Array ? new Uint8Array(buffer) : new Float32Array(buffer);
+}
+
+/**
+ * The one buffer behind a batch, to pass as the next call's `out`: a uniform batch's data, or all of the buffer that
+ * every image of a list is a view into (a list result written into `out`); undefined when a list's images live in
+ * different buffers.
+ */
+export function batchBuffer(batch: Batch): PixelArray | undefined {
+  if (isUniformBatch(batch)) return batch.data;
+  const list = batch as readonly Image[];
+  const first = list[0]?.data;
+  if (first === undefined || !list.every((image) => image.data.buffer === first.buffer)) return undefined;
+  return first instanceof Float32Array ? new Float32Array(first.buffer) : new Uint8Array(first.buffer);
+}
+
+/** Whether every image of `batch` is in the memory of `out` (as seen in the thread that holds both). */
+export function inMemoryOf(batch: Batch, out: PixelArray): boolean {
+  if (isUniformBatch(batch)) return batch.data.buffer === out.buffer;
+  const images = batch as readonly Image[];
+  return images.length > 0 && images.every((image) => image.data.buffer === out.buffer);
+}
+
 /** A deep copy of an image. */
 export function cloneImage<A extends PixelArray>(image: Image<A>): Image<A> {
   return { data: image.data.slice() as A, height: image.height, width: image.width, channels: image.channels };

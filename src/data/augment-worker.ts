@@ -1,10 +1,18 @@
 // The worker thread of `createWorkerPool`: rebuilds the augmenter from its JSON, then augments each batch it is sent
-// and sends it back (pixels transferred). Node-only; started by worker-pool.ts, not meant to be imported.
+// and sends it back (pixels transferred, or in shared memory when the task brings a shared `out`). Node-only; started
+// by worker-pool.ts, not meant to be imported.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Image, UniformBatch } from '../core/image.ts';
+import { type Image, type UniformBatch, inMemoryOf } from '../core/image.ts';
 import type { BatchAugmenter } from './data-loader.ts';
 import { errorToWire } from './ts-worker.ts';
-import { type WorkerReply, type WorkerTask, packBatch, reusableInput, unpackBatch } from './worker-pool.ts';
+import {
+  type WorkerReply,
+  type WorkerTask,
+  packBatch,
+  reusableInput,
+  toSharedMemory,
+  unpackBatch,
+} from './worker-pool.ts';
 
 const { spec, rootSeed, reviverModule, reviverName } = workerData as {
   spec: unknown;
@@ -37,6 +45,20 @@ port.on('message', (task: WorkerTask) => {
   ready
     .then((augmenter) => {
       const batch = unpackBatch(task.batch) as Image[] | UniformBatch;
+      if (task.out !== undefined) {
+        // A shared buffer to write into (DataLoader's reuseBuffers): the result goes back in shared memory, and this
+        // thread never detaches a buffer (see toSharedMemory).
+        const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: task.out });
+        const shared = toSharedMemory(out, batch);
+        const reply: WorkerReply = {
+          id: task.id,
+          ok: true,
+          batch: packBatch(shared).wire,
+          intoOut: inMemoryOf(shared, task.out),
+        };
+        port.postMessage(reply);
+        return;
+      }
       const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: spare });
       spare = reusableInput(batch, out);
       // Everything in the result was written by this thread into buffers it owns: they go whole, never copied.

@@ -3,8 +3,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { StandIn } from '../../test/helpers/stand-in-augmenter.ts';
 import { type Image, type UniformBatch, batchImage, isUniformBatch, makeImage } from '../core/image.ts';
-import { DataLoader, type LoaderBatch } from './data-loader.ts';
-import { ArrayDataset } from './dataset.ts';
+import * as iaa from '../index.ts';
+import { type BatchAugmenter, DataLoader, type DataLoaderOptions, type LoaderBatch } from './data-loader.ts';
+import { ArrayDataset, type Dataset } from './dataset.ts';
 
 /** n gray 2×2 images; image i holds the value i in every pixel, label i % 10. */
 function tinyDataset(n: number): ArrayDataset {
@@ -158,6 +159,116 @@ describe('DataLoader augmentation', () => {
     assert.deepEqual(await bySample(4), one);
     assert.deepEqual(await bySample(11), one);
     assert.notDeepEqual(one[0][1], [0, 0, 0, 0]);
+  });
+});
+
+describe('DataLoader reuseBuffers', () => {
+  const imagesOf = (b: LoaderBatch): Image[] =>
+    isUniformBatch(b.images)
+      ? Array.from({ length: b.images.n }, (_, k) => batchImage(b.images as UniformBatch, k))
+      : (b.images as Image[]);
+  /** A batch's indices, labels, sizes and bytes, copied. */
+  const rowOf = (b: LoaderBatch): number[] => [
+    ...b.indices,
+    ...b.labels,
+    ...imagesOf(b).flatMap((im) => [im.height, im.width, ...im.data]),
+  ];
+
+  /**
+   * Every batch of `epochs` epochs, copied when it is yielded and checked again after a pause in which the loader's
+   * prefetching runs on (a batch must stay intact until the next one is requested); and how many buffers they came in.
+   */
+  async function snapshot(
+    options: DataLoaderOptions<unknown>,
+    epochs = 2,
+    dataset: Dataset<unknown> = tinyDataset(23),
+  ) {
+    const loader = new DataLoader(dataset, options);
+    const rows: number[][] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for (let e = 0; e < epochs; e++) {
+      for await (const b of loader) {
+        const row = rowOf(b);
+        for (const image of imagesOf(b)) buffers.add(image.data.buffer);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        assert.deepEqual(rowOf(b), row, `batch ${rows.length} changed before the next one was requested`);
+        rows.push(row);
+      }
+    }
+    return { rows, buffers: buffers.size };
+  }
+
+  it('gives the same batches as fresh buffers, with and without augmentation, uniform or of mixed sizes', async () => {
+    const augmenters: [string, BatchAugmenter | undefined][] = [
+      ['no augmenter', undefined],
+      ['stand-in', new StandIn({ type: 'StandIn', seed: 3 })],
+      ['stand-in in place', new StandIn({ type: 'StandIn', seed: 3, inPlace: true })],
+      ['stand-in growing', new StandIn({ type: 'StandIn', seed: 3, grow: true })],
+      ['Multiply', iaa.Multiply({ mul: [0.5, 1.5], seed: 1 })],
+      ['Affine fitOutput', iaa.Affine({ rotate: [-45, 45], fitOutput: true, seed: 2 })],
+      ['Resize', iaa.Resize([0.5, 2], { seed: 4 })],
+    ];
+    for (const [name, augment] of augmenters) {
+      for (const prefetch of [1, 4]) {
+        const options = { batchSize: 4, shuffle: true, seed: 5, augment, prefetch };
+        const fresh = await snapshot(options);
+        const reused = await snapshot({ ...options, reuseBuffers: true });
+        assert.equal(reused.rows.length, 12);
+        assert.deepEqual(reused.rows, fresh.rows, `${name}, prefetch ${prefetch}`);
+      }
+    }
+  });
+
+  it('keeps to a few buffers however many batches there are', async () => {
+    // 2 epochs of 25 batches: fresh memory for every batch, against the batches in flight and the one held.
+    for (const augment of [undefined, iaa.Multiply({ mul: [0.5, 1.5], seed: 1 })]) {
+      const options = { batchSize: 4, shuffle: true, seed: 5, augment, prefetch: 2 };
+      const what = augment === undefined ? 'no augmenter' : 'Multiply';
+      assert.equal((await snapshot(options, 2, tinyDataset(100))).buffers, 50, what);
+      const reused = (await snapshot({ ...options, reuseBuffers: true }, 2, tinyDataset(100))).buffers;
+      assert.ok(reused <= 3, `${what}: ${reused} buffers`);
+    }
+  });
+
+  it('does not lose buffers to a last batch of another size, epoch after epoch', async () => {
+    // 98 images in batches of 4: 24 full batches and one of 2 per epoch, whose output cannot take a full batch's.
+    const augment = iaa.Multiply({ mul: [0.5, 1.5], seed: 1 });
+    const options = { batchSize: 4, shuffle: true, seed: 5, augment, prefetch: 2, reuseBuffers: true };
+    const { rows, buffers } = await snapshot(options, 8, tinyDataset(98));
+    assert.equal(rows.length, 200);
+    assert.ok(buffers <= 5, `${buffers} buffers`);
+  });
+
+  it('never writes into the buffers of a collate function or recycles them', async () => {
+    const made: Uint8Array[] = [];
+    const collate = (items: unknown[], indices: Int32Array) => {
+      const data = new Uint8Array(items.length * 4).fill(indices[0] + 1);
+      made.push(data);
+      return { images: { data, n: items.length, height: 2, width: 2, channels: 1 }, labels: new Int32Array(indices) };
+    };
+    for (const augment of [undefined, new StandIn({ type: 'StandIn', seed: 3, inPlace: true })]) {
+      made.length = 0;
+      const options = { batchSize: 4, seed: 5, augment, prefetch: 3, collate, reuseBuffers: true };
+      const { rows, buffers } = await snapshot(options, 2);
+      assert.equal(buffers, 12);
+      assert.equal(made.length, 12);
+      // Without an augmenter every batch is the collate function's own buffer, left as it was.
+      if (augment === undefined)
+        made.forEach((data, k) =>
+          assert.ok(
+            data.every((v) => v === (k % 6) * 4 + 1),
+            `${k}`,
+          ),
+        );
+      else assert.deepEqual(rows, (await snapshot({ ...options, reuseBuffers: false }, 2)).rows);
+    }
+  });
+
+  it('rejects a reuseBuffers that is not a boolean', () => {
+    assert.throws(
+      () => new DataLoader(tinyDataset(3), { reuseBuffers: 1 as unknown as boolean }),
+      /DataLoader: reuseBuffers must be true or false/,
+    );
   });
 });
 

@@ -1,7 +1,19 @@
 // The DataLoader: batches of a dataset, shuffled per epoch, collated into one buffer, augmented with one batch call,
 // optionally in worker threads. Browser-safe: the worker pool is injected (see `pool`), never imported here.
 import { argumentError } from '../core/errors.ts';
-import { type Batch, type Image, type UniformBatch, allocLike, dtypeOf, isUniformBatch } from '../core/image.ts';
+import {
+  type Batch,
+  type Image,
+  type PixelArray,
+  type UniformBatch,
+  allocLike,
+  batchBuffer,
+  dtypeOf,
+  inMemoryOf,
+  isUniformBatch,
+  sharedLike,
+} from '../core/image.ts';
+import { isShared } from '../kernels/copy.ts';
 import { ArrayDataset, type Dataset } from './dataset.ts';
 import { permutation } from './permutation.ts';
 
@@ -34,8 +46,12 @@ export type Collate<T> = (items: T[], indices: Int32Array) => CollatedBatch | Pr
 
 /** Augments batches somewhere else (worker threads); made by an `AugmentPoolFactory`. */
 export interface AugmentPool {
-  /** Augments one batch with `augmentImages(images, context)`; the batch's buffer may be transferred away. */
-  augment(images: Batch, context: { epoch: number; indices: Int32Array }): Promise<Batch>;
+  /**
+   * Augments one batch with `augmentImages(images, context)`; the batch's buffer may be transferred away. A shared
+   * `out` (a SharedArrayBuffer view) takes the result where it fits, and the result then comes back in shared memory,
+   * never in the memory of `images` (the DataLoader recycles the two separately).
+   */
+  augment(images: Batch, context: { epoch: number; indices: Int32Array; out?: PixelArray }): Promise<Batch>;
   /** Stops the workers; pending calls reject. Idempotent. */
   close(): Promise<void>;
 }
@@ -70,6 +86,66 @@ export interface DataLoaderOptions<T> {
   readonly prefetch?: number;
   /** Makes the worker pool; default the one registered by `augkit/node` (`createWorkerPool`). */
   readonly pool?: AugmentPoolFactory;
+  /**
+   * Reuse the images' memory from batch to batch instead of allocating it twice per batch (the collated images and
+   * the augmented ones): a batch's `images` stay valid until the next batch is requested (the loop's next turn),
+   * after which a later batch is written into them. Copy what you keep longer. With workers the memory is
+   * SharedArrayBuffers, and no thread ever detaches a buffer (which slows V8's typed-array loops in that thread for
+   * good). Applies to the built-in collation (a `collate` function's batches are used as they come). Default false.
+   */
+  readonly reuseBuffers?: boolean;
+}
+
+/**
+ * Memory a DataLoader with `reuseBuffers` recycles: collated inputs and augmented outputs, by type and length. Each
+ * list keeps at most `cap` arrays (the batches in flight and the one held): an augmenter that ignores `out` makes a
+ * new output per batch, and the oldest free ones are then let go.
+ */
+class Recycler {
+  private readonly inputs: PixelArray[] = [];
+  private readonly outputs: PixelArray[] = [];
+  /** An empty `out`: augmentImages then puts a list of outputs of different sizes into one buffer with room. */
+  private readonly empty: PixelArray;
+
+  constructor(
+    private readonly shared: boolean,
+    private readonly cap: number,
+  ) {
+    this.empty = shared ? sharedLike(new Uint8Array(0), 0) : new Uint8Array(0);
+  }
+
+  /** An array of `like`'s type and `n` elements for collated images: a free one, or a new one. */
+  readonly input = (like: PixelArray, n: number): PixelArray =>
+    take(this.inputs, like, n) ?? (this.shared ? sharedLike(like, n) : allocLike(like, n));
+
+  /**
+   * A free output to take the next result (augmentImages' `out`): one of the input's type and length when there is
+   * one (most augmenters keep the shape), else the one given back last, else an empty one. One that the result does
+   * not use is given back.
+   */
+  output(input: PixelArray | undefined): PixelArray {
+    return (input && take(this.outputs, input, input.length)) ?? this.outputs.pop() ?? this.empty;
+  }
+
+  /** Gives back memory that nothing reads any more: a collated batch's (input) or an augmented one's (output). */
+  give(data: PixelArray, input: boolean): void {
+    if (data.length === 0 || (this.shared && !isShared(data))) return;
+    const free = input ? this.inputs : this.outputs;
+    free.push(data);
+    if (free.length > this.cap) free.shift();
+  }
+}
+
+/** Removes and returns an array of `like`'s type and `n` elements from `free`, if it holds one. */
+function take(free: PixelArray[], like: PixelArray, n: number): PixelArray | undefined {
+  const k = free.findIndex((a) => a.length === n && a.constructor === like.constructor);
+  return k >= 0 ? free.splice(k, 1)[0] : undefined;
+}
+
+/** A batch made, and what gives its memory back to the recycler once the next one is requested. */
+interface Produced {
+  readonly batch: LoaderBatch;
+  readonly release?: () => void;
 }
 
 let defaultPoolFactory: AugmentPoolFactory | undefined;
@@ -124,6 +200,7 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
   private readonly augment?: BatchAugmenter;
   private readonly poolFactory?: AugmentPoolFactory;
   private pool?: AugmentPool;
+  private readonly recycler?: Recycler;
 
   constructor(dataset: Dataset<T>, options: DataLoaderOptions<T> = {}) {
     if (dataset === null || typeof dataset !== 'object' || typeof (dataset as Dataset<T>).get !== 'function') {
@@ -170,6 +247,9 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
     this.workers = this.augment === undefined ? 0 : workers;
     this.prefetch = positiveInteger('prefetch', options.prefetch ?? Math.max(1, 2 * this.workers));
     this.poolFactory = options.pool;
+    const reuse = options.reuseBuffers ?? false;
+    if (typeof reuse !== 'boolean') throw argumentError('DataLoader', 'reuseBuffers', 'true or false', reuse, 'type');
+    if (reuse) this.recycler = new Recycler(this.workers > 0, this.prefetch + 2);
     if (this.workers > 0) {
       if (typeof this.augment?.toJSON !== 'function') {
         throw argumentError(
@@ -229,7 +309,7 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
       throw argumentError('DataLoader', 'epoch', 'a non-negative integer', epoch);
     const order = this.order(epoch);
     const count = this.length;
-    const pending: Promise<LoaderBatch>[] = [];
+    const pending: Promise<Produced>[] = [];
     let launched = 0;
     let finished = false;
     const launch = () => {
@@ -243,9 +323,11 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
     try {
       while (launched < count && pending.length < this.prefetch) launch();
       while (pending.length > 0) {
-        const batch = await (pending.shift() as Promise<LoaderBatch>);
+        const { batch, release } = await (pending.shift() as Promise<Produced>);
         if (launched < count) launch();
         yield batch;
+        // The next batch was requested: this one's memory may take a later batch.
+        release?.();
       }
       finished = true;
     } finally {
@@ -253,37 +335,62 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
     }
   }
 
-  private async produce(indices: Int32Array, epoch: number): Promise<LoaderBatch> {
+  private async produce(indices: Int32Array, epoch: number): Promise<Produced> {
     const { images, labels } = await this.collateBatch(indices);
+    const { recycler } = this;
+    // Only the built-in collation writes into the recycler's memory; a `collate` function's buffers are the caller's.
+    const input = recycler && this.collate === undefined ? batchBuffer(images) : undefined;
     let out: Batch = images;
     if (this.augment !== undefined) {
+      const given = recycler?.output(input);
+      const context = { epoch, indices, ...(given !== undefined ? { out: given } : {}) };
       if (this.workers > 0) {
         this.pool ??= (this.poolFactory ?? (defaultPoolFactory as AugmentPoolFactory))(this.augment, {
           workers: this.workers,
         });
-        out = await this.pool.augment(images, { epoch, indices });
+        out = await this.pool.augment(images, context);
       } else {
-        out = this.augment.augmentImages(images as Image[] | UniformBatch, { epoch, indices });
+        out = this.augment.augmentImages(images as Image[] | UniformBatch, context);
       }
+      if (given !== undefined && !inMemoryOf(out, given)) recycler?.give(given, false); // not used: free again
     }
-    return { images: out, labels, indices, epoch };
+    const batch: LoaderBatch = { images: out, labels, indices, epoch };
+    if (recycler === undefined) return { batch };
+    const inputBuffer = batchBuffer(images)?.buffer;
+    const result = out === images ? input : batchBuffer(out);
+    if (result === undefined) return { batch }; // a list in several buffers, which may hold views of the input
+    if (result.buffer === inputBuffer) {
+      // Not augmented, or augmented in place: the collated memory is the batch's, recycled once the next batch is
+      // requested when the recycler owns it (never a `collate` function's buffers).
+      return { batch, ...(input !== undefined ? { release: () => recycler.give(input, true) } : {}) };
+    }
+    // The collated images have been read: their memory may take a later batch now, and the result's once the next
+    // batch is requested.
+    if (input !== undefined) recycler.give(input, true);
+    return { batch, release: () => recycler.give(result, false) };
   }
 
   private async collateBatch(indices: Int32Array): Promise<CollatedBatch> {
     const { dataset } = this;
+    const alloc = this.recycler?.input ?? allocLike;
     if (this.collate === undefined && dataset instanceof ArrayDataset && isUniformBatch(dataset.images)) {
-      return gatherUniform(dataset.images, dataset.labels, indices);
+      return gatherUniform(dataset.images, dataset.labels, indices, alloc);
     }
     const items: T[] = [];
     for (const i of indices) items.push(await dataset.get(i));
-    return this.collate ? this.collate(items, indices) : defaultCollate(items as unknown[], indices);
+    return this.collate ? this.collate(items, indices) : defaultCollate(items as unknown[], indices, alloc);
   }
 }
 
 /** Copies the rows `indices` of a uniform batch into a new one (the fast path of the default collate). */
-function gatherUniform(images: UniformBatch, labels: ArrayLike<number>, indices: Int32Array): CollatedBatch {
+function gatherUniform(
+  images: UniformBatch,
+  labels: ArrayLike<number>,
+  indices: Int32Array,
+  alloc: (like: PixelArray, n: number) => PixelArray,
+): CollatedBatch {
   const size = images.height * images.width * images.channels;
-  const data = allocLike(images.data, indices.length * size);
+  const data = alloc(images.data, indices.length * size);
   const out = new Int32Array(indices.length);
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k];
@@ -298,9 +405,14 @@ function gatherUniform(images: UniformBatch, labels: ArrayLike<number>, indices:
 
 /**
  * The default collate: samples `{ image, label }` of one shape and dtype are stacked into one N×H×W×C buffer and
- * their labels into an Int32Array. Images of different sizes throw, naming both sizes and dataset indices.
+ * their labels into an Int32Array. Images of different sizes throw, naming both sizes and dataset indices. `alloc`
+ * makes the stacked buffer (default: a new one).
  */
-export function defaultCollate(items: readonly unknown[], indices: Int32Array): CollatedBatch {
+export function defaultCollate(
+  items: readonly unknown[],
+  indices: Int32Array,
+  alloc: (like: PixelArray, n: number) => PixelArray = allocLike,
+): CollatedBatch {
   const first = items[0] as { image?: Image } | undefined;
   const labels = new Int32Array(items.length);
   items.forEach((item, k) => {
@@ -323,7 +435,7 @@ export function defaultCollate(items: readonly unknown[], indices: Int32Array): 
   });
   const f = first?.image as Image;
   const size = f.height * f.width * f.channels;
-  const data = allocLike(f.data, items.length * size);
+  const data = alloc(f.data, items.length * size);
   items.forEach((item, k) => {
     const image = (item as { image: Image }).image;
     if (

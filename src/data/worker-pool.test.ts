@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { StandIn, standInReviver } from '../../test/helpers/stand-in-augmenter.ts';
 import type { UniformBatch } from '../core/image.ts';
 import * as iaa from '../index.ts';
-import { DataLoader, type DataLoaderOptions } from './data-loader.ts';
+import { isShared } from '../kernels/copy.ts';
+import { type BatchAugmenter, DataLoader, type DataLoaderOptions } from './data-loader.ts';
 import { ArrayDataset, type LabeledImage } from './dataset.ts';
 import { createWorkerPool } from './worker-pool.ts';
 import '../node.ts'; // registers createWorkerPool as the default pool, used by the real-augmenter test
@@ -82,6 +83,33 @@ describe('DataLoader with worker threads', () => {
     }
   });
 
+  it('writes into a shared out when it fits and gives the result back as views of it', async () => {
+    const augmenter = iaa.Multiply({ mul: [0.5, 1.5], seed: 1 });
+    const workerPool = createWorkerPool(augmenter, { workers: 1 });
+    try {
+      const data = new Uint8Array(new SharedArrayBuffer(4 * 30));
+      data.set(pixels.subarray(0, data.length));
+      const batch = { data, n: 4, height: 6, width: 5, channels: 1 };
+      const context = { epoch: 2, indices: Int32Array.from([7, 8, 9, 10]) };
+      const expected = augmenter.augmentImages(batch, context) as UniformBatch;
+      const fits = new Uint8Array(new SharedArrayBuffer(4 * 30));
+      const into = (await workerPool.augment(batch, { ...context, out: fits })) as UniformBatch;
+      assert.equal(into.data.buffer, fits.buffer, 'a view of the given out');
+      assert.deepEqual(fits, expected.data);
+      for (const out of [new Uint8Array(new SharedArrayBuffer(3 * 30)), new Uint8Array(4 * 30)]) {
+        const other = (await workerPool.augment(batch, { ...context, out })) as UniformBatch;
+        assert.notEqual(other.data.buffer, out.buffer, `${out.length}, shared ${isShared(out)}`);
+        assert.ok(
+          out.every((v) => v === 0),
+          'an out that does not fit stays untouched',
+        );
+        assert.deepEqual(other.data, expected.data);
+      }
+    } finally {
+      await workerPool.close();
+    }
+  });
+
   it('gives identical bytes with real augmenters rebuilt by fromJSON (own seed and root seed)', async () => {
     iaa.seed(11);
     const children: iaa.Augmenter[] = [
@@ -145,6 +173,65 @@ describe('DataLoader with worker threads', () => {
       [2, 4],
     ]) {
       assert.deepEqual(await lists(workers, prefetch), reference, `workers ${workers}, prefetch ${prefetch}`);
+    }
+  });
+
+  it('with reuseBuffers: the same batches as fresh buffers, in shared memory, intact until the next is requested', async () => {
+    /** Every batch of two epochs, copied when yielded and checked again after the loader ran on; buffers seen. */
+    const batches = async (augment: BatchAugmenter, workers: number, reuseBuffers: boolean) => {
+      const loader = new DataLoader(dataset, {
+        batchSize: 5,
+        shuffle: true,
+        seed: 3,
+        augment,
+        workers,
+        prefetch: 4,
+        reuseBuffers,
+        ...(augment instanceof StandIn ? { pool } : {}),
+      });
+      const rows: number[][] = [];
+      const starts: Uint8Array[] = []; // each batch's memory's first byte
+      try {
+        for (let e = 0; e < 2; e++) {
+          for await (const batch of loader) {
+            const images = Array.isArray(batch.images)
+              ? batch.images
+              : Array.from({ length: (batch.images as UniformBatch).n }, (_, i) =>
+                  iaa.batchImage(batch.images as UniformBatch, i),
+                );
+            const row = () => images.flatMap((image) => [image.height, image.width, ...image.data]);
+            const before = row();
+            starts.push(new Uint8Array(images[0].data.buffer, 0, 1));
+            for (const image of images) {
+              if (workers > 0 && reuseBuffers) assert.ok(image.data.buffer instanceof SharedArrayBuffer, 'shared');
+            }
+            await new Promise((resolve) => setTimeout(resolve, 5)); // the workers write later batches meanwhile
+            assert.deepEqual(row(), before, `batch ${rows.length} changed before the next one was requested`);
+            rows.push(before);
+          }
+        }
+      } finally {
+        await loader.close();
+      }
+      // A SharedArrayBuffer arrives as a new object each time: count distinct memory by writing a mark into each.
+      starts.forEach((start, k) => {
+        start[0] = k;
+      });
+      return { rows, buffers: new Set(starts.map((start) => start[0])).size };
+    };
+    const augmenters: [string, BatchAugmenter][] = [
+      ['Multiply', iaa.Multiply([0.5, 1.5], { seed: 1 })],
+      ['Affine fitOutput', iaa.Affine({ rotate: [-45, 45], fitOutput: true, seed: 8 })],
+      ['stand-in in place', new StandIn({ type: 'StandIn', seed: 3, inPlace: true })],
+      ['stand-in growing', new StandIn({ type: 'StandIn', seed: 3, grow: true })],
+    ];
+    for (const [name, augment] of augmenters) {
+      const reference = await batches(augment, 0, false);
+      assert.equal(reference.rows.length, 20);
+      const got = await batches(augment, 2, true);
+      assert.deepEqual(got.rows, reference.rows, name);
+      // 2 epochs of 10 batches: the batches in flight and the one held (fresh memory per batch would be 20).
+      if (name === 'Multiply') assert.ok(got.buffers <= 6, `${name}: ${got.buffers} buffers`);
     }
   });
 

@@ -2,8 +2,9 @@
 // `augkit/node`, which also registers it as the DataLoader's default pool.
 import type { Worker } from 'node:worker_threads';
 import { argumentError } from '../core/errors.ts';
-import type { Batch, Image, UniformBatch } from '../core/image.ts';
-import { isUniformBatch } from '../core/image.ts';
+import type { Batch, Image, PixelArray, UniformBatch } from '../core/image.ts';
+import { isUniformBatch, sharedLike } from '../core/image.ts';
+import { isShared } from '../kernels/copy.ts';
 import { getSeed } from '../random/stream.ts';
 import type { AugmentPool, BatchAugmenter } from './data-loader.ts';
 import { type WireError, errorFromWire, startWorker } from './ts-worker.ts';
@@ -31,7 +32,13 @@ export type WireBatch =
 
 /** Messages from a worker. */
 export type WorkerReply =
-  | { readonly id: number; readonly ok: true; readonly batch: WireBatch }
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly batch: WireBatch;
+      /** The result is in the task's `out`: the caller rebuilds it as views of its own `out` (see intoOut). */
+      readonly intoOut?: boolean;
+    }
   | { readonly id: number; readonly ok: false; readonly error: WireError };
 
 /** Messages to a worker. */
@@ -40,6 +47,11 @@ export interface WorkerTask {
   readonly batch: WireBatch;
   readonly epoch: number;
   readonly indices: Int32Array;
+  /**
+   * A SharedArrayBuffer view to write the result into (the `out` option of augmentImages). With it the result comes
+   * back in shared memory, posted without a transfer.
+   */
+  readonly out?: PixelArray;
 }
 
 /**
@@ -103,6 +115,53 @@ export function reusableInput(batch: Batch, out: Batch): Uint8Array | Float32Arr
   const data = batch.data;
   if (typeof SharedArrayBuffer !== 'undefined' && data.buffer instanceof SharedArrayBuffer) return undefined;
   return data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : undefined;
+}
+
+/**
+ * `out` with its pixels in a SharedArrayBuffer: as it is when they already are (the result went into a shared `out`),
+ * else copied into a new shared buffer, a quarter larger for a list (outputs of different sizes), whose next batch
+ * may need more room. Pixels in the memory of `input` (an augmenter that gave back its input, or views of it) are
+ * copied too: the caller recycles the two separately. A worker posts such a result without transferring, and so
+ * without detaching, any buffer: V8 slows every typed-array loop of a thread for good after its first detach (see
+ * arena in kernels/wasm/simd.ts).
+ */
+export function toSharedMemory(out: Batch, input?: Batch): Batch {
+  const avoid = new Set<ArrayBufferLike>();
+  if (input !== undefined) {
+    if (isUniformBatch(input)) avoid.add(input.data.buffer);
+    else for (const image of input as readonly Image[]) avoid.add(image.data.buffer);
+  }
+  const keep = (data: PixelArray) => isShared(data) && !avoid.has(data.buffer);
+  if (isUniformBatch(out)) {
+    if (keep(out.data)) return out;
+    const data = sharedLike(out.data, out.data.length);
+    data.set(out.data as never);
+    return { ...out, data };
+  }
+  const images = out as readonly Image[];
+  if (images.every((image) => keep(image.data))) return images;
+  const total = images.reduce((sum, image) => sum + image.data.length, 0);
+  const pool = sharedLike(images[0]?.data ?? new Uint8Array(0), Math.ceil(total * 1.25));
+  let at = 0;
+  return images.map((image) => {
+    const data = pool.subarray(at, at + image.data.length);
+    data.set(image.data as never);
+    at += image.data.length;
+    return { ...image, data };
+  });
+}
+
+/**
+ * A result a worker wrote into a shared `out`, as views of the caller's own `out` (the same memory, which arrived in
+ * the worker as another SharedArrayBuffer object): so the caller sees that its `out` was used.
+ */
+function viewsOf(batch: Batch, out: PixelArray): Batch {
+  const view = (data: PixelArray): PixelArray =>
+    data instanceof Float32Array
+      ? new Float32Array(out.buffer, data.byteOffset, data.length)
+      : new Uint8Array(out.buffer, data.byteOffset, data.length);
+  if (isUniformBatch(batch)) return { ...batch, data: view(batch.data) };
+  return (batch as readonly Image[]).map((image) => ({ ...image, data: view(image.data) }));
 }
 
 /** The batch inside a wire message. */
@@ -198,7 +257,9 @@ export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolO
         if (task === undefined || task.message.id !== reply.id) return;
         slot.tasks.shift();
         if (reply.ok) {
-          task.resolve(unpackBatch(reply.batch));
+          const batch = unpackBatch(reply.batch);
+          const out = task.message.out;
+          task.resolve(reply.intoOut && out !== undefined ? viewsOf(batch, out) : batch);
           if (queue.length === 0 && slot.tasks.length === 0) worker.unref();
           dispatch();
         } else {
@@ -220,7 +281,15 @@ export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolO
       if (slots.length === 0) start();
       return new Promise<Batch>((resolve, reject) => {
         const { wire, transfer } = packBatch(images);
-        const message: WorkerTask = { id: nextId++, batch: wire, epoch: context.epoch, indices: context.indices };
+        // A shared `out` travels as it is (never transferred); anything else is no use to the worker.
+        const out = context.out !== undefined && isShared(context.out) ? context.out : undefined;
+        const message: WorkerTask = {
+          id: nextId++,
+          batch: wire,
+          epoch: context.epoch,
+          indices: context.indices,
+          ...(out ? { out } : {}),
+        };
         queue.push({ message, transfer, resolve, reject });
         dispatch();
       });

@@ -276,6 +276,7 @@ async function trainOne(
     workers,
     prefetch: settings.prefetch,
     pool: createWorkerPool,
+    reuseBuffers: true, // trainEpoch is done with each batch before it asks for the next
   });
   const imagesPerEpoch = data.train.images.n;
   const records: EpochRecord[] = [];

@@ -12,6 +12,8 @@ export interface StandInSpec {
   readonly throwAt?: number;
   /** Return a list of images 1 pixel wider instead of the input's kind (sizes change). */
   readonly grow?: boolean;
+  /** Write the result over the input batch and return the input itself (an augmenter working in place). */
+  readonly inPlace?: boolean;
 }
 
 function hash(a: number, b: number, c: number, d: number): number {
@@ -52,6 +54,10 @@ export class StandIn {
       }
       return { data, height: image.height, width, channels: image.channels };
     });
+    if (this.spec.inPlace && !this.spec.grow) {
+      images.forEach((image, k) => image.data.set(out[k].data));
+      return batch;
+    }
     if (this.spec.grow || !isUniformBatch(batch)) return out;
     const size = batch.height * batch.width * batch.channels;
     const data = new Uint8Array(batch.n * size);
