@@ -1,67 +1,121 @@
-// Batches per second of the DataLoader on Fashion-MNIST (whatever loadFashionMnist finds), with and without
-// augmentation, on the calling thread and with 1 and 2 worker threads. Run: node --import tsx bench/data-loader.ts
-import { DataLoader } from '../src/data/data-loader.ts';
+// `npm run bench:loader [-- --quick]`: images/s of the DataLoader, with fresh memory per batch and with
+// `reuseBuffers`, on the calling thread and with 2 worker threads. Workloads: the first 12,800 Fashion-MNIST training
+// images in batches of 128 under the Multiply + Affine rotate + Dropout pipeline, and bench/run.ts's rgb256 photos in
+// batches of 32 under three of its cases. Each row's two loaders take turns, one epoch (or more, to fill 0.15 s) at a
+// time, so that both see the same moments of this shared machine; the table gives their medians. Prints a markdown
+// table and writes bench/results/data-loader-<ISO date>.json.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { UniformBatch } from '../src/core/image.ts';
+import { type BatchAugmenter, DataLoader } from '../src/data/data-loader.ts';
 import { ArrayDataset } from '../src/data/dataset.ts';
+import { createWorkerPool } from '../src/data/worker-pool.ts';
 import * as iaa from '../src/index.ts';
-import { loadFashionMnist } from '../src/node.ts';
+import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { makeCase } from './cases.ts';
+import { type Workload, loadWorkload } from './load.ts';
 
-const BATCH = 128;
-const fm = await loadFashionMnist({ split: 'train' });
-const N = Math.min(fm.images.n, 100 * BATCH); // 100 batches per measured epoch
-const subsetImages = { ...fm.images, n: N, data: fm.images.data.subarray(0, N * 784) };
-const measured = new ArrayDataset(subsetImages, fm.labels.subarray(0, N));
-iaa.seed(1);
-const affine = (iaa as Record<string, unknown>).Affine as ((o: object) => iaa.Augmenter) | undefined;
-const pipeline = iaa.Sequential([
-  iaa.Multiply([0.8, 1.2]),
-  ...(affine ? [affine({ rotate: [-30, 30] })] : [iaa.GaussianBlur([0, 1])]),
-  iaa.Dropout(0.1),
-]);
-const label = affine ? 'Multiply + Affine rotate + Dropout' : 'Multiply + GaussianBlur + Dropout';
+const HERE = dirname(fileURLToPath(import.meta.url));
+const quick = process.argv.includes('--quick');
+const ROUNDS = quick ? 3 : 7;
+const MIN_SECONDS = quick ? 0.05 : 0.15;
 
-async function measure(
-  augment: iaa.Augmenter | undefined,
-  workers: number,
-): Promise<{ batchesPerSecond: number; imagesPerSecond: number }> {
-  const loader = new DataLoader(measured, { batchSize: BATCH, shuffle: true, seed: 1, augment, workers });
-  for await (const _ of loader) {
-    // epoch 0 warms up: threads start, code is compiled (a break would stop the threads)
-  }
-  let batches = 0;
+interface Row {
+  workload: Workload;
+  augmentation: string;
+  workers: number;
+  fresh: number;
+  reused: number;
+}
+
+function fmnistPipeline(): iaa.Augmenter {
+  return iaa.Sequential([iaa.Multiply([0.8, 1.2]), iaa.Affine({ rotate: [-30, 30] }), iaa.Dropout(0.1)], { seed: 1 });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** Images per second of one turn: whole epochs until MIN_SECONDS have passed. */
+async function turn(loader: AsyncIterable<{ indices: Int32Array }>): Promise<number> {
   let images = 0;
   const start = performance.now();
-  for await (const batch of loader) {
-    batches++;
-    images += batch.indices.length;
-  }
-  const seconds = (performance.now() - start) / 1000;
-  await loader.close();
-  return { batchesPerSecond: batches / seconds, imagesPerSecond: images / seconds };
+  do {
+    for await (const batch of loader) images += batch.indices.length;
+  } while (performance.now() - start < MIN_SECONDS * 1000);
+  return (images * 1000) / (performance.now() - start);
 }
 
-console.log(
-  `DataLoader on the first ${N} Fashion-MNIST training images (${fm.source.kind}), batch ${BATCH}, shuffled, one epoch after a warm-up epoch`,
-);
-console.log(`augmentation: ${label}\n`);
-const rows: string[][] = [];
+async function row(
+  workload: Workload,
+  images: UniformBatch,
+  batchSize: number,
+  augmentation: string,
+  augment: BatchAugmenter | undefined,
+  workers: number,
+): Promise<Row> {
+  const dataset = new ArrayDataset(images, new Int32Array(images.n));
+  const make = (reuseBuffers: boolean) =>
+    new DataLoader(dataset, {
+      batchSize,
+      shuffle: true,
+      seed: 1,
+      augment,
+      workers,
+      reuseBuffers,
+      pool: createWorkerPool,
+    });
+  const loaders = [make(false), make(true)];
+  const rates: number[][] = [[], []];
+  try {
+    for (const loader of loaders) for await (const _ of loader); // warm-up: threads start, code compiles
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const k of r % 2 === 0 ? [0, 1] : [1, 0]) rates[k].push(await turn(loaders[k]));
+    }
+  } finally {
+    await Promise.all(loaders.map((loader) => loader.close()));
+  }
+  return { workload, augmentation, workers, fresh: median(rates[0]), reused: median(rates[1]) };
+}
+
+const rows: Row[] = [];
+const fmnist = await loadWorkload('fmnist');
+const rgb = await loadWorkload('rgb256');
+// The fmnist workload holds 1,024 images; repeated 12.5 times it makes 100 batches of 128 per epoch.
+const n = 12800;
+const size = 28 * 28;
+const many = new Uint8Array(n * size);
+for (let i = 0; i < n; i++)
+  many.set(fmnist.batch.data.subarray((i % fmnist.batch.n) * size, ((i % fmnist.batch.n) + 1) * size), i * size);
+const fmnistImages: UniformBatch = { ...fmnist.batch, n, data: many };
 for (const [name, augment] of [
   ['none', undefined],
-  ['augment', pipeline],
+  ['Multiply + Affine rotate + Dropout', fmnistPipeline()],
 ] as const) {
-  for (const workers of [0, 1, 2]) {
-    if (augment === undefined && workers > 0) continue; // workers only run the augmenter
-    const r = await measure(augment, workers);
-    rows.push([
-      name,
-      String(workers),
-      r.batchesPerSecond.toFixed(1),
-      Math.round(r.imagesPerSecond).toLocaleString('en'),
-    ]);
+  for (const workers of augment === undefined ? [0] : [0, 2]) {
+    rows.push(await row('fmnist', fmnistImages, 128, name, augment, workers));
   }
 }
-const header = ['augmentation', 'workers', 'batches/s', 'images/s'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-console.log(line(header));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const r of rows) console.log(line(r));
+for (const id of ['multiply', 'affine_rotate30', 'affine_rotate_fit_output']) {
+  for (const workers of [0, 2]) rows.push(await row('rgb256', rgb.batch, 32, id, makeCase(id), workers));
+}
+
+const header = ['workload', 'augmentation', 'workers', 'fresh img/s', 'reuseBuffers img/s', 'reuse / fresh'];
+const cells = rows.map((r) => [
+  r.workload,
+  r.augmentation,
+  String(r.workers),
+  Math.round(r.fresh).toLocaleString('en'),
+  Math.round(r.reused).toLocaleString('en'),
+  `${(r.reused / r.fresh).toFixed(2)}×`,
+]);
+console.log(`DataLoader images/s, median of ${ROUNDS} alternating turns of ≥ ${MIN_SECONDS} s`);
+console.log(`fmnist: ${fmnist.source}, repeated to ${n}, batches of 128; rgb256: ${rgb.source}, batches of 32\n`);
+console.log(`| ${header.join(' | ')} |`);
+console.log(`|${header.map((_, i) => (i < 3 ? '---' : '---:')).join('|')}|`);
+for (const c of cells) console.log(`| ${c.join(' | ')} |`);
+const date = new Date().toISOString();
+mkdirSync(join(HERE, 'results'), { recursive: true });
+const out = join(HERE, 'results', `data-loader-${date.replace(/:/g, '-')}.json`);
+const doc = { date, quick, rounds: ROUNDS, minSeconds: MIN_SECONDS, rows };
+await writeFileAtomic(out, new TextEncoder().encode(`${JSON.stringify(doc, null, 1)}\n`), { overwrite: true });
+console.log(`\nwrote ${out}`);

@@ -11,15 +11,15 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
-import { type Batch, type Image, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
+import { type Batch, type Image, type UniformBatch, batchBuffer, isUniformBatch } from '../src/core/image.ts';
 import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
 import { CASES, MISSING, casesFor, makeCase, peerCasesFor, walkthroughAugmenter } from './cases.ts';
+import { type Data, type Workload, loadWorkload, startTsWorker } from './load.ts';
 import type { BenchReply, BenchTask } from './worker.ts';
-import type { Data as Loaded } from './workloads.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PEERS = join(HERE, '..', '..', 'shared', 'peers');
@@ -27,7 +27,6 @@ const OPENCV_SCRIPT = join(PEERS, 'opencv_bench.py');
 const BATCH = 32;
 const WORKERS = 2;
 
-type Workload = 'fmnist' | 'rgb256';
 type Mode = 'single' | 'batch' | 'workers';
 const WORKLOADS: readonly Workload[] = ['fmnist', 'rgb256'];
 const MODES: readonly Mode[] = ['single', 'batch', 'workers'];
@@ -91,47 +90,13 @@ function parseArgs(argv: readonly string[]): Args {
 
 // ---------------------------------------------------------------------------------------------- workloads
 
-/** A worker thread running TypeScript module `entry` (tsx loaded first, as createWorkerPool does). */
-function startTsWorker(entry: string, data: unknown): Worker {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: data });
-}
-
-interface Data extends Loaded {
-  /** The same images in a SharedArrayBuffer, which the worker threads read where they are. */
-  readonly shared: UniformBatch<Uint8Array>;
-}
-
-/**
- * Loads a workload in a thread of its own (bench/workloads.ts) and returns it in a SharedArrayBuffer. Reading files
- * here would import sharp and Node's file reading, which detach ArrayBuffers, and a detach slows every typed-array
- * loop of this thread for good (see bench/worker.ts); the 1-thread rows then measured about 20% less than the same
- * code in a worker thread.
- */
-function loadWorkload(workload: Workload): Promise<Data> {
-  const worker = startTsWorker(new URL('./workloads.ts', import.meta.url).href, { workload });
-  return new Promise<Data>((resolve, reject) => {
-    worker.once('message', ({ batch, source }: Loaded) => {
-      // The 1-thread rows read a plain copy, as before the loading moved (a SharedArrayBuffer's copies are slower).
-      resolve({ batch: { ...batch, data: Uint8Array.from(batch.data) }, shared: batch, source });
-    });
-    worker.once('error', reject);
-  }).finally(() => worker.terminate());
-}
-
-/**
- * The whole buffer behind a result, to take the next one (the `out` option): a uniform result's data, or the one
- * buffer a list result's images are views into (outputs of different sizes, written into `out` as a pool).
- */
 /** An empty `out`, which asks augmentImages to put a list result into one buffer (see runSync). */
 const NO_SPARE = new Uint8Array(0);
 
+/** The whole buffer behind a result, to take the next one (the `out` option); see batchBuffer. */
 function resultBuffer(out: Batch): Uint8Array | undefined {
-  if (isUniformBatch(out)) return out.data instanceof Uint8Array ? out.data : undefined;
-  const first = out[0]?.data;
-  if (!(first instanceof Uint8Array) || !out.every((image) => image.data.buffer === first.buffer)) return undefined;
-  return new Uint8Array(first.buffer);
+  const whole = batchBuffer(out);
+  return whole instanceof Uint8Array ? whole : undefined;
 }
 
 function imageAt(b: UniformBatch<Uint8Array>, i: number): Image<Uint8Array> {
