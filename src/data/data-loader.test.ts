@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { StandIn } from '../../test/helpers/stand-in-augmenter.ts';
-import { type Image, type UniformBatch, batchImage, isUniformBatch, makeImage } from '../core/image.ts';
+import {
+  type Batch,
+  type Image,
+  type PixelArray,
+  type UniformBatch,
+  batchImage,
+  isUniformBatch,
+  makeImage,
+} from '../core/image.ts';
 import * as iaa from '../index.ts';
 import { type BatchAugmenter, DataLoader, type DataLoaderOptions, type LoaderBatch } from './data-loader.ts';
 import { ArrayDataset, type Dataset } from './dataset.ts';
@@ -261,6 +269,28 @@ describe('DataLoader reuseBuffers', () => {
           ),
         );
       else assert.deepEqual(rows, (await snapshot({ ...options, reuseBuffers: false }, 2)).rows);
+    }
+  });
+
+  it('uses plain memory with workers where the platform has no SharedArrayBuffer (a page without isolation)', async () => {
+    const augment = iaa.Multiply({ mul: [0.5, 1.5], seed: 1 });
+    // A pool that augments on this thread, as a browser's own pool of web workers might without shared memory.
+    const pool = () => ({
+      augment: async (images: Batch, context: { epoch: number; indices: Int32Array; out?: PixelArray }) =>
+        augment.augmentImages(images, context),
+      close: async () => {},
+    });
+    const options = { batchSize: 4, shuffle: true, seed: 5, augment, workers: 2, pool };
+    const fresh = await snapshot(options);
+    const global = globalThis as { SharedArrayBuffer?: unknown };
+    const saved = global.SharedArrayBuffer;
+    global.SharedArrayBuffer = undefined;
+    try {
+      const reused = await snapshot({ ...options, reuseBuffers: true });
+      assert.deepEqual(reused.rows, fresh.rows);
+      assert.ok(reused.buffers <= 7, `${reused.buffers} buffers`);
+    } finally {
+      global.SharedArrayBuffer = saved;
     }
   });
 

@@ -249,7 +249,9 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
     this.poolFactory = options.pool;
     const reuse = options.reuseBuffers ?? false;
     if (typeof reuse !== 'boolean') throw argumentError('DataLoader', 'reuseBuffers', 'true or false', reuse, 'type');
-    if (reuse) this.recycler = new Recycler(this.workers > 0, this.prefetch + 2);
+    // Shared memory only where workers read it and the platform has it (a browser page needs cross-origin isolation).
+    const shared = this.workers > 0 && typeof SharedArrayBuffer !== 'undefined';
+    if (reuse) this.recycler = new Recycler(shared, this.prefetch + 2);
     if (this.workers > 0) {
       if (typeof this.augment?.toJSON !== 'function') {
         throw argumentError(
