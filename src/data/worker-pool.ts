@@ -36,7 +36,7 @@ export type WorkerReply =
       readonly id: number;
       readonly ok: true;
       readonly batch: WireBatch;
-      /** The result is in the task's `out`: the caller rebuilds it as views of its own `out` (see intoOut). */
+      /** The result is in the task's `out`: the caller rebuilds it as views of its own `out` (viewsOf). */
       readonly intoOut?: boolean;
     }
   | { readonly id: number; readonly ok: false; readonly error: WireError };
