@@ -16,26 +16,53 @@ const STAGE_BYTES = 256 << 10;
 let staging = new Uint8Array(0);
 
 /**
+ * Where copySpan stages a piece of `piece` bytes from byte address `sAt` to `dAt` (modulo 8 is what matters; the
+ * staging buffer's own address is a multiple of 8): place A at `a` takes the source at its alignment, place B at `b`
+ * gives the destination at its alignment, after A without overlap; `size` is the room both need.
+ */
+export function stagingPlaces(sAt: number, dAt: number, piece: number): { a: number; b: number; size: number } {
+  const a = sAt & 7;
+  const base = (a + piece + 7) & ~7;
+  const b = base + (dAt & 7);
+  return { a, b, size: b + piece };
+}
+
+/**
  * `d[to … to + len) = s[from … from + len)` (elements; `d` and `s` of the same element size). A copy between a
- * SharedArrayBuffer and other memory whose two ends are not 8-byte aligned alike goes through a plain buffer placed
- * at the source's alignment, in pieces of at most 256 KB: two word-wise copies instead of a byte-wise one.
+ * SharedArrayBuffer and other memory whose two ends are not 8-byte aligned alike goes through plain memory, in pieces
+ * of at most 256 KB, so that every copy that touches shared memory is aligned: staged at the shared side's alignment
+ * when one side is shared (two copies), and through two staging places, one at each side's alignment, when both are
+ * (three copies; the middle one, plain to plain, is fast at any alignment).
  */
 export function copySpan(d: PixelArray, to: number, s: PixelArray, from: number, len: number): void {
   const bpe = s.BYTES_PER_ELEMENT;
   const sAt = s.byteOffset + from * bpe;
   const dAt = d.byteOffset + to * bpe;
   const bytes = len * bpe;
-  if (((sAt - dAt) & 7) === 0 || bytes < 256 || !(isShared(s) || isShared(d))) {
+  const sShared = isShared(s);
+  const dShared = isShared(d);
+  if (((sAt - dAt) & 7) === 0 || bytes < 256 || !(sShared || dShared)) {
     d.set(s.subarray(from, from + len), to);
     return;
   }
   const piece = Math.min(bytes, STAGE_BYTES);
-  if (staging.length < piece + 8) staging = new Uint8Array(piece + 8);
-  const k = (sAt - staging.byteOffset) & 7;
+  const { a, b, size } = stagingPlaces(sAt, dAt, piece);
+  if (staging.length < size) staging = new Uint8Array(size);
   for (let done = 0; done < bytes; done += piece) {
     const m = Math.min(piece, bytes - done);
-    staging.set(new Uint8Array(s.buffer, sAt + done, m), k);
-    new Uint8Array(d.buffer, dAt + done, m).set(staging.subarray(k, k + m));
+    const source = new Uint8Array(s.buffer, sAt + done, m);
+    const target = new Uint8Array(d.buffer, dAt + done, m);
+    if (!dShared) {
+      staging.set(source, a);
+      target.set(staging.subarray(a, a + m));
+    } else if (!sShared) {
+      staging.set(source, b);
+      target.set(staging.subarray(b, b + m));
+    } else {
+      staging.set(source, a);
+      staging.copyWithin(b, a, a + m);
+      target.set(staging.subarray(b, b + m));
+    }
   }
 }
 
