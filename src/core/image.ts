@@ -126,6 +126,13 @@ export function sharedLike(data: PixelArray, n: number): PixelArray {
   return data instanceof Uint8Array ? new Uint8Array(buffer) : new Float32Array(buffer);
 }
 
+/** A view of `like`'s type on `length` elements of `buffer` from byte `byteOffset` (another view on the same memory). */
+export function viewLike(like: PixelArray, buffer: ArrayBufferLike, byteOffset = 0, length?: number): PixelArray {
+  return like instanceof Float32Array
+    ? new Float32Array(buffer, byteOffset, length)
+    : new Uint8Array(buffer, byteOffset, length);
+}
+
 /**
  * The one buffer behind a batch, to pass as the next call's `out`: a uniform batch's data, or all of the buffer that
  * every image of a list is a view into (a list result written into `out`); undefined when a list's images live in
@@ -136,7 +143,7 @@ export function batchBuffer(batch: Batch): PixelArray | undefined {
   const list = batch as readonly Image[];
   const first = list[0]?.data;
   if (first === undefined || !list.every((image) => image.data.buffer === first.buffer)) return undefined;
-  return first instanceof Float32Array ? new Float32Array(first.buffer) : new Uint8Array(first.buffer);
+  return viewLike(first, first.buffer);
 }
 
 /** Whether every image of `batch` is in the memory of `out` (as seen in the thread that holds both). */

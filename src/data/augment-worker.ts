@@ -45,10 +45,10 @@ port.on('message', (task: WorkerTask) => {
   ready
     .then((augmenter) => {
       const batch = unpackBatch(task.batch) as Image[] | UniformBatch;
+      const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: task.out ?? spare });
       if (task.out !== undefined) {
         // A shared buffer to write into (DataLoader's reuseBuffers): the result goes back in shared memory, and this
         // thread never detaches a buffer (see toSharedMemory).
-        const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: task.out });
         const shared = toSharedMemory(out, batch);
         const reply: WorkerReply = {
           id: task.id,
@@ -59,7 +59,6 @@ port.on('message', (task: WorkerTask) => {
         port.postMessage(reply);
         return;
       }
-      const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: spare });
       spare = reusableInput(batch, out);
       // Everything in the result was written by this thread into buffers it owns: they go whole, never copied.
       const { wire, transfer } = packBatch(out, { owned: true });

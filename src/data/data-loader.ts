@@ -340,8 +340,9 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
   private async produce(indices: Int32Array, epoch: number): Promise<Produced> {
     const { images, labels } = await this.collateBatch(indices);
     const { recycler } = this;
+    const collated = recycler && batchBuffer(images);
     // Only the built-in collation writes into the recycler's memory; a `collate` function's buffers are the caller's.
-    const input = recycler && this.collate === undefined ? batchBuffer(images) : undefined;
+    const input = this.collate === undefined ? collated : undefined;
     let out: Batch = images;
     if (this.augment !== undefined) {
       const given = recycler?.output(input);
@@ -358,10 +359,9 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
     }
     const batch: LoaderBatch = { images: out, labels, indices, epoch };
     if (recycler === undefined) return { batch };
-    const inputBuffer = batchBuffer(images)?.buffer;
     const result = out === images ? input : batchBuffer(out);
     if (result === undefined) return { batch }; // a list in several buffers, which may hold views of the input
-    if (result.buffer === inputBuffer) {
+    if (result.buffer === collated?.buffer) {
       // Not augmented, or augmented in place: the collated memory is the batch's, recycled once the next batch is
       // requested when the recycler owns it (never a `collate` function's buffers).
       return { batch, ...(input !== undefined ? { release: () => recycler.give(input, true) } : {}) };

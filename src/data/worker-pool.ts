@@ -3,7 +3,7 @@
 import type { Worker } from 'node:worker_threads';
 import { argumentError } from '../core/errors.ts';
 import type { Batch, Image, PixelArray, UniformBatch } from '../core/image.ts';
-import { isUniformBatch, sharedLike } from '../core/image.ts';
+import { isUniformBatch, sharedLike, viewLike } from '../core/image.ts';
 import { isShared } from '../kernels/copy.ts';
 import { getSeed } from '../random/stream.ts';
 import type { AugmentPool, BatchAugmenter } from './data-loader.ts';
@@ -156,10 +156,7 @@ export function toSharedMemory(out: Batch, input?: Batch): Batch {
  * the worker as another SharedArrayBuffer object): so the caller sees that its `out` was used.
  */
 function viewsOf(batch: Batch, out: PixelArray): Batch {
-  const view = (data: PixelArray): PixelArray =>
-    data instanceof Float32Array
-      ? new Float32Array(out.buffer, data.byteOffset, data.length)
-      : new Uint8Array(out.buffer, data.byteOffset, data.length);
+  const view = (data: PixelArray) => viewLike(data, out.buffer, data.byteOffset, data.length);
   if (isUniformBatch(batch)) return { ...batch, data: view(batch.data) };
   return (batch as readonly Image[]).map((image) => ({ ...image, data: view(image.data) }));
 }

@@ -50,19 +50,13 @@ export function copySpan(d: PixelArray, to: number, s: PixelArray, from: number,
   if (staging.length < size) staging = new Uint8Array(size);
   for (let done = 0; done < bytes; done += piece) {
     const m = Math.min(piece, bytes - done);
-    const source = new Uint8Array(s.buffer, sAt + done, m);
-    const target = new Uint8Array(d.buffer, dAt + done, m);
-    if (!dShared) {
-      staging.set(source, a);
-      target.set(staging.subarray(a, a + m));
-    } else if (!sShared) {
-      staging.set(source, b);
-      target.set(staging.subarray(b, b + m));
-    } else {
-      staging.set(source, a);
-      staging.copyWithin(b, a, a + m);
-      target.set(staging.subarray(b, b + m));
-    }
+    // In at the source's place when it is shared, out at the destination's when it is; a move between the two
+    // (plain to plain) only when both are.
+    const inAt = sShared ? a : b;
+    const outAt = dShared ? b : inAt;
+    staging.set(new Uint8Array(s.buffer, sAt + done, m), inAt);
+    if (outAt !== inAt) staging.copyWithin(outAt, inAt, inAt + m);
+    new Uint8Array(d.buffer, dAt + done, m).set(staging.subarray(outAt, outAt + m));
   }
 }
 
