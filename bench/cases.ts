@@ -44,9 +44,9 @@ export const CASES: readonly BenchCase[] = [
   // imgaug's recipe: noise padded by the kernel size (13 at sigma 5), a 13×13 blur, maps rounded to 1/32 pixel; the
   // OpenCV row blurs 17×17 without padding and remaps with float maps.
   { id: 'elastic', make: () => iaa.ElasticTransformation(50, { sigma: 5 }), workloads: ['rgb256'] },
-  // A reference row, not an augmentation: each batch copied and nothing computed. What 2 workers gain on it is the
-  // most that memory bandwidth allows a case that only streams pixels through (on a shared 2-core machine, less
-  // than 2×).
+  // A reference row, not an augmentation: each batch copied and nothing computed. What 2 workers gain on it is what
+  // the bench's workers (shared memory, messages) leave of a second thread for a case that only streams pixels;
+  // `npm run bench:scaling` gives the machine's own figure beside it.
   { id: 'copy', make: () => iaa.Identity(), peer: false },
 ];
 

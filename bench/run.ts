@@ -663,7 +663,7 @@ function renderTable(
     if (!one) continue;
     lines.push(
       '',
-      `copy (a reference, not an augmenter: Identity copies each batch and computes nothing) on ${copy.workload}: 2 workers give ${(copy.augkit.median / one.augkit.median).toFixed(2)}× its 1-thread batch figure in this run: about what this bench's workers can gain on cases that only stream pixels (see bench/README.md).`,
+      `copy (a reference, not an augmenter: Identity copies each batch and computes nothing) on ${copy.workload}: 2 workers give ${(copy.augkit.median / one.augkit.median).toFixed(2)}× its 1-thread batch figure in this run: what this bench's workers (shared memory, messages) leave of a second thread on cases that only stream pixels; \`npm run bench:scaling\` measures the machine's own figure (see bench/README.md).`,
     );
   }
   if (walkthrough) {

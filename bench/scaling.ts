@@ -1,0 +1,159 @@
+// `npm run bench:scaling [-- --cases a,b] [--seconds S] [--rounds R]`: what 2 threads can gain on this machine, with
+// none of the bench's messaging. Two worker threads each run one case's batch loop flat out (batches of 32 rgb256
+// images, each result written into the last one's buffer): each thread alone (the mean of the two is the 1-thread
+// figure), then both at once, started at the same moment. Each round does so on the workload in plain memory (each
+// thread's own copy) and in a SharedArrayBuffer (as the workers rows of `npm run bench` read it, with the results
+// going into shared memory too). The 2-thread total over the 1-thread figure is the ceiling of the workers rows'
+// ratio: on plain memory what the machine allows, on shared memory what reading and writing shared memory leaves
+// of it. Prints a markdown table and writes bench/results/scaling-<ISO date>.json.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { UniformBatch } from '../src/core/image.ts';
+import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { makeCase } from './cases.ts';
+import { loadWorkload, startTsWorker } from './load.ts';
+
+type Memory = 'plain' | 'shared';
+
+/** One thread's run: case `caseId` on `memory` for `seconds`, started at `startAt` (Date.now()). */
+interface Job {
+  readonly caseId: string;
+  readonly memory: Memory;
+  readonly seconds: number;
+  readonly startAt: number;
+}
+
+const BATCH = 32;
+/** Length of one timed slice; a thread's figure is the median over its slices. */
+const SLICE_MS = 250;
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** In a worker thread: images/s of `job`, the median over its slices. */
+function runJob(shared: UniformBatch<Uint8Array>, plain: UniformBatch<Uint8Array>, job: Job): number {
+  const b = job.memory === 'shared' ? shared : plain;
+  const size = b.height * b.width * b.channels;
+  const units: { batch: UniformBatch<Uint8Array>; indices: Int32Array }[] = [];
+  for (let j = 0; j + BATCH <= b.n; j += BATCH) {
+    const indices = Int32Array.from({ length: BATCH }, (_, k) => j + k);
+    units.push({ batch: { ...b, n: BATCH, data: b.data.subarray(j * size, (j + BATCH) * size) }, indices });
+  }
+  const aug = makeCase(job.caseId);
+  let out: Uint8Array | Float32Array =
+    job.memory === 'shared' ? new Uint8Array(new SharedArrayBuffer(BATCH * size)) : new Uint8Array(BATCH * size);
+  let i = 0;
+  const step = () => {
+    const u = units[i % units.length];
+    const r = aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out });
+    if (!Array.isArray(r)) out = (r as UniformBatch).data;
+    i++;
+  };
+  for (let w = 0; w < 30; w++) step();
+  while (Date.now() < job.startAt) {
+    // Wait for the other thread: both start timing at the same moment.
+  }
+  const rates: number[] = [];
+  const end = performance.now() + job.seconds * 1000;
+  while (performance.now() < end) {
+    const t0 = performance.now();
+    let k = 0;
+    while (performance.now() - t0 < SLICE_MS) {
+      step();
+      k++;
+    }
+    rates.push((k * BATCH * 1000) / (performance.now() - t0));
+  }
+  return median(rates);
+}
+
+if (!isMainThread) {
+  const shared = (workerData as { shared: UniformBatch<Uint8Array> }).shared;
+  const plain = { ...shared, data: Uint8Array.from(shared.data) };
+  parentPort?.on('message', (job: Job) => parentPort?.postMessage(runJob(shared, plain, job)));
+} else {
+  await main();
+}
+
+function option(name: string, fallback: string): string {
+  const k = process.argv.indexOf(`--${name}`);
+  return k >= 0 && k + 1 < process.argv.length ? process.argv[k + 1] : fallback;
+}
+
+function positive(name: string, fallback: number): number {
+  const v = Number(option(name, String(fallback)));
+  if (!(v > 0) || !Number.isFinite(v)) throw new Error(`bench:scaling: --${name} must be a number > 0, got ${v}`);
+  return v;
+}
+
+async function main(): Promise<void> {
+  const HERE = dirname(fileURLToPath(import.meta.url));
+  const cases = option(
+    'cases',
+    'copy,multiply,linear_contrast,dropout,salt_and_pepper,grayscale,resize_128_linear,gaussian_blur,affine_rotate30',
+  ).split(',');
+  for (const id of cases) makeCase(id); // throws on an unknown case id, naming the known ones
+  const seconds = positive('seconds', 1.2);
+  const rounds = Math.round(positive('rounds', 2));
+  const data = await loadWorkload('rgb256');
+  const entry = new URL(import.meta.url).href;
+  const workers: Worker[] = [0, 1].map(() => startTsWorker(entry, { shared: data.shared }));
+  const ask = (w: Worker, job: Job) =>
+    new Promise<number>((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('error', reject);
+      w.postMessage(job);
+    });
+  // The threads of `pick` run the job, starting at the same moment (after time to receive it and warm up).
+  const together = (pick: Worker[], job: Omit<Job, 'startAt'>) => {
+    const startAt = Date.now() + 600;
+    return Promise.all(pick.map((w) => ask(w, { ...job, startAt })));
+  };
+  interface Row {
+    caseId: string;
+    memory: Memory;
+    one: number[];
+    two: number[];
+  }
+  const rows: Row[] = [];
+  for (const caseId of cases) {
+    const byMemory = new Map<Memory, Row>();
+    for (const memory of ['plain', 'shared'] as const) {
+      const row = { caseId, memory, one: [], two: [] };
+      byMemory.set(memory, row);
+      rows.push(row);
+    }
+    for (let r = 0; r < rounds; r++) {
+      for (const memory of ['plain', 'shared'] as const) {
+        const row = byMemory.get(memory) as Row;
+        // Alone: each thread in turn, averaged, since a thread can run the same loop in a slower state than another
+        // for its whole life (see bench/README.md); both: the two threads' sum. The states then cancel in the ratio.
+        const alone: number[] = [];
+        for (const w of workers) alone.push(...(await together([w], { caseId, memory, seconds })));
+        row.one.push((alone[0] + alone[1]) / 2);
+        const both = await together(workers, { caseId, memory, seconds });
+        row.two.push(both[0] + both[1]);
+      }
+      process.stderr.write(`bench:scaling: ${caseId} round ${r + 1}/${rounds}\n`);
+    }
+  }
+  await Promise.all(workers.map((w) => w.terminate()));
+
+  const fmt = (x: number) => Math.round(x).toLocaleString('en');
+  console.log(
+    `\n2 threads over 1, batch loops without messaging (rgb256, batches of 32), medians of ${rounds} rounds of ${seconds} s`,
+  );
+  console.log('\n| case | memory | 1 thread img/s | 2 threads img/s | 2 / 1 |\n|---|---|---:|---:|---:|');
+  const out = rows.map((r) => ({ ...r, oneMedian: median(r.one), twoMedian: median(r.two) }));
+  for (const r of out) {
+    console.log(
+      `| ${r.caseId} | ${r.memory} | ${fmt(r.oneMedian)} | ${fmt(r.twoMedian)} | ${(r.twoMedian / r.oneMedian).toFixed(2)}× |`,
+    );
+  }
+  const date = new Date().toISOString();
+  mkdirSync(join(HERE, 'results'), { recursive: true });
+  const file = join(HERE, 'results', `scaling-${date.replace(/:/g, '-')}.json`);
+  const doc = { date, seconds, rounds, batch: BATCH, workload: data.source, rows: out };
+  await writeFileAtomic(file, new TextEncoder().encode(`${JSON.stringify(doc, null, 1)}\n`), { overwrite: true });
+  console.log(`\nwrote ${file}`);
+}
