@@ -14,7 +14,7 @@ import { createWorkerPool } from '../src/data/worker-pool.ts';
 import * as iaa from '../src/index.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { makeCase } from './cases.ts';
-import { type Workload, loadWorkload } from './load.ts';
+import { type Workload, loadWorkload, median } from './load.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -32,8 +32,6 @@ interface Row {
 function fmnistPipeline(): iaa.Augmenter {
   return iaa.Sequential([iaa.Multiply([0.8, 1.2]), iaa.Affine({ rotate: [-30, 30] }), iaa.Dropout(0.1)], { seed: 1 });
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /** Images per second of one turn: whole epochs until MIN_SECONDS have passed. */
 async function turn(loader: AsyncIterable<{ indices: Int32Array }>): Promise<number> {

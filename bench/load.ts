@@ -1,7 +1,7 @@
-// Starting the bench's worker threads, and loading a workload in one (shared by bench/run.ts and
-// bench/data-loader.ts). Imports nothing that reads files, so the importing thread stays free of detached buffers.
+// Starting the bench's worker threads, loading a workload in one, cutting it into batches and taking medians
+// (shared by bench/run.ts, bench/data-loader.ts and bench/scaling.ts). Imports nothing that reads files, so the importing thread stays free of detached buffers.
 import { Worker } from 'node:worker_threads';
-import type { UniformBatch } from '../src/core/image.ts';
+import { type Batch, type UniformBatch, batchBuffer } from '../src/core/image.ts';
 import type { Data as Loaded } from './workloads.ts';
 
 export type Workload = 'fmnist' | 'rgb256';
@@ -34,4 +34,35 @@ export function loadWorkload(workload: Workload): Promise<Data> {
     });
     worker.once('error', reject);
   }).finally(() => worker.terminate());
+}
+
+/** A batch of a workload and its images' indices in it. */
+export interface Unit {
+  readonly batch: UniformBatch<Uint8Array>;
+  readonly indices: Int32Array;
+}
+
+/** Batches of `bs` consecutive images, as opencv_bench.py makes them (a last partial batch is left out). */
+export function batchesOf(b: UniformBatch<Uint8Array>, bs: number): Unit[] {
+  const size = b.height * b.width * b.channels;
+  const units: Unit[] = [];
+  for (let j = 0; j + bs <= b.n; j += bs) {
+    const indices = new Int32Array(bs);
+    for (let k = 0; k < bs; k++) indices[k] = j + k;
+    units.push({ batch: { ...b, n: bs, data: b.data.subarray(j * size, (j + bs) * size) }, indices });
+  }
+  return units;
+}
+
+/** The whole buffer behind a result, to take the next one (the `out` option); see batchBuffer. */
+export function resultBuffer(out: Batch): Uint8Array | undefined {
+  const whole = batchBuffer(out);
+  return whole instanceof Uint8Array ? whole : undefined;
+}
+
+/** The median of `values` (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }

@@ -13,12 +13,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
-import { type Batch, type Image, type UniformBatch, batchBuffer, isUniformBatch } from '../src/core/image.ts';
+import { type Batch, type Image, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
 import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
 import { CASES, MISSING, casesFor, makeCase, peerCasesFor, walkthroughAugmenter } from './cases.ts';
-import { type Data, type Workload, loadWorkload, startTsWorker } from './load.ts';
+import {
+  type Data,
+  type Unit,
+  type Workload,
+  batchesOf,
+  loadWorkload,
+  median,
+  resultBuffer,
+  startTsWorker,
+} from './load.ts';
 import type { BenchReply, BenchTask } from './worker.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -93,32 +102,9 @@ function parseArgs(argv: readonly string[]): Args {
 /** An empty `out`, which asks augmentImages to put a list result into one buffer (see runSync). */
 const NO_SPARE = new Uint8Array(0);
 
-/** The whole buffer behind a result, to take the next one (the `out` option); see batchBuffer. */
-function resultBuffer(out: Batch): Uint8Array | undefined {
-  const whole = batchBuffer(out);
-  return whole instanceof Uint8Array ? whole : undefined;
-}
-
 function imageAt(b: UniformBatch<Uint8Array>, i: number): Image<Uint8Array> {
   const size = b.height * b.width * b.channels;
   return { data: b.data.subarray(i * size, (i + 1) * size), height: b.height, width: b.width, channels: b.channels };
-}
-
-interface Unit {
-  readonly batch: UniformBatch<Uint8Array>;
-  readonly indices: Int32Array;
-}
-
-/** Batches of 32 consecutive images, as opencv_bench.py makes them (a last partial batch is left out). */
-function batchesOf(b: UniformBatch<Uint8Array>, bs: number): Unit[] {
-  const size = b.height * b.width * b.channels;
-  const units: Unit[] = [];
-  for (let j = 0; j + bs <= b.n; j += bs) {
-    const indices = new Int32Array(bs);
-    for (let k = 0; k < bs; k++) indices[k] = j + k;
-    units.push({ batch: { ...b, n: bs, data: b.data.subarray(j * size, (j + bs) * size) }, indices });
-  }
-  return units;
 }
 
 // ---------------------------------------------------------------------------------------------- timing
@@ -138,12 +124,6 @@ interface Measured {
   readonly callsPerRepeat: number;
   /** Milliseconds per call (one image in single mode, one batch otherwise), from the median. */
   readonly msPerCall: number;
-}
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function summarise(rates: number[], k: number, perCall: number): Measured {

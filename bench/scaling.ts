@@ -13,9 +13,10 @@ import { type Worker, isMainThread, parentPort, workerData } from 'node:worker_t
 import type { UniformBatch } from '../src/core/image.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { makeCase } from './cases.ts';
-import { loadWorkload, startTsWorker } from './load.ts';
+import { batchesOf, loadWorkload, median, resultBuffer, startTsWorker } from './load.ts';
 
-type Memory = 'plain' | 'shared';
+const MEMORIES = ['plain', 'shared'] as const;
+type Memory = (typeof MEMORIES)[number];
 
 /** One thread's run: case `caseId` on `memory` for `seconds`, started at `startAt` (Date.now()). */
 interface Job {
@@ -28,25 +29,18 @@ interface Job {
 const BATCH = 32;
 /** Length of one timed slice; a thread's figure is the median over its slices. */
 const SLICE_MS = 250;
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /** In a worker thread: images/s of `job`, the median over its slices. */
 function runJob(shared: UniformBatch<Uint8Array>, plain: UniformBatch<Uint8Array>, job: Job): number {
   const b = job.memory === 'shared' ? shared : plain;
-  const size = b.height * b.width * b.channels;
-  const units: { batch: UniformBatch<Uint8Array>; indices: Int32Array }[] = [];
-  for (let j = 0; j + BATCH <= b.n; j += BATCH) {
-    const indices = Int32Array.from({ length: BATCH }, (_, k) => j + k);
-    units.push({ batch: { ...b, n: BATCH, data: b.data.subarray(j * size, (j + BATCH) * size) }, indices });
-  }
+  const units = batchesOf(b, BATCH);
+  const bytes = units[0].batch.data.length;
+  let out: Uint8Array = job.memory === 'shared' ? new Uint8Array(new SharedArrayBuffer(bytes)) : new Uint8Array(bytes);
   const aug = makeCase(job.caseId);
-  let out: Uint8Array | Float32Array =
-    job.memory === 'shared' ? new Uint8Array(new SharedArrayBuffer(BATCH * size)) : new Uint8Array(BATCH * size);
   let i = 0;
   const step = () => {
     const u = units[i % units.length];
-    const r = aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out });
-    if (!Array.isArray(r)) out = (r as UniformBatch).data;
+    out = resultBuffer(aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out })) ?? out;
     i++;
   };
   for (let w = 0; w < 30; w++) step();
@@ -94,7 +88,7 @@ async function main(): Promise<void> {
   ).split(',');
   for (const id of cases) makeCase(id); // throws on an unknown case id, naming the known ones
   const seconds = positive('seconds', 1.2);
-  const rounds = Math.round(positive('rounds', 2));
+  const rounds = Math.round(positive('rounds', 3));
   const data = await loadWorkload('rgb256');
   const entry = new URL(import.meta.url).href;
   const workers: Worker[] = [0, 1].map(() => startTsWorker(entry, { shared: data.shared }));
@@ -109,23 +103,13 @@ async function main(): Promise<void> {
     const startAt = Date.now() + 600;
     return Promise.all(pick.map((w) => ask(w, { ...job, startAt })));
   };
-  interface Row {
-    caseId: string;
-    memory: Memory;
-    one: number[];
-    two: number[];
-  }
-  const rows: Row[] = [];
+  const rows: { caseId: string; memory: Memory; one: number[]; two: number[] }[] = [];
   for (const caseId of cases) {
-    const byMemory = new Map<Memory, Row>();
-    for (const memory of ['plain', 'shared'] as const) {
-      const row = { caseId, memory, one: [], two: [] };
-      byMemory.set(memory, row);
-      rows.push(row);
-    }
+    const caseRows = MEMORIES.map((memory) => ({ caseId, memory, one: [] as number[], two: [] as number[] }));
+    rows.push(...caseRows);
     for (let r = 0; r < rounds; r++) {
-      for (const memory of ['plain', 'shared'] as const) {
-        const row = byMemory.get(memory) as Row;
+      for (const row of caseRows) {
+        const { memory } = row;
         // Alone: each thread in turn, averaged, since a thread can run the same loop in a slower state than another
         // for its whole life (see bench/README.md); both: the two threads' sum. The states then cancel in the ratio.
         const alone: number[] = [];
