@@ -1,11 +1,13 @@
-// `npm run bench:scaling [-- --cases a,b] [--seconds S] [--rounds R]`: what 2 threads can gain on this machine, with
-// none of the bench's messaging. Two worker threads each run one case's batch loop flat out (batches of 32 rgb256
+// `npm run bench:scaling [-- --cases a,b] [--seconds S] [--rounds R] [--outputs N]`: what 2 threads can gain on
+// this machine, with none of the bench's messaging. Two worker threads each run one case's batch loop flat out (batches of 32 rgb256
 // images, each result written into the last one's buffer): each thread alone (the mean of the two is the 1-thread
 // figure), then both at once, started at the same moment. Each round does so on the workload in plain memory (each
 // thread's own copy) and in a SharedArrayBuffer (as the workers rows of `npm run bench` read it, with the results
 // going into shared memory too). The 2-thread total over the 1-thread figure is the ceiling of the workers rows'
 // ratio: on plain memory what the machine allows, on shared memory what reading and writing shared memory leaves
-// of it. Prints a markdown table and writes bench/results/scaling-<ISO date>.json.
+// of it. `--outputs N` makes each thread cycle its results through N buffers instead of one (the workers rows use
+// two per thread: one being written while the calling thread still holds the other). Prints a markdown table and
+// writes bench/results/scaling-<ISO date>.json.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +25,8 @@ interface Job {
   readonly caseId: string;
   readonly memory: Memory;
   readonly seconds: number;
+  /** Result buffers the thread cycles through. */
+  readonly outputs: number;
   readonly startAt: number;
 }
 
@@ -35,12 +39,15 @@ function runJob(shared: UniformBatch<Uint8Array>, plain: UniformBatch<Uint8Array
   const b = job.memory === 'shared' ? shared : plain;
   const units = batchesOf(b, BATCH);
   const bytes = units[0].batch.data.length;
-  let out: Uint8Array = job.memory === 'shared' ? new Uint8Array(new SharedArrayBuffer(bytes)) : new Uint8Array(bytes);
+  const outs: Uint8Array[] = Array.from({ length: job.outputs }, () =>
+    job.memory === 'shared' ? new Uint8Array(new SharedArrayBuffer(bytes)) : new Uint8Array(bytes),
+  );
   const aug = makeCase(job.caseId);
   let i = 0;
   const step = () => {
     const u = units[i % units.length];
-    out = resultBuffer(aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out })) ?? out;
+    const k = i % outs.length;
+    outs[k] = resultBuffer(aug.augmentImages(u.batch, { epoch: i, indices: u.indices, out: outs[k] })) ?? outs[k];
     i++;
   };
   for (let w = 0; w < 30; w++) step();
@@ -89,6 +96,10 @@ async function main(): Promise<void> {
   for (const id of cases) makeCase(id); // throws on an unknown case id, naming the known ones
   const seconds = positive('seconds', 1.2);
   const rounds = Math.round(positive('rounds', 3));
+  const outputs = Number(option('outputs', '1'));
+  if (!Number.isInteger(outputs) || outputs < 1 || outputs > 16) {
+    throw new Error(`bench:scaling: --outputs must be an integer from 1 to 16, got ${option('outputs', '1')}`);
+  }
   const data = await loadWorkload('rgb256');
   const entry = new URL(import.meta.url).href;
   const workers: Worker[] = [0, 1].map(() => startTsWorker(entry, { shared: data.shared }));
@@ -113,9 +124,9 @@ async function main(): Promise<void> {
         // Alone: each thread in turn, averaged, since a thread can run the same loop in a slower state than another
         // for its whole life (see bench/README.md); both: the two threads' sum. The states then cancel in the ratio.
         const alone: number[] = [];
-        for (const w of workers) alone.push(...(await together([w], { caseId, memory, seconds })));
+        for (const w of workers) alone.push(...(await together([w], { caseId, memory, seconds, outputs })));
         row.one.push((alone[0] + alone[1]) / 2);
-        const both = await together(workers, { caseId, memory, seconds });
+        const both = await together(workers, { caseId, memory, seconds, outputs });
         row.two.push(both[0] + both[1]);
       }
       process.stderr.write(`bench:scaling: ${caseId} round ${r + 1}/${rounds}\n`);
@@ -125,7 +136,7 @@ async function main(): Promise<void> {
 
   const fmt = (x: number) => Math.round(x).toLocaleString('en');
   console.log(
-    `\n2 threads over 1, batch loops without messaging (rgb256, batches of 32), medians of ${rounds} rounds of ${seconds} s`,
+    `\n2 threads over 1, batch loops without messaging (rgb256, batches of 32, results cycling through ${outputs} buffer${outputs === 1 ? '' : 's'} per thread), medians of ${rounds} rounds of ${seconds} s`,
   );
   console.log('\n| case | memory | 1 thread img/s | 2 threads img/s | 2 / 1 |\n|---|---|---:|---:|---:|');
   const out = rows.map((r) => ({ ...r, oneMedian: median(r.one), twoMedian: median(r.two) }));
@@ -137,7 +148,7 @@ async function main(): Promise<void> {
   const date = new Date().toISOString();
   mkdirSync(join(HERE, 'results'), { recursive: true });
   const file = join(HERE, 'results', `scaling-${date.replace(/:/g, '-')}.json`);
-  const doc = { date, seconds, rounds, batch: BATCH, workload: data.source, rows: out };
+  const doc = { date, seconds, rounds, outputs, batch: BATCH, workload: data.source, rows: out };
   await writeFileAtomic(file, new TextEncoder().encode(`${JSON.stringify(doc, null, 1)}\n`), { overwrite: true });
   console.log(`\nwrote ${file}`);
 }
