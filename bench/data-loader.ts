@@ -1,6 +1,6 @@
 // `npm run bench:loader [-- --quick]`: images/s of the DataLoader, with fresh memory per batch and with
-// `reuseBuffers`, on the calling thread and with 2 worker threads. Workloads: the first 12,800 Fashion-MNIST training
-// images in batches of 128 under the Multiply + Affine rotate + Dropout pipeline, and bench/run.ts's rgb256 photos,
+// `reuseBuffers`, on the calling thread and with 2 worker threads. Workloads: the first 1,024 Fashion-MNIST training
+// images, repeated to 12,800, in batches of 128 under the Multiply + Affine rotate + Dropout pipeline, and bench/run.ts's rgb256 photos,
 // repeated to 1,600, in batches of 32 under three of its cases. Each row's two loaders take turns, one epoch (or more, to fill 0.15 s) at a
 // time, so that both see the same moments of this shared machine; the table gives their medians. Prints a markdown
 // table and writes bench/results/data-loader-<ISO date>.json.

@@ -97,7 +97,7 @@ interface KernelExports {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-/** Builds both modules into a new temporary folder; undefined (and why) when the tools are missing. */
+/** Builds both modules into a new temporary folder, or says why it could not (clang or wasm-ld missing). */
 function build(): { dir: string } | { missing: string } {
   const root = join(HERE, '..');
   const dir = mkdtempSync(join(tmpdir(), 'augkit-shared-wasm-'));
@@ -337,7 +337,7 @@ async function main(): Promise<void> {
       `\nThe WebAssembly kernels alone on rgb256-sized batches of 32, two worker threads, ${outputs} output buffer${outputs === 1 ? '' : 's'} per thread; medians of ${rounds} rounds of ${seconds} s`,
     );
     console.log(
-      '\n| kernel | route | 1 thread img/s | 2 threads img/s | 2 / 1 | 2 threads over plain 1 thread |\n|---|---|---:|---:|---:|---:|',
+      '\n| kernel | route | 1 thread img/s | 2 threads img/s | 2 / 1 | 2 threads over copy-plain 1 thread |\n|---|---|---:|---:|---:|---:|',
     );
     for (const r of out) {
       const plain = out.find((p) => p.kernel === r.kernel && p.route === 'copy-plain') as (typeof out)[number];
