@@ -101,15 +101,6 @@ static inline double js_round(double z) {
   return f - (double)(f - 0.5 > z);
 }
 
-// Adds `a` to the `step` bytes of src at base, with saturation, into dst.
-static inline __attribute__((always_inline)) void add_sat(const uint8_t *src, uint8_t *dst, int base, int step,
-                                                          int a) {
-  for (int c = 0; c < step; c++) {
-    int v = src[base + c] + a;
-    dst[base + c] = (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
-  }
-}
-
 // A rounded, clamped value as an int: clamped to ±255 first (beyond that every byte saturates either way), then
 // made an int through the 1.5 · 2^52 trick (its low 32 bits), not a trapping conversion.
 static inline int to_add(double add) {
@@ -121,6 +112,27 @@ static inline int to_add(double add) {
   } bits;
   bits.d = add + 6755399441055744.0;
   return (int32_t)bits.i;
+}
+
+// Whether word u takes the ziggurat's fast path (its layer's inner part).
+static inline int fast(uint32_t u, const uint32_t *inner) { return (u >> 8) < inner[u & (LAYERS - 1)]; }
+
+// The values of two fast-path words u0, u1 in the low 32 bits of the two 64-bit lanes, as the scalar path computes
+// them (the same operations in the same order: SIMD128 has no fused multiply-add, so the same doubles):
+// n = at · width · (±1), mean + sd · n, js_round (floor(z + 0.5), less 1 where f − 0.5 > z), the clamp to ±255
+// (pmin and pmax are the scalar comparisons exactly) and the 1.5 · 2^52 trick.
+static inline __attribute__((always_inline)) v128_t fast_pair(uint32_t u0, uint32_t u1, const double *width,
+                                                               double mean, double sd) {
+  const v128_t half = wasm_f64x2_splat(0.5), one = wasm_f64x2_splat(1.0);
+  v128_t at = wasm_f64x2_make((double)(u0 >> 8), (double)(u1 >> 8));
+  v128_t sign = wasm_f64x2_make((double)(1 - (int)((u0 >> 6) & 2)), (double)(1 - (int)((u1 >> 6) & 2)));
+  v128_t n = wasm_f64x2_mul(wasm_f64x2_mul(at, wasm_f64x2_make(width[u0 & (LAYERS - 1)], width[u1 & (LAYERS - 1)])),
+                            sign);
+  v128_t z = wasm_f64x2_add(wasm_f64x2_splat(mean), wasm_f64x2_mul(wasm_f64x2_splat(sd), n));
+  v128_t f = wasm_f64x2_floor(wasm_f64x2_add(z, half));
+  f = wasm_f64x2_sub(f, wasm_v128_and(wasm_f64x2_gt(wasm_f64x2_sub(f, half), z), one));
+  f = wasm_f64x2_pmin(wasm_f64x2_pmax(f, wasm_f64x2_splat(-255.0)), wasm_f64x2_splat(255.0));
+  return wasm_f64x2_add(f, wasm_f64x2_splat(6755399441055744.0));
 }
 
 // Values per chunk: the chunk's noise is drawn first (into an int16 array), then added to its bytes.
@@ -182,11 +194,10 @@ static inline __attribute__((always_inline)) void add_chunk(const uint8_t *src, 
 // Returns 1, or 0 when the seeds ran out. Inlined per channel count so that the channel loop unrolls.
 //
 // A chunk's values are drawn first: four at a time while the next four words are all in the buffer and all take the
-// ziggurat's fast path (about 95% of quadruples), else two at a time likewise, their arithmetic in the f64 lanes of
-// vectors with the same operations in the same order as the scalar path (SIMD128 has no fused multiply-add), so the
-// same doubles; otherwise one value the scalar way, which also takes the slow draws. The words are consumed in the same order
-// either way. Each value, rounded and clamped to ±255 (beyond that every byte saturates either way), is kept as an
-// int16; then add_chunk adds the chunk's values to its bytes.
+// ziggurat's fast path (about 95% of quadruples), else two at a time likewise, in the f64 lanes of vectors
+// (fast_pair); otherwise one value the scalar way, which also takes the slow draws. The words are consumed in the
+// same order either way. Each value, rounded and clamped to ±255 (beyond that every byte saturates either way), is
+// kept as an int16; then add_chunk adds the chunk's values to its bytes.
 static inline __attribute__((always_inline)) int noise_step(const uint8_t *src, uint8_t *dst, int values, int step,
                                                               double mean, double sd, const uint32_t *seeds,
                                                               int blocks, const double *width, const uint32_t *inner,
@@ -194,60 +205,30 @@ static inline __attribute__((always_inline)) int noise_step(const uint8_t *src, 
   words_t w = {seeds, blocks, 0, 0, SUB, 0, 0, 0, 0};
   int pos = SUB;
   int16_t noise[CHUNK] __attribute__((aligned(16)));
-  const v128_t vmean = wasm_f64x2_splat(mean), vsd = wasm_f64x2_splat(sd);
-  const v128_t half = wasm_f64x2_splat(0.5), one = wasm_f64x2_splat(1.0);
-  const v128_t lo = wasm_f64x2_splat(-255.0), hi = wasm_f64x2_splat(255.0);
-  const v128_t magic = wasm_f64x2_splat(6755399441055744.0);
   for (int first = 0; first < values; first += CHUNK) {
     int m = values - first < CHUNK ? values - first : CHUNK;
     for (int j = 0; j < m;) {
       if (j + 4 <= m && pos + 4 <= SUB) {
-        uint32_t u0 = buf[pos], u1 = buf[pos + 1], u2 = buf[pos + 2], u3 = buf[pos + 3];
-        int l0 = u0 & (LAYERS - 1), l1 = u1 & (LAYERS - 1), l2 = u2 & (LAYERS - 1), l3 = u3 & (LAYERS - 1);
-        uint32_t a0 = u0 >> 8, a1 = u1 >> 8, a2 = u2 >> 8, a3 = u3 >> 8;
-        if ((a0 < inner[l0]) & (a1 < inner[l1]) & (a2 < inner[l2]) & (a3 < inner[l3])) {
+        const uint32_t *u = buf + pos;
+        if (fast(u[0], inner) & fast(u[1], inner) & fast(u[2], inner) & fast(u[3], inner)) {
+          // Two independent vector chains, which the processor overlaps.
+          v128_t a = fast_pair(u[0], u[1], width, mean, sd), b = fast_pair(u[2], u[3], width, mean, sd);
+          noise[j] = (int16_t)wasm_i32x4_extract_lane(a, 0);
+          noise[j + 1] = (int16_t)wasm_i32x4_extract_lane(a, 2);
+          noise[j + 2] = (int16_t)wasm_i32x4_extract_lane(b, 0);
+          noise[j + 3] = (int16_t)wasm_i32x4_extract_lane(b, 2);
           pos += 4;
-          v128_t atA = wasm_f64x2_make((double)a0, (double)a1), atB = wasm_f64x2_make((double)a2, (double)a3);
-          v128_t sA = wasm_f64x2_make((double)(1 - (int)((u0 >> 6) & 2)), (double)(1 - (int)((u1 >> 6) & 2)));
-          v128_t sB = wasm_f64x2_make((double)(1 - (int)((u2 >> 6) & 2)), (double)(1 - (int)((u3 >> 6) & 2)));
-          v128_t nA = wasm_f64x2_mul(wasm_f64x2_mul(atA, wasm_f64x2_make(width[l0], width[l1])), sA);
-          v128_t nB = wasm_f64x2_mul(wasm_f64x2_mul(atB, wasm_f64x2_make(width[l2], width[l3])), sB);
-          v128_t zA = wasm_f64x2_add(vmean, wasm_f64x2_mul(vsd, nA));
-          v128_t zB = wasm_f64x2_add(vmean, wasm_f64x2_mul(vsd, nB));
-          v128_t fA = wasm_f64x2_floor(wasm_f64x2_add(zA, half));
-          v128_t fB = wasm_f64x2_floor(wasm_f64x2_add(zB, half));
-          fA = wasm_f64x2_sub(fA, wasm_v128_and(wasm_f64x2_gt(wasm_f64x2_sub(fA, half), zA), one));
-          fB = wasm_f64x2_sub(fB, wasm_v128_and(wasm_f64x2_gt(wasm_f64x2_sub(fB, half), zB), one));
-          v128_t bA = wasm_f64x2_add(wasm_f64x2_pmin(wasm_f64x2_pmax(fA, lo), hi), magic);
-          v128_t bB = wasm_f64x2_add(wasm_f64x2_pmin(wasm_f64x2_pmax(fB, lo), hi), magic);
-          noise[j] = (int16_t)wasm_i32x4_extract_lane(bA, 0);
-          noise[j + 1] = (int16_t)wasm_i32x4_extract_lane(bA, 2);
-          noise[j + 2] = (int16_t)wasm_i32x4_extract_lane(bB, 0);
-          noise[j + 3] = (int16_t)wasm_i32x4_extract_lane(bB, 2);
           j += 4;
           continue;
         }
       }
-      if (j + 2 <= m && pos + 2 <= SUB) {
-        uint32_t u0 = buf[pos], u1 = buf[pos + 1];
-        int l0 = u0 & (LAYERS - 1), l1 = u1 & (LAYERS - 1);
-        uint32_t a0 = u0 >> 8, a1 = u1 >> 8;
-        if (a0 < inner[l0] && a1 < inner[l1]) {
-          pos += 2;
-          v128_t at = wasm_f64x2_make((double)a0, (double)a1);
-          v128_t sign = wasm_f64x2_make((double)(1 - (int)((u0 >> 6) & 2)), (double)(1 - (int)((u1 >> 6) & 2)));
-          v128_t n = wasm_f64x2_mul(wasm_f64x2_mul(at, wasm_f64x2_make(width[l0], width[l1])), sign);
-          v128_t z = wasm_f64x2_add(vmean, wasm_f64x2_mul(vsd, n));
-          // js_round in both lanes: floor(z + 0.5), less 1 where f − 0.5 > z; then the clamp (pmin and pmax are
-          // the scalar comparisons exactly) and the 1.5 · 2^52 trick.
-          v128_t f = wasm_f64x2_floor(wasm_f64x2_add(z, half));
-          f = wasm_f64x2_sub(f, wasm_v128_and(wasm_f64x2_gt(wasm_f64x2_sub(f, half), z), one));
-          v128_t bits = wasm_f64x2_add(wasm_f64x2_pmin(wasm_f64x2_pmax(f, lo), hi), magic);
-          noise[j] = (int16_t)wasm_i32x4_extract_lane(bits, 0);
-          noise[j + 1] = (int16_t)wasm_i32x4_extract_lane(bits, 2);
-          j += 2;
-          continue;
-        }
+      if (j + 2 <= m && pos + 2 <= SUB && fast(buf[pos], inner) & fast(buf[pos + 1], inner)) {
+        v128_t a = fast_pair(buf[pos], buf[pos + 1], width, mean, sd);
+        noise[j] = (int16_t)wasm_i32x4_extract_lane(a, 0);
+        noise[j + 1] = (int16_t)wasm_i32x4_extract_lane(a, 2);
+        pos += 2;
+        j += 2;
+        continue;
       }
       if (pos == SUB) {
         if (!refill(&w)) return 0;
@@ -265,15 +246,7 @@ static inline __attribute__((always_inline)) int noise_step(const uint8_t *src, 
         if (!slow(&w, u, width, inner, density, &n)) return 0;
         pos = w.pos;
       }
-      double add = js_round(mean + sd * n);
-      add = add < -255 ? -255 : add;
-      add = add > 255 ? 255 : add;
-      union {
-        double d;
-        int64_t i;
-      } bits;
-      bits.d = add + 6755399441055744.0;
-      noise[j++] = (int16_t)(int32_t)bits.i;
+      noise[j++] = (int16_t)to_add(js_round(mean + sd * n));
     }
     add_chunk(src, dst, first * step, step, noise, m);
   }
