@@ -75,16 +75,19 @@ async function row(
   return { workload, augmentation, workers, fresh: median(rates[0]), reused: median(rates[1]) };
 }
 
+/** The images of `b` repeated in order until there are `n`. */
+function repeated(b: UniformBatch<Uint8Array>, n: number): UniformBatch<Uint8Array> {
+  const size = b.height * b.width * b.channels;
+  const data = new Uint8Array(n * size);
+  for (let i = 0; i < n; i++) data.set(b.data.subarray((i % b.n) * size, ((i % b.n) + 1) * size), i * size);
+  return { ...b, n, data };
+}
+
 const rows: Row[] = [];
 const fmnist = await loadWorkload('fmnist');
 const rgb = await loadWorkload('rgb256');
 // The fmnist workload holds 1,024 images; repeated 12.5 times it makes 100 batches of 128 per epoch.
-const n = 12800;
-const size = 28 * 28;
-const many = new Uint8Array(n * size);
-for (let i = 0; i < n; i++)
-  many.set(fmnist.batch.data.subarray((i % fmnist.batch.n) * size, ((i % fmnist.batch.n) + 1) * size), i * size);
-const fmnistImages: UniformBatch = { ...fmnist.batch, n, data: many };
+const fmnistImages = repeated(fmnist.batch, 12800);
 for (const [name, augment] of [
   ['none', undefined],
   ['Multiply + Affine rotate + Dropout', fmnistPipeline()],
@@ -95,14 +98,7 @@ for (const [name, augment] of [
 }
 // The rgb256 workload's 200 images, repeated to 1,600: 50 batches of 32 per epoch. With 6 and a partial seventh, the
 // 2-worker rows measured mostly the pipeline filling and draining at each epoch's start and end.
-const rgbN = 1600;
-const rgbSize = rgb.batch.height * rgb.batch.width * rgb.batch.channels;
-const rgbMany = new Uint8Array(rgbN * rgbSize);
-for (let i = 0; i < rgbN; i++) {
-  const from = (i % rgb.batch.n) * rgbSize;
-  rgbMany.set(rgb.batch.data.subarray(from, from + rgbSize), i * rgbSize);
-}
-const rgbImages: UniformBatch = { ...rgb.batch, n: rgbN, data: rgbMany };
+const rgbImages = repeated(rgb.batch, 1600);
 for (const id of ['multiply', 'affine_rotate30', 'affine_rotate_fit_output']) {
   for (const workers of [0, 2]) rows.push(await row('rgb256', rgbImages, 32, id, makeCase(id), workers));
 }
@@ -118,7 +114,7 @@ const cells = rows.map((r) => [
 ]);
 console.log(`DataLoader images/s, median of ${ROUNDS} alternating turns of ≥ ${MIN_SECONDS} s`);
 console.log(
-  `fmnist: ${fmnist.source}, repeated to ${n}, batches of 128; rgb256: ${rgb.source}, repeated to ${rgbN}, batches of 32\n`,
+  `fmnist: ${fmnist.source}, repeated to ${fmnistImages.n}, batches of 128; rgb256: ${rgb.source}, repeated to ${rgbImages.n}, batches of 32\n`,
 );
 console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map((_, i) => (i < 3 ? '---' : '---:')).join('|')}|`);

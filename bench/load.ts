@@ -1,5 +1,6 @@
-// Starting the bench's worker threads, loading a workload in one, cutting it into batches and taking medians
-// (shared by bench/run.ts, bench/data-loader.ts and bench/scaling.ts). Imports nothing that reads files, so the importing thread stays free of detached buffers.
+// Starting the bench's worker threads and asking them, loading a workload in one, cutting it into batches, taking
+// medians and reading numeric options (shared by bench/run.ts, data-loader.ts, scaling.ts and shared-wasm.ts).
+// Imports nothing that reads files, so the importing thread stays free of detached buffers.
 import { Worker } from 'node:worker_threads';
 import { type Batch, type UniformBatch, batchBuffer } from '../src/core/image.ts';
 import type { Data as Loaded } from './workloads.ts';
@@ -65,4 +66,60 @@ export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Posts `job` to `worker` and gives its next reply, or its error; neither listener stays behind. */
+export function ask<R>(worker: Worker, job: unknown): Promise<R> {
+  return new Promise<R>((resolve, reject) => {
+    const onError = (error: Error) => {
+      worker.off('message', onMessage);
+      reject(error);
+    };
+    const onMessage = (reply: R) => {
+      worker.off('error', onError);
+      resolve(reply);
+    };
+    worker.once('message', onMessage);
+    worker.once('error', onError);
+    worker.postMessage(job);
+  });
+}
+
+/**
+ * Runs `job` (a figure per thread in reply) in each worker alone, in turn, then in all of them at once, each run
+ * told to start `leadMs` after it is posted (`startAt`, Date.now() based) so that threads run together start at the
+ * same moment: the mean of the figures alone (a thread can run the same loop in a slower state than another for its
+ * whole life, see bench/README.md) and the sum of the figures together.
+ */
+export async function aloneThenTogether(
+  workers: readonly Worker[],
+  job: object,
+  leadMs: number,
+): Promise<{ one: number; two: number }> {
+  const run = (pick: readonly Worker[]) => {
+    const startAt = Date.now() + leadMs;
+    return Promise.all(pick.map((w) => ask<number>(w, { ...job, startAt })));
+  };
+  let one = 0;
+  for (const w of workers) one += (await run([w]))[0] / workers.length;
+  const two = (await run(workers)).reduce((sum, v) => sum + v, 0);
+  return { one, two };
+}
+
+/**
+ * The number after `--name` among this process's arguments, else `fallback`; one that `valid` refuses throws an
+ * error that names the option and `range`.
+ */
+export function numberOption(
+  script: string,
+  name: string,
+  fallback: number,
+  valid: (v: number) => boolean,
+  range: string,
+): number {
+  const k = process.argv.indexOf(`--${name}`);
+  const given = k >= 0 && k + 1 < process.argv.length ? process.argv[k + 1] : undefined;
+  const v = given === undefined ? fallback : Number(given);
+  if (!valid(v)) throw new Error(`${script}: --${name} must be ${range}, got ${given}`);
+  return v;
 }

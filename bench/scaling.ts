@@ -1,13 +1,13 @@
 // `npm run bench:scaling [-- --cases a,b] [--seconds S] [--rounds R] [--outputs N]`: what 2 threads can gain on
-// this machine, with none of the bench's messaging. Two worker threads each run one case's batch loop flat out (batches of 32 rgb256
-// images, each result written into the last one's buffer): each thread alone (the mean of the two is the 1-thread
-// figure), then both at once, started at the same moment. Each round does so on the workload in plain memory (each
-// thread's own copy) and in a SharedArrayBuffer (as the workers rows of `npm run bench` read it, with the results
-// going into shared memory too). The 2-thread total over the 1-thread figure is the ceiling of the workers rows'
-// ratio: on plain memory what the machine allows, on shared memory what reading and writing shared memory leaves
-// of it. `--outputs N` makes each thread cycle its results through N buffers instead of one (the workers rows use
-// two per thread: one being written while the calling thread still holds the other). Prints a markdown table and
-// writes bench/results/scaling-<ISO date>.json.
+// this machine, with none of the bench's messaging. Two worker threads each run one case's batch loop flat out
+// (batches of 32 rgb256 images, each result written into the last one's buffer): each thread alone (the mean of the
+// two is the 1-thread figure), then both at once, started at the same moment. Each round does so on the workload in
+// plain memory (each thread's own copy) and in a SharedArrayBuffer (as the workers rows of `npm run bench` read it,
+// with the results going into shared memory too). The 2-thread total over the 1-thread figure is the ceiling of the
+// workers rows' ratio: on plain memory what the machine allows, on shared memory what reading and writing shared
+// memory leaves of it. `--outputs N` makes each thread cycle its results through N buffers instead of one (the
+// workers rows use two per thread: one being written while the calling thread still holds the other). Prints a
+// markdown table and writes bench/results/scaling-<ISO date>.json.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,15 @@ import { type Worker, isMainThread, parentPort, workerData } from 'node:worker_t
 import type { UniformBatch } from '../src/core/image.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { makeCase } from './cases.ts';
-import { batchesOf, loadWorkload, median, resultBuffer, startTsWorker } from './load.ts';
+import {
+  aloneThenTogether,
+  batchesOf,
+  loadWorkload,
+  median,
+  numberOption,
+  resultBuffer,
+  startTsWorker,
+} from './load.ts';
 
 const MEMORIES = ['plain', 'shared'] as const;
 type Memory = (typeof MEMORIES)[number];
@@ -81,12 +89,6 @@ function option(name: string, fallback: string): string {
   return k >= 0 && k + 1 < process.argv.length ? process.argv[k + 1] : fallback;
 }
 
-function positive(name: string, fallback: number): number {
-  const v = Number(option(name, String(fallback)));
-  if (!(v > 0) || !Number.isFinite(v)) throw new Error(`bench:scaling: --${name} must be a number > 0, got ${v}`);
-  return v;
-}
-
 async function main(): Promise<void> {
   const HERE = dirname(fileURLToPath(import.meta.url));
   const cases = option(
@@ -94,40 +96,30 @@ async function main(): Promise<void> {
     'copy,multiply,linear_contrast,dropout,salt_and_pepper,grayscale,resize_128_linear,gaussian_blur,affine_rotate30',
   ).split(',');
   for (const id of cases) makeCase(id); // throws on an unknown case id, naming the known ones
-  const seconds = positive('seconds', 1.2);
-  const rounds = Math.round(positive('rounds', 3));
-  const outputs = Number(option('outputs', '1'));
-  if (!Number.isInteger(outputs) || outputs < 1 || outputs > 16) {
-    throw new Error(`bench:scaling: --outputs must be an integer from 1 to 16, got ${option('outputs', '1')}`);
-  }
+  const seconds = numberOption(
+    'bench:scaling',
+    'seconds',
+    1.2,
+    (v) => v > 0 && v <= 60,
+    'a number of seconds in (0, 60]',
+  );
+  const integer = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
+  const rounds = numberOption('bench:scaling', 'rounds', 3, integer(1, 20), 'an integer from 1 to 20');
+  const outputs = numberOption('bench:scaling', 'outputs', 1, integer(1, 16), 'an integer from 1 to 16');
   const data = await loadWorkload('rgb256');
   const entry = new URL(import.meta.url).href;
   const workers: Worker[] = [0, 1].map(() => startTsWorker(entry, { shared: data.shared }));
-  const ask = (w: Worker, job: Job) =>
-    new Promise<number>((resolve, reject) => {
-      w.once('message', resolve);
-      w.once('error', reject);
-      w.postMessage(job);
-    });
-  // The threads of `pick` run the job, starting at the same moment (after time to receive it and warm up).
-  const together = (pick: Worker[], job: Omit<Job, 'startAt'>) => {
-    const startAt = Date.now() + 600;
-    return Promise.all(pick.map((w) => ask(w, { ...job, startAt })));
-  };
   const rows: { caseId: string; memory: Memory; one: number[]; two: number[] }[] = [];
   for (const caseId of cases) {
     const caseRows = MEMORIES.map((memory) => ({ caseId, memory, one: [] as number[], two: [] as number[] }));
     rows.push(...caseRows);
     for (let r = 0; r < rounds; r++) {
       for (const row of caseRows) {
-        const { memory } = row;
-        // Alone: each thread in turn, averaged, since a thread can run the same loop in a slower state than another
-        // for its whole life (see bench/README.md); both: the two threads' sum. The states then cancel in the ratio.
-        const alone: number[] = [];
-        for (const w of workers) alone.push(...(await together([w], { caseId, memory, seconds, outputs })));
-        row.one.push((alone[0] + alone[1]) / 2);
-        const both = await together(workers, { caseId, memory, seconds, outputs });
-        row.two.push(both[0] + both[1]);
+        // 600 ms for the threads to receive the job and warm up. The per-thread speed states cancel in the ratio.
+        const job: Omit<Job, 'startAt'> = { caseId, memory: row.memory, seconds, outputs };
+        const { one, two } = await aloneThenTogether(workers, job, 600);
+        row.one.push(one);
+        row.two.push(two);
       }
       process.stderr.write(`bench:scaling: ${caseId} round ${r + 1}/${rounds}\n`);
     }

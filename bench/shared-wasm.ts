@@ -22,9 +22,9 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
-import { median, startTsWorker } from './load.ts';
+import { aloneThenTogether, median, numberOption, startTsWorker } from './load.ts';
 
 const H = 256;
 const W = 256;
@@ -258,17 +258,12 @@ function workerMain(): void {
 
 // --------------------------------------------------------------------------------------------------- main thread
 
-function option(name: string, fallback: number, valid: (v: number) => boolean, range: string): number {
-  const k = process.argv.indexOf(`--${name}`);
-  const v = k >= 0 && k + 1 < process.argv.length ? Number(process.argv[k + 1]) : fallback;
-  if (!valid(v)) throw new Error(`bench:shared-wasm: --${name} must be ${range}, got ${process.argv[k + 1]}`);
-  return v;
-}
-
 async function main(): Promise<void> {
-  const seconds = option('seconds', 1.2, (v) => v > 0 && v <= 60, 'a number of seconds in (0, 60]');
-  const rounds = option('rounds', 3, (v) => Number.isInteger(v) && v >= 1 && v <= 20, 'an integer from 1 to 20');
-  const outputs = option('outputs', 2, (v) => Number.isInteger(v) && v >= 1 && v <= 4, 'an integer from 1 to 4');
+  const script = 'bench:shared-wasm';
+  const integer = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
+  const seconds = numberOption(script, 'seconds', 1.2, (v) => v > 0 && v <= 60, 'a number of seconds in (0, 60]');
+  const rounds = numberOption(script, 'rounds', 3, integer(1, 20), 'an integer from 1 to 20');
+  const outputs = numberOption(script, 'outputs', 2, integer(1, 4), 'an integer from 1 to 4');
   const built = build();
   if ('missing' in built) {
     console.log(`bench:shared-wasm: skipped: ${built.missing}`);
@@ -305,27 +300,15 @@ async function main(): Promise<void> {
       } satisfies Setup),
     );
     await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
-    let failed: Error | undefined;
-    for (const w of workers) w.on('error', (error) => (failed = error));
-    const ask = (w: Worker, job: Job) =>
-      new Promise<number>((resolve, reject) => {
-        if (failed) reject(failed);
-        w.once('message', resolve);
-        w.postMessage(job);
-      });
     const rows = KERNELS.flatMap((kernel) =>
       ROUTES.map((route) => ({ kernel, route, one: [] as number[], two: [] as number[] })),
     );
     for (const kernel of KERNELS) {
       for (let r = 0; r < rounds; r++) {
         for (const row of rows.filter((row) => row.kernel === kernel)) {
-          const job = { kernel, route: row.route, seconds };
-          const alone: number[] = [];
-          for (const w of workers) alone.push(await ask(w, { ...job, startAt: Date.now() + 100 }));
-          row.one.push((alone[0] + alone[1]) / 2);
-          const startAt = Date.now() + 200;
-          const both = await Promise.all(workers.map((w) => ask(w, { ...job, startAt })));
-          row.two.push(both[0] + both[1]);
+          const { one, two } = await aloneThenTogether(workers, { kernel, route: row.route, seconds }, 200);
+          row.one.push(one);
+          row.two.push(two);
         }
         process.stderr.write(`bench:shared-wasm: ${kernel} round ${r + 1}/${rounds}\n`);
       }
