@@ -146,11 +146,29 @@ export function batchBuffer(batch: Batch): PixelArray | undefined {
   return viewLike(first, first.buffer);
 }
 
+/**
+ * Whether `a` and `b` share memory: views on the same buffer whose bytes overlap. (Arrays in one large buffer, such
+ * as the kernel heap's, may lie side by side without sharing any.)
+ */
+export function sharesMemory(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  if (a.buffer !== b.buffer) return false;
+  const a0 = a.byteOffset;
+  const b0 = b.byteOffset;
+  return a0 < b0 + b.byteLength && b0 < a0 + a.byteLength;
+}
+
+/** Whether all of `a` lies within `b`'s bytes (views on the same buffer). */
+function within(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return (
+    a.buffer === b.buffer && a.byteOffset >= b.byteOffset && a.byteOffset + a.byteLength <= b.byteOffset + b.byteLength
+  );
+}
+
 /** Whether every image of `batch` is in the memory of `out` (as seen in the thread that holds both). */
 export function inMemoryOf(batch: Batch, out: PixelArray): boolean {
-  if (isUniformBatch(batch)) return batch.data.buffer === out.buffer;
+  if (isUniformBatch(batch)) return within(batch.data, out);
   const images = batch as readonly Image[];
-  return images.length > 0 && images.every((image) => image.data.buffer === out.buffer);
+  return images.length > 0 && images.every((image) => within(image.data, out));
 }
 
 /** A deep copy of an image. */

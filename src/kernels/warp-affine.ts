@@ -1,5 +1,5 @@
 import { argumentError } from '../core/errors.ts';
-import type { Image, PixelArray, UniformBatch } from '../core/image.ts';
+import { type Image, type PixelArray, type UniformBatch, sharesMemory } from '../core/image.ts';
 import { type BorderMode, borderIndex, isBorderMode } from './border.ts';
 import { copySpan } from './copy.ts';
 import { remapU8Wasm } from './wasm/remap.ts';
@@ -242,13 +242,6 @@ function tap(a: Axis, p: number): number {
 
 // ---------------------------------------------------------------------------------------------------- validation
 
-function overlaps(a: PixelArray, b: PixelArray): boolean {
-  if (a.buffer !== b.buffer) return false;
-  const a0 = a.byteOffset;
-  const b0 = b.byteOffset;
-  return a0 < b0 + b.byteLength && b0 < a0 + a.byteLength;
-}
-
 function validate(
   owner: string,
   src: Image,
@@ -275,7 +268,7 @@ export function validateBuffers(owner: string, src: Image, out: Image, n: number
   if (out.data instanceof Uint8Array !== src.data instanceof Uint8Array) {
     throw argumentError(owner, 'out.data', 'of the same dtype as src.data', out.data, 'type');
   }
-  if (overlaps(src.data, out.data)) {
+  if (sharesMemory(src.data, out.data)) {
     throw argumentError(owner, 'out', 'a buffer that does not overlap src', 'the same memory as src');
   }
 }

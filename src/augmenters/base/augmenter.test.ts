@@ -53,6 +53,29 @@ describe('augmentImages with an out buffer', () => {
       () => iaa.Multiply(2).augmentImages(list, { out: batch.data.subarray(5, 9) }),
       /Multiply: out must be a buffer that does not share memory with the batch/,
     );
+    // One byte of overlap is enough.
+    const big = new Uint8Array(3 * batch.data.length);
+    const inside = { ...batch, data: big.subarray(0, batch.data.length) };
+    assert.throws(
+      () =>
+        iaa.Multiply(2).augmentImages(inside, { out: big.subarray(batch.data.length - 1, 2 * batch.data.length - 1) }),
+      /Multiply: out must be a buffer that does not share memory with the batch/,
+    );
+  });
+
+  it('accepts an out in the same buffer as the batch where their bytes do not overlap (as in the kernel heap)', () => {
+    const batch = randomImages(2);
+    const n = batch.data.length;
+    const expected = iaa.Multiply(1.5).augmentImages(batch) as iaa.UniformBatch;
+    const big = new Uint8Array(3 * n);
+    big.set(batch.data, n);
+    const inside = { ...batch, data: big.subarray(n, 2 * n) };
+    for (const out of [big.subarray(0, n), big.subarray(2 * n)]) {
+      const got = iaa.Multiply(1.5).augmentImages(inside, { out }) as iaa.UniformBatch;
+      assert.equal(got.data, out);
+      assert.deepEqual(Array.from(out), Array.from(expected.data));
+      assert.deepEqual(Array.from(inside.data), Array.from(batch.data), 'the input is left as it was');
+    }
   });
 
   it('writes outputs of different sizes as consecutive views into out, or into one new pool with room to spare', () => {

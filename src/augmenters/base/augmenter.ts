@@ -11,6 +11,7 @@ import {
   batchImage,
   isUniformBatch,
   shapeOf,
+  sharesMemory,
 } from '../../core/image.ts';
 import { hashString } from '../../random/stream-id.ts';
 import { RandomSource, checkSeed, getSeed, seedToKey } from '../../random/stream.ts';
@@ -203,8 +204,8 @@ export abstract class Augmenter<P = unknown> {
     if (
       given !== undefined &&
       (uniform
-        ? given.buffer === batch.data.buffer
-        : (batch as Image[]).some((image) => image?.data?.buffer === given.buffer))
+        ? sharesMemory(given, batch.data)
+        : (batch as Image[]).some((image) => image?.data?.buffer !== undefined && sharesMemory(image.data, given)))
     ) {
       throw argumentError(
         this.type,
