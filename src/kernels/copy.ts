@@ -11,6 +11,19 @@ export function isShared(a: ArrayBufferView): boolean {
   return Shared !== undefined && a.buffer instanceof Shared;
 }
 
+/**
+ * A copy between two byte ranges of shared memory by other means (the kernel heap's SIMD copy, registered by
+ * kernels/wasm/shared-heap.ts): returns false, having done nothing, where it does not apply.
+ */
+export type HeapCopy = (d: PixelArray, dAt: number, s: PixelArray, sAt: number, bytes: number) => boolean;
+
+let heapCopy: HeapCopy | undefined;
+
+/** Registers the kernel heap's copy, which {@link copySpan} tries first when both sides are shared. */
+export function setHeapCopy(copy: HeapCopy | undefined): void {
+  heapCopy = copy;
+}
+
 /** Bytes staged at a time: a misaligned shared copy goes through a plain buffer in pieces of this size. */
 const STAGE_BYTES = 256 << 10;
 let staging = new Uint8Array(0);
@@ -32,7 +45,8 @@ export function stagingPlaces(sAt: number, dAt: number, piece: number): { a: num
  * SharedArrayBuffer and other memory whose two ends are not 8-byte aligned alike goes through plain memory, in pieces
  * of at most 256 KB, so that every copy that touches shared memory is aligned: staged at the shared side's alignment
  * when one side is shared (two copies), and through two staging places, one at each side's alignment, when both are
- * (three copies; the middle one, plain to plain, is fast at any alignment).
+ * (three copies; the middle one, plain to plain, is fast at any alignment). Within the kernel heap (both sides in
+ * it, not overlapping) the heap's SIMD copy moves them at any alignment.
  */
 export function copySpan(d: PixelArray, to: number, s: PixelArray, from: number, len: number): void {
   const bpe = s.BYTES_PER_ELEMENT;
@@ -41,6 +55,7 @@ export function copySpan(d: PixelArray, to: number, s: PixelArray, from: number,
   const bytes = len * bpe;
   const sShared = isShared(s);
   const dShared = isShared(d);
+  if (sShared && dShared && bytes >= 64 && heapCopy?.(d, dAt, s, sAt, bytes)) return;
   if (((sAt - dAt) & 7) === 0 || bytes < 256 || !(sShared || dShared)) {
     d.set(s.subarray(from, from + len), to);
     return;

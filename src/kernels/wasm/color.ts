@@ -3,7 +3,7 @@
  * channels, the same bytes as grayscale.ts's TypeScript loop, which stays the reference. Pixels go through the
  * module's memory in chunks, so a large batch needs no more than about CHUNK_BYTES of it.
  */
-import { type Exports, active, throughMemory } from './simd.ts';
+import { type Exports, activeFor, throughMemory } from './simd.ts';
 
 interface ColorExports extends Exports {
   gray_rgb_u8(src: number, dst: number, n: number): void;
@@ -16,9 +16,20 @@ const CHUNK_BYTES = 512 << 10;
  * the WebAssembly kernels are unavailable.
  */
 export function grayRgbU8Wasm(src: Uint8Array, out: Uint8Array, n: number): boolean {
-  const exports = active() as ColorExports | null;
+  const exports = activeFor(src, out) as ColorExports | null;
   if (exports === null) return false;
-  // In place: the kernel may write over its input.
-  throughMemory(exports, src, out, n, 3, 3, CHUNK_BYTES, (inAt, outAt, m) => exports.gray_rgb_u8(inAt, outAt, m), true);
+  // In place: the kernel may write over its input. Exact: it touches only its pixels' bytes.
+  throughMemory(
+    exports,
+    src,
+    out,
+    n,
+    3,
+    3,
+    CHUNK_BYTES,
+    (inAt, outAt, m) => exports.gray_rgb_u8(inAt, outAt, m),
+    true,
+    true,
+  );
   return true;
 }

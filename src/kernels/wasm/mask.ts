@@ -7,7 +7,7 @@
 import type { PixelArray } from '../../core/image.ts';
 import type { RandomStream } from '../../random/stream.ts';
 import { alignedLikeEither, copySpan } from '../copy.ts';
-import { type Exports, active, align16, arena } from './simd.ts';
+import { type Exports, activeFor, align16, arena, inPlaceOf } from './simd.ts';
 
 interface MaskExports extends Exports {
   mask_u8_scratch(): number;
@@ -82,7 +82,7 @@ export function maskBatchU8Wasm(
   draws: readonly MaskDraws[],
 ): boolean {
   if (!(src instanceof Uint8Array) || !(out instanceof Uint8Array)) return false;
-  const exports = active() as MaskExports | null;
+  const exports = activeFor(src, out) as MaskExports | null;
   if (exports === null) return false;
   const count = draws.length;
   const perCall = Math.max(1, Math.min(count, Math.floor(CHUNK_BYTES / Math.max(1, size))));
@@ -91,8 +91,16 @@ export function maskBatchU8Wasm(
   const scratchBytes = align16(exports.mask_u8_scratch());
   const tableBytes = align16(4 * perCall);
   const seedBytes = align16(16 * perCall * chunksPerImage);
+  // In the kernel heap, the images change where they lie (out holds a copy of src first, unless it is src);
+  // elsewhere each chunk goes through the module's memory.
+  const direct =
+    inPlaceOf(exports, src, out) &&
+    (src.byteOffset === out.byteOffset ||
+      src.byteOffset + src.byteLength <= out.byteOffset ||
+      out.byteOffset + out.byteLength <= src.byteOffset);
   // 8 bytes more for placing the pixels at a shared buffer's alignment (see copy.ts).
-  const base = arena(exports, scratchBytes + 2 * tableBytes + seedBytes + align16(perCall * size) + 8);
+  const dataBytes = direct ? 0 : align16(perCall * size) + 8;
+  const base = arena(exports, scratchBytes + 2 * tableBytes + seedBytes + dataBytes);
   const stepsAt = base + scratchBytes;
   const limsAt = stepsAt + tableBytes;
   const seedsAt = limsAt + tableBytes;
@@ -125,6 +133,12 @@ export function maskBatchU8Wasm(
       for (let j = Math.ceil(size / step / MASK_DRAW_CHUNK); j > 0; j--, at += 4) stream.nextXoshiroSeed(seeds, at);
     }
     const from = first * size;
+    if (direct) {
+      const at = out.byteOffset + from;
+      if (src.byteOffset !== out.byteOffset) exports.copy_u8(at, src.byteOffset + from, m * size);
+      run(at, m, size, stepsAt, limsAt, seedsAt, base);
+      continue;
+    }
     // In place: one position serves both copies.
     const dataAt = alignedLikeEither(dataAt0, src, from, out, from);
     copySpan(bytes, dataAt, src, from, m * size);

@@ -7,7 +7,7 @@
 import { NORMAL_WORDS, ZIGGURAT } from '../../random/normal.ts';
 import type { RandomStream } from '../../random/stream.ts';
 import { alignedLike, copySpan } from '../copy.ts';
-import { type Exports, active, align16, arena, heapViews } from './simd.ts';
+import { type Exports, activeFor, align16, arena, heapViews } from './simd.ts';
 
 interface NoiseExports extends Exports {
   noise_u8(
@@ -41,7 +41,7 @@ export interface NoiseJob {
  * and two blocks more; then the caller takes the TypeScript loops).
  */
 export function noiseU8Wasm(job: NoiseJob): boolean {
-  const exports = active() as NoiseExports | null;
+  const exports = activeFor(job.src, job.out) as NoiseExports | null;
   if (exports === null) return false;
   const { src, out, step } = job;
   const values = src.length / step;

@@ -4,7 +4,7 @@
  * pairs, so a large image needs no more than about CHUNK_BYTES of it.
  */
 import { alignedLike, copySpan } from '../copy.ts';
-import { type Exports, active, arena, heapViews, throughMemory } from './simd.ts';
+import { type Exports, activeFor, arena, heapViews, throughMemory } from './simd.ts';
 
 interface ResizeExports extends Exports {
   halve_u8(src: number, dst: number, count: number, sw: number, sh: number, cn: number): void;
@@ -17,13 +17,23 @@ const CHUNK_BYTES = 512 << 10;
  * nothing, when the WebAssembly kernels are unavailable.
  */
 export function halveU8Wasm(src: Uint8Array, out: Uint8Array, sw: number, sh: number, cn: number): boolean {
-  const exports = active() as ResizeExports | null;
+  const exports = activeFor(src, out) as ResizeExports | null;
   if (exports === null) return false;
   // Units of two source rows, which give one output row.
   const stride = sw * cn;
   const outStride = (sw / 2) * cn;
-  throughMemory(exports, src, out, sh / 2, 2 * stride, outStride, CHUNK_BYTES, (inAt, outAt, pairs) =>
-    exports.halve_u8(inAt, outAt, 1, sw, 2 * pairs, cn),
+  // Exact: the kernel touches only its rows' bytes.
+  throughMemory(
+    exports,
+    src,
+    out,
+    sh / 2,
+    2 * stride,
+    outStride,
+    CHUNK_BYTES,
+    (inAt, outAt, pairs) => exports.halve_u8(inAt, outAt, 1, sw, 2 * pairs, cn),
+    false,
+    true,
   );
   return true;
 }
@@ -73,7 +83,7 @@ export function resizeLinearU8Wasm(
   ax: LinearAxis,
   ay: LinearAxis,
 ): boolean {
-  const exports = active() as LinearExports | null;
+  const exports = activeFor(src, out) as LinearExports | null;
   if (exports === null) return false;
   const dw = ax.ofs.length;
   const dh = ay.ofs.length;

@@ -1,11 +1,14 @@
 // Batches read from and written into SharedArrayBuffers (as worker threads do) give the same bytes as plain ones,
 // also when the WebAssembly wrappers split them into several chunks: each chunk is placed in the module's memory at
-// its shared buffer's alignment (src/kernels/copy.ts), so a wrong placement shows here as wrong pixels.
+// its shared buffer's alignment (src/kernels/copy.ts), so a wrong placement shows here as wrong pixels. And batches
+// in the kernel heap (shared-heap.ts), where the wrappers copy with the heap's SIMD loop and Dropout and
+// SaltAndPepper work in place, give the same bytes too, at any offset.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { randomImage } from '../../../test/helpers/images.ts';
 import type { UniformBatch } from '../../core/image.ts';
 import * as iaa from '../../index.ts';
+import { heapArray, inKernelHeap, kernelHeap } from './shared-heap.ts';
 import { wasmKernelsAvailable } from './simd.ts';
 
 // 48 images of 61×67×3 = 12,261 bytes (odd, so each image starts at another alignment): 588 KB, more than one
@@ -56,6 +59,59 @@ describe('shared batches through the WebAssembly kernels', { skip: !wasmKernelsA
           Buffer.from(out.buffer, out.byteOffset, out.length).equals(Buffer.from(expected.data as Uint8Array)),
           `input at byte ${inOffset}, output at byte ${outOffset}`,
         );
+      }
+    });
+  }
+});
+
+describe('batches in the kernel heap through the WebAssembly kernels', { skip: !wasmKernelsAvailable() }, () => {
+  const plain = plainBatch();
+  /** A copy of `b` in the kernel heap, `offset` bytes into a heap array. */
+  const heapCopy = (b: UniformBatch<Uint8Array>, offset: number): UniformBatch<Uint8Array> => {
+    const data = (heapArray(b.data, offset + b.data.length) as Uint8Array).subarray(offset);
+    data.set(b.data);
+    return { ...b, data };
+  };
+  it('the kernel heap exists here (Node has shared WebAssembly memory)', () => {
+    assert.ok(kernelHeap() instanceof WebAssembly.Memory);
+  });
+  it('Resize to half (the exact halving, worked where it lies): the same bytes in the kernel heap', () => {
+    const even: UniformBatch<Uint8Array> = {
+      data: randomImage(24 * 60, 64, 3, 9).data,
+      n: 24,
+      height: 60,
+      width: 64,
+      channels: 3,
+    };
+    const make = () => iaa.Resize({ height: 30, width: 32 }, { interpolation: 'linear' });
+    const expected = make().augmentImages(even) as UniformBatch;
+    const input = heapCopy(even, 3);
+    const out = (heapArray(even.data, 5 + expected.data.length) as Uint8Array).subarray(5);
+    const got = make().augmentImages(input, { out }) as UniformBatch;
+    assert.equal(got.data, out);
+    assert.ok(Buffer.from(out).equals(Buffer.from(expected.data as Uint8Array)));
+  });
+  for (const [name, make] of cases) {
+    it(`${name}: the same bytes with input and output in the kernel heap, at odd offsets`, () => {
+      const expected = make().augmentImages(plain, { epoch: 2 }) as UniformBatch;
+      const same = (got: UniformBatch, what: string) =>
+        assert.ok(Buffer.from(got.data as Uint8Array).equals(Buffer.from(expected.data as Uint8Array)), what);
+      for (const [inOffset, outOffset] of [
+        [1, 6],
+        [8, 3],
+      ]) {
+        const input = heapCopy(plain, inOffset);
+        const out = (heapArray(plain.data, outOffset + expected.data.length) as Uint8Array).subarray(outOffset);
+        assert.ok(inKernelHeap(input.data) && inKernelHeap(out));
+        const got = make().augmentImages(input, { epoch: 2, out }) as UniformBatch;
+        assert.equal(got.data, out, 'the result is not in `out`');
+        same(got, `input at byte ${inOffset}, output at byte ${outOffset} of heap arrays`);
+        // One side in the heap, the other plain.
+        same(make().augmentImages(heapCopy(plain, inOffset), { epoch: 2 }) as UniformBatch, 'heap input, new output');
+        const plainOut = new Uint8Array(expected.data.length);
+        same(make().augmentImages(plain, { epoch: 2, out: plainOut }) as UniformBatch, 'plain input, plain out');
+        const heapOut = (heapArray(plain.data, outOffset + expected.data.length) as Uint8Array).subarray(outOffset);
+        same(make().augmentImages(plain, { epoch: 2, out: heapOut }) as UniformBatch, 'plain input, heap out');
       }
     });
   }

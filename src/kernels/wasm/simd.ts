@@ -6,6 +6,7 @@
  * where WebAssembly SIMD is missing (old browsers) or the module cannot be compiled synchronously, the callers'
  * TypeScript path runs and only the speed differs.
  */
+import { sharesMemory } from '../../core/image.ts';
 import { alignedLike, alignedLikeEither, copySpan } from '../copy.ts';
 import { KERNELS_WASM } from './kernels.wasm.ts';
 
@@ -13,6 +14,8 @@ import { KERNELS_WASM } from './kernels.wasm.ts';
 export interface Exports {
   readonly memory: WebAssembly.Memory;
   readonly __heap_base: WebAssembly.Global;
+  /** `n` bytes from `src` to `dst` (not overlapping) in SIMD (wasm/copy.c). */
+  copy_u8(dst: number, src: number, n: number): void;
   blur_u8_scratch(width: number, channels: number, kxn: number, kyn: number): number;
   blur_u8(
     src: number,
@@ -80,10 +83,11 @@ let instance: Exports | null | undefined;
 
 // What the module imports: JavaScript's own Math.exp and Math.log for the noise kernel's rare slow draws, so that
 // they round exactly as in the TypeScript sampler.
-const IMPORTS = { env: { exp: Math.exp, log: Math.log } };
+export const IMPORTS = { env: { exp: Math.exp, log: Math.log } };
 let disabled = false;
 
-function decode(base64: string): Uint8Array<ArrayBuffer> {
+/** The module's bytes from their base64 text. */
+export function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
@@ -158,6 +162,11 @@ export function useWasmKernels(on: boolean): boolean {
  * until a kernel touches them.
  */
 export function arena(exports: Exports, bytes: number): number {
+  if (heap !== undefined && exports === heap.exports) {
+    const at = heap.scratch(bytes);
+    if (at < 0) throw new RangeError(`augkit: the kernel heap cannot give a thread ${bytes} bytes of scratch`);
+    return at;
+  }
   const base = ((exports.__heap_base.value as number) + 15) & ~15;
   const have = exports.memory.buffer.byteLength;
   const need = base + bytes;
@@ -173,20 +182,22 @@ export interface HeapViews {
   readonly f64: Float64Array;
 }
 
-let views: HeapViews | undefined;
+const views = new WeakMap<Exports, HeapViews>();
 
 /** {@link HeapViews} of the module's current memory: kernels write their arguments through them at byte offsets. */
 export function heapViews(exports: Exports): HeapViews {
   const buffer = exports.memory.buffer;
-  if (views === undefined || views.u8.buffer !== buffer) {
-    views = {
+  let v = views.get(exports);
+  if (v === undefined || v.u8.buffer !== buffer) {
+    v = {
       u8: new Uint8Array(buffer),
       i32: new Int32Array(buffer),
       u32: new Uint32Array(buffer),
       f64: new Float64Array(buffer),
     };
+    views.set(exports, v);
   }
-  return views;
+  return v;
 }
 
 /** `n` rounded up to a multiple of 16 (buffers in the module's memory start 16-byte aligned). */
@@ -197,7 +208,8 @@ export const align16 = (n: number): number => (n + 15) & ~15;
  * `outBytes` output bytes (rows, pixels, row pairs): as many units per call as fit in `chunkBytes` (at least one),
  * copied in, `kernel(inAt, outAt, units)`, copied out. Both buffers get 16 bytes of slack, for kernels that load or
  * store a few bytes past a unit's end. `inPlace` (for kernels that may write over their input, outBytes ≤ inBytes):
- * one buffer, outAt = inAt, half the memory touched.
+ * one buffer, outAt = inAt, half the memory touched. `exact` (for kernels that read and write only their units'
+ * bytes): when `src` and `out` both lie in the kernel heap whose exports these are, one call where they lie, no copy.
  */
 export function throughMemory(
   exports: Exports,
@@ -209,7 +221,16 @@ export function throughMemory(
   chunkBytes: number,
   kernel: (inAt: number, outAt: number, units: number) => void,
   inPlace = false,
+  exact = false,
 ): void {
+  if (
+    exact &&
+    inPlaceOf(exports, src, out) &&
+    (!sharesMemory(src, out) || (inPlace && src.byteOffset === out.byteOffset))
+  ) {
+    kernel(src.byteOffset, out.byteOffset, count);
+    return;
+  }
   const unitBytes = inPlace ? inBytes : inBytes + outBytes;
   let per = Math.max(1, Math.min(count, Math.floor(chunkBytes / Math.max(1, unitBytes))));
   // Whole multiples of 8 units per chunk, so that every chunk starts at the first one's alignment (see copy.ts).
@@ -235,6 +256,42 @@ export function throughMemory(
 /** The module's exports when the WebAssembly kernels run in this thread, else null. */
 export function active(): Exports | null {
   return disabled ? null : load();
+}
+
+/** The kernels of the shared kernel heap this thread is attached to (registered by shared-heap.ts). */
+export interface HeapKernels {
+  /** The shared module's exports, with the heap's memory as `memory`. */
+  readonly exports: Exports;
+  /** Whether an array lies in the heap. */
+  owns(a: ArrayBufferView): boolean;
+  /** This thread's scratch area in the heap, at least `bytes` long, or -1 when the heap cannot give one. */
+  scratch(bytes: number): number;
+}
+
+let heap: HeapKernels | undefined;
+
+/** Registers (or, with undefined, forgets) this thread's heap kernels: shared-heap.ts calls it when attaching. */
+export function useHeapKernels(kernels: HeapKernels | undefined): void {
+  heap = kernels;
+}
+
+/**
+ * The exports to run a kernel on `arrays` with: the kernel heap's when one of them lies in it (copies within the
+ * heap are SIMD loops and some kernels work there in place), else the module's own ({@link active}); null when the
+ * WebAssembly kernels are off or unavailable.
+ */
+export function activeFor(...arrays: ArrayBufferView[]): Exports | null {
+  if (disabled) return null;
+  if (heap !== undefined) for (const a of arrays) if (heap.owns(a)) return heap.exports;
+  return load();
+}
+
+/**
+ * Whether a kernel running with `exports` may read `src` and write `out` where they lie: both in the kernel heap
+ * whose exports these are. Their byte offsets are then their addresses in the module's memory.
+ */
+export function inPlaceOf(exports: Exports, src: ArrayBufferView, out: ArrayBufferView): boolean {
+  return heap !== undefined && heap.exports === exports && heap.owns(src) && heap.owns(out);
 }
 
 /** The inputs of {@link warpLinearU8Wasm}, prepared by warp-affine.ts exactly as its TypeScript loops use them. */
@@ -270,7 +327,7 @@ export interface WarpLinearJob {
  * coordinate falls outside the border tables; the TypeScript loops then run.
  */
 export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
-  const exports = active();
+  const exports = activeFor(job.src, job.out);
   if (exports === null) return false;
   const { n, sw, sh, cn, ow, oh, tx, ty } = job;
   const size = sh * sw * cn;
@@ -360,7 +417,7 @@ export interface WarpLinearEachJob {
  * did not warp (a coordinate outside the border tables), which the caller warps in TypeScript.
  */
 export function warpLinearU8EachWasm(job: WarpLinearEachJob): number[] | null {
-  const exports = active();
+  const exports = activeFor(job.src, job.out);
   if (exports === null) return null;
   const { src, out, images, sw, sh, cn, ow, oh, tx, ty } = job;
   const size = sh * sw * cn;
@@ -445,7 +502,7 @@ export function warpLinearU8EachWasm(job: WarpLinearEachJob): number[] | null {
  * kernels are unavailable.
  */
 export function flipGrayU8Wasm(src: Uint8Array, out: Uint8Array, rows: number, width: number): boolean {
-  const exports = active();
+  const exports = activeFor(src, out);
   if (exports === null) return false;
   // Rows are flipped in chunks, so the module's memory stays near CHUNK_BYTES.
   throughMemory(exports, src, out, rows, width, width, CHUNK_BYTES, (inAt, outAt, m) =>
@@ -460,7 +517,7 @@ export function flipGrayU8Wasm(src: Uint8Array, out: Uint8Array, rows: number, w
  * nothing, when the WebAssembly kernels are unavailable.
  */
 export function flipRgbU8Wasm(src: Uint8Array, out: Uint8Array, rows: number, width: number): boolean {
-  const exports = active();
+  const exports = activeFor(src, out);
   if (exports === null) return false;
   // Rows in chunks that stay in L2.
   throughMemory(exports, src, out, rows, 3 * width, 3 * width, FLIP_CHUNK_BYTES, (inAt, outAt, m) =>
@@ -500,7 +557,7 @@ export function blurBatchU8Wasm(
 ): boolean {
   // The C kernel keeps up to 64 taps in registers and stack; longer kernels (sigma above about 24) run in TypeScript.
   if (kx.length > 64 || ky.length > 64) return false;
-  const exports = active();
+  const exports = activeFor(src, out);
   if (exports === null) return false;
   const imageSize = height * width * channels;
   const perChunk = Math.max(1, Math.min(count, Math.floor(CHUNK_BYTES / Math.max(1, 2 * imageSize))));
