@@ -3,23 +3,28 @@
 // by worker-pool.ts, not meant to be imported.
 import { parentPort, workerData } from 'node:worker_threads';
 import { type Image, type UniformBatch, inMemoryOf } from '../core/image.ts';
+import { attachKernelHeap } from '../kernels/wasm/shared-heap.ts';
 import type { BatchAugmenter } from './data-loader.ts';
 import { errorToWire } from './ts-worker.ts';
 import {
   type WorkerReply,
   type WorkerTask,
+  fromHeap,
   packBatch,
   reusableInput,
   toSharedMemory,
   unpackBatch,
 } from './worker-pool.ts';
 
-const { spec, rootSeed, reviverModule, reviverName } = workerData as {
+const { spec, rootSeed, reviverModule, reviverName, heap } = workerData as {
   spec: unknown;
   rootSeed: number;
   reviverModule: string;
   reviverName: string;
+  heap?: WebAssembly.Memory;
 };
+// The calling thread's kernel heap: batches it places there are augmented where they lie.
+if (heap !== undefined) attachKernelHeap(heap);
 const port = parentPort;
 if (port === null) throw new Error('augment-worker.ts runs only as a worker thread (createWorkerPool starts it)');
 
@@ -45,8 +50,9 @@ port.on('message', (task: WorkerTask) => {
   ready
     .then((augmenter) => {
       const batch = unpackBatch(task.batch) as Image[] | UniformBatch;
-      const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: task.out ?? spare });
-      if (task.out !== undefined) {
+      const given = task.out && fromHeap(task.out, task.outInHeap);
+      const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: given ?? spare });
+      if (given !== undefined) {
         // A shared buffer to write into (DataLoader's reuseBuffers): the result goes back in shared memory, and this
         // thread never detaches a buffer (see toSharedMemory).
         const shared = toSharedMemory(out, batch);
@@ -54,7 +60,7 @@ port.on('message', (task: WorkerTask) => {
           id: task.id,
           ok: true,
           batch: packBatch(shared).wire,
-          intoOut: inMemoryOf(shared, task.out),
+          intoOut: inMemoryOf(shared, given),
         };
         port.postMessage(reply);
         return;

@@ -12,8 +12,10 @@ import {
   inMemoryOf,
   isUniformBatch,
   sharedLike,
+  sharesMemory,
 } from '../core/image.ts';
 import { isShared } from '../kernels/copy.ts';
+import { heapArray, heapRelease, inKernelHeap, kernelHeap } from '../kernels/wasm/shared-heap.ts';
 import { ArrayDataset, type Dataset } from './dataset.ts';
 import { permutation } from './permutation.ts';
 
@@ -107,32 +109,57 @@ class Recycler {
   /** An empty `out`: augmentImages then puts a list of outputs of different sizes into one buffer with room. */
   private readonly empty: PixelArray;
 
+  /** Whether the shared arrays come from the kernel heap (where there is one). */
+  private readonly heap: boolean;
+  /** By an input's length: the length of the memory the last result from such an input was in. */
+  private readonly resultLengths = new Map<number, number>();
+
+  /** Notes the memory a result is in: an augmenter that resizes to a fixed size then gets outputs that fit. */
+  noteResult(input: PixelArray | undefined, result: PixelArray): void {
+    if (input !== undefined) this.resultLengths.set(input.length, result.length);
+  }
+
   constructor(
     private readonly shared: boolean,
     private readonly cap: number,
   ) {
     this.empty = shared ? sharedLike(new Uint8Array(0), 0) : new Uint8Array(0);
+    this.heap = shared && kernelHeap() !== null;
   }
 
-  /** An array of `like`'s type and `n` elements for collated images: a free one, or a new one. */
+  /**
+   * An array of `like`'s type and `n` elements for collated images: a free one, or a new one; shared ones in the
+   * kernel heap where there is one (the workers' WebAssembly kernels then work on them where they lie).
+   */
   readonly input = (like: PixelArray, n: number): PixelArray =>
-    take(this.inputs, like, n) ?? (this.shared ? sharedLike(like, n) : allocLike(like, n));
+    take(this.inputs, like, n) ??
+    (this.shared ? (this.heap && heapArray(like, n)) || sharedLike(like, n) : allocLike(like, n));
 
   /**
-   * A free output to take the next result (augmentImages' `out`): one of the input's type and length when there is
-   * one (most augmenters keep the shape), else the one given back last, else an empty one. One that the result does
-   * not use is given back.
+   * A free output to take the next result (augmentImages' `out`): one of the length of the last result from an
+   * input of this length, else of the input's (most augmenters keep the shape), else the one given back last, else
+   * an empty one. One that the result does not use is given back.
    */
   output(input: PixelArray | undefined): PixelArray {
-    return (input && take(this.outputs, input, input.length)) ?? this.outputs.pop() ?? this.empty;
+    const free =
+      (input && take(this.outputs, input, this.resultLengths.get(input.length) ?? input.length)) ||
+      (input && take(this.outputs, input, input.length)) ||
+      this.outputs.pop();
+    if (free !== undefined) return free;
+    // The first output of a shape: in the kernel heap, as the inputs, when the input is there.
+    return (this.heap && input && inKernelHeap(input) && heapArray(input, input.length)) || this.empty;
   }
 
   /** Gives back memory that nothing reads any more: a collated batch's (input) or an augmented one's (output). */
   give(data: PixelArray, input: boolean): void {
     if (data.length === 0 || (this.shared && !isShared(data))) return;
     const free = input ? this.inputs : this.outputs;
-    free.push(data);
-    if (free.length > this.cap) free.shift();
+    // An output outside the kernel heap (a worker's result that did not fit `out`, such as a resized batch's): an
+    // array of its length in the heap takes its place, where the next result of that size is worked on.
+    if (!input && this.shared && this.heap && !inKernelHeap(data)) free.push(heapArray(data, data.length) ?? data);
+    else free.push(data);
+    // The oldest free one goes; its memory back to the kernel heap if it came from there.
+    if (free.length > this.cap) heapRelease(free.shift() as PixelArray);
   }
 }
 
@@ -344,8 +371,9 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
     // Only the built-in collation writes into the recycler's memory; a `collate` function's buffers are the caller's.
     const input = this.collate === undefined ? collated : undefined;
     let out: Batch = images;
+    let given: PixelArray | undefined;
     if (this.augment !== undefined) {
-      const given = recycler?.output(input);
+      given = recycler?.output(input);
       const context = { epoch, indices, ...(given !== undefined ? { out: given } : {}) };
       if (this.workers > 0) {
         this.pool ??= (this.poolFactory ?? (defaultPoolFactory as AugmentPoolFactory))(this.augment, {
@@ -359,9 +387,11 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
     }
     const batch: LoaderBatch = { images: out, labels, indices, epoch };
     if (recycler === undefined) return { batch };
-    const result = out === images ? input : batchBuffer(out);
-    if (result === undefined) return { batch }; // a list in several buffers, which may hold views of the input
-    if (result.buffer === collated?.buffer) {
+    const result = out === images ? input : given !== undefined && inMemoryOf(out, given) ? given : batchBuffer(out);
+    // A list in several buffers, which may hold views of the input; or views into the kernel heap that are not one
+    // of the recycler's arrays (batchBuffer would give all of the heap's memory).
+    if (result === undefined || (inKernelHeap(result) && result !== given && result !== input)) return { batch };
+    if (collated !== undefined && sharesMemory(result, collated)) {
       // Not augmented, or augmented in place: the collated memory is the batch's, recycled once the next batch is
       // requested when the recycler owns it (never a `collate` function's buffers).
       return { batch, ...(input !== undefined ? { release: () => recycler.give(input, true) } : {}) };
@@ -369,6 +399,7 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
     // The collated images have been read: their memory may take a later batch now, and the result's once the next
     // batch is requested.
     if (input !== undefined) recycler.give(input, true);
+    recycler.noteResult(input, result);
     return { batch, release: () => recycler.give(result, false) };
   }
 

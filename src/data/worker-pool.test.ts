@@ -6,6 +6,7 @@ import { StandIn, standInReviver } from '../../test/helpers/stand-in-augmenter.t
 import type { UniformBatch } from '../core/image.ts';
 import * as iaa from '../index.ts';
 import { isShared } from '../kernels/copy.ts';
+import { inKernelHeap, kernelHeap } from '../kernels/wasm/shared-heap.ts';
 import { type BatchAugmenter, DataLoader, type DataLoaderOptions } from './data-loader.ts';
 import { ArrayDataset, type LabeledImage } from './dataset.ts';
 import { createWorkerPool } from './worker-pool.ts';
@@ -13,6 +14,8 @@ import '../node.ts'; // registers createWorkerPool as the default pool, used by 
 
 const n = 50;
 const pixels = Uint8Array.from({ length: n * 6 * 5 }, (_, i) => (i * 7) % 256);
+/** Whether this platform has the kernel heap (Node does), which the DataLoader's reused shared buffers are in. */
+const heap = kernelHeap() !== null;
 const dataset = new ArrayDataset({ data: pixels, n, height: 6, width: 5, channels: 1 }, new Int32Array(n));
 const pool: DataLoaderOptions<LabeledImage>['pool'] = (augmenter, options) =>
   createWorkerPool(augmenter, { ...options, reviver: standInReviver });
@@ -178,7 +181,7 @@ describe('DataLoader with worker threads', () => {
 
   it('with reuseBuffers: the same batches as fresh buffers, in shared memory, intact until the next is requested', async () => {
     /** Every batch of two epochs, copied when yielded and checked again after the loader ran on; buffers seen. */
-    const batches = async (augment: BatchAugmenter, workers: number, reuseBuffers: boolean) => {
+    const batches = async (augment: BatchAugmenter, workers: number, reuseBuffers: boolean, name = '') => {
       const loader = new DataLoader(dataset, {
         batchSize: 5,
         shuffle: true,
@@ -201,9 +204,23 @@ describe('DataLoader with worker threads', () => {
                 );
             const row = () => images.flatMap((image) => [image.height, image.width, ...image.data]);
             const before = row();
-            starts.push(new Uint8Array(images[0].data.buffer, 0, 1));
+            starts.push(new Uint8Array(images[0].data.buffer, images[0].data.byteOffset, 1));
             for (const image of images) {
               if (workers > 0 && reuseBuffers) assert.ok(image.data.buffer instanceof SharedArrayBuffer, 'shared');
+            }
+            // Results come back in the recycler's arrays, which are in the kernel heap: from the first batch when
+            // they keep the input's shape, from the second epoch on when not (a first result of a new size goes into
+            // new memory, and an array of that size in the heap takes its place).
+            const settled = name !== 'Resize' || rows.length >= 10;
+            if (
+              workers > 0 &&
+              reuseBuffers &&
+              heap &&
+              settled &&
+              !(augment instanceof StandIn) &&
+              !Array.isArray(batch.images)
+            ) {
+              assert.ok(inKernelHeap((batch.images as UniformBatch).data), 'in the kernel heap');
             }
             await new Promise((resolve) => setTimeout(resolve, 5)); // the workers write later batches meanwhile
             assert.deepEqual(row(), before, `batch ${rows.length} changed before the next one was requested`);
@@ -213,7 +230,8 @@ describe('DataLoader with worker threads', () => {
       } finally {
         await loader.close();
       }
-      // A SharedArrayBuffer arrives as a new object each time: count distinct memory by writing a mark into each.
+      // A SharedArrayBuffer arrives as a new object each time, and the kernel heap's arrays share one: count distinct
+      // memory by writing a mark into each batch's first byte.
       starts.forEach((start, k) => {
         start[0] = k;
       });
@@ -221,6 +239,9 @@ describe('DataLoader with worker threads', () => {
     };
     const augmenters: [string, BatchAugmenter][] = [
       ['Multiply', iaa.Multiply([0.5, 1.5], { seed: 1 })],
+      // Dropout changes the images in place in the kernel heap.
+      ['Dropout', iaa.Dropout([0.1, 0.4], { seed: 6 })],
+      ['Resize', iaa.Resize({ height: 4, width: 2 }, { seed: 7 })],
       ['Affine fitOutput', iaa.Affine({ rotate: [-45, 45], fitOutput: true, seed: 8 })],
       ['stand-in in place', new StandIn({ type: 'StandIn', seed: 3, inPlace: true })],
       ['stand-in growing', new StandIn({ type: 'StandIn', seed: 3, grow: true })],
@@ -228,7 +249,7 @@ describe('DataLoader with worker threads', () => {
     for (const [name, augment] of augmenters) {
       const reference = await batches(augment, 0, false);
       assert.equal(reference.rows.length, 20);
-      const got = await batches(augment, 2, true);
+      const got = await batches(augment, 2, true, name);
       assert.deepEqual(got.rows, reference.rows, name);
       // 2 epochs of 10 batches: the batches in flight and the one held (fresh memory per batch would be 20).
       if (name === 'Multiply') assert.ok(got.buffers <= 6, `${name}: ${got.buffers} buffers`);

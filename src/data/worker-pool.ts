@@ -3,8 +3,9 @@
 import type { Worker } from 'node:worker_threads';
 import { argumentError } from '../core/errors.ts';
 import type { Batch, Image, PixelArray, UniformBatch } from '../core/image.ts';
-import { isUniformBatch, sharedLike, viewLike } from '../core/image.ts';
+import { isUniformBatch, sharedLike, sharesMemory, viewLike } from '../core/image.ts';
 import { isShared } from '../kernels/copy.ts';
+import { heapView, inKernelHeap, kernelHeap } from '../kernels/wasm/shared-heap.ts';
 import { getSeed } from '../random/stream.ts';
 import type { AugmentPool, BatchAugmenter } from './data-loader.ts';
 import { type WireError, errorFromWire, startWorker } from './ts-worker.ts';
@@ -25,10 +26,14 @@ export interface WorkerPoolOptions {
   readonly reviver?: AugmenterReviver;
 }
 
-/** A batch as posted between threads: typed arrays and sizes, nothing else. */
+/**
+ * A batch as posted between threads: typed arrays and sizes, nothing else. `heap`: every array lies in the kernel
+ * heap (a shared WebAssembly memory both threads are attached to); the receiver makes them views of its own copy of
+ * that memory's buffer, so that its kernels see them there (a SharedArrayBuffer arrives as a new object).
+ */
 export type WireBatch =
-  | { readonly kind: 'uniform'; readonly batch: UniformBatch }
-  | { readonly kind: 'list'; readonly images: readonly Image[] };
+  | { readonly kind: 'uniform'; readonly batch: UniformBatch; readonly heap?: true }
+  | { readonly kind: 'list'; readonly images: readonly Image[]; readonly heap?: true };
 
 /** Messages from a worker. */
 export type WorkerReply =
@@ -52,6 +57,8 @@ export interface WorkerTask {
    * back in shared memory, posted without a transfer.
    */
   readonly out?: PixelArray;
+  /** `out` lies in the kernel heap (see WireBatch). */
+  readonly outInHeap?: true;
 }
 
 /**
@@ -92,15 +99,21 @@ export function packBatch(
   };
   if (isUniformBatch(images)) {
     const { n, height, width, channels } = images;
-    return { wire: { kind: 'uniform', batch: { data: take(images.data), n, height, width, channels } }, transfer };
+    const heap = inKernelHeap(images.data) ? ({ heap: true } as const) : {};
+    return {
+      wire: { kind: 'uniform', batch: { data: take(images.data), n, height, width, channels }, ...heap },
+      transfer,
+    };
   }
-  const list = (images as readonly Image[]).map(({ data, height, width, channels }) => ({
-    data: take(data),
-    height,
-    width,
-    channels,
-  }));
-  return { wire: { kind: 'list', images: list }, transfer };
+  const list = images as readonly Image[];
+  const heap = list.length > 0 && list.every((image) => inKernelHeap(image.data)) ? ({ heap: true } as const) : {};
+  const wired = list.map(({ data, height, width, channels }) => ({ data: take(data), height, width, channels }));
+  return { wire: { kind: 'list', images: wired, ...heap }, transfer };
+}
+
+/** `data` as a view of this thread's kernel heap when it was posted from there (`heap`), else as it is. */
+export function fromHeap<A extends PixelArray>(data: A, heap: boolean | undefined): A {
+  return heap ? ((heapView(data, data.byteOffset, data.length) as A | undefined) ?? data) : data;
 }
 
 /**
@@ -126,12 +139,12 @@ export function reusableInput(batch: Batch, out: Batch): Uint8Array | Float32Arr
  * arena in kernels/wasm/simd.ts).
  */
 export function toSharedMemory(out: Batch, input?: Batch): Batch {
-  const avoid = new Set<ArrayBufferLike>();
+  const avoid: PixelArray[] = [];
   if (input !== undefined) {
-    if (isUniformBatch(input)) avoid.add(input.data.buffer);
-    else for (const image of input as readonly Image[]) avoid.add(image.data.buffer);
+    if (isUniformBatch(input)) avoid.push(input.data);
+    else for (const image of input as readonly Image[]) avoid.push(image.data);
   }
-  const keep = (data: PixelArray) => isShared(data) && !avoid.has(data.buffer);
+  const keep = (data: PixelArray) => isShared(data) && !avoid.some((a) => sharesMemory(a, data));
   if (isUniformBatch(out)) {
     if (keep(out.data)) return out;
     const data = sharedLike(out.data, out.data.length);
@@ -161,9 +174,12 @@ function viewsOf(batch: Batch, out: PixelArray): Batch {
   return (batch as readonly Image[]).map((image) => ({ ...image, data: view(image.data) }));
 }
 
-/** The batch inside a wire message. */
+/** The batch inside a wire message (arrays in the kernel heap as views of this thread's copy of it). */
 export function unpackBatch(wire: WireBatch): Batch {
-  return wire.kind === 'uniform' ? wire.batch : wire.images;
+  if (wire.kind === 'uniform') {
+    return wire.heap ? { ...wire.batch, data: fromHeap(wire.batch.data, true) } : wire.batch;
+  }
+  return wire.heap ? wire.images.map((image) => ({ ...image, data: fromHeap(image.data, true) })) : wire.images;
 }
 
 interface Task {
@@ -247,7 +263,10 @@ export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolO
   const start = () => {
     const entry = new URL('./augment-worker.ts', import.meta.url);
     for (let k = 0; k < workers; k++) {
-      const worker = startWorker(entry, { spec, rootSeed, reviverModule, reviverName });
+      // The kernel heap, made here if it is not yet: arrays the caller places in it (the DataLoader's reused
+      // buffers) are then worked on where they lie by the workers' WebAssembly kernels.
+      const heap = kernelHeap() ?? undefined;
+      const worker = startWorker(entry, { spec, rootSeed, reviverModule, reviverName, heap });
       const slot: Slot = { worker, tasks: [] };
       worker.on('message', (reply: WorkerReply) => {
         const task = slot.tasks[0];
@@ -286,6 +305,7 @@ export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolO
           epoch: context.epoch,
           indices: context.indices,
           ...(out ? { out } : {}),
+          ...(out && inKernelHeap(out) ? { outInHeap: true as const } : {}),
         };
         queue.push({ message, transfer, resolve, reject });
         dispatch();
