@@ -3,7 +3,8 @@
 // and writes the JSON to bench/results/<ISO date>.json. See bench/README.md for how to read it.
 //
 // Options: --quick (short repeats; under a minute in all), --cases a,b, --workloads fmnist,rgb256,
-// --modes single,batch,workers (workers = batch with 2 worker threads), --no-opencv, --no-walkthrough, --no-wasm (the
+// --modes single,batch,workers (workers = batch with 2 worker threads), --no-opencv, --no-walkthrough, --no-heap (the
+// workers rows on plain SharedArrayBuffers instead of the kernel heap), --no-wasm (the
 // TypeScript kernels only, in every thread),
 // --out FILE, --python PATH (default /usr/bin/python3, Debian's, which sees python3-opencv).
 import { spawnSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
 import { type Batch, type Image, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
 import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { heapArray, inKernelHeap, kernelHeap } from '../src/kernels/wasm/shared-heap.ts';
 import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
 import { CASES, MISSING, casesFor, makeCase, peerCasesFor, walkthroughAugmenter } from './cases.ts';
 import {
@@ -48,6 +50,7 @@ interface Args {
   opencv: boolean;
   walkthrough: boolean;
   wasm: boolean;
+  heap: boolean;
   out?: string;
   python: string;
 }
@@ -55,7 +58,7 @@ interface Args {
 function usage(message: string): never {
   console.error(`bench: ${message}`);
   console.error(
-    'usage: npm run bench -- [--quick] [--cases a,b] [--workloads fmnist,rgb256] [--modes single,batch,workers] [--no-opencv] [--no-walkthrough] [--no-wasm] [--out FILE] [--python PATH]',
+    'usage: npm run bench -- [--quick] [--cases a,b] [--workloads fmnist,rgb256] [--modes single,batch,workers] [--no-opencv] [--no-walkthrough] [--no-heap] [--no-wasm] [--out FILE] [--python PATH]',
   );
   process.exit(2);
 }
@@ -78,6 +81,7 @@ function parseArgs(argv: readonly string[]): Args {
     opencv: true,
     walkthrough: true,
     wasm: true,
+    heap: true,
     python: '/usr/bin/python3',
   };
   const caseIds = CASES.map((c) => c.id);
@@ -87,6 +91,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--no-opencv') args.opencv = false;
     else if (a === '--no-walkthrough') args.walkthrough = false;
     else if (a === '--no-wasm') args.wasm = false;
+    else if (a === '--no-heap') args.heap = false;
     else if (a === '--cases') args.cases = listArg(argv[++i], caseIds, 'case');
     else if (a === '--workloads') args.workloads = listArg(argv[++i], WORKLOADS, 'workload');
     else if (a === '--modes') args.modes = listArg(argv[++i], MODES, 'mode');
@@ -101,6 +106,21 @@ function parseArgs(argv: readonly string[]): Args {
 
 /** An empty `out`, which asks augmentImages to put a list result into one buffer (see runSync). */
 const NO_SPARE = new Uint8Array(0);
+
+const inHeapCopies = new Map<Uint8Array, UniformBatch<Uint8Array>>();
+
+/** A copy of a workload's images in the kernel heap (made once per workload), or the images where there is none. */
+function inHeap(b: UniformBatch<Uint8Array>): UniformBatch<Uint8Array> {
+  let copy = inHeapCopies.get(b.data);
+  if (copy === undefined) {
+    const data = heapArray(b.data, b.data.length) as Uint8Array | undefined;
+    if (data === undefined) return b;
+    data.set(b.data);
+    copy = { ...b, data };
+    inHeapCopies.set(b.data, copy);
+  }
+  return copy;
+}
 
 function imageAt(b: UniformBatch<Uint8Array>, i: number): Image<Uint8Array> {
   const size = b.height * b.width * b.channels;
@@ -241,10 +261,12 @@ class BenchPool {
   constructor(
     count: number,
     private readonly wasm: boolean,
+    /** The kernel heap the threads attach to, where the batches and results lie (undefined: plain shared memory). */
+    private readonly heap: WebAssembly.Memory | undefined,
   ) {
     const entry = new URL('./worker.ts', import.meta.url).href;
     for (let k = 0; k < count; k++) {
-      const worker = startTsWorker(entry, { wasm: this.wasm });
+      const worker = startTsWorker(entry, { wasm: this.wasm, heap });
       worker.on('message', (reply: BenchReply) => {
         const p = this.pending.get(reply.id);
         this.pending.delete(reply.id);
@@ -252,7 +274,11 @@ class BenchPool {
         if (!p) return;
         if (reply.ok) {
           // The pixels arrived in shared memory; the bench only counts them, then hands the buffer back.
-          const spare = resultBuffer(unpackBatch(reply.batch));
+          let spare = resultBuffer(unpackBatch(reply.batch));
+          // A result outside the heap (the first one of a case, which had nothing to go into): the thread's next
+          // results go into an array of its length in the heap, as the DataLoader's recycler does.
+          if (spare && this.heap && !inKernelHeap(spare))
+            spare = (heapArray(spare, spare.length) as Uint8Array) ?? spare;
           if (spare) {
             const list = this.spares.get(worker);
             if (list) list.push(spare);
@@ -294,7 +320,15 @@ class BenchPool {
     const worker = await this.acquire();
     const id = this.nextId++;
     const spare = this.spares.get(worker)?.pop();
-    const task: BenchTask = { id, caseId, batch: wire, epoch, indices: unit.indices, spare };
+    const task: BenchTask = {
+      id,
+      caseId,
+      batch: wire,
+      epoch,
+      indices: unit.indices,
+      spare,
+      ...(spare && inKernelHeap(spare) ? { spareInHeap: true as const } : {}),
+    };
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage(task);
@@ -473,7 +507,17 @@ async function main(): Promise<void> {
   }
   for (const [id, why] of Object.entries(MISSING)) note(`skipped ${id}: ${why}`);
 
-  const pool = args.modes.includes('workers') ? new BenchPool(WORKERS, args.wasm) : undefined;
+  // The workers rows read their batches from the kernel heap and write their results there, as the DataLoader's
+  // reused buffers do (--no-heap: plain SharedArrayBuffers, as before 2026-12-06).
+  const heap = args.heap ? (kernelHeap() ?? undefined) : undefined;
+  if (args.modes.includes('workers')) {
+    note(
+      heap
+        ? 'workers: batches and results in the kernel heap (shared WebAssembly memory); --no-heap for plain SharedArrayBuffers'
+        : 'workers: batches and results in plain SharedArrayBuffers',
+    );
+  }
+  const pool = args.modes.includes('workers') ? new BenchPool(WORKERS, args.wasm, heap) : undefined;
   const rows: Row[] = [];
   const workloadInfo: Record<string, unknown> = {};
   const opencvDocs: Record<string, OpenCvDoc | undefined> = {};
@@ -504,7 +548,7 @@ async function main(): Promise<void> {
           if (mode === 'single') ways.set(mode, singleWay(aug, data));
           else if (mode === 'batch') ways.set(mode, batchWay(aug, data));
           else {
-            const units = batchesOf(data.shared, BATCH);
+            const units = batchesOf(heap ? inHeap(data.shared) : data.shared, BATCH);
             const p = pool as BenchPool;
             // Two batches queued per thread, as the DataLoader's default prefetch.
             ways.set(

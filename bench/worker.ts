@@ -10,8 +10,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
 import type { Batch, Image, UniformBatch } from '../src/core/image.ts';
 import { isUniformBatch } from '../src/core/image.ts';
-import { type WireBatch, packBatch, unpackBatch } from '../src/data/worker-pool.ts';
+import { type WireBatch, fromHeap, packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { isShared } from '../src/kernels/copy.ts';
+import { attachKernelHeap } from '../src/kernels/wasm/shared-heap.ts';
 import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
 import { makeCase } from './cases.ts';
 
@@ -24,6 +25,8 @@ export interface BenchTask {
   readonly indices: Int32Array;
   /** A shared result buffer this thread sent earlier, handed back to take the next result. */
   readonly spare?: Uint8Array;
+  /** `spare` lies in the kernel heap. */
+  readonly spareInHeap?: true;
 }
 
 /** The augmented batch (its pixels in a SharedArrayBuffer), or the error's message. */
@@ -35,7 +38,10 @@ const port = parentPort;
 if (port === null) throw new Error('bench/worker.ts runs only as a worker thread (bench/run.ts starts it)');
 const augmenters = new Map<string, Augmenter>();
 const EMPTY = new Uint8Array(0);
-if ((workerData as { wasm?: boolean } | null)?.wasm === false) useWasmKernels(false);
+const data = workerData as { wasm?: boolean; heap?: WebAssembly.Memory } | null;
+if (data?.wasm === false) useWasmKernels(false);
+// The calling thread's kernel heap, where the batches (and, handed back, the result buffers) lie.
+if (data?.heap !== undefined) attachKernelHeap(data.heap);
 
 /**
  * `out` with its pixels in a SharedArrayBuffer: as it is when they already are (the result went into the buffer
@@ -72,7 +78,11 @@ port.on('message', (task: BenchTask) => {
     const batch = unpackBatch(task.batch) as Image[] | UniformBatch;
     // With nothing handed back yet, an empty buffer: a list result (fitOutput) then goes into one buffer with room to
     // spare rather than into a buffer per image.
-    const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: task.spare ?? EMPTY });
+    const out = augmenter.augmentImages(batch, {
+      epoch: task.epoch,
+      indices: task.indices,
+      out: (task.spare && fromHeap(task.spare, task.spareInHeap)) ?? EMPTY,
+    });
     // Shared pixels are posted as they are: nothing is copied or detached.
     const { wire } = packBatch(inSharedMemory(out));
     const reply: BenchReply = { id: task.id, ok: true, batch: wire };
