@@ -256,6 +256,60 @@ describe('DataLoader with worker threads', () => {
     }
   });
 
+  it('with reuseBuffers: two workers running the WebAssembly kernels at once in the kernel heap give the bytes of one thread', async () => {
+    // 48 RGB images of 48×64: each batch's kernels run long enough for the two threads to overlap, so state that
+    // the threads' instances shared by mistake (a static buffer in the shared module) shows as wrong bytes.
+    const rgb = new ArrayDataset(
+      {
+        data: Uint8Array.from({ length: 48 * 48 * 64 * 3 }, (_, i) => (i * 131 + (i >> 7)) % 251),
+        n: 48,
+        height: 48,
+        width: 64,
+        channels: 3,
+      },
+      new Int32Array(48),
+    );
+    const all = async (augment: BatchAugmenter, workers: number) => {
+      const loader = new DataLoader(rgb, {
+        batchSize: 6,
+        shuffle: true,
+        seed: 2,
+        augment,
+        workers,
+        reuseBuffers: workers > 0,
+      });
+      const rows: number[] = [];
+      try {
+        for (let e = 0; e < 3; e++) {
+          for await (const batch of loader) {
+            // From the second epoch on, also for a resize (see the test above).
+            if (workers > 0 && heap && e > 0) {
+              assert.ok(inKernelHeap((batch.images as UniformBatch).data), 'in the kernel heap');
+            }
+            rows.push(...(batch.images as UniformBatch).data);
+          }
+        }
+      } finally {
+        await loader.close();
+      }
+      return Buffer.from(rows);
+    };
+    const augmenters: [string, () => BatchAugmenter][] = [
+      ['AdditiveGaussianNoise', () => iaa.AdditiveGaussianNoise({ scale: 30, seed: 1 })],
+      ['Dropout', () => iaa.Dropout(0.3, { seed: 2 })],
+      ['SaltAndPepper', () => iaa.SaltAndPepper(0.2, { seed: 3 })],
+      ['Grayscale', () => iaa.Grayscale(1, { seed: 4 })],
+      ['GaussianBlur', () => iaa.GaussianBlur([0.5, 2], { seed: 5 })],
+      ['Fliplr', () => iaa.Fliplr(1, { seed: 6 })],
+      ['Resize to half', () => iaa.Resize({ height: 24, width: 32 }, { interpolation: 'linear', seed: 7 })],
+      ['Affine', () => iaa.Affine({ rotate: [-30, 30], seed: 8 })],
+    ];
+    for (const [name, make] of augmenters) {
+      const one = await all(make(), 0);
+      assert.ok((await all(make(), 2)).equals(one), name);
+    }
+  });
+
   it('brings back lists of images when the augmenter changes sizes', async () => {
     const loader = new DataLoader(dataset, {
       batchSize: 8,
