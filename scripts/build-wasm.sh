@@ -6,7 +6,7 @@
 #                        (src/kernels/wasm/shared-heap.ts): each thread's instance moves its stack pointer
 #                        (__stack_pointer, exported, mutable) into its own part of the heap; compiled with
 #                        AUGKIT_SHARED_MEMORY defined, and without writable static data (checked below)
-# Needs: apt-get install -y clang lld. The generated file is committed; src/kernels/wasm/build.test.ts checks that it
+# Needs: apt-get install -y clang lld llvm. The generated file is committed; src/kernels/wasm/build.test.ts checks that it
 # matches this build wherever the same clang version is installed (the compiler is recorded in the file).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)

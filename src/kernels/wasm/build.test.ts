@@ -30,10 +30,10 @@ function compilers(): { recorded: string | undefined; installed: string | undefi
 }
 
 describe('kernels.wasm.ts', () => {
-  const missing = ['clang', 'wasm-ld'].filter((tool) => !has(tool));
+  const missing = ['clang', 'wasm-ld', 'llvm-nm'].filter((tool) => !has(tool));
   const { recorded, installed } = compilers();
   let skip: string | false = false;
-  if (missing.length > 0) skip = `needs ${missing.join(' and ')} (apt-get install -y clang lld)`;
+  if (missing.length > 0) skip = `needs ${missing.join(' and ')} (apt-get install -y clang lld llvm)`;
   // Another compiler version may emit other (equally correct) bytes: the check compares like with like only.
   else if (installed !== recorded)
     skip = `needs the compiler that built it (${recorded}); this machine has ${installed}`;
