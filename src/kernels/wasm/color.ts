@@ -19,17 +19,9 @@ export function grayRgbU8Wasm(src: Uint8Array, out: Uint8Array, n: number): bool
   const exports = activeFor(src, out) as ColorExports | null;
   if (exports === null) return false;
   // In place: the kernel may write over its input. Exact: it touches only its pixels' bytes.
-  throughMemory(
-    exports,
-    src,
-    out,
-    n,
-    3,
-    3,
-    CHUNK_BYTES,
-    (inAt, outAt, m) => exports.gray_rgb_u8(inAt, outAt, m),
-    true,
-    true,
-  );
+  throughMemory(exports, src, out, n, 3, 3, CHUNK_BYTES, (inAt, outAt, m) => exports.gray_rgb_u8(inAt, outAt, m), {
+    inPlace: true,
+    direct: true,
+  });
   return true;
 }

@@ -32,8 +32,7 @@ export function halveU8Wasm(src: Uint8Array, out: Uint8Array, sw: number, sh: nu
     outStride,
     CHUNK_BYTES,
     (inAt, outAt, pairs) => exports.halve_u8(inAt, outAt, 1, sw, 2 * pairs, cn),
-    false,
-    true,
+    { direct: true },
   );
   return true;
 }

@@ -91,6 +91,30 @@ describe('batches in the kernel heap through the WebAssembly kernels', { skip: !
     assert.equal(got.data, out);
     assert.ok(Buffer.from(out).equals(Buffer.from(expected.data as Uint8Array)));
   });
+  it('Fliplr and GaussianBlur write nothing past out where they work in the heap (rows of 65 pixels)', () => {
+    // 65 pixels: the three-channel flip's last five-pixel store of a row passes its end by a byte, and the blur's
+    // groups of 8 values pass it by 3; both kernels run all but the last unit where the arrays lie.
+    const wide: UniformBatch<Uint8Array> = {
+      data: randomImage(16 * 20, 65, 3, 4).data,
+      n: 16,
+      height: 20,
+      width: 65,
+      channels: 3,
+    };
+    for (const make of [() => iaa.Fliplr(1), () => iaa.GaussianBlur(1.2)]) {
+      const expected = make().augmentImages(wide) as UniformBatch;
+      const room = heapArray(wide.data, expected.data.length + 64) as Uint8Array;
+      room.fill(0x5a);
+      const out = room.subarray(32, 32 + expected.data.length);
+      const got = make().augmentImages(heapCopy(wide, 0), { out }) as UniformBatch;
+      assert.equal(got.data, out);
+      assert.ok(Buffer.from(out).equals(Buffer.from(expected.data as Uint8Array)), make().type);
+      assert.ok(
+        room.subarray(32 + expected.data.length).every((v) => v === 0x5a),
+        `${make().type} wrote past out`,
+      );
+    }
+  });
   for (const [name, make] of cases) {
     it(`${name}: the same bytes with input and output in the kernel heap, at odd offsets`, () => {
       const expected = make().augmentImages(plain, { epoch: 2 }) as UniformBatch;
@@ -101,11 +125,19 @@ describe('batches in the kernel heap through the WebAssembly kernels', { skip: !
         [8, 3],
       ]) {
         const input = heapCopy(plain, inOffset);
-        const out = (heapArray(plain.data, outOffset + expected.data.length) as Uint8Array).subarray(outOffset);
+        // 32 bytes on either side of out, which no kernel may write (some store a few bytes past a unit's end).
+        const room = heapArray(plain.data, outOffset + expected.data.length + 64) as Uint8Array;
+        room.fill(0xa5);
+        const out = room.subarray(outOffset + 32, outOffset + 32 + expected.data.length);
         assert.ok(inKernelHeap(input.data) && inKernelHeap(out));
         const got = make().augmentImages(input, { epoch: 2, out }) as UniformBatch;
         assert.equal(got.data, out, 'the result is not in `out`');
         same(got, `input at byte ${inOffset}, output at byte ${outOffset} of heap arrays`);
+        const around = [...room.subarray(0, outOffset + 32), ...room.subarray(outOffset + 32 + expected.data.length)];
+        assert.ok(
+          around.every((v) => v === 0xa5),
+          'a byte next to out changed',
+        );
         // One side in the heap, the other plain.
         same(make().augmentImages(heapCopy(plain, inOffset), { epoch: 2 }) as UniformBatch, 'heap input, new output');
         const plainOut = new Uint8Array(expected.data.length);
