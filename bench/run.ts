@@ -304,7 +304,7 @@ class BenchPool {
           // A result outside the heap (the first one of a case, which had nothing to go into): the thread's next
           // results go into an array of its length in the heap, as the DataLoader's recycler does.
           if (spare && this.heap && !inKernelHeap(spare))
-            spare = (heapArray(spare, spare.length, 2048) as Uint8Array) ?? spare;
+            spare = (heapArray(spare, spare.length) as Uint8Array) ?? spare;
           if (spare) {
             const list = this.spares.get(worker);
             if (list) list.push(spare);

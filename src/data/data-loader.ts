@@ -147,7 +147,7 @@ class Recycler {
       this.outputs.pop();
     if (free !== undefined) return free;
     // The first output of a shape: in the kernel heap, as the inputs, when the input is there.
-    return (this.heap && input && inKernelHeap(input) && heapArray(input, input.length, OUTPUT_PHASE)) || this.empty;
+    return (this.heap && input && inKernelHeap(input) && heapArray(input, input.length)) || this.empty;
   }
 
   /** Gives back memory that nothing reads any more: a collated batch's (input) or an augmented one's (output). */
@@ -156,19 +156,12 @@ class Recycler {
     const free = input ? this.inputs : this.outputs;
     // An output outside the kernel heap (a worker's result that did not fit `out`, such as a resized batch's): an
     // array of its length in the heap takes its place, where the next result of that size is worked on.
-    if (!input && this.shared && this.heap && !inKernelHeap(data))
-      free.push(heapArray(data, data.length, OUTPUT_PHASE) ?? data);
+    if (!input && this.shared && this.heap && !inKernelHeap(data)) free.push(heapArray(data, data.length) ?? data);
     else free.push(data);
     // The oldest free one goes; its memory back to the kernel heap if it came from there.
     if (free.length > this.cap) heapRelease(free.shift() as PixelArray);
   }
 }
-
-/**
- * Where outputs start in the kernel heap, modulo 4096 (inputs start at 0): 2 KB away from any input's start, so that
- * a kernel's loads from an input are not taken for dependent on its stores to the output (see heapArray).
- */
-const OUTPUT_PHASE = 2048;
 
 /** Removes and returns an array of `like`'s type and `n` elements from `free`, if it holds one. */
 function take(free: PixelArray[], like: PixelArray, n: number): PixelArray | undefined {

@@ -198,36 +198,21 @@ export function heapView(like: PixelArray, byteOffset: number, length: number): 
 
 /** Arrays {@link heapArray} handed out and not given back, by address: their byte length. */
 const live = new Map<number, number>();
-/** Addresses given back by {@link heapRelease}, by byte length and phase (see heapArray). */
-const free = new Map<string, number[]>();
-
-/** Arrays of at least this many bytes start at their phase (smaller ones anywhere 16-byte aligned). */
-const PHASED_BYTES = 64 << 10;
-
-/** The free-list key of an array of `bytes` bytes at address `at` (or to be placed at phase `phase`). */
-const freeKey = (bytes: number, phase: number) => (bytes >= PHASED_BYTES ? `${bytes}@${phase & 4080}` : `${bytes}`);
+/** Addresses given back by {@link heapRelease}, by byte length. */
+const free = new Map<number, number[]>();
 
 /**
  * An array of `like`'s type and `n` elements in the kernel heap (made on first use), reusing one given back with
- * {@link heapRelease} when one of the same size and phase is free; undefined when there is no heap or it is full.
- * Its contents are unspecified (a reused array keeps its old bytes).
- *
- * An array of 64 KB or more starts at an address ≡ `phase` (mod 4096; rounded down to a multiple of 16, default 0): a kernel's input
- * and output whose addresses agree in their low 12 bits, or nearly (output 64 bytes after the input, as two
- * consecutive allocations of 6 MB came out), make the processor take its loads for dependent on the stores just
- * before ("4K aliasing"): Fliplr on rgb256 batches in the heap ran at 22–35k img/s with the two 64 bytes apart and
- * at 42–55k with them 2 KB apart. The DataLoader places its inputs at phase 0 and its outputs at 2048.
+ * {@link heapRelease} when one of the same size is free; undefined when there is no heap or it is full. Its
+ * contents are unspecified (a reused array keeps its old bytes).
  */
-export function heapArray(like: PixelArray, n: number, phase = 0): PixelArray | undefined {
+export function heapArray(like: PixelArray, n: number): PixelArray | undefined {
   if (kernelHeap() === null || !attached) return undefined;
   const bytes = n * like.BYTES_PER_ELEMENT;
-  phase &= 4080; // a multiple of 16 below 4096
-  let at = free.get(freeKey(bytes, phase))?.pop();
+  let at = free.get(bytes)?.pop();
   if (at === undefined) {
-    const phased = bytes >= PHASED_BYTES;
-    at = take(attached, phased ? bytes + 4096 : bytes);
+    at = take(attached, bytes);
     if (at < 0) return undefined;
-    if (phased) at += (phase - at) & 4080;
   }
   live.set(at, bytes);
   return heapView(like, at, n);
@@ -240,8 +225,7 @@ export function heapArray(like: PixelArray, n: number, phase = 0): PixelArray | 
 export function heapRelease(data: PixelArray): void {
   if (!inKernelHeap(data) || live.get(data.byteOffset) !== data.byteLength) return;
   live.delete(data.byteOffset);
-  const key = freeKey(data.byteLength, data.byteOffset);
-  const list = free.get(key);
+  const list = free.get(data.byteLength);
   if (list) list.push(data.byteOffset);
-  else free.set(key, [data.byteOffset]);
+  else free.set(data.byteLength, [data.byteOffset]);
 }
