@@ -6,6 +6,7 @@ import { blank, randomImage } from '../../test/helpers/images.ts';
 import { type Image, type PixelArray, imageFromRows, imageToRows } from '../core/image.ts';
 import { BORDER_MODES, type BorderMode } from './border.ts';
 import { type WarpOrder, warpAffine, warpAffineBatch, warpAffineEach } from './warp-affine.ts';
+import { heapArray, kernelHeap } from './wasm/shared-heap.ts';
 import { useWasmKernels } from './wasm/simd.ts';
 
 const ORDERS: readonly WarpOrder[] = [0, 1, 3];
@@ -271,6 +272,55 @@ describe('warpAffine', () => {
         { numRuns: 300 },
       );
     });
+
+    const noHeap = kernelHeap() === null ? 'no kernel heap (shared WebAssembly memory) here' : false;
+    it(
+      'warps a batch sharing one matrix in the kernel heap where it lies: the bytes of plain memory, nothing next to out',
+      {
+        skip: noHeap,
+      },
+      () => {
+        const far = fc.constant([1, 0, 3e6, 0, 1, -2.5e6]);
+        fc.assert(
+          fc.property(
+            setup,
+            fc.oneof(
+              matrix.map((m) => [...m]),
+              far,
+            ),
+            fc.integer({ min: 1, max: 4 }),
+            ({ h, w, oh, ow, channels, seed, order, mode, cval }, m, n) => {
+              const src = randomImage(h * n, w, channels, seed);
+              const osize = oh * ow * channels * n;
+              const expected = new Uint8Array(osize);
+              const options = { order, mode, cval };
+              warpAffineBatch(
+                { ...src, n, height: h },
+                m,
+                { data: expected, n, height: oh, width: ow, channels },
+                options,
+              );
+              const input = heapArray(src.data, src.data.length) as Uint8Array;
+              input.set(src.data);
+              const room = (heapArray(src.data, osize + 32) as Uint8Array).fill(0x3c);
+              const out = room.subarray(0, osize);
+              warpAffineBatch(
+                { ...src, data: input, n, height: h },
+                m,
+                { data: out, n, height: oh, width: ow, channels },
+                options,
+              );
+              assert.deepEqual(out, expected);
+              assert.ok(
+                room.subarray(osize).every((v) => v === 0x3c),
+                'wrote past out',
+              );
+            },
+          ),
+          { numRuns: 300 },
+        );
+      },
+    );
 
     it('warps each image by its own matrix and options exactly as the TypeScript kernel one image at a time', () => {
       // Whole-pixel shifts (the row-copy path, also far outside the border tables), identities, coordinates

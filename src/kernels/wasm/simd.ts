@@ -333,8 +333,9 @@ export interface WarpLinearJob {
 
 /**
  * warpAffine's uint8 bilinear loops (interior runs, border taps through the tables, cval runs) for `job.n` images
- * sharing one matrix. Returns false, having written nothing, when the WebAssembly kernels are unavailable or a
- * coordinate falls outside the border tables; the TypeScript loops then run.
+ * sharing one matrix. Returns false when the WebAssembly kernels are unavailable or a coordinate falls outside the
+ * border tables, having written nothing (or, in the kernel heap, part of `job.out`); the TypeScript loops then run
+ * and write all of it.
  */
 export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
   const exports = activeFor(job.src, job.out);
@@ -344,10 +345,13 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
   const osize = oh * ow * cn;
   const rowBytes = align16(4 * oh);
   const colBytes = align16(4 * ow);
+  // In the kernel heap the images are warped where they lie (the kernel writes only the output's bytes; its reads
+  // a few bytes past a tap stay inside the heap, which keeps slack after every array).
+  const direct = inPlaceOf(exports, job.src, job.out) && !sharesMemory(job.src, job.out);
   // The source gets 16 bytes of slack: the kernel may read a few bytes past a tap.
   // 8 more bytes each for placing the pixels at a shared buffer's alignment (see copy.ts).
-  const srcBytes = align16(n * size) + 24;
-  const dstBytes = align16(n * osize) + 8;
+  const srcBytes = direct ? 0 : align16(n * size) + 24;
+  const dstBytes = direct ? 0 : align16(n * osize) + 8;
   const total = 2 * rowBytes + 2 * colBytes + align16(4 * tx.length) + align16(4 * ty.length) + srcBytes + dstBytes;
   const base = arena(exports, total);
   const rx = base;
@@ -356,8 +360,8 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
   const cy = cx + colBytes;
   const txAt = cy + colBytes;
   const tyAt = txAt + align16(4 * tx.length);
-  const srcAt = alignedLike(tyAt + align16(4 * ty.length), job.src);
-  const dstAt = alignedLike(tyAt + align16(4 * ty.length) + srcBytes, job.out);
+  const srcAt = direct ? job.src.byteOffset : alignedLike(tyAt + align16(4 * ty.length), job.src);
+  const dstAt = direct ? job.out.byteOffset : alignedLike(tyAt + align16(4 * ty.length) + srcBytes, job.out);
   const heap = exports.memory.buffer;
   new Int32Array(heap, rx, oh).set(job.rowX0.subarray(0, oh));
   new Int32Array(heap, ry, oh).set(job.rowY0.subarray(0, oh));
@@ -366,7 +370,7 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
   new Int32Array(heap, txAt, tx.length).set(tx);
   new Int32Array(heap, tyAt, ty.length).set(ty);
   const bytes = new Uint8Array(heap);
-  copySpan(bytes, srcAt, job.src, 0, n * size);
+  if (!direct) copySpan(bytes, srcAt, job.src, 0, n * size);
   const failed = exports.warp_linear_u8(
     srcAt,
     dstAt,
@@ -390,8 +394,9 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
     job.safe ? 1 : 0,
     job.fill ? 1 : 0,
   );
+  // Having written part of out where it lies: the TypeScript loops that run instead write all of it.
   if (failed !== 0) return false;
-  copySpan(job.out, 0, bytes, dstAt, n * osize);
+  if (!direct) copySpan(job.out, 0, bytes, dstAt, n * osize);
   return true;
 }
 
