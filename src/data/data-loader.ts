@@ -136,14 +136,16 @@ class Recycler {
     (this.shared ? (this.heap && heapArray(like, n)) || sharedLike(like, n) : allocLike(like, n));
 
   /**
-   * A free output to take the next result (augmentImages' `out`): one of the length of the last result from an
-   * input of this length, else of the input's (most augmenters keep the shape), else the one given back last, else
-   * an empty one. One that the result does not use is given back.
+   * A free output to take the next result (augmentImages' `out`): the shortest that holds the memory the last result
+   * from an input of this length was in (a fixed resize's exact size; a list of outputs of varying sizes, the
+   * buffer with room it went into), else one of the input's length (most augmenters keep the shape), else the one
+   * given back last, else an empty one. One that the result does not use is given back.
    */
   output(input: PixelArray | undefined): PixelArray {
+    const last = input && this.resultLengths.get(input.length);
     const free =
-      (input && take(this.outputs, input, this.resultLengths.get(input.length) ?? input.length)) ||
-      (input && take(this.outputs, input, input.length)) ||
+      (input && last !== undefined ? takeAtLeast(this.outputs, input, last) : undefined) ??
+      (input && take(this.outputs, input, input.length)) ??
       this.outputs.pop();
     if (free !== undefined) return free;
     // The first output of a shape: in the kernel heap, as the inputs, when the input is there.
@@ -166,6 +168,16 @@ class Recycler {
 /** Removes and returns an array of `like`'s type and `n` elements from `free`, if it holds one. */
 function take(free: PixelArray[], like: PixelArray, n: number): PixelArray | undefined {
   const k = free.findIndex((a) => a.length === n && a.constructor === like.constructor);
+  return k >= 0 ? free.splice(k, 1)[0] : undefined;
+}
+
+/** Removes and returns the shortest array of `like`'s type with at least `n` elements in `free`, if any. */
+function takeAtLeast(free: PixelArray[], like: PixelArray, n: number): PixelArray | undefined {
+  let k = -1;
+  for (let i = 0; i < free.length; i++) {
+    const a = free[i];
+    if (a.length >= n && a.constructor === like.constructor && (k < 0 || a.length < free[k].length)) k = i;
+  }
   return k >= 0 ? free.splice(k, 1)[0] : undefined;
 }
 

@@ -6,7 +6,7 @@ import { StandIn, standInReviver } from '../../test/helpers/stand-in-augmenter.t
 import type { UniformBatch } from '../core/image.ts';
 import * as iaa from '../index.ts';
 import { isShared } from '../kernels/copy.ts';
-import { inKernelHeap, kernelHeap } from '../kernels/wasm/shared-heap.ts';
+import { inKernelHeap, kernelHeap, kernelHeapUsed } from '../kernels/wasm/shared-heap.ts';
 import { type BatchAugmenter, DataLoader, type DataLoaderOptions } from './data-loader.ts';
 import { ArrayDataset, type LabeledImage } from './dataset.ts';
 import { createWorkerPool } from './worker-pool.ts';
@@ -309,6 +309,57 @@ describe('DataLoader with worker threads', () => {
       assert.ok((await all(make(), 2)).equals(one), name);
     }
   });
+
+  it(
+    'with reuseBuffers: the kernel heap takes a bounded amount of memory when outputs change size from batch to batch',
+    {
+      skip: heap ? false : 'no kernel heap here',
+    },
+    async () => {
+      // Random fitOutput rotations and random resizes: every batch's outputs have other sizes. The recycler keeps a few
+      // arrays and gives the rest back to the heap, which reuses a block for an array of at least half its size;
+      // 12 epochs of 12 batches must not take memory batch after batch.
+      const rgb = new ArrayDataset(
+        {
+          data: Uint8Array.from({ length: 60 * 16 * 12 * 3 }, (_, i) => (i * 7919) & 255),
+          n: 60,
+          height: 16,
+          width: 12,
+          channels: 3,
+        },
+        new Int32Array(60),
+      );
+      for (const augment of [
+        iaa.Affine({ rotate: [-45, 45], fitOutput: true, seed: 3 }),
+        iaa.Resize([0.5, 2], { seed: 4 }),
+      ]) {
+        const loader = new DataLoader(rgb, {
+          batchSize: 5,
+          shuffle: true,
+          seed: 1,
+          augment,
+          workers: 2,
+          reuseBuffers: true,
+        });
+        // Counted from the end of the first epoch: by then the workers have taken their stacks and scratch areas.
+        let before = 0;
+        let largest = 0;
+        try {
+          for (let e = 0; e < 12; e++) {
+            for await (const batch of loader) {
+              const bytes = (batch.images as iaa.Image[]).reduce((sum, image) => sum + image.data.length, 0);
+              largest = Math.max(largest, bytes);
+            }
+            if (e === 0) before = kernelHeapUsed();
+          }
+        } finally {
+          await loader.close();
+        }
+        const taken = kernelHeapUsed() - before;
+        assert.ok(taken <= 16 * largest, `${augment.type}: ${taken} bytes in 11 epochs, batches of at most ${largest}`);
+      }
+    },
+  );
 
   it('brings back lists of images when the augmenter changes sizes', async () => {
     const loader = new DataLoader(dataset, {

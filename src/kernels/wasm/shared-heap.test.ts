@@ -39,7 +39,7 @@ describe('the kernel heap', { skip: memory === null ? 'no shared WebAssembly mem
     assert.ok(inKernelHeap(a.subarray(3, 5)));
   });
 
-  it('reuses an array given back for the next of the same byte length, and nothing else', () => {
+  it('reuses a block given back for the next array it holds (at most twice its size), and nothing else', () => {
     const a = heapArray(new Uint8Array(0), 4096) as Uint8Array;
     heapRelease(a);
     const b = heapArray(new Uint8Array(0), 4096) as Uint8Array;
@@ -56,9 +56,22 @@ describe('the kernel heap', { skip: memory === null ? 'no shared WebAssembly mem
     heapRelease(new Uint8Array(4096));
     const e = heapArray(new Uint8Array(0), 4096) as Uint8Array;
     assert.ok(!sharesMemory(e, d) && !sharesMemory(e, c));
+    // e's block takes a shorter array (best fit), but not one of less than half its size.
     heapRelease(e);
-    const f = heapArray(new Uint8Array(0), 4095) as Uint8Array;
-    assert.ok(!sharesMemory(f, e));
+    const small = heapArray(new Uint8Array(0), 2047) as Uint8Array;
+    assert.ok(!sharesMemory(small, e), 'a 4 KB block for 2,047 bytes');
+    const f = heapArray(new Uint8Array(0), 4000) as Uint8Array;
+    assert.equal(f.byteOffset, e.byteOffset);
+    // Given back with another length than it was handed out with: left alone.
+    heapRelease(f.subarray(0, 3999));
+    const g = heapArray(new Uint8Array(0), 4000) as Uint8Array;
+    assert.notEqual(g.byteOffset, f.byteOffset);
+    // The smallest block that holds it.
+    const big = heapArray(new Uint8Array(0), 8000) as Uint8Array;
+    const mid = heapArray(new Uint8Array(0), 5000) as Uint8Array;
+    heapRelease(big);
+    heapRelease(mid);
+    assert.equal((heapArray(new Uint8Array(0), 4500) as Uint8Array).byteOffset, mid.byteOffset);
   });
 
   it('grows the memory for arrays larger than it, and keeps recognising views made before', () => {

@@ -186,6 +186,12 @@ export function attachKernelHeap(memory: WebAssembly.Memory): boolean {
   return attached !== null;
 }
 
+/** Bytes taken from the kernel heap so far by every thread (0 without a heap): what a test of leaks watches. */
+export function kernelHeapUsed(): number {
+  if (!attached) return 0;
+  return Atomics.load(new Uint32Array(currentBuffer(attached)), attached.pointer);
+}
+
 /** A view of `like`'s type on the heap this thread is attached to, from byte `byteOffset`: for arrays posted here. */
 export function heapView(like: PixelArray, byteOffset: number, length: number): PixelArray | undefined {
   if (!attached) return undefined;
@@ -196,25 +202,34 @@ export function heapView(like: PixelArray, byteOffset: number, length: number): 
     : new Uint8Array(buffer, byteOffset, length);
 }
 
-/** Arrays {@link heapArray} handed out and not given back, by address: their byte length. */
-const live = new Map<number, number>();
-/** Addresses given back by {@link heapRelease}, by byte length. */
-const free = new Map<number, number[]>();
+/** Arrays {@link heapArray} handed out and not given back, by address: their byte length and their block's. */
+const live = new Map<number, { readonly bytes: number; readonly block: number }>();
+/** Blocks given back by {@link heapRelease}: address and size. */
+const free: { at: number; block: number }[] = [];
 
 /**
- * An array of `like`'s type and `n` elements in the kernel heap (made on first use), reusing one given back with
- * {@link heapRelease} when one of the same size is free; undefined when there is no heap or it is full. Its
- * contents are unspecified (a reused array keeps its old bytes).
+ * An array of `like`'s type and `n` elements in the kernel heap (made on first use): in the smallest block given back
+ * with {@link heapRelease} that holds it and is at most twice its size, else in new memory; undefined when there is
+ * no heap or it is full. Its contents are unspecified (a reused block keeps its old bytes).
  */
 export function heapArray(like: PixelArray, n: number): PixelArray | undefined {
   if (kernelHeap() === null || !attached) return undefined;
   const bytes = n * like.BYTES_PER_ELEMENT;
-  let at = free.get(bytes)?.pop();
-  if (at === undefined) {
+  let k = -1;
+  for (let i = 0; i < free.length; i++) {
+    const b = free[i].block;
+    if (b >= bytes && b <= 2 * bytes && (k < 0 || b < free[k].block)) k = i;
+  }
+  let at: number;
+  let block = bytes;
+  if (k >= 0) {
+    ({ at, block } = free[k]);
+    free.splice(k, 1);
+  } else {
     at = take(attached, bytes);
     if (at < 0) return undefined;
   }
-  live.set(at, bytes);
+  live.set(at, { bytes, block });
   return heapView(like, at, n);
 }
 
@@ -223,9 +238,8 @@ export function heapArray(like: PixelArray, n: number): PixelArray | undefined {
  * Anything else (another array, a part of one, one given back already) is left alone.
  */
 export function heapRelease(data: PixelArray): void {
-  if (!inKernelHeap(data) || live.get(data.byteOffset) !== data.byteLength) return;
+  const entry = inKernelHeap(data) ? live.get(data.byteOffset) : undefined;
+  if (entry === undefined || entry.bytes !== data.byteLength) return;
   live.delete(data.byteOffset);
-  const list = free.get(data.byteLength);
-  if (list) list.push(data.byteOffset);
-  else free.set(data.byteLength, [data.byteOffset]);
+  free.push({ at: data.byteOffset, block: entry.block });
 }
