@@ -75,45 +75,30 @@ describe('batches in the kernel heap through the WebAssembly kernels', { skip: !
   it('the kernel heap exists here (Node has shared WebAssembly memory)', () => {
     assert.ok(kernelHeap() instanceof WebAssembly.Memory);
   });
-  it('Resize to half (the exact halving, worked where it lies): the same bytes in the kernel heap', () => {
-    const even: UniformBatch<Uint8Array> = {
-      data: randomImage(24 * 60, 64, 3, 9).data,
-      n: 24,
-      height: 60,
-      width: 64,
-      channels: 3,
-    };
-    const make = () => iaa.Resize({ height: 30, width: 32 }, { interpolation: 'linear' });
-    const expected = make().augmentImages(even) as UniformBatch;
-    const input = heapCopy(even, 3);
-    const out = (heapArray(even.data, 5 + expected.data.length) as Uint8Array).subarray(5);
-    const got = make().augmentImages(input, { out }) as UniformBatch;
+  /** `make()` on a heap copy of `batch` into a heap `out` with 32 marked bytes after it: the bytes of plain memory. */
+  const checkInHeap = (batch: UniformBatch<Uint8Array>, make: () => iaa.Augmenter, outOffset: number) => {
+    const expected = make().augmentImages(batch) as UniformBatch;
+    const room = heapArray(batch.data, outOffset + expected.data.length + 32) as Uint8Array;
+    room.fill(0x5a);
+    const out = room.subarray(outOffset, outOffset + expected.data.length);
+    const got = make().augmentImages(heapCopy(batch, 3), { out }) as UniformBatch;
     assert.equal(got.data, out);
-    assert.ok(Buffer.from(out).equals(Buffer.from(expected.data as Uint8Array)));
+    assert.ok(Buffer.from(out).equals(Buffer.from(expected.data as Uint8Array)), make().type);
+    assert.ok(
+      room.subarray(outOffset + expected.data.length).every((v) => v === 0x5a),
+      `${make().type} wrote past out`,
+    );
+  };
+  it('Resize to half (the exact halving, worked where it lies): the same bytes in the kernel heap', () => {
+    const even = { data: randomImage(24 * 60, 64, 3, 9).data, n: 24, height: 60, width: 64, channels: 3 };
+    checkInHeap(even, () => iaa.Resize({ height: 30, width: 32 }, { interpolation: 'linear' }), 5);
   });
-  it('Fliplr and GaussianBlur write nothing past out where they work in the heap (rows of 65 pixels)', () => {
+  it('Fliplr and GaussianBlur write nothing past out in the heap (rows of 65 pixels)', () => {
     // 65 pixels: the three-channel flip's last five-pixel store of a row passes its end by a byte, and the blur's
-    // groups of 8 values pass it by 3; both kernels run all but the last unit where the arrays lie.
-    const wide: UniformBatch<Uint8Array> = {
-      data: randomImage(16 * 20, 65, 3, 4).data,
-      n: 16,
-      height: 20,
-      width: 65,
-      channels: 3,
-    };
-    for (const make of [() => iaa.Fliplr(1), () => iaa.GaussianBlur(1.2)]) {
-      const expected = make().augmentImages(wide) as UniformBatch;
-      const room = heapArray(wide.data, expected.data.length + 64) as Uint8Array;
-      room.fill(0x5a);
-      const out = room.subarray(32, 32 + expected.data.length);
-      const got = make().augmentImages(heapCopy(wide, 0), { out }) as UniformBatch;
-      assert.equal(got.data, out);
-      assert.ok(Buffer.from(out).equals(Buffer.from(expected.data as Uint8Array)), make().type);
-      assert.ok(
-        room.subarray(32 + expected.data.length).every((v) => v === 0x5a),
-        `${make().type} wrote past out`,
-      );
-    }
+    // groups of 8 values pass it by 3. The blur runs all but the last image where the arrays lie, the flip is staged.
+    const wide = { data: randomImage(16 * 20, 65, 3, 4).data, n: 16, height: 20, width: 65, channels: 3 };
+    checkInHeap(wide, () => iaa.Fliplr(1), 32);
+    checkInHeap(wide, () => iaa.GaussianBlur(1.2), 32);
   });
   for (const [name, make] of cases) {
     it(`${name}: the same bytes with input and output in the kernel heap, at odd offsets`, () => {
