@@ -144,6 +144,8 @@ interface Measured {
   readonly callsPerRepeat: number;
   /** Milliseconds per call (one image in single mode, one batch otherwise), from the median. */
   readonly msPerCall: number;
+  /** Images/s of each repeat, in the order they ran (alternating with the other mode's, where two alternate). */
+  readonly rates: readonly number[];
 }
 
 function summarise(rates: number[], k: number, perCall: number): Measured {
@@ -155,7 +157,18 @@ function summarise(rates: number[], k: number, perCall: number): Measured {
     repeats: rates.length,
     callsPerRepeat: k,
     msPerCall: (1000 * perCall) / med,
+    rates,
   };
+}
+
+/**
+ * The workers' speed over one thread's: the median over repeats of workers repeat i over batch repeat i, which ran
+ * just before it. Each pair sees the same moment of the shared machine, so a slow phase of a few seconds moves one
+ * pair rather than one side of the ratio.
+ */
+export function pairedRatio(workers: Measured, oneThread: Measured): number {
+  const n = Math.min(workers.rates.length, oneThread.rates.length);
+  return median(Array.from({ length: n }, (_, i) => workers.rates[i] / oneThread.rates[i]));
 }
 
 /** One way of running a case: `run(count)` makes `count` calls (of `perCall` images each) and gives the ms taken. */
@@ -468,8 +481,12 @@ function targetFor(
   if (mode === 'workers') {
     // Only cases where one batch takes ≥ 1 ms on one thread have a target (below that, messaging dominates).
     if (!oneThread || oneThread.msPerCall < 1) return undefined;
-    const speedup = augkit.median / oneThread.median;
-    return { text: `≥ 1.8× 1 thread (${speedup.toFixed(2)}×)`, met: speedup >= 1.8 };
+    const speedup = pairedRatio(augkit, oneThread);
+    const ofMedians = augkit.median / oneThread.median;
+    return {
+      text: `≥ 1.8× 1 thread (${speedup.toFixed(2)}×; medians ${ofMedians.toFixed(2)}×)`,
+      met: speedup >= 1.8,
+    };
   }
   if (mode !== 'batch') return undefined;
   if (workload === 'fmnist') {
