@@ -6,7 +6,7 @@ import { randomImage } from '../../../test/helpers/images.ts';
 import type { UniformBatch } from '../../core/image.ts';
 import { sharesMemory } from '../../core/image.ts';
 import * as iaa from '../../index.ts';
-import { attachKernelHeap, heapArray, heapRelease, inKernelHeap, kernelHeap } from './shared-heap.ts';
+import { attachKernelHeap, heapArray, heapRelease, inKernelHeap, kernelHeap, kernelHeapUsed } from './shared-heap.ts';
 import { wasmKernelsAvailable } from './simd.ts';
 
 const memory = kernelHeap();
@@ -83,6 +83,17 @@ describe('the kernel heap', { skip: memory === null ? 'no shared WebAssembly mem
     big[size - 1] = 7;
     assert.ok(inKernelHeap(before) && inKernelHeap(big));
     assert.equal(new Uint8Array(heap.buffer)[big.byteOffset + size - 1], 7);
+  });
+
+  it('answers undefined for an array the heap cannot hold (4 GB and more), and goes on handing out others', () => {
+    assert.equal(heapArray(new Uint8Array(0), 2 ** 32), undefined);
+    assert.equal(heapArray(new Float32Array(0), 2 ** 30), undefined);
+    // Exactly up to 4 GB: the uint32 allocation pointer would wrap to 0, under the module's own data.
+    const used = kernelHeapUsed();
+    assert.equal(heapArray(new Uint8Array(0), 2 ** 32 - used - 64), undefined);
+    const after = heapArray(new Uint8Array(0), 100) as Uint8Array;
+    assert.ok(after !== undefined && inKernelHeap(after));
+    assert.ok(after.byteOffset >= used, `handed out ${after.byteOffset}, below the ${used} bytes already taken`);
   });
 
   it('refuses to attach to a memory it did not make, and this thread to a second heap', () => {

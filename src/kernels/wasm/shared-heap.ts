@@ -76,12 +76,14 @@ export function inKernelHeap(view: ArrayBufferView): boolean {
  * needed, for good. Returns the address, or -1 when the heap cannot hold them (4 GB, or the system refuses).
  */
 function take(a: Attached, bytes: number): number {
-  const size = (bytes + SLACK + 15) & ~15;
+  // Arithmetic, not bitwise: sizes of 2 GB and more do not fit an int32.
+  const size = Math.ceil((bytes + SLACK) / 16) * 16;
   const words = new Uint32Array(currentBuffer(a));
   let at = Atomics.load(words, a.pointer);
   for (;;) {
     const end = at + size;
-    if (end > MAX_PAGES * PAGE) return -1;
+    // The pointer is a uint32: 4 GB itself does not fit it (and is the module's limit anyway).
+    if (end >= MAX_PAGES * PAGE) return -1;
     const seen = Atomics.compareExchange(words, a.pointer, at, end);
     if (seen === at) break;
     at = seen;
@@ -93,8 +95,9 @@ function take(a: Attached, bytes: number): number {
       // Another thread may be growing it too: then it grows twice, which wastes address space, not memory.
       a.memory.grow(Math.min(MAX_PAGES - have / PAGE, Math.ceil(Math.max(end - have, GROW_BYTES) / PAGE)));
     } catch {
-      if (a.memory.buffer.byteLength < end) return -1;
+      // Refused (the system's limit, or another thread took the last pages): checked below.
     }
+    if (a.memory.buffer.byteLength < end) return -1;
   }
   return at;
 }
