@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
-import { type Batch, type Image, type UniformBatch, inMemoryOf, isUniformBatch } from '../src/core/image.ts';
+import { type Batch, type Image, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
 import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { heapArray, inKernelHeap, kernelHeap } from '../src/kernels/wasm/shared-heap.ts';
@@ -166,7 +166,7 @@ function summarise(rates: number[], k: number, perCall: number): Measured {
  * just before it. Each pair sees the same moment of the shared machine, so a slow phase of a few seconds moves one
  * pair rather than one side of the ratio.
  */
-export function pairedRatio(workers: Measured, oneThread: Measured): number {
+function pairedRatio(workers: Measured, oneThread: Measured): number {
   const n = Math.min(workers.rates.length, oneThread.rates.length);
   return median(Array.from({ length: n }, (_, i) => workers.rates[i] / oneThread.rates[i]));
 }
@@ -261,25 +261,6 @@ async function measure(ways: readonly Way[], t: Timing): Promise<Measured[]> {
 /** Batches queued per worker thread (the DataLoader's default prefetch of 2). */
 const QUEUED = 2;
 
-/**
- * Whether every image of `result` lies within `spare`'s bytes: inMemoryOf, or for the kernel heap by address (the
- * result's views are of this thread's current buffer of the heap, which may be a newer object than spare's).
- */
-function inSpare(result: Batch, spare: Uint8Array): boolean {
-  if (inMemoryOf(result, spare)) return true;
-  if (!inKernelHeap(spare)) return false;
-  const arrays = isUniformBatch(result) ? [result.data] : (result as readonly Image[]).map((image) => image.data);
-  return (
-    arrays.length > 0 &&
-    arrays.every(
-      (a) =>
-        inKernelHeap(a) &&
-        a.byteOffset >= spare.byteOffset &&
-        a.byteOffset + a.byteLength <= spare.byteOffset + spare.byteLength,
-    )
-  );
-}
-
 /** Two worker threads (tsx loaded first, as createWorkerPool does), each keeping one augmenter per case. */
 class BenchPool {
   private readonly workers: Worker[] = [];
@@ -309,10 +290,10 @@ class BenchPool {
         if (!p) return;
         if (reply.ok) {
           // The pixels arrived in shared memory; the bench only counts them, then hands the buffer back.
-          const result = unpackBatch(reply.batch);
           // The buffer sent for it when the result is in there (a list result is views into it: batchBuffer
-          // would give the whole of the kernel heap's memory), else the result's own buffer.
-          let spare = p.spare && inSpare(result, p.spare) ? p.spare : resultBuffer(result);
+          // would give the whole of the kernel heap's memory), else the result's own buffer, unless that is in the
+          // heap (views of the input).
+          let spare = reply.intoSpare ? p.spare : resultBuffer(unpackBatch(reply.batch));
           if (spare && inKernelHeap(spare) && spare !== p.spare) spare = undefined;
           // A result outside the heap (the first one of a case, which had nothing to go into): the thread's next
           // results go into an array of its length in the heap, as the DataLoader's recycler does.

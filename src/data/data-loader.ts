@@ -158,7 +158,7 @@ class Recycler {
     const free = input ? this.inputs : this.outputs;
     // An output outside the kernel heap (a worker's result that did not fit `out`, such as a resized batch's): an
     // array of its length in the heap takes its place, where the next result of that size is worked on.
-    if (!input && this.shared && this.heap && !inKernelHeap(data)) free.push(heapArray(data, data.length) ?? data);
+    if (!input && this.heap && !inKernelHeap(data)) free.push(heapArray(data, data.length) ?? data);
     else free.push(data);
     // The oldest free one goes; its memory back to the kernel heap if it came from there.
     if (free.length > this.cap) heapRelease(free.shift() as PixelArray);

@@ -262,10 +262,10 @@ export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolO
 
   const start = () => {
     const entry = new URL('./augment-worker.ts', import.meta.url);
+    // The kernel heap, made here if it is not yet: arrays the caller places in it (the DataLoader's reused buffers)
+    // are then worked on where they lie by the workers' WebAssembly kernels.
+    const heap = kernelHeap() ?? undefined;
     for (let k = 0; k < workers; k++) {
-      // The kernel heap, made here if it is not yet: arrays the caller places in it (the DataLoader's reused
-      // buffers) are then worked on where they lie by the workers' WebAssembly kernels.
-      const heap = kernelHeap() ?? undefined;
       const worker = startWorker(entry, { spec, rootSeed, reviverModule, reviverName, heap });
       const slot: Slot = { worker, tasks: [] };
       worker.on('message', (reply: WorkerReply) => {

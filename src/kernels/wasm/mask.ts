@@ -93,11 +93,7 @@ export function maskBatchU8Wasm(
   const seedBytes = align16(16 * perCall * chunksPerImage);
   // In the kernel heap, the images change where they lie (out holds a copy of src first, unless it is src);
   // elsewhere each chunk goes through the module's memory.
-  const direct =
-    inPlaceOf(exports, src, out) &&
-    (src.byteOffset === out.byteOffset ||
-      src.byteOffset + src.byteLength <= out.byteOffset ||
-      out.byteOffset + out.byteLength <= src.byteOffset);
+  const direct = inPlaceOf(exports, src, out, true);
   // 8 bytes more for placing the pixels at a shared buffer's alignment (see copy.ts).
   const dataBytes = direct ? 0 : align16(perCall * size) + 8;
   const base = arena(exports, scratchBytes + 2 * tableBytes + seedBytes + dataBytes);

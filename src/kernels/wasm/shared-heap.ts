@@ -10,7 +10,7 @@
  *
  * Layout: the module's static data and its default stack below `__heap_base`, then a header (a magic word and the
  * allocation pointer, moved with Atomics), then allocations, which never move and are never given back to other
- * threads: the thread that allocates an array (the DataLoader's) reuses it through {@link heapArray}'s free lists,
+ * threads: the thread that allocates an array (the DataLoader's) reuses blocks given back through {@link heapArray},
  * and each attached thread takes a stack and a scratch area once (a larger scratch area when a call needs one). The
  * memory grows as allocations need it, up to 4 GB; growing a shared memory never detaches anything.
  *
@@ -38,7 +38,6 @@ const MAGIC = 0x6175676b; // "augk"
 
 interface SharedExports extends Exports {
   readonly __stack_pointer: WebAssembly.Global;
-  copy_u8(dst: number, src: number, n: number): void;
 }
 
 /** This thread's view of the heap: the memory, its kernels and the areas it took. */

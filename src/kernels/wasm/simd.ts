@@ -233,11 +233,7 @@ export function throughMemory(
   kernel: (inAt: number, outAt: number, units: number) => void,
   { inPlace = false, direct }: ThroughOptions = {},
 ): void {
-  if (
-    direct &&
-    inPlaceOf(exports, src, out) &&
-    (!sharesMemory(src, out) || (inPlace && src.byteOffset === out.byteOffset))
-  ) {
+  if (direct && inPlaceOf(exports, src, out, inPlace)) {
     kernel(src.byteOffset, out.byteOffset, count);
     return;
   }
@@ -298,10 +294,17 @@ export function activeFor(...arrays: ArrayBufferView[]): Exports | null {
 
 /**
  * Whether a kernel running with `exports` may read `src` and write `out` where they lie: both in the kernel heap
- * whose exports these are. Their byte offsets are then their addresses in the module's memory.
+ * whose exports these are (their byte offsets are then their addresses in the module's memory), and sharing no
+ * memory, or, with `same` (a kernel that may write over its input), being the same bytes from the same start.
  */
-export function inPlaceOf(exports: Exports, src: ArrayBufferView, out: ArrayBufferView): boolean {
-  return heap !== undefined && heap.exports === exports && heap.owns(src) && heap.owns(out);
+export function inPlaceOf(exports: Exports, src: ArrayBufferView, out: ArrayBufferView, same = false): boolean {
+  return (
+    heap !== undefined &&
+    heap.exports === exports &&
+    heap.owns(src) &&
+    heap.owns(out) &&
+    (!sharesMemory(src, out) || (same && src.byteOffset === out.byteOffset))
+  );
 }
 
 /** The inputs of {@link warpLinearU8Wasm}, prepared by warp-affine.ts exactly as its TypeScript loops use them. */
@@ -350,8 +353,7 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
   // 32 rgb256 images sharing a matrix ran 6–10% faster so on two threads. A smaller source is copied close to the
   // core first, as elsewhere: one rgb256 image per call (fitOutput's rotations) ran its workers row 25% slower in
   // place (3.6k against 4.7–4.9k img/s).
-  const direct =
-    n * size >= DIRECT_WARP_BYTES && inPlaceOf(exports, job.src, job.out) && !sharesMemory(job.src, job.out);
+  const direct = n * size >= DIRECT_WARP_BYTES && inPlaceOf(exports, job.src, job.out);
   // The source gets 16 bytes of slack: the kernel may read a few bytes past a tap.
   // 8 more bytes each for placing the pixels at a shared buffer's alignment (see copy.ts).
   const srcBytes = direct ? 0 : align16(n * size) + 24;
@@ -603,7 +605,7 @@ export function blurBatchU8Wasm(
   let start = first;
   // In the kernel heap, all but the last image where they lie: the kernel's stores past an image's end land in the
   // next image's memory of `out`, which it writes afterwards; the last image goes through the module's memory.
-  if (count > 1 && inPlaceOf(exports, src, out) && !sharesMemory(src, out)) {
+  if (count > 1 && inPlaceOf(exports, src, out)) {
     const at = first * imageSize;
     exports.blur_u8(
       src.byteOffset + at,
