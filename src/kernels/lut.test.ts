@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { applyLut, applyLutRange, applyWideLut, buildLut, prepareLut, widenLut } from './lut.ts';
 
 /** The table every test uses: v ↦ 255 − v (every entry differs, so a wrong lookup shows). */
@@ -85,6 +86,44 @@ describe('prepareLut and applyLutRange', () => {
     assert.deepEqual(
       Array.from(out),
       Array.from(src, (v) => 255 - v),
+    );
+  });
+});
+
+describe('applyLutRange on any range', () => {
+  // One table of each form applyLutRange has a loop for: plain, two-byte, halving, fixed-point affine.
+  const luts = {
+    table,
+    wide: prepareLut(table),
+    halving: prepareLut(buildLut((v) => v * 0.5, new Uint8Array(256))),
+    affine: prepareLut(buildLut((v) => v * 0.75, new Uint8Array(256))),
+  };
+
+  it('has each form (the cases below cover every loop)', () => {
+    assert.ok(luts.wide.wide !== undefined);
+    assert.equal(luts.halving.mul, 128);
+    assert.ok(luts.affine.mul >= 0 && luts.affine.mul !== 128);
+  });
+
+  it('maps exactly src[start…end) through the table and writes nothing else, at any alignment', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...(Object.keys(luts) as (keyof typeof luts)[])),
+        fc.nat(3),
+        fc.nat(3),
+        fc.nat(80),
+        fc.nat(80),
+        (form, srcOffset, outOffset, start, length) => {
+          const src = bytes(start + length + 5, srcOffset);
+          const out = bytes(src.length, outOffset).fill(7);
+          const lut = luts[form];
+          const t = lut instanceof Uint8Array ? lut : lut.table;
+          applyLutRange(src, lut, start, start + length, out);
+          const expected = Array.from(src, (v, i) => (i >= start && i < start + length ? t[v] : 7));
+          assert.deepEqual(Array.from(out), expected);
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

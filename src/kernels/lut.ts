@@ -29,27 +29,27 @@ function lutEntry(value: number): number {
  * channel c uses `tables[c]`. `out` may be `src` (in place).
  */
 export function applyLut(src: Uint8Array, tables: readonly Uint8Array[], channels: number, out: Uint8Array): void {
-  const n = src.length;
   if (tables.length === 1) {
-    applyLutRange(src, tables[0], 0, n, out);
+    applyLutRange(src, tables[0], 0, src.length, out);
     return;
   }
-  if (channels === 3 && tables.length === 3) {
-    // The common per-channel case (RGB) in one pass with its three tables in registers.
-    const t0 = tables[0];
-    const t1 = tables[1];
-    const t2 = tables[2];
-    for (let i = 0; i + 2 < n; i += 3) {
-      out[i] = t0[src[i]];
-      out[i + 1] = t1[src[i + 1]];
-      out[i + 2] = t2[src[i + 2]];
-    }
-    return;
+  // The common per-channel case (RGB) in one pass with its three tables in registers.
+  if (channels === 3 && tables.length === 3) mapRgb(src, tables[0], tables[1], tables[2], out);
+  else for (let c = 0; c < channels; c++) mapChannel(src, tables[c], c, channels, out);
+}
+
+/** Each of the three channels through its table (a loop of its own: see the word loops below). */
+function mapRgb(src: Uint8Array, t0: Uint8Array, t1: Uint8Array, t2: Uint8Array, out: Uint8Array): void {
+  for (let i = 0; i + 2 < src.length; i += 3) {
+    out[i] = t0[src[i]];
+    out[i + 1] = t1[src[i + 1]];
+    out[i + 2] = t2[src[i + 2]];
   }
-  for (let c = 0; c < channels; c++) {
-    const t = tables[c];
-    for (let i = c; i < n; i += channels) out[i] = t[src[i]];
-  }
+}
+
+/** Channel `c` of every pixel through `t` (a loop of its own: see the word loops below). */
+function mapChannel(src: Uint8Array, t: Uint8Array, c: number, channels: number, out: Uint8Array): void {
+  for (let i = c; i < src.length; i += channels) out[i] = t[src[i]];
 }
 
 /**
@@ -125,100 +125,92 @@ export function applyLutRange(
   out: Uint8Array,
 ): void {
   const table = lut instanceof Uint8Array ? lut : lut.table;
-  let i = start;
+  // Whole groups of four words (16 bytes) go through the word loops; the last 0–15 bytes through the byte loop.
+  const words = ((end - start) >> 4) << 2;
   const a = src.byteOffset + start;
   const b = out.byteOffset + start;
-  if (((a | b) & 3) === 0) {
+  if (words > 0 && ((a | b) & 3) === 0) {
     // Four values per int32 read and write on typed-array views of the buffers (aligned here): a quarter of the
     // loads and stores of a byte loop, and cheaper in V8 than the same reads through a DataView (about 1.5× in an
     // A/B run).
-    const words = (end - start) >> 2;
     const s = new Int32Array(src.buffer, a, words);
     const d = new Int32Array(out.buffer, b, words);
-    if (lut instanceof Uint8Array) mapWords(s, d, table);
-    else if (lut.mul >= 0) mapWordsAffine(s, d, lut.mul, lut.add);
-    else if (lut.wide !== undefined) mapWordsWide(s, d, lut.wide);
-    else mapWords(s, d, table);
-    i += words << 2;
-  } else if (end - start >= 4) {
+    if (lut instanceof Uint8Array || (lut.mul < 0 && lut.wide === undefined)) mapWords(s, d, table);
+    else if (lut.mul < 0) mapWordsWide(s, d, lut.wide as Uint16Array);
+    else if (lut.mul === 128 && lut.add < 32768) halveWords(s, d, Math.imul(lut.add >> 7, 0x01010101));
+    else mapWordsAffine(s, d, lut.mul, lut.add | (lut.add << 16));
+  } else if (words > 0) {
     // Unaligned: the same four-at-a-time mapping through DataViews.
-    const m = start + ((end - start) & ~3);
-    const from = viewOf(src, 0);
-    const to = viewOf(out, 1);
-    for (let p = a, q = b; i < m; i += 4, p += 4, q += 4) {
-      const v = from.getInt32(p, true);
-      to.setInt32(
-        q,
-        table[v & 255] | (table[(v >> 8) & 255] << 8) | (table[(v >> 16) & 255] << 16) | (table[v >>> 24] << 24),
-        true,
-      );
-    }
+    mapUnaligned(viewOf(src, 0), viewOf(out, 1), a, b, a + (words << 2), table);
   }
-  for (; i < end; i++) out[i] = table[src[i]];
+  for (let i = start + (words << 2); i < end; i++) out[i] = table[src[i]];
 }
 
-// The word loops below take views of exactly the words they map and run `i` from 0 to the view's length: V8 then
+// The loops below are each a function of one loop and nothing else, with every value it needs computed by the
+// caller. V8 compiles the first call of a loop this long in the middle of it (on-stack replacement), with type
+// feedback only for what has run so far: code after the loop (a tail loop, say) then has none, the compiled code
+// gives up there on every later call, and in some processes V8 never replaces it, so every call ran its loop's
+// first thousands of iterations in the interpreter (Multiply on rgb256 batches: 12–16k img/s in such a thread
+// against 19k; 2026-12-06, `--trace-deopt` showed one bailout per call). The tests check this with V8's trace.
+//
+// They take views of exactly the words they map, a multiple of four, and run `i` up to the view's length: V8 then
 // drops the bounds checks on the source, and four words per iteration spread the loop's own checks, which cost
 // about as much as a halving body.
 
 function mapWords(s: Int32Array, d: Int32Array, t: Uint8Array): void {
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < s.length; i++) {
     const v = s[i];
     d[i] = t[v & 255] | (t[(v >> 8) & 255] << 8) | (t[(v >> 16) & 255] << 16) | (t[v >>> 24] << 24);
   }
 }
 
 function mapWordsWide(s: Int32Array, d: Int32Array, wide: Uint16Array): void {
-  const n = s.length;
-  const pairs = n & ~1;
-  let i = 0;
-  for (; i < pairs; i += 2) {
+  for (let i = 0; i < s.length; i += 2) {
     const v = s[i];
     const w = s[i + 1];
     d[i] = wide[v & 0xffff] | (wide[v >>> 16] << 16);
     d[i + 1] = wide[w & 0xffff] | (wide[w >>> 16] << 16);
   }
-  if (i < n) {
-    const v = s[i];
-    d[i] = wide[v & 0xffff] | (wide[v >>> 16] << 16);
+}
+
+/**
+ * Halving tables (Multiply(0.5), LinearContrast(0.5)), prepared as mul = 128 and add < 32768:
+ * (128v + add) >> 8 = ⌊(v + q) / 2⌋ with q = ⌊add / 128⌋ in every byte of `q4` (the dropped fraction of add / 128
+ * never reaches the next integer), and ⌊(a + b) / 2⌋ = (a & b) + ((a ^ b) >> 1) byte by byte, which never carries
+ * across bytes.
+ */
+function halveWords(s: Int32Array, d: Int32Array, q4: number): void {
+  for (let i = 0; i < s.length; i += 4) {
+    const a = s[i];
+    const b = s[i + 1];
+    const c = s[i + 2];
+    const e = s[i + 3];
+    d[i] = (a & q4) + (((a ^ q4) >>> 1) & 0x7f7f7f7f);
+    d[i + 1] = (b & q4) + (((b ^ q4) >>> 1) & 0x7f7f7f7f);
+    d[i + 2] = (c & q4) + (((c ^ q4) >>> 1) & 0x7f7f7f7f);
+    d[i + 3] = (e & q4) + (((e ^ q4) >>> 1) & 0x7f7f7f7f);
   }
 }
 
 /**
  * `(v · mul + add) >> 8` on the four bytes of each word, two at a time in 16-bit lanes (bytes 0 and 2, then 1 and
- * 3): a lane never exceeds 65,535 (prepareLut checked), so lanes do not carry into each other.
+ * 3; `add2` holds add in both lanes): a lane never exceeds 65,535 (prepareLut checked), so lanes do not carry into
+ * each other.
  */
-function mapWordsAffine(s: Int32Array, d: Int32Array, mul: number, add: number): void {
-  const n = s.length;
-  let i = 0;
-  if (mul === 128 && add < 32768) {
-    // Halving tables (Multiply(0.5), LinearContrast(0.5)): (128v + add) >> 8 = ⌊(v + q) / 2⌋ with q = ⌊add / 128⌋
-    // (the dropped fraction of add / 128 never reaches the next integer), and ⌊(a + b) / 2⌋ = (a & b) + ((a ^ b) >> 1)
-    // byte by byte, which never carries across bytes.
-    const q = Math.imul(add >> 7, 0x01010101);
-    for (const quads = n & ~3; i < quads; i += 4) {
-      const a = s[i];
-      const b = s[i + 1];
-      const c = s[i + 2];
-      const e = s[i + 3];
-      d[i] = (a & q) + (((a ^ q) >>> 1) & 0x7f7f7f7f);
-      d[i + 1] = (b & q) + (((b ^ q) >>> 1) & 0x7f7f7f7f);
-      d[i + 2] = (c & q) + (((c ^ q) >>> 1) & 0x7f7f7f7f);
-      d[i + 3] = (e & q) + (((e ^ q) >>> 1) & 0x7f7f7f7f);
-    }
-    for (; i < n; i++) {
-      const v = s[i];
-      d[i] = (v & q) + (((v ^ q) >>> 1) & 0x7f7f7f7f);
-    }
-    return;
-  }
-  const add2 = add | (add << 16);
-  for (; i < n; i++) {
+function mapWordsAffine(s: Int32Array, d: Int32Array, mul: number, add2: number): void {
+  for (let i = 0; i < s.length; i++) {
     const v = s[i];
     const even = (Math.imul(v & 0xff00ff, mul) + add2) | 0;
     const odd = (Math.imul((v >>> 8) & 0xff00ff, mul) + add2) | 0;
     d[i] = ((even >>> 8) & 0xff00ff) | (odd & 0xff00ff00);
+  }
+}
+
+/** {@link mapWords} at unaligned byte offsets: the words from byte `p` (up to `pEnd`) of `from` to byte `q` of `to`. */
+function mapUnaligned(from: DataView, to: DataView, p: number, q: number, pEnd: number, t: Uint8Array): void {
+  for (; p < pEnd; p += 4, q += 4) {
+    const v = from.getInt32(p, true);
+    to.setInt32(q, t[v & 255] | (t[(v >> 8) & 255] << 8) | (t[(v >> 16) & 255] << 16) | (t[v >>> 24] << 24), true);
   }
 }
 

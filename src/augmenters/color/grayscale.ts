@@ -92,20 +92,10 @@ function grayRgb(src: Uint8Array, dst: Uint8Array, n: number): void {
     // Four pixels in three int32 words (little-endian: pixel bytes r0 g0 b0 r1 | g1 b1 r2 g2 | b2 r3 g3 b3): a
     // quarter of the loads and stores of a byte loop. Gray bytes y0 y0 y0 y1 | y1 y1 y2 y2 | y2 y3 y3 y3 go out.
     const groups = n >> 2;
-    const s = new Int32Array(src.buffer, src.byteOffset, 3 * groups);
-    const d = new Int32Array(dst.buffer, dst.byteOffset, 3 * groups);
-    for (let i = 0; i < 3 * groups; i += 3) {
-      const a = s[i];
-      const b = s[i + 1];
-      const c = s[i + 2];
-      const y0 = (9798 * (a & 255) + 19235 * ((a >>> 8) & 255) + 3735 * ((a >>> 16) & 255) + 16384) >> 15;
-      const y1 = (9798 * (a >>> 24) + 19235 * (b & 255) + 3735 * ((b >>> 8) & 255) + 16384) >> 15;
-      const y2 = (9798 * ((b >>> 16) & 255) + 19235 * (b >>> 24) + 3735 * (c & 255) + 16384) >> 15;
-      const y3 = (9798 * ((c >>> 8) & 255) + 19235 * ((c >>> 16) & 255) + 3735 * (c >>> 24) + 16384) >> 15;
-      d[i] = Math.imul(y0, 0x010101) | (y1 << 24);
-      d[i + 1] = Math.imul(y1, 0x0101) | Math.imul(y2, 0x01010000);
-      d[i + 2] = y2 | Math.imul(y3, 0x01010100);
-    }
+    grayWords(
+      new Int32Array(src.buffer, src.byteOffset, 3 * groups),
+      new Int32Array(dst.buffer, dst.byteOffset, 3 * groups),
+    );
     p = groups << 2;
   }
   for (let o = 3 * p; o < 3 * n; o += 3) {
@@ -113,6 +103,25 @@ function grayRgb(src: Uint8Array, dst: Uint8Array, n: number): void {
     dst[o] = y;
     dst[o + 1] = y;
     dst[o + 2] = y;
+  }
+}
+
+/**
+ * Four pixels per three words of `s` into the same words of `d` (see grayRgb). A function of this loop alone, so
+ * that V8 compiles it whole: see the word loops in kernels/lut.ts.
+ */
+function grayWords(s: Int32Array, d: Int32Array): void {
+  for (let i = 0; i < s.length; i += 3) {
+    const a = s[i];
+    const b = s[i + 1];
+    const c = s[i + 2];
+    const y0 = (9798 * (a & 255) + 19235 * ((a >>> 8) & 255) + 3735 * ((a >>> 16) & 255) + 16384) >> 15;
+    const y1 = (9798 * (a >>> 24) + 19235 * (b & 255) + 3735 * ((b >>> 8) & 255) + 16384) >> 15;
+    const y2 = (9798 * ((b >>> 16) & 255) + 19235 * (b >>> 24) + 3735 * (c & 255) + 16384) >> 15;
+    const y3 = (9798 * ((c >>> 8) & 255) + 19235 * ((c >>> 16) & 255) + 3735 * (c >>> 24) + 16384) >> 15;
+    d[i] = Math.imul(y0, 0x010101) | (y1 << 24);
+    d[i + 1] = Math.imul(y1, 0x0101) | Math.imul(y2, 0x01010000);
+    d[i + 2] = y2 | Math.imul(y3, 0x01010100);
   }
 }
 

@@ -241,17 +241,33 @@ export function mapCoordinates<A extends PixelArray>(
   // convertMaps: cvRound(v · 32) (cvRound(v) for nearest), which rounds half to even and gives INT_MIN beyond int32
   // as x86's conversion does; remap saturates the whole part to int16 as OpenCV's maps do.
   const scale = options.order === 0 ? 1 : 32;
-  for (let y = 0, i = 0; y < h; y++) {
-    for (let x = 0; x < w; x++, i++) {
-      const sx = Math.fround(x - dx[i]) * scale;
-      const sy = Math.fround(y - dy[i]) * scale;
-      mapX[i] = sx > -2147483648.5 && sx < 2147483647.5 ? (sx + ROUND_MAGIC - ROUND_MAGIC) | 0 : -2147483648;
-      mapY[i] = sy > -2147483648.5 && sy < 2147483647.5 ? (sy + ROUND_MAGIC - ROUND_MAGIC) | 0 : -2147483648;
-    }
-  }
+  for (let y = 0; y < h; y++) fixedMapRow(dx, dy, y, y * w, w, scale, mapX, mapY);
   const cval = image.data instanceof Uint8Array ? Math.trunc(options.cval) : options.cval;
   remap(image, mapX, mapY, out, { order: options.order, mode: options.mode, cval });
   return out;
+}
+
+/**
+ * Row y of mapCoordinates' fixed-point maps (from index i0, w values). A function per row: a loop over the whole
+ * image is compiled by V8 in its middle, before the code after the row ran, and bailed out there again and again
+ * (see the word loops in kernels/lut.ts).
+ */
+function fixedMapRow(
+  dx: Float32Array,
+  dy: Float32Array,
+  y: number,
+  i0: number,
+  w: number,
+  scale: number,
+  mapX: Int32Array,
+  mapY: Int32Array,
+): void {
+  for (let x = 0, i = i0; x < w; x++, i++) {
+    const sx = Math.fround(x - dx[i]) * scale;
+    const sy = Math.fround(y - dy[i]) * scale;
+    mapX[i] = sx > -2147483648.5 && sx < 2147483647.5 ? (sx + ROUND_MAGIC - ROUND_MAGIC) | 0 : -2147483648;
+    mapY[i] = sy > -2147483648.5 && sy < 2147483647.5 ? (sy + ROUND_MAGIC - ROUND_MAGIC) | 0 : -2147483648;
+  }
 }
 
 // Scratch reused across calls (apply runs synchronously): the blur's row buffers, the fields, the maps, the noise.
