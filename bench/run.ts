@@ -17,7 +17,8 @@ import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
 import { type Batch, type Image, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
 import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
-import { heapArray, inKernelHeap, kernelHeap } from '../src/kernels/wasm/shared-heap.ts';
+import { kernelHeap } from '../src/kernels/wasm/kernel-heap.ts';
+import { heapArray, inKernelHeap } from '../src/kernels/wasm/shared-heap.ts';
 import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
 import { CASES, MISSING, casesFor, makeCase, peerCasesFor, walkthroughAugmenter } from './cases.ts';
 import {

@@ -3,7 +3,7 @@
 // by worker-pool.ts, not meant to be imported.
 import { parentPort, workerData } from 'node:worker_threads';
 import { type Image, type UniformBatch, inMemoryOf } from '../core/image.ts';
-import { attachKernelHeap } from '../kernels/wasm/shared-heap.ts';
+import { attachKernelHeap } from '../kernels/wasm/kernel-heap.ts';
 import type { BatchAugmenter } from './data-loader.ts';
 import { errorToWire } from './ts-worker.ts';
 import {

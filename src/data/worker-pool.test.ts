@@ -6,7 +6,8 @@ import { StandIn, standInReviver } from '../../test/helpers/stand-in-augmenter.t
 import type { UniformBatch } from '../core/image.ts';
 import * as iaa from '../index.ts';
 import { isShared } from '../kernels/copy.ts';
-import { inKernelHeap, kernelHeap, kernelHeapUsed } from '../kernels/wasm/shared-heap.ts';
+import { kernelHeap } from '../kernels/wasm/kernel-heap.ts';
+import { inKernelHeap, kernelHeapUsed } from '../kernels/wasm/shared-heap.ts';
 import { type BatchAugmenter, DataLoader, type DataLoaderOptions } from './data-loader.ts';
 import { ArrayDataset, type LabeledImage } from './dataset.ts';
 import { createWorkerPool } from './worker-pool.ts';

@@ -6,7 +6,8 @@ import { blank, randomImage } from '../../test/helpers/images.ts';
 import { type Image, type PixelArray, imageFromRows, imageToRows } from '../core/image.ts';
 import { BORDER_MODES, type BorderMode } from './border.ts';
 import { type WarpOrder, warpAffine, warpAffineBatch, warpAffineEach } from './warp-affine.ts';
-import { heapArray, kernelHeap } from './wasm/shared-heap.ts';
+import { kernelHeap } from './wasm/kernel-heap.ts';
+import { heapArray } from './wasm/shared-heap.ts';
 import { useWasmKernels } from './wasm/simd.ts';
 
 const ORDERS: readonly WarpOrder[] = [0, 1, 3];

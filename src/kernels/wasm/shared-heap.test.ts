@@ -6,7 +6,8 @@ import { randomImage } from '../../../test/helpers/images.ts';
 import type { UniformBatch } from '../../core/image.ts';
 import { sharesMemory } from '../../core/image.ts';
 import * as iaa from '../../index.ts';
-import { attachKernelHeap, heapArray, heapRelease, inKernelHeap, kernelHeap, kernelHeapUsed } from './shared-heap.ts';
+import { attachKernelHeap, kernelHeap } from './kernel-heap.ts';
+import { heapArray, heapRelease, inKernelHeap, kernelHeapUsed } from './shared-heap.ts';
 import { wasmKernelsAvailable } from './simd.ts';
 
 const memory = kernelHeap();

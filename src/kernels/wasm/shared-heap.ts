@@ -16,10 +16,13 @@
  *
  * Where shared WebAssembly memory is unavailable (no SharedArrayBuffer: a browser page without cross-origin
  * isolation; no WebAssembly SIMD or threads), {@link kernelHeap} returns null and everything runs as before.
+ *
+ * The shared build of the kernels (114 KB of base64) is not imported here: kernel-heap.ts hands it over when it is
+ * imported (Node's worker pool and worker threads do), so that browser bundles, whose main thread cannot use the
+ * heap, do not carry it. Until then {@link kernelHeap} returns null and {@link attachKernelHeap} false.
  */
 import type { PixelArray } from '../../core/image.ts';
 import { setHeapCopy } from '../copy.ts';
-import { KERNELS_SHARED_WASM } from './kernels.wasm.ts';
 import { type Exports, IMPORTS, decode, useHeapKernels } from './simd.ts';
 
 const PAGE = 65536;
@@ -53,6 +56,14 @@ interface Attached {
 }
 
 let attached: Attached | null | undefined;
+
+/** The shared build of the kernels, in base64, once {@link provideSharedKernels} has been given it. */
+let sharedKernels: string | undefined;
+
+/** Makes the kernel heap possible in this thread (kernel-heap.ts calls it with the shared build of the kernels). */
+export function provideSharedKernels(base64: string): void {
+  sharedKernels ??= base64;
+}
 
 /** The heap's memory buffer as it is now (remembered, so that views made on it are recognised). */
 function currentBuffer(a: Attached): SharedArrayBuffer {
@@ -102,8 +113,8 @@ function take(a: Attached, bytes: number): number {
 }
 
 /** Instantiates the shared module on `memory` in this thread, with its own stack and scratch area. */
-function attach(memory: WebAssembly.Memory, create: boolean): Attached | null {
-  const module = new WebAssembly.Module(decode(KERNELS_SHARED_WASM));
+function attach(memory: WebAssembly.Memory, create: boolean, base64: string): Attached | null {
+  const module = new WebAssembly.Module(decode(base64));
   const instance = new WebAssembly.Instance(module, { env: { ...IMPORTS.env, memory } });
   const exports = Object.assign(Object.create(null), instance.exports, { memory }) as SharedExports;
   const headerAt = ((exports.__heap_base.value as number) + 63) & ~63;
@@ -151,15 +162,18 @@ function register(a: Attached): void {
 
 /**
  * This process's kernel heap, made on the first call (in the calling thread, which is attached to it), or null
- * where shared WebAssembly memory is unavailable. Worker threads attach to it with {@link attachKernelHeap}.
+ * where shared WebAssembly memory is unavailable or kernel-heap.ts was not imported (then a later call tries again).
+ * Worker threads attach to it with {@link attachKernelHeap}.
  */
 export function kernelHeap(): WebAssembly.Memory | null {
   if (attached !== undefined) return attached?.memory ?? null;
+  const base64 = sharedKernels;
+  if (base64 === undefined) return null;
   attached = null;
   try {
     if (typeof SharedArrayBuffer === 'undefined' || typeof WebAssembly === 'undefined') return null;
     const memory = new WebAssembly.Memory({ initial: GROW_BYTES / PAGE, maximum: MAX_PAGES, shared: true });
-    attached = attach(memory, true);
+    attached = attach(memory, true, base64);
   } catch {
     // No shared memory, threads or SIMD here; or a browser's main thread, which compiles no module this large
     // synchronously.
@@ -179,8 +193,10 @@ export function attachKernelHeap(memory: WebAssembly.Memory): boolean {
     if (attached.memory === memory || attached.memory.buffer === memory.buffer) return true;
     throw new Error('attachKernelHeap: this thread is attached to another kernel heap already');
   }
+  const base64 = sharedKernels;
+  if (base64 === undefined) return false;
   try {
-    attached = attach(memory, false);
+    attached = attach(memory, false, base64);
   } catch {
     attached = null;
   }

@@ -8,7 +8,8 @@ import { describe, it } from 'node:test';
 import { randomImage } from '../../../test/helpers/images.ts';
 import type { UniformBatch } from '../../core/image.ts';
 import * as iaa from '../../index.ts';
-import { heapArray, inKernelHeap, kernelHeap } from './shared-heap.ts';
+import { kernelHeap } from './kernel-heap.ts';
+import { heapArray, inKernelHeap } from './shared-heap.ts';
 import { wasmKernelsAvailable } from './simd.ts';
 
 // 48 images of 61×67×3 = 12,261 bytes (odd, so each image starts at another alignment): 588 KB, more than one
