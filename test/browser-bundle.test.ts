@@ -40,7 +40,10 @@ describe('browser bundle of augkit', () => {
     // The kernels' own build is in, the shared build of the kernel heap (Node's worker pool) is not: 114 KB less.
     // (The two builds begin alike: each is recognised by pieces the other lacks.)
     assert.ok(code.includes(pieceNotIn(KERNELS_WASM, KERNELS_SHARED_WASM)), 'the WebAssembly kernels are missing');
-    assert.ok(!code.includes(pieceNotIn(KERNELS_SHARED_WASM, KERNELS_WASM)), 'the bundle carries the kernel heap build');
+    assert.ok(
+      !code.includes(pieceNotIn(KERNELS_SHARED_WASM, KERNELS_WASM)),
+      'the bundle carries the kernel heap build',
+    );
   });
 });
 
