@@ -1,6 +1,7 @@
 // The kernel heap's allocator and its attachment rules (shared-heap.ts). That kernels give the same bytes on arrays
 // in the heap is checked in shared.test.ts, and with two worker threads at once in data/worker-pool.test.ts.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { randomImage } from '../../../test/helpers/images.ts';
 import type { UniformBatch } from '../../core/image.ts';
@@ -129,3 +130,21 @@ describe('the kernel heap', { skip: memory === null ? 'no shared WebAssembly mem
     },
   );
 });
+
+describe(
+  'the kernel heap without kernel-heap.ts',
+  { skip: memory === null ? 'no shared WebAssembly memory here' : false },
+  () => {
+    it('is not there until kernel-heap.ts hands over the shared build (which browser bundles leave out)', () => {
+      const code = `import { kernelHeap, attachKernelHeap } from './src/kernels/wasm/shared-heap.ts';
+      const before = [kernelHeap(), attachKernelHeap(new WebAssembly.Memory({ initial: 1, maximum: 2, shared: true }))];
+      await import('./src/kernels/wasm/kernel-heap.ts');
+      console.log(JSON.stringify([...before, kernelHeap() instanceof WebAssembly.Memory]));`;
+      const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout), [null, false, true]);
+    });
+  },
+);
