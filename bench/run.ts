@@ -134,6 +134,11 @@ interface Timing {
   readonly quick: boolean;
   readonly targetS: number;
   readonly repeats: number;
+  /**
+   * Repeats of ways measured in alternation (a case's batch and workers): more than `repeats`, so that their
+   * median pair outlasts the host taking a core for a second or two (bursts that hit 5 of 7 pairs in a calm run).
+   */
+  readonly pairedRepeats: number;
   readonly warmS: number;
 }
 
@@ -243,15 +248,16 @@ async function callsPerRepeat(way: Way, t: Timing): Promise<number> {
 }
 
 /**
- * `repeats` timed repeats of k calls of each way, after each way's warm-up; with several ways, their repeats in turn
- * (a repeat of the first, of the second, …), so that a slow phase of the shared machine hits all of them alike and
- * their ratio (2 worker threads over one) stays meaningful.
+ * `repeats` timed repeats of k calls of each way, after each way's warm-up; with several ways, `pairedRepeats` of
+ * them in turn (a repeat of the first, of the second, …), so that a slow phase of the shared machine hits all of them
+ * alike and their ratio (2 worker threads over one) stays meaningful.
  */
 async function measure(ways: readonly Way[], t: Timing): Promise<Measured[]> {
   const ks: number[] = [];
   for (const way of ways) ks.push(await callsPerRepeat(way, t));
   const rates = ways.map(() => [] as number[]);
-  for (let r = 0; r < t.repeats; r++) {
+  const repeats = ways.length > 1 ? t.pairedRepeats : t.repeats;
+  for (let r = 0; r < repeats; r++) {
     for (const [j, way] of ways.entries()) rates[j].push((ks[j] * way.perCall * 1000) / (await way.run(ks[j])));
   }
   return ways.map((way, j) => summarise(rates[j], ks[j], way.perCall));
@@ -519,8 +525,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const timing: Timing = args.quick
-    ? { quick: true, targetS: 0.04, repeats: 3, warmS: 0.02 }
-    : { quick: false, targetS: 0.2, repeats: 7, warmS: 0.1 };
+    ? { quick: true, targetS: 0.04, repeats: 3, pairedRepeats: 3, warmS: 0.02 }
+    : { quick: false, targetS: 0.2, repeats: 7, pairedRepeats: 15, warmS: 0.1 };
   const notes: string[] = [];
   const note = (s: string) => {
     notes.push(s);
@@ -631,7 +637,7 @@ async function main(): Promise<void> {
     batchSize: BATCH,
     workers: WORKERS,
     method:
-      "opencv_bench.py's: warm-up (≥ 2 calls and ≥ warmS), callsPerRepeat chosen from timed runs after it (lengthened until one lasts ≥ targetS / 2), then `repeats` timed repeats of `callsPerRepeat` calls on consecutive images (single) or batches of 32 (batch, workers); images/s median, min and max over the repeats. augkit's batch and workers repeats of a case alternate (batch, workers, batch, …, after both warm up), so that their ratio compares the same moments of the machine. OpenCV ran back to back with augkit, case by case (OpenCV's run of a case right before augkit's), in this run.",
+      "opencv_bench.py's: warm-up (≥ 2 calls and ≥ warmS), callsPerRepeat chosen from timed runs after it (lengthened until one lasts ≥ targetS / 2), then `repeats` timed repeats of `callsPerRepeat` calls on consecutive images (single) or batches of 32 (batch, workers: `pairedRepeats` each, alternating); images/s median, min and max over the repeats. augkit's batch and workers repeats of a case alternate (batch, workers, batch, …, after both warm up), so that their ratio compares the same moments of the machine. OpenCV ran back to back with augkit, case by case (OpenCV's run of a case right before augkit's), in this run.",
     timing,
     workloads: workloadInfo,
     opencv: firstCv
@@ -700,7 +706,7 @@ function renderTable(
   const quick = t.quick ? ' (--quick)' : '';
   lines.push(
     `augkit (Node ${process.version}) vs OpenCV ${cvText}, ${cpus()[0]?.model ?? ''} ×${cpus().length}.`,
-    `Images/s: median [min–max] of ${t.repeats} repeats${quick}. workers = batch on 2 worker threads, compared with OpenCV batch (1 thread) and with our own 1-thread batch (their repeats alternate).`,
+    `Images/s: median [min–max] of ${t.repeats} repeats (batch and workers: ${t.pairedRepeats}, alternating)${quick}. workers = batch on 2 worker threads, compared with OpenCV batch (1 thread) and with our own 1-thread batch.`,
     '',
   );
   lines.push('| case | workload | mode | augkit img/s median [min–max] | OpenCV img/s | ratio | target | met? |');
