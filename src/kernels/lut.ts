@@ -149,9 +149,9 @@ export function applyLutRange(
 // The loops below are each a function of one loop and nothing else, with every value it needs computed by the
 // caller. V8 compiles the first call of a loop this long in the middle of it (on-stack replacement), with type
 // feedback only for what has run so far: code after the loop (a tail loop, say) then has none, the compiled code
-// gives up there on every later call, and in some processes V8 never replaces it, so every call ran its loop's
-// first thousands of iterations in the interpreter (Multiply on rgb256 batches: 12–16k img/s in such a thread
-// against 19k; 2026-12-06, `--trace-deopt` showed one bailout per call). The tests check this with V8's trace.
+// gives up there on every later call, and in some processes V8 never replaces it, so every call paid a bailout and
+// ran part of its work outside optimised code (Multiply on rgb256 batches: 12–16k img/s in such a thread against
+// 19k; 2026-12-06, `--trace-deopt` showed one bailout per call). test/jit/loops.test.ts checks this in V8's trace.
 //
 // They take views of exactly the words they map, a multiple of four, and run `i` up to the view's length: V8 then
 // drops the bounds checks on the source, and four words per iteration spread the loop's own checks, which cost
