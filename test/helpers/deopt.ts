@@ -17,9 +17,9 @@ export interface Bailouts {
  * and reports the bailouts that repeat. One compiled code object bailing out again and again at one place is V8
  * giving up on code it keeps running: a long loop compiled in its middle (on-stack replacement) had no type
  * feedback for the code after it, so that code bailed out there on every call (see the word loops in
- * src/kernels/lut.ts). A control function bails out once on purpose (optimised for numbers, then given a string), so that a change in the trace's format
- * fails the test instead of passing it. Only functions declared in `files` (paths from the project's root) are
- * watched: the loader's own code (tsx, source maps) bails out repeatedly too.
+ * src/kernels/lut.ts). A control function bails out once on purpose (optimised for numbers, then given a string),
+ * so that a change in the trace's format fails the test instead of passing it. Only functions declared in `files`
+ * (paths from the project's root) are watched: the loader's own code (tsx, source maps) bails out repeatedly too.
  */
 export function bailoutsOf(code: string, files: readonly string[]): Bailouts {
   const watched = new Set<string>();
