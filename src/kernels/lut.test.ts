@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyLut, applyLutRange, applyWideLut, buildLut, prepareLut, widenLut } from './lut.ts';
+import { useWasmKernels } from './wasm/simd.ts';
 
 /** The table every test uses: v ↦ 255 − v (every entry differs, so a wrong lookup shows). */
 const table = buildLut((v) => 255 - v, new Uint8Array(256));
@@ -105,25 +106,32 @@ describe('applyLutRange on any range', () => {
     assert.ok(luts.affine.mul >= 0 && luts.affine.mul !== 128);
   });
 
-  it('maps exactly src[start…end) through the table and writes nothing else, at any alignment', () => {
+  it('maps exactly src[start…end) through the table and writes nothing else, at any alignment, with and without WebAssembly', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...(Object.keys(luts) as (keyof typeof luts)[])),
         fc.nat(3),
         fc.nat(3),
         fc.nat(80),
-        fc.nat(80),
-        (form, srcOffset, outOffset, start, length) => {
+        // Up to 600 bytes: the affine forms go to WebAssembly from 256 bytes on.
+        fc.nat(600),
+        fc.boolean(),
+        (form, srcOffset, outOffset, start, length, wasm) => {
           const src = bytes(start + length + 5, srcOffset);
           const out = bytes(src.length, outOffset).fill(7);
           const lut = luts[form];
           const t = lut instanceof Uint8Array ? lut : lut.table;
-          applyLutRange(src, lut, start, start + length, out);
+          const was = useWasmKernels(wasm);
+          try {
+            applyLutRange(src, lut, start, start + length, out);
+          } finally {
+            useWasmKernels(was);
+          }
           const expected = Array.from(src, (v, i) => (i >= start && i < start + length ? t[v] : 7));
           assert.deepEqual(Array.from(out), expected);
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 600 },
     );
   });
 });

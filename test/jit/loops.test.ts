@@ -19,6 +19,8 @@ describe('long loops in V8', () => {
     assertCompiledOnce(
       ['src/kernels/lut.ts'],
       `import { applyLut, applyLutRange, buildLut, prepareLut } from './src/kernels/lut.ts';
+      import { useWasmKernels } from './src/kernels/wasm/simd.ts';
+      useWasmKernels(false);
       const size = 1 << 20;
       const src = new Uint8Array(size + 8);
       for (let i = 0; i < src.length; i++) src[i] = (i * 2654435761) >>> 24;

@@ -33,6 +33,9 @@ const cases: [string, () => iaa.Augmenter][] = [
   ['Fliplr', () => iaa.Fliplr(1)],
   ['Flipud', () => iaa.Flipud(1)],
   ['GaussianBlur', () => iaa.GaussianBlur([0.5, 2])],
+  // Lookup tables with an affine form: WebAssembly SIMD (the first batch prepares the table; see value-map.ts).
+  ['Multiply (halving)', () => iaa.Multiply(0.5)],
+  ['LinearContrast', () => iaa.LinearContrast(0.75)],
   ['Dropout', () => iaa.Dropout(0.2)],
   ['SaltAndPepper', () => iaa.SaltAndPepper(0.1)],
   ['AdditiveGaussianNoise', () => iaa.AdditiveGaussianNoise({ scale: 20 })],
