@@ -1,11 +1,12 @@
-// augkit's WebAssembly SIMD kernel for uint8 lookup tables that have a fixed-point affine form,
-// table[v] = (v · mul + add) >> 8 (src/kernels/lut.ts's prepareLut finds it: Multiply by a factor ≤ 1, LinearContrast
-// with alpha in [0, 1]). 16 bytes per step in 16-bit lanes; prepareLut guarantees v · mul + add < 65,536 for every
-// v, so no lane wraps. The same bytes as lut.ts's word loops, which remain the reference and the fallback.
+// augkit's WebAssembly SIMD kernels for uint8 lookup tables that are a clamped line in fixed point (src/kernels/lut.ts
+// finds the form and checks it against every entry: the tables of Multiply, LinearContrast and Add mostly are). The
+// same bytes as the table, which remains the reference and the fallback.
 #include <stdint.h>
 #include <wasm_simd128.h>
 
-// Maps n bytes of src into dst (the same buffer, or buffers that do not overlap). mul in 0…256.
+// table[v] = (v · mul + add) >> 8 with mul in 0…256 and every v · mul + add below 65,536 (prepareLut's form; the
+// tables of Multiply by, and LinearContrast with, multiples of 1/256 in [0, 1]): 16-bit lanes, 32 bytes per step.
+// Maps n bytes of src into dst (the same buffer, or buffers that do not overlap).
 __attribute__((export_name("lut_affine_u8"))) void lut_affine_u8(uint8_t *dst, const uint8_t *src, int n, int mul,
                                                                  int add) {
   const v128_t m = wasm_i16x8_splat((int16_t)mul);
@@ -21,4 +22,29 @@ __attribute__((export_name("lut_affine_u8"))) void lut_affine_u8(uint8_t *dst, c
     wasm_v128_store(dst + i + 16, wasm_u8x16_narrow_i16x8(wl, wh));
   }
   for (; i < n; i++) dst[i] = (uint8_t)((src[i] * mul + add) >> 8);
+}
+
+// table[v] = clamp((v · mul + add) >> 16, 0, 255), v · mul + add within an int32 for every v (lut.ts's fixedForm):
+// 32-bit lanes, 16 bytes per step; the clamp is the saturation of the two narrowing steps. Maps n bytes of src into
+// dst (the same buffer, or buffers that do not overlap).
+static inline v128_t fixed4(v128_t v32, v128_t m, v128_t a) {
+  return wasm_i32x4_shr(wasm_i32x4_add(wasm_i32x4_mul(v32, m), a), 16);
+}
+
+__attribute__((export_name("lut_fixed_u8"))) void lut_fixed_u8(uint8_t *dst, const uint8_t *src, int n, int mul,
+                                                               int add) {
+  const v128_t m = wasm_i32x4_splat(mul);
+  const v128_t a = wasm_i32x4_splat(add);
+  int i = 0;
+  for (; i + 16 <= n; i += 16) {
+    v128_t v = wasm_v128_load(src + i);
+    v128_t lo = wasm_u16x8_extend_low_u8x16(v), hi = wasm_u16x8_extend_high_u8x16(v);
+    v128_t p0 = fixed4(wasm_u32x4_extend_low_u16x8(lo), m, a), p1 = fixed4(wasm_u32x4_extend_high_u16x8(lo), m, a);
+    v128_t p2 = fixed4(wasm_u32x4_extend_low_u16x8(hi), m, a), p3 = fixed4(wasm_u32x4_extend_high_u16x8(hi), m, a);
+    wasm_v128_store(dst + i, wasm_u8x16_narrow_i16x8(wasm_i16x8_narrow_i32x4(p0, p1), wasm_i16x8_narrow_i32x4(p2, p3)));
+  }
+  for (; i < n; i++) {
+    int x = (src[i] * mul + add) >> 16;
+    dst[i] = (uint8_t)(x < 0 ? 0 : x > 255 ? 255 : x);
+  }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyLut, applyLutRange, applyWideLut, buildLut, prepareLut, widenLut } from './lut.ts';
+import { applyLut, applyLutRange, applyWideLut, buildLut, fixedForm, prepareLut, widenLut } from './lut.ts';
 import { useWasmKernels } from './wasm/simd.ts';
 
 /** The table every test uses: v ↦ 255 − v (every entry differs, so a wrong lookup shows). */
@@ -133,5 +133,101 @@ describe('applyLutRange on any range', () => {
       ),
       { numRuns: 600 },
     );
+  });
+});
+
+describe('fixedForm', () => {
+  /** The form's value for v, as lut_fixed_u8 computes it (int32 arithmetic, arithmetic shift, clamp). */
+  const formValue = (mul: number, add: number, v: number) => Math.max(0, Math.min(255, (v * mul + add) >> 16));
+  const reproduces = (table: Uint8Array, form: { mul: number; add: number }) =>
+    table.every(
+      (t, v) => formValue(form.mul, form.add, v) === t && (v * form.mul + form.add) >> 0 === v * form.mul + form.add,
+    );
+
+  it('finds the form of every Multiply, LinearContrast and Add table (imgaug float32, clip, truncate)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('multiply', 'contrast', 'add'),
+        fc.double({ min: -3, max: 8, noNaN: true }),
+        (kind, k) => {
+          const f =
+            kind === 'multiply'
+              ? (v: number) => v * Math.abs(k)
+              : kind === 'contrast'
+                ? (v: number) => 127 + k * (v - 127)
+                : (v: number) => v + Math.round(k * 40);
+          const table = buildLut(f, new Uint8Array(256));
+          const form = fixedForm(table);
+          assert.ok(form !== undefined, `${kind} ${k}: no form`);
+          assert.ok(reproduces(table, form), `${kind} ${k}: the form gives other values`);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds a form for every table that has one (any slope in ±2²², any offset, increasing or decreasing)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(2 ** 22), max: 2 ** 22 }),
+        fc.integer({ min: -(2 ** 30), max: 2 ** 30 }),
+        (mul, add) => {
+          const table = new Uint8Array(256).map((_, v) => formValue(mul, add, v));
+          const form = fixedForm(table);
+          assert.ok(form !== undefined && reproduces(table, form), `mul ${mul}, add ${add}`);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // Slopes near the edges of the search, and the flat tables.
+    for (const [mul, add] of [
+      [2 ** 22, -(2 ** 30)],
+      [-(2 ** 22), 2 ** 30],
+      [1, 0],
+      [-1, 255 * 65536],
+      [0, 0],
+      [0, 255 * 65536],
+    ]) {
+      const table = new Uint8Array(256).map((_, v) => formValue(mul, add, v));
+      const form = fixedForm(table);
+      assert.ok(form !== undefined && reproduces(table, form), `mul ${mul}, add ${add}`);
+    }
+  });
+
+  it('finds none for tables that are not a line (gamma, a step, random), and a right one whenever it finds one', () => {
+    assert.equal(fixedForm(buildLut((v) => 255 * (v / 255) ** 0.7, new Uint8Array(256))), undefined);
+    assert.equal(fixedForm(buildLut((v) => (v < 100 ? 0 : 200), new Uint8Array(256))), undefined);
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 256, maxLength: 256 }), (table) => {
+        const form = fixedForm(table);
+        assert.ok(form === undefined || reproduces(table, form));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('maps a plain table of 40 KB and more through its form in WebAssembly: the same bytes as the table', () => {
+    // Multiply(0.6): no 8-bit form, so lut_fixed_u8 (with the kernels on) or the word loop (off).
+    const t = buildLut((v) => v * 0.6, new Uint8Array(256));
+    assert.equal(prepareLut(t).mul, -1);
+    assert.ok(prepareLut(t).fixed !== undefined);
+    for (const wasm of [true, false]) {
+      for (const lut of [t, prepareLut(t)]) {
+        const src = bytes(41000, 3);
+        const out = bytes(41000, 1).fill(7);
+        const was = useWasmKernels(wasm);
+        try {
+          applyLutRange(src, lut, 5, 40990, out);
+        } finally {
+          useWasmKernels(was);
+        }
+        const expected = Array.from(src, (v, i) => (i >= 5 && i < 40990 ? t[v] : 7));
+        assert.deepEqual(
+          Array.from(out),
+          expected,
+          `wasm ${wasm}, ${lut instanceof Uint8Array ? 'plain' : 'prepared'}`,
+        );
+      }
+    }
   });
 });

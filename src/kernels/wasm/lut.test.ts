@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyLutRange, buildLut, prepareLut } from '../lut.ts';
+import { applyLutRange, buildLut, fixedForm, prepareLut } from '../lut.ts';
 import { kernelHeap } from './kernel-heap.ts';
-import { lutAffineWasm } from './lut.ts';
+import { lutAffineWasm, lutFixedWasm } from './lut.ts';
 import { heapArray } from './shared-heap.ts';
 import { useWasmKernels, wasmKernelsAvailable } from './simd.ts';
 
@@ -68,6 +68,26 @@ describe('lookup tables in WebAssembly SIMD', { skip: !wasmKernelsAvailable() },
     }
   });
 
+  it('the clamped 32-bit form: every value for any slope in ±2²² and offset, in the SIMD lanes and the tail', () => {
+    const src = heapBytes(529, 3, 0);
+    for (let i = 0; i < src.length; i++) src[i] = (i * 7) & 255;
+    const out = heapBytes(src.length, 6, 0);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(2 ** 22), max: 2 ** 22 }),
+        fc.integer({ min: -(2 ** 30), max: 2 ** 30 }),
+        (mul, add) => {
+          assert.ok(lutFixedWasm(src, out, 0, src.length, mul, add));
+          for (let i = 0; i < src.length; i++) {
+            const want = Math.max(0, Math.min(255, (src[i] * mul + add) >> 16));
+            if (out[i] !== want) assert.fail(`mul ${mul}, add ${add}, value ${src[i]}: ${out[i]}, not ${want}`);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('maps plain arrays, and one in the heap with one outside, in several chunks: the same bytes', () => {
     const lut = prepareLut(buildLut((v) => v * 0.75, new Uint8Array(256)));
     assert.ok(lut.mul >= 0 && lut.mul !== 128);
@@ -90,6 +110,16 @@ describe('lookup tables in WebAssembly SIMD', { skip: !wasmKernelsAvailable() },
     check(same, same, 'plain, in place');
     check(heapBytes(n + 20, 5, 0), plain(2), 'heap into plain');
     check(plain(7), heapBytes(n + 20, 9, 1), 'plain into heap');
+    // The clamped 32-bit form (Multiply(1.7): no 8-bit form) on the same paths.
+    const steep = buildLut((v) => v * 1.7, new Uint8Array(256));
+    const form = fixedForm(steep);
+    assert.ok(form !== undefined && prepareLut(steep).mul === -1);
+    const src = plain(1);
+    const before = Array.from(src);
+    for (const out of [plain(4), heapBytes(n + 20, 2, 1), src]) {
+      assert.ok(lutFixedWasm(src.subarray(0, n), out.subarray(0, n), 9, n - 3, form.mul, form.add));
+      for (let i = 9; i < n - 3; i++) if (out[i] !== steep[before[i]]) assert.fail(`fixed form: byte ${i}`);
+    }
   });
 
   it('leaves everything to the TypeScript loops with the kernels off', () => {
