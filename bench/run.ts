@@ -140,6 +140,11 @@ interface Timing {
    */
   readonly pairedRepeats: number;
   readonly warmS: number;
+  /**
+   * A workers repeat makes at least this many rounds of the threads' queues (see asyncWay): 16 in a full run; 4 with
+   * --quick, whose figures are a smoke test.
+   */
+  readonly workersRounds: number;
 }
 
 interface Measured {
@@ -203,7 +208,7 @@ function syncWay(call: (i: number) => void, perCall: number): Way {
 }
 
 /** The same for asynchronous calls, with up to `inFlight` calls outstanding (the worker threads' queue). */
-function asyncWay(call: (i: number) => Promise<void>, perCall: number, inFlight: number): Way {
+function asyncWay(call: (i: number) => Promise<void>, perCall: number, inFlight: number, rounds: number): Way {
   let i = 0;
   return {
     perCall,
@@ -211,7 +216,7 @@ function asyncWay(call: (i: number) => Promise<void>, perCall: number, inFlight:
     // A repeat ends when its last call does: in the meantime the other thread may idle for up to a batch. At least
     // 16 rounds of the queue keep that under about 3% even for batches of 25–50 ms (perspective, elastic), where
     // 0.2 s holds only 8–16 batches.
-    minRepeat: 16 * inFlight,
+    minRepeat: rounds * inFlight,
     async run(count) {
       const s = performance.now();
       let started = 0;
@@ -525,8 +530,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const timing: Timing = args.quick
-    ? { quick: true, targetS: 0.04, repeats: 3, pairedRepeats: 3, warmS: 0.02 }
-    : { quick: false, targetS: 0.2, repeats: 7, pairedRepeats: 15, warmS: 0.1 };
+    ? { quick: true, targetS: 0.04, repeats: 3, pairedRepeats: 3, warmS: 0.02, workersRounds: 4 }
+    : { quick: false, targetS: 0.2, repeats: 7, pairedRepeats: 15, warmS: 0.1, workersRounds: 16 };
   const notes: string[] = [];
   const note = (s: string) => {
     notes.push(s);
@@ -563,11 +568,19 @@ async function main(): Promise<void> {
       workloadInfo[workload] = { images: n, shape: [height, width, channels], source: data.source };
 
       console.error(`bench: ${workload} …`);
-      for (const id of casesFor(args.cases, workload)) {
+      const ids = casesFor(args.cases, workload);
+      // --quick: OpenCV once for the whole workload (a second of Python start-up per case would be half the run).
+      let quickCv: OpenCvDoc | undefined;
+      if (args.quick && opencvWanted && peerCasesFor(ids, workload).length > 0) {
+        quickCv = runOpenCv(args, workload, peerCasesFor(ids, workload), note);
+        if (!quickCv) opencvWanted = false;
+        else opencvDocs[workload] = quickCv;
+      }
+      for (const id of ids) {
         // OpenCV on this case, then augkit on it: back to back, never at the same time (2 cores), and close enough
         // in time that a slow moment of the shared machine mostly hits both sides of a ratio.
-        let cv: OpenCvDoc | undefined;
-        if (opencvWanted && peerCasesFor([id], workload).length > 0) {
+        let cv: OpenCvDoc | undefined = quickCv;
+        if (!args.quick && opencvWanted && peerCasesFor([id], workload).length > 0) {
           cv = runOpenCv(args, workload, [id], note);
           if (!cv)
             opencvWanted = false; // said once; the rest of the run is augkit alone
@@ -584,7 +597,7 @@ async function main(): Promise<void> {
             // Two batches queued per thread, as the DataLoader's default prefetch.
             ways.set(
               mode,
-              asyncWay((i) => p.augment(id, units[i % units.length], i), BATCH, 2 * WORKERS),
+              asyncWay((i) => p.augment(id, units[i % units.length], i), BATCH, 2 * WORKERS, timing.workersRounds),
             );
           }
         }
@@ -637,7 +650,7 @@ async function main(): Promise<void> {
     batchSize: BATCH,
     workers: WORKERS,
     method:
-      "opencv_bench.py's: warm-up (≥ 2 calls and ≥ warmS), callsPerRepeat chosen from timed runs after it (lengthened until one lasts ≥ targetS / 2), then `repeats` timed repeats of `callsPerRepeat` calls on consecutive images (single) or batches of 32 (batch, workers: `pairedRepeats` each, alternating); images/s median, min and max over the repeats. augkit's batch and workers repeats of a case alternate (batch, workers, batch, …, after both warm up), so that their ratio compares the same moments of the machine. OpenCV ran back to back with augkit, case by case (OpenCV's run of a case right before augkit's), in this run.",
+      "opencv_bench.py's: warm-up (≥ 2 calls and ≥ warmS), callsPerRepeat chosen from timed runs after it (lengthened until one lasts ≥ targetS / 2), then `repeats` timed repeats of `callsPerRepeat` calls on consecutive images (single) or batches of 32 (batch, workers: `pairedRepeats` each, alternating); images/s median, min and max over the repeats. augkit's batch and workers repeats of a case alternate (batch, workers, batch, …, after both warm up), so that their ratio compares the same moments of the machine. OpenCV ran back to back with augkit, case by case (OpenCV's run of a case right before augkit's), in this run; with --quick, once per workload before augkit's cases.",
     timing,
     workloads: workloadInfo,
     opencv: firstCv
