@@ -1,5 +1,5 @@
 import type { PixelArray } from '../core/image.ts';
-import { lutAffineWasm, lutFixedWasm } from './wasm/lut.ts';
+import { lutLineWasm } from './wasm/lut.ts';
 import { wasmKernelsAvailable } from './wasm/simd.ts';
 
 /**
@@ -190,12 +190,12 @@ const FORM_MIN_BYTES = 32768;
 /** Maps the range with WebAssembly when `lut` has a fixed-point form and the kernels run; false otherwise. */
 function fixedInWasm(src: Uint8Array, lut: Uint8Array | PreparedLut, start: number, end: number, out: Uint8Array) {
   if (!(lut instanceof Uint8Array)) {
-    if (lut.mul >= 0) return lutAffineWasm(src, out, start, end, lut.mul, lut.add);
-    return lut.fixed !== undefined && lutFixedWasm(src, out, start, end, lut.fixed.mul, lut.fixed.add);
+    if (lut.mul >= 0) return lutLineWasm(src, out, start, end, { mul: lut.mul, add: lut.add, shift: 8 });
+    return lut.fixed !== undefined && lutLineWasm(src, out, start, end, { ...lut.fixed, shift: 16 });
   }
   if (end - start < FORM_MIN_BYTES || !wasmKernelsAvailable()) return false;
   const form = fixedForm(lut);
-  return form !== undefined && lutFixedWasm(src, out, start, end, form.mul, form.add);
+  return form !== undefined && lutLineWasm(src, out, start, end, { ...form, shift: 16 });
 }
 
 /**

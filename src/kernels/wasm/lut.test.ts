@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyLutRange, buildLut, fixedForm, prepareLut } from '../lut.ts';
 import { kernelHeap } from './kernel-heap.ts';
-import { lutAffineWasm, lutFixedWasm } from './lut.ts';
+import { lutLineWasm } from './lut.ts';
 import { heapArray } from './shared-heap.ts';
 import { useWasmKernels, wasmKernelsAvailable } from './simd.ts';
 
@@ -42,7 +42,10 @@ describe('lookup tables in WebAssembly SIMD', { skip: !wasmKernelsAvailable() },
           const src = heapBytes(start + length + 5, srcOffset, srcOffset + 7 * length);
           const before = Array.from(src);
           const out = inPlace ? src : heapBytes(src.length, outOffset, 3).fill(7);
-          assert.ok(lutAffineWasm(src, out, start, start + length, lut.mul, lut.add), 'did not run');
+          assert.ok(
+            lutLineWasm(src, out, start, start + length, { mul: lut.mul, add: lut.add, shift: 8 }),
+            'did not run',
+          );
           const expected = before.map((v, i) => (i >= start && i < start + length ? lut.table[v] : inPlace ? v : 7));
           assert.deepEqual(Array.from(out), expected);
         },
@@ -61,7 +64,7 @@ describe('lookup tables in WebAssembly SIMD', { skip: !wasmKernelsAvailable() },
       for (const add of [0, 127, Math.max(0, 65535 - 255 * m)]) {
         const table = new Uint8Array(256).map((_, v) => (v * m + add) >> 8);
         if (table[255] > 255 || 255 * m + add > 65535) continue;
-        assert.ok(lutAffineWasm(src, out, 0, src.length, m, add));
+        assert.ok(lutLineWasm(src, out, 0, src.length, { mul: m, add, shift: 8 }));
         for (let i = 0; i < src.length; i++)
           assert.equal(out[i], table[src[i]], `mul ${m}, add ${add}, value ${src[i]}`);
       }
@@ -77,7 +80,7 @@ describe('lookup tables in WebAssembly SIMD', { skip: !wasmKernelsAvailable() },
         fc.integer({ min: -(2 ** 22), max: 2 ** 22 }),
         fc.integer({ min: -(2 ** 30), max: 2 ** 30 }),
         (mul, add) => {
-          assert.ok(lutFixedWasm(src, out, 0, src.length, mul, add));
+          assert.ok(lutLineWasm(src, out, 0, src.length, { mul, add, shift: 16 }));
           for (let i = 0; i < src.length; i++) {
             const want = Math.max(0, Math.min(255, (src[i] * mul + add) >> 16));
             if (out[i] !== want) assert.fail(`mul ${mul}, add ${add}, value ${src[i]}: ${out[i]}, not ${want}`);
@@ -101,7 +104,7 @@ describe('lookup tables in WebAssembly SIMD', { skip: !wasmKernelsAvailable() },
     const check = (src: Uint8Array, out: Uint8Array, what: string) => {
       const before = Array.from(src.subarray(0, n + 20));
       const outside = Array.from(out.subarray(n - 10 + 17, n + 20));
-      assert.ok(lutAffineWasm(src, out, 17, n - 10, lut.mul, lut.add), what);
+      assert.ok(lutLineWasm(src, out, 17, n - 10, { mul: lut.mul, add: lut.add, shift: 8 }), what);
       for (let i = 17; i < n - 10; i++) if (out[i] !== lut.table[before[i]]) assert.fail(`${what}: byte ${i}`);
       assert.deepEqual(Array.from(out.subarray(n - 10 + 17, n + 20)), outside, `${what}: wrote past the range`);
     };
@@ -117,7 +120,9 @@ describe('lookup tables in WebAssembly SIMD', { skip: !wasmKernelsAvailable() },
     const src = plain(1);
     const before = Array.from(src);
     for (const out of [plain(4), heapBytes(n + 20, 2, 1), src]) {
-      assert.ok(lutFixedWasm(src.subarray(0, n), out.subarray(0, n), 9, n - 3, form.mul, form.add));
+      assert.ok(
+        lutLineWasm(src.subarray(0, n), out.subarray(0, n), 9, n - 3, { mul: form.mul, add: form.add, shift: 16 }),
+      );
       for (let i = 9; i < n - 3; i++) if (out[i] !== steep[before[i]]) assert.fail(`fixed form: byte ${i}`);
     }
   });
@@ -128,8 +133,8 @@ describe('lookup tables in WebAssembly SIMD', { skip: !wasmKernelsAvailable() },
     const plain = new Uint8Array(64).fill(200);
     const was = useWasmKernels(false);
     try {
-      assert.equal(lutAffineWasm(inHeap, inHeap, 0, 64, lut.mul, lut.add), false);
-      assert.equal(lutAffineWasm(plain, plain, 0, 64, lut.mul, lut.add), false);
+      assert.equal(lutLineWasm(inHeap, inHeap, 0, 64, { mul: lut.mul, add: lut.add, shift: 8 }), false);
+      assert.equal(lutLineWasm(plain, plain, 0, 64, { mul: lut.mul, add: lut.add, shift: 8 }), false);
     } finally {
       useWasmKernels(was);
     }

@@ -18,47 +18,23 @@ interface LutExports extends Exports {
 const CHUNK_BYTES = 256 << 10;
 
 /**
- * Maps `src[start … end)` into the same positions of `out` by `(v · mul + add) >> 8` (mul in 0…256, every
- * `v · mul + add` below 65,536: a prepareLut form; `out` may be `src`). Returns false, having written nothing, when
- * the WebAssembly kernels are off or unavailable.
+ * Maps `src[start … end)` into the same positions of `out` (which may be `src`) by a line in fixed point: with
+ * `shift` 8, `(v · mul + add) >> 8` (mul in 0…256, every `v · mul + add` below 65,536: a prepareLut form); with 16,
+ * `clamp((v · mul + add) >> 16, 0, 255)` (a fixedForm of lut.ts). Runs on the bytes where they lie in the kernel
+ * heap, else through the module's memory. Returns false, having written nothing, when the WebAssembly kernels are
+ * off or unavailable.
  */
-export function lutAffineWasm(
+export function lutLineWasm(
   src: Uint8Array,
   out: Uint8Array,
   start: number,
   end: number,
-  mul: number,
-  add: number,
-): boolean {
-  return mapRange(src, out, start, end, (e, inAt, outAt, m) => e.lut_affine_u8(outAt, inAt, m, mul, add));
-}
-
-/**
- * Maps `src[start … end)` into the same positions of `out` by `clamp((v · mul + add) >> 16, 0, 255)` (a fixedForm
- * of lut.ts; `out` may be `src`). Returns false, having written nothing, when the WebAssembly kernels are off or
- * unavailable.
- */
-export function lutFixedWasm(
-  src: Uint8Array,
-  out: Uint8Array,
-  start: number,
-  end: number,
-  mul: number,
-  add: number,
-): boolean {
-  return mapRange(src, out, start, end, (e, inAt, outAt, m) => e.lut_fixed_u8(outAt, inAt, m, mul, add));
-}
-
-/** Runs `kernel` over the range, on the bytes where they lie in the kernel heap, else through the module's memory. */
-function mapRange(
-  src: Uint8Array,
-  out: Uint8Array,
-  start: number,
-  end: number,
-  kernel: (exports: LutExports, inAt: number, outAt: number, m: number) => void,
+  line: { readonly mul: number; readonly add: number; readonly shift: 8 | 16 },
 ): boolean {
   const exports = activeFor(src, out) as LutExports | null;
   if (exports === null) return false;
+  const { mul, add } = line;
+  const kernel = line.shift === 8 ? exports.lut_affine_u8 : exports.lut_fixed_u8;
   const from = start === 0 && end === src.length ? src : src.subarray(start, end);
   const to = out === src ? from : start === 0 && end === out.length ? out : out.subarray(start, end);
   throughMemory(
@@ -69,7 +45,7 @@ function mapRange(
     1,
     1,
     CHUNK_BYTES,
-    (inAt, outAt, m) => kernel(exports, inAt, outAt, m),
+    (inAt, outAt, m) => kernel(outAt, inAt, m, mul, add),
     {
       inPlace: true,
       direct: true,
