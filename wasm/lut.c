@@ -1,6 +1,6 @@
 // augkit's WebAssembly SIMD kernels for uint8 lookup tables that are a clamped line in fixed point (src/kernels/lut.ts
-// finds the form and checks it against every entry: the tables of Multiply, LinearContrast and Add mostly are). The
-// same bytes as the table, which remains the reference and the fallback.
+// finds the form, bounded by every entry: the tables of Multiply, LinearContrast and Add are; gamma curves are not).
+// The same bytes as the table, which remains the reference and the fallback.
 #include <stdint.h>
 #include <wasm_simd128.h>
 
