@@ -304,6 +304,9 @@ describe('DataLoader with worker threads', () => {
       ['Fliplr', () => iaa.Fliplr(1, { seed: 6 })],
       ['Resize to half', () => iaa.Resize({ height: 24, width: 32 }, { interpolation: 'linear', seed: 7 })],
       ['Affine', () => iaa.Affine({ rotate: [-30, 30], seed: 8 })],
+      // Constant tables: their line is prepared after 256 KB of a thread's batches, then mapped in the heap.
+      ['Multiply (0.6, the 32-bit line)', () => iaa.Multiply(0.6, { seed: 9 })],
+      ['LinearContrast (0.5, the 8-bit line)', () => iaa.LinearContrast(0.5, { seed: 10 })],
     ];
     for (const [name, make] of augmenters) {
       const one = await all(make(), 0);
