@@ -113,8 +113,8 @@ describe('applyLutRange on any range', () => {
         fc.nat(3),
         fc.nat(3),
         fc.nat(80),
-        // Up to 600 bytes: the affine forms go to WebAssembly from 256 bytes on.
-        fc.nat(600),
+        // Up to 6,000 bytes: the line forms go to WebAssembly from 4,096 bytes on.
+        fc.nat(6000),
         fc.boolean(),
         (form, srcOffset, outOffset, start, length, wasm) => {
           const src = bytes(start + length + 5, srcOffset);
@@ -131,7 +131,7 @@ describe('applyLutRange on any range', () => {
           assert.deepEqual(Array.from(out), expected);
         },
       ),
-      { numRuns: 600 },
+      { numRuns: 500 },
     );
   });
 });
