@@ -1,5 +1,5 @@
 import type { PixelArray } from '../core/image.ts';
-import { lutLineWasm } from './wasm/lut.ts';
+import { RGB_LINE_BLOCK, lutLineWasm, lutRgbLinesWasm } from './wasm/lut.ts';
 import { wasmKernelsAvailable } from './wasm/simd.ts';
 
 /**
@@ -35,9 +35,33 @@ export function applyLut(src: Uint8Array, tables: readonly Uint8Array[], channel
     applyLutRange(src, tables[0], 0, src.length, out);
     return;
   }
-  // The common per-channel case (RGB) in one pass with its three tables in registers.
-  if (channels === 3 && tables.length === 3) mapRgb(src, tables[0], tables[1], tables[2], out);
-  else for (let c = 0; c < channels; c++) mapChannel(src, tables[c], c, channels, out);
+  // The common per-channel case (RGB) in one pass with its three tables in registers, or through WebAssembly with
+  // a line per channel (the tables' fixedForms: every Multiply, LinearContrast and Add table has one).
+  if (channels === 3 && tables.length === 3) {
+    const done = src.length >= FORM_MIN_BYTES ? rgbLinesInWasm(src, tables, out) : 0;
+    if (done === src.length) return;
+    mapRgb(
+      done === 0 ? src : src.subarray(done),
+      tables[0],
+      tables[1],
+      tables[2],
+      done === 0 ? out : out.subarray(done),
+    );
+  } else for (let c = 0; c < channels; c++) mapChannel(src, tables[c], c, channels, out);
+}
+
+/**
+ * Maps the whole 48-byte blocks of RGB pixels `src` through WebAssembly when each channel's table has a line and the
+ * kernels run. Returns how many bytes it mapped (0 when none; the caller maps the rest).
+ */
+function rgbLinesInWasm(src: Uint8Array, tables: readonly Uint8Array[], out: Uint8Array): number {
+  if (!wasmKernelsAvailable()) return 0;
+  const r = fixedForm(tables[0]);
+  const g = r && fixedForm(tables[1]);
+  const b = g && fixedForm(tables[2]);
+  if (r === undefined || g === undefined || b === undefined) return 0;
+  const n = src.length - (src.length % RGB_LINE_BLOCK);
+  return lutRgbLinesWasm(src, out, n, [r, g, b]) ? n : 0;
 }
 
 /** Each of the three channels through its table (a loop of its own: see the word loops below). */

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyLutRange, buildLut, fixedForm, prepareLut } from '../lut.ts';
 import { kernelHeap } from './kernel-heap.ts';
-import { lutLineWasm } from './lut.ts';
+import { RGB_LINE_BLOCK, lutLineWasm, lutRgbLinesWasm } from './lut.ts';
 import { heapArray } from './shared-heap.ts';
 import { useWasmKernels, wasmKernelsAvailable } from './simd.ts';
 
@@ -125,6 +125,58 @@ describe('lookup tables in WebAssembly SIMD', { skip: !wasmKernelsAvailable() },
       );
       for (let i = 9; i < n - 3; i++) if (out[i] !== steep[before[i]]) assert.fail(`fixed form: byte ${i}`);
     }
+  });
+
+  it('a line per channel of RGB pixels: every value in every lane, for any lines, plain, in the heap and in place', () => {
+    const line = fc.record({
+      mul: fc.integer({ min: -(2 ** 22), max: 2 ** 22 }),
+      add: fc.integer({ min: -(2 ** 30), max: 2 ** 30 }),
+    });
+    const want = (l: { mul: number; add: number }, v: number) => Math.max(0, Math.min(255, (v * l.mul + l.add) >> 16));
+    fc.assert(
+      fc.property(
+        line,
+        line,
+        line,
+        fc.nat(40),
+        fc.nat(7),
+        fc.constantFrom('plain', 'heap', 'in place'),
+        (r, g, b, blocks, offset, where) => {
+          const n = (blocks + 1) * RGB_LINE_BLOCK;
+          const src =
+            where === 'plain' ? new Uint8Array(n + offset + 20).subarray(offset) : heapBytes(n + 20, offset, 0);
+          // Every value in every channel once a few blocks in, then scrambled bytes.
+          for (let i = 0; i < src.length; i++) src[i] = i < 768 ? i / 3 : (Math.imul(i, 2654435761) >>> 9) & 255;
+          const before = Array.from(src);
+          const out =
+            where === 'in place'
+              ? src
+              : where === 'heap'
+                ? heapBytes(n + 20, 3, 1).fill(9)
+                : new Uint8Array(n + 20).fill(9);
+          assert.ok(lutRgbLinesWasm(src, out, n, [r, g, b]));
+          const lines = [r, g, b];
+          for (let i = 0; i < n; i++) {
+            const expected = want(lines[i % 3], before[i]);
+            if (out[i] !== expected) assert.fail(`byte ${i} (channel ${i % 3}): ${out[i]}, not ${expected}`);
+          }
+          for (let i = n; i < n + 20; i++) assert.equal(out[i], where === 'in place' ? before[i] : 9, 'wrote past n');
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // Several chunks through the module's memory: 700 KB.
+    const n = RGB_LINE_BLOCK * 15000;
+    const src = new Uint8Array(n + 5).subarray(5);
+    for (let i = 0; i < n; i++) src[i] = (Math.imul(i, 2654435761) >>> 7) & 255;
+    const out = new Uint8Array(n);
+    const lines = [
+      { mul: 39296, add: 6528 },
+      { mul: 65536 * 2, add: -300000 },
+      { mul: -40000, add: 255 << 16 },
+    ] as const;
+    assert.ok(lutRgbLinesWasm(src, out, n, lines));
+    for (let i = 0; i < n; i++) if (out[i] !== want(lines[i % 3], src[i])) assert.fail(`byte ${i}`);
   });
 
   it('leaves everything to the TypeScript loops with the kernels off', () => {

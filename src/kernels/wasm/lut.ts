@@ -12,6 +12,17 @@ import { type Exports, activeFor, throughMemory } from './simd.ts';
 interface LutExports extends Exports {
   lut_affine_u8(dst: number, src: number, n: number, mul: number, add: number): void;
   lut_fixed_u8(dst: number, src: number, n: number, mul: number, add: number): void;
+  lut_fixed_rgb_u8(
+    dst: number,
+    src: number,
+    n: number,
+    mul0: number,
+    add0: number,
+    mul1: number,
+    add1: number,
+    mul2: number,
+    add2: number,
+  ): void;
 }
 
 /** Bytes per chunk through the module's memory: in place, so one chunk of this size (it stays in L2). */
@@ -52,4 +63,44 @@ export function lutLineWasm(
     },
   );
   return true;
+}
+
+/** Bytes per step of the RGB kernel: 16 pixels, 48 bytes (its slopes repeat every 12 bytes, its vectors every 16). */
+export const RGB_LINE_BLOCK = 48;
+
+/**
+ * Maps the first `n` bytes of RGB pixels `src` (n a multiple of {@link RGB_LINE_BLOCK}) into `out` (which may be
+ * `src`) by a clamped 32-bit line per channel, `clamp((v · mul + add) >> 16, 0, 255)` with channel c's `lines[c]`
+ * (fixedForms of lut.ts). Returns false, having written nothing, when the WebAssembly kernels are off or unavailable.
+ */
+export function lutRgbLinesWasm(
+  src: Uint8Array,
+  out: Uint8Array,
+  n: number,
+  lines: readonly [FixedLine, FixedLine, FixedLine],
+): boolean {
+  const exports = activeFor(src, out) as LutExports | null;
+  if (exports === null) return false;
+  const [r, g, b] = lines;
+  const from = n === src.length ? src : src.subarray(0, n);
+  const to = out === src ? from : n === out.length ? out : out.subarray(0, n);
+  throughMemory(
+    exports,
+    from,
+    to,
+    n / RGB_LINE_BLOCK,
+    RGB_LINE_BLOCK,
+    RGB_LINE_BLOCK,
+    CHUNK_BYTES,
+    (inAt, outAt, m) =>
+      exports.lut_fixed_rgb_u8(outAt, inAt, m * RGB_LINE_BLOCK, r.mul, r.add, g.mul, g.add, b.mul, b.add),
+    { inPlace: true, direct: true },
+  );
+  return true;
+}
+
+/** A clamped 32-bit line (lut.ts's FixedForm). */
+interface FixedLine {
+  readonly mul: number;
+  readonly add: number;
 }
