@@ -7,6 +7,7 @@
  * for the plain table and 14k for the two-byte one. The same bytes as the tables, which stay the reference and the
  * fallback.
  */
+import type { FixedForm } from '../lut.ts';
 import { type Exports, activeFor, throughMemory } from './simd.ts';
 
 interface LutExports extends Exports {
@@ -40,7 +41,7 @@ export function lutLineWasm(
   out: Uint8Array,
   start: number,
   end: number,
-  line: { readonly mul: number; readonly add: number; readonly shift: 8 | 16 },
+  line: FixedForm & { readonly shift: 8 | 16 },
 ): boolean {
   const exports = activeFor(src, out) as LutExports | null;
   if (exports === null) return false;
@@ -77,7 +78,7 @@ export function lutRgbLinesWasm(
   src: Uint8Array,
   out: Uint8Array,
   n: number,
-  lines: readonly [FixedLine, FixedLine, FixedLine],
+  lines: readonly [FixedForm, FixedForm, FixedForm],
 ): boolean {
   const exports = activeFor(src, out) as LutExports | null;
   if (exports === null) return false;
@@ -97,10 +98,4 @@ export function lutRgbLinesWasm(
     { inPlace: true, direct: true },
   );
   return true;
-}
-
-/** A clamped 32-bit line (lut.ts's FixedForm). */
-interface FixedLine {
-  readonly mul: number;
-  readonly add: number;
 }
