@@ -145,6 +145,37 @@ describe('option sugar', () => {
     assert.throws(() => numberArg('Dropout', 'p', iap.uniform(2, 3), { min: 0, max: 1 }), /values lie in \[2, 3\]/);
   });
 
+  it('rejects a bounded parameter that leaves the option range, naming its bounds', () => {
+    const bad = (value: unknown, rules: Parameters<typeof numberArg>[3], re: RegExp) =>
+      assert.throws(
+        () => numberArg('Dropout', 'p', value, rules),
+        (e: Error) => e instanceof RangeError && re.test(e.message),
+      );
+    bad(
+      iap.uniform(-5, 5),
+      { min: 0, max: 1 },
+      /^Dropout: p must be a number in \[0, 1\].*\(its values lie in \[-5, 5\]\)/,
+    );
+    bad(iap.uniform(-1e9, 1e9), { min: 0, max: 100 }, /its values lie in \[-1000000000, 1000000000\]/);
+    bad(iap.choice([0.5, 2]), { min: 0, max: 1 }, /its values lie in \[0.5, 2\]/);
+    bad(iap.clip(iap.normal(0, 1), -1, 1), { min: 0 }, /its values lie in \[-1, 1\]/);
+    // An exclusive minimum excludes a parameter that can reach it (scale 0 is singular).
+    bad(iap.uniform(0, 2), { min: 0, minExclusive: true }, /its values lie in \[0, 2\]/);
+    // Within the range, a bounded parameter is kept as it is (no clip wrapped around it).
+    const inside = iap.uniform(0.1, 0.9);
+    assert.equal(numberArg('Dropout', 'p', inside, { min: 0, max: 1 }), inside);
+  });
+
+  it('clips an unbounded parameter into the range, including an exclusive minimum and integer rounding', () => {
+    const scale = numberArg('Affine', 'scale', iap.normal(0, 1), { min: 0, minExclusive: true, max: 1000 });
+    assert.deepEqual(scale.spec, { clip: [{ normal: [0, 1] }, Number.MIN_VALUE, 1000] });
+    assert.ok(draws(scale, 2000).every((x) => x > 0 && x <= 1000));
+    const px = numberArg('Resize', 'size', iap.normal(3, 100), { integer: true, min: 1, max: 5 });
+    const values = draws(px, 2000);
+    assert.ok(values.every((x) => Number.isInteger(x) && x >= 1 && x <= 5));
+    assert.deepEqual([Math.min(...values), Math.max(...values)], [1, 5]);
+  });
+
   it('reads perChannel-style options as probabilities', () => {
     assert.equal(probabilityArg('T', 'perChannel', true).draw(rng()), 1);
     assert.equal(probabilityArg('T', 'perChannel', false).draw(rng()), 0);

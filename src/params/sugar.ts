@@ -42,8 +42,11 @@ function inRange(v: number, rules: NumberRules): boolean {
 
 /**
  * Turns a numeric option into a parameter: a number becomes a constant, `[min, max]` a uniform range
- * (integers for integer options), a parameter is kept and its draws are clipped to the option's range.
- * Throws the template error naming `owner` and `option` for anything else.
+ * (integers for integer options). A parameter must keep to the option's range: one whose bounds are finite
+ * (`iap.uniform`, `iap.choice`, `iap.clip`, …) and leave the range is rejected, since its draws would be clipped
+ * into a different distribution than the one asked for; one with an infinite bound (`iap.normal`, a quotient whose
+ * divisor may be 0) is accepted and its draws are clipped to the range. Throws the template error naming `owner`
+ * and `option` for anything else.
  */
 export function numberArg(owner: string, option: string, value: unknown, rules: NumberRules = {}): Param<number> {
   const each = rangeText(rules);
@@ -63,35 +66,46 @@ export function numberArg(owner: string, option: string, value: unknown, rules: 
   }
   if (isParam(value)) {
     const p = value as Param<number>;
-    if (Number.isNaN(p.bounds[0])) throw argumentError(owner, option, accepted, value, 'type', 'not numeric');
+    const [pMin, pMax] = p.bounds;
+    if (Number.isNaN(pMin)) throw argumentError(owner, option, accepted, value, 'type', 'not numeric');
     const lo = rules.min ?? Number.NEGATIVE_INFINITY;
     const hi = rules.max ?? Number.POSITIVE_INFINITY;
-    if (p.bounds[0] > hi || p.bounds[1] < lo) {
-      throw argumentError(
-        owner,
-        option,
-        accepted,
-        value,
-        'range',
-        `its values lie in [${p.bounds[0]}, ${p.bounds[1]}]`,
-      );
+    const below = rules.minExclusive ? pMin <= lo : pMin < lo;
+    const leaves = below || pMax > hi;
+    if (leaves && Number.isFinite(pMin) && Number.isFinite(pMax)) {
+      throw argumentError(owner, option, accepted, value, 'range', `its values lie in [${pMin}, ${pMax}]`);
     }
-    const needsClip = p.bounds[0] < lo || p.bounds[1] > hi;
-    const clipped = needsClip ? clip(p, Number.isFinite(lo) ? lo : null, Number.isFinite(hi) ? hi : null) : p;
-    return rules.integer && !clipped.integer ? roundParam(clipped) : clipped;
+    if (pMin > hi || pMax < lo) {
+      throw argumentError(owner, option, accepted, value, 'range', `its values lie in [${pMin}, ${pMax}]`);
+    }
+    // An unbounded parameter: its draws are clipped into the range (an exclusive minimum to the next double up).
+    const floor = rules.minExclusive && Number.isFinite(lo) ? nextUp(lo) : lo;
+    const clipped = leaves ? clip(p, Number.isFinite(floor) ? floor : null, Number.isFinite(hi) ? hi : null) : p;
+    return rules.integer && !clipped.integer ? roundParam(clipped, rules) : clipped;
   }
   throw argumentError(owner, option, accepted, value, 'type');
 }
 
-/** Rounds a parameter's draws (half away from zero), for integer options given a continuous parameter. */
-function roundParam(p: Param<number>): Param<number> {
+/** The smallest double above `x` (for x ≥ 0, which is every exclusive minimum here). */
+function nextUp(x: number): number {
+  return x === 0 ? Number.MIN_VALUE : x + Math.abs(x) * Number.EPSILON;
+}
+
+/**
+ * Rounds a parameter's draws (half away from zero), for integer options given a continuous parameter; a draw that
+ * rounds past the option's range is moved back into it.
+ */
+function roundParam(p: Param<number>, rules: NumberRules): Param<number> {
+  const lo = rules.min === undefined ? Number.NEGATIVE_INFINITY : Math.ceil(rules.min);
+  const hi = rules.max === undefined ? Number.POSITIVE_INFINITY : Math.floor(rules.max);
+  const round = (v: number) => Math.min(hi, Math.max(lo, Math.round(v)));
   return {
     spec: p.spec,
-    bounds: [Math.round(p.bounds[0]), Math.round(p.bounds[1])],
+    bounds: [round(p.bounds[0]), round(p.bounds[1])],
     integer: true,
-    draw: (rng) => Math.round(p.draw(rng)),
+    draw: (rng) => round(p.draw(rng)),
     drawMany(rng, out) {
-      for (let i = 0; i < out.length; i++) out[i] = Math.round(p.draw(rng));
+      for (let i = 0; i < out.length; i++) out[i] = round(p.draw(rng));
     },
   };
 }

@@ -18,7 +18,7 @@ import { numberOption, probabilityOption } from '../base/options.ts';
  * uint8 and float32 images alike get 0 for dropped values; the other values are copied unchanged.
  *
  * Differs from imgaug: imgaug 0.4.0's default `p` is 0, which does nothing; augkit's default is `[0, 0.2]`. An
- * `iap` parameter for `p` is a drop probability drawn per image (and clipped to [0, 1]); imgaug instead uses such
+ * `iap` parameter for `p` is a drop probability drawn per image (an unbounded one clipped to [0, 1]); imgaug instead uses such
  * a parameter's per-pixel draws as keep/drop decisions. The per-pixel draws come from augkit's Philox streams, so
  * the same seed gives other pixels than in imgaug, with the same statistics.
  *

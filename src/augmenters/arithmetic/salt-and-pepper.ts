@@ -19,7 +19,7 @@ import { numberOption, probabilityOption } from '../base/options.ts';
  *
  * Differs from imgaug: imgaug 0.4.0 draws replacements from `Beta(0.5, 0.5) · 255`, so most of its salt and
  * pepper is near-white and near-black grey; augkit uses exactly white and black, as the name says. An `iap`
- * parameter for `p` is a probability drawn per image (clipped to [0, 1]). The per-pixel draws come from augkit's
+ * parameter for `p` is a probability drawn per image (an unbounded one, such as a normal, clipped to [0, 1]). The per-pixel draws come from augkit's
  * Philox streams, so the same seed gives other pixels than in imgaug, with the same statistics.
  *
  * @param p The probability of replacing a pixel: a number in [0, 1], a `[min, max]` range sampled per image, or an
