@@ -94,7 +94,7 @@ describe('Add', () => {
   });
 
   it('rejects bad options with the template error', () => {
-    assert.throws(() => Add(Number.NaN), /Add: value must be a finite number.*received NaN/);
+    assert.throws(() => Add(Number.NaN), /Add: value must be a number in \[-1000000, 1000000\].*received NaN/);
     assert.throws(() => Add([5, 1]), /Add: value must be .*received \[5, 1\] \(min > max\)/);
     assert.throws(() => Add(Number.POSITIVE_INFINITY), RangeError);
     assert.throws(() => Add('5' as unknown as number), TypeError);

@@ -1,13 +1,21 @@
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
-import { applyValueMap, applyValueMapBatch, drawValues, fixedValues } from '../base/value-map.ts';
+import {
+  VALUE_MAP_RANGE,
+  applyValueMap,
+  applyValueMapBatch,
+  drawValues,
+  fixedValues,
+  saturateF32,
+} from '../base/value-map.ts';
 
 /**
  * Adds a value drawn once per image, or once per channel, to every pixel.
  *
  * Positive values brighten, negative ones darken. For uint8 images the value is rounded half to even and clipped
  * to [-255, 255], then added in integers with saturation at 0 and 255 (imgaug 0.4.0's lookup table, so
- * `Add(2.5)` adds 2 and `Add(3.5)` adds 4). float32 images get the value as drawn, unrounded, and are not clipped.
+ * `Add(2.5)` adds 2 and `Add(3.5)` adds 4). float32 images get the value as drawn, unrounded, and are not clipped (beyond
+ * float32's range they saturate at ±3.4e38). `value` lies in [-1e6, 1e6].
  *
  * @param value A number, a `[min, max]` range sampled per image (continuous, as in imgaug), or an `iap`
  *   parameter. Any finite number. Default `[-20, 20]`.
@@ -19,7 +27,7 @@ export const Add = defineAugmenter({
   type: 'Add',
   kind: 'pixel',
   primary: 'value',
-  options: { value: numberOption([-20, 20]), perChannel: probabilityOption(false) },
+  options: { value: numberOption([-20, 20], VALUE_MAP_RANGE), perChannel: probabilityOption(false) },
   drawParams: ({ value, perChannel }, random, shape) => drawValues(random, shape, 'value', value, perChannel),
   fixedParams: ({ value, perChannel }, shape) => fixedValues(shape, value, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, addUint8, addFloat),
@@ -33,7 +41,7 @@ function addUint8(v: number, value: number): number {
 }
 
 function addFloat(x: number, value: number): number {
-  return x + value;
+  return saturateF32(x + value);
 }
 
 function roundHalfEven(x: number): number {

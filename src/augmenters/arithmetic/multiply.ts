@@ -1,6 +1,13 @@
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
-import { applyValueMap, applyValueMapBatch, drawValues, fixedValues } from '../base/value-map.ts';
+import {
+  VALUE_MAP_RANGE,
+  applyValueMap,
+  applyValueMapBatch,
+  drawValues,
+  fixedValues,
+  saturateF32,
+} from '../base/value-map.ts';
 
 const f32 = Math.fround;
 
@@ -8,7 +15,8 @@ const f32 = Math.fround;
  * Multiplies each image by a factor drawn once per image, or once per channel.
  *
  * Factors below 1 darken, above 1 brighten. uint8 output comes from a float32 lookup table, clipped to 0–255 and
- * truncated as imgaug 0.4.0 does (255 × 0.5 = 127.5 → 127); float32 output is the plain product, not clipped.
+ * truncated as imgaug 0.4.0 does (255 × 0.5 = 127.5 → 127); float32 output is the plain product, not clipped
+ * (beyond float32's range it saturates at ±3.4e38). `mul` lies in [-1e6, 1e6].
  *
  * @param mul A number, a `[min, max]` range sampled per image, or an `iap` parameter. Default `[0.8, 1.2]`.
  * @param perChannel true, false, or the probability that an image gets one factor per channel. Default false.
@@ -19,7 +27,7 @@ export const Multiply = defineAugmenter({
   type: 'Multiply',
   kind: 'pixel',
   primary: 'mul',
-  options: { mul: numberOption([0.8, 1.2]), perChannel: probabilityOption(false) },
+  options: { mul: numberOption([0.8, 1.2], VALUE_MAP_RANGE), perChannel: probabilityOption(false) },
   drawParams: ({ mul, perChannel }, random, shape) => drawValues(random, shape, 'mul', mul, perChannel),
   fixedParams: ({ mul, perChannel }, shape) => fixedValues(shape, mul, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, multiplyUint8, multiplyFloat),
@@ -31,5 +39,5 @@ function multiplyUint8(v: number, mul: number): number {
 }
 
 function multiplyFloat(x: number, mul: number): number {
-  return x * mul;
+  return saturateF32(x * mul);
 }

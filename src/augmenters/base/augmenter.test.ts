@@ -351,7 +351,7 @@ describe('Multiply', () => {
   it('rejects bad options naming the option and range', () => {
     assert.throws(
       () => iaa.Multiply([1.5, 0.5]),
-      /Multiply: mul must be a finite number, a \[min, max\] range of such or an iap parameter; received \[1.5, 0.5\] \(min > max\)/,
+      /Multiply: mul must be a number in \[-1000000, 1000000\], a \[min, max\] range of such or an iap parameter; received \[1.5, 0.5\] \(min > max\)/,
     );
     assert.throws(() => iaa.Multiply(Number.POSITIVE_INFINITY), /received Infinity/);
     assert.throws(

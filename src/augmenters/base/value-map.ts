@@ -3,6 +3,23 @@ import { type PreparedLut, applyLut, applyLutRange, buildValueLut, mapFloat, pre
 import type { Param } from '../../params/param.ts';
 import type { RandomSource } from '../../random/stream.ts';
 
+/**
+ * The range of a value-mapping augmenter's factor or offset (Multiply's `mul`, Add's `value`, LinearContrast's
+ * `alpha`; GammaContrast's `gamma` up to its max): wider values only saturate uint8 images and overflow float32 ones.
+ */
+export const VALUE_MAP_RANGE = { min: -1e6, max: 1e6 } as const;
+
+// The largest finite float32.
+const F32_MAX = 3.4028234663852886e38;
+
+/**
+ * A float32 result that stays finite: values beyond float32's range saturate at ±3.4e38 instead of becoming
+ * ±Infinity in the Float32Array (float32 results are otherwise not clipped). NaN stays NaN.
+ */
+export function saturateF32(y: number): number {
+  return y > F32_MAX ? F32_MAX : y < -F32_MAX ? -F32_MAX : y;
+}
+
 /** The drawn values of a value-mapping augmenter: one for the whole image, or one per channel. */
 export interface ValueMapParams {
   readonly values: Float64Array;

@@ -1,4 +1,5 @@
 import type { Image } from '../../core/image.ts';
+import { MAX_SIGMA } from '../../core/limits.ts';
 import {
   convolveBatchU8,
   convolveSeparableF32,
@@ -29,8 +30,9 @@ const MIN_SIGMA = 0.001;
  * not clipped; they agree with OpenCV to within float32 rounding. Any channel count works; channels are blurred
  * independently.
  *
- * @param sigma The standard deviation in pixels: a number ≥ 0, a `[min, max]` range sampled per image, or an `iap`
- *   parameter (draws are clipped at 0). Default `[0, 3]`.
+ * @param sigma The standard deviation in pixels: a number in [0, 100] (augkit's limit: a kernel of at most 261
+ *   taps), a `[min, max]` range sampled per image, or an `iap` parameter (an unbounded one, such as a normal, is
+ *   clipped to [0, 100]). Default `[0, 3]`.
  * @example iaa.GaussianBlur(1)           // a light blur on every image
  * @example iaa.GaussianBlur([0, 3])      // from none to strong, drawn per image
  * @example iaa.GaussianBlur({ sigma: iaa.iap.choice([0, 2]) }) // either sharp or blurred
@@ -39,7 +41,7 @@ export const GaussianBlur = defineAugmenter({
   type: 'GaussianBlur',
   kind: 'pixel',
   primary: 'sigma',
-  options: { sigma: numberOption([0, 3], { min: 0 }) },
+  options: { sigma: numberOption([0, 3], { min: 0, max: MAX_SIGMA }) },
   drawParams: ({ sigma }, random): GaussianBlurParams => ({ sigma: sigma.draw(random.stream('sigma')) }),
   apply: (image, { sigma }, out) => blurImage(image, sigma, out),
   applyBatch: (batch, params, out, size) => blurBatch(batch, params, out, size),

@@ -1,6 +1,13 @@
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
-import { applyValueMap, applyValueMapBatch, drawValues, fixedValues } from '../base/value-map.ts';
+import {
+  VALUE_MAP_RANGE,
+  applyValueMap,
+  applyValueMapBatch,
+  drawValues,
+  fixedValues,
+  saturateF32,
+} from '../base/value-map.ts';
 
 const f32 = Math.fround;
 
@@ -10,7 +17,8 @@ const f32 = Math.fround;
  * `gamma` below 1 brightens the dark tones, above 1 darkens them, 1 leaves the image unchanged. uint8 images use
  * imgaug 0.4.0's float32 lookup table `trunc(clip(255 · x^gamma, 0, 255))` with x = `linspace(0, 1, 256)` in
  * float32 and the power taken in float32 (so 128 with gamma 2 gives 64, 255 stays 255). float32 images are read
- * as 0–1 intensities: `x^gamma`, not clipped; a negative value x gives `−(−x)^gamma`, so the curve stays monotonic.
+ * as 0–1 intensities: `x^gamma`, not clipped; a negative value x gives `−(−x)^gamma`, so the curve stays monotonic
+ * (beyond float32's range it saturates at ±3.4e38). `gamma` lies in [0, 1e6].
  *
  * Differs from imgaug: imgaug computes float images relative to the float dtype's whole value range, which gives
  * meaningless results; augkit treats float32 images as 0–1 intensities, the same curve as the uint8 table.
@@ -25,7 +33,10 @@ export const GammaContrast = defineAugmenter({
   type: 'GammaContrast',
   kind: 'pixel',
   primary: 'gamma',
-  options: { gamma: numberOption([0.7, 1.7], { min: 0 }), perChannel: probabilityOption(false) },
+  options: {
+    gamma: numberOption([0.7, 1.7], { min: 0, max: VALUE_MAP_RANGE.max }),
+    perChannel: probabilityOption(false),
+  },
   drawParams: ({ gamma, perChannel }, random, shape) => drawValues(random, shape, 'gamma', gamma, perChannel),
   fixedParams: ({ gamma, perChannel }, shape) => fixedValues(shape, gamma, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, gammaUint8, gammaFloat),
@@ -44,5 +55,5 @@ function gammaUint8(v: number, gamma: number): number {
 }
 
 function gammaFloat(x: number, gamma: number): number {
-  return x >= 0 ? x ** gamma : -((-x) ** gamma);
+  return saturateF32(x >= 0 ? x ** gamma : -((-x) ** gamma));
 }

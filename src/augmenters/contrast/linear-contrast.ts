@@ -1,6 +1,13 @@
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
-import { applyValueMap, applyValueMapBatch, drawValues, fixedValues } from '../base/value-map.ts';
+import {
+  VALUE_MAP_RANGE,
+  applyValueMap,
+  applyValueMapBatch,
+  drawValues,
+  fixedValues,
+  saturateF32,
+} from '../base/value-map.ts';
 
 const f32 = Math.fround;
 
@@ -10,13 +17,14 @@ const f32 = Math.fround;
  * `alpha` above 1 increases contrast, below 1 flattens it, 1 leaves the image unchanged and negative values
  * invert around the centre. uint8 images use imgaug 0.4.0's float32 lookup table
  * `trunc(clip(127 + alpha · (v − 127), 0, 255))` with the centre 127, not 127.5: `LinearContrast(0.5)` maps 0 to
- * 63 and 255 to 191. float32 images are read as 0–1 intensities: `0.5 + alpha · (x − 0.5)`, not clipped.
+ * 63 and 255 to 191. float32 images are read as 0–1 intensities: `0.5 + alpha · (x − 0.5)`, not clipped
+ * (beyond float32's range it saturates at ±3.4e38). `alpha` lies in [-1e6, 1e6].
  *
  * Differs from imgaug: for float images imgaug uses the float dtype's centre, 0, so its LinearContrast is then a
  * plain multiplication by alpha (a brightness change, not a contrast change). augkit's float32 images are 0–1
  * intensities, so it scales around 0.5, which is what the uint8 path does around 127.
  *
- * @param alpha A number, a `[min, max]` range sampled per image, or an `iap` parameter. Any finite number.
+ * @param alpha A number, a `[min, max]` range sampled per image, or an `iap` parameter, in [-1e6, 1e6].
  *   Default `[0.6, 1.4]`.
  * @param perChannel true, false, or the probability that an image gets one alpha per channel. Default false.
  * @example iaa.LinearContrast(0.5)                           // half the contrast: 0 → 63, 255 → 191
@@ -26,7 +34,7 @@ export const LinearContrast = defineAugmenter({
   type: 'LinearContrast',
   kind: 'pixel',
   primary: 'alpha',
-  options: { alpha: numberOption([0.6, 1.4]), perChannel: probabilityOption(false) },
+  options: { alpha: numberOption([0.6, 1.4], VALUE_MAP_RANGE), perChannel: probabilityOption(false) },
   drawParams: ({ alpha, perChannel }, random, shape) => drawValues(random, shape, 'alpha', alpha, perChannel),
   fixedParams: ({ alpha, perChannel }, shape) => fixedValues(shape, alpha, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, contrastUint8, contrastFloat),
@@ -39,5 +47,5 @@ function contrastUint8(v: number, alpha: number): number {
 }
 
 function contrastFloat(x: number, alpha: number): number {
-  return 0.5 + alpha * (x - 0.5);
+  return saturateF32(0.5 + alpha * (x - 0.5));
 }

@@ -78,6 +78,19 @@ export function isConstant(p: Param<number>): boolean {
   return typeof p.spec === 'number';
 }
 
+/**
+ * The ranges of the transformation's options, shared by Affine and its shortcuts: imgaug sets none, but wider values
+ * mean nothing for an image (more than ten turns, a million pixels, a thousand image sizes) and overflow the
+ * matrix or the warp's coordinates.
+ */
+export const AFFINE_RULES = {
+  scale: { min: 0, minExclusive: true, max: 1000 },
+  translatePx: { integer: true, min: -1e6, max: 1e6 },
+  translatePercent: { min: -1000, max: 1000 },
+  rotate: { min: -3600, max: 3600 },
+  shear: { min: -360, max: 360 },
+} as const satisfies Record<string, NumberRules>;
+
 /** The interpolation, border and canvas options every Affine-like augmenter shares (imgaug's defaults). */
 export const warpOptions = {
   order: numberSetOption(1, [0, 1, 3]),

@@ -257,7 +257,7 @@ describe('Affine', () => {
       () => iaa.Affine({ translatePercent: { x: [0.2, -0.2] } }),
       /Affine: translatePercent.x must be .*min > max/,
     );
-    assert.throws(() => iaa.Affine({ scale: 0 }), /Affine: scale must be a number > 0/);
+    assert.throws(() => iaa.Affine({ scale: 0 }), /Affine: scale must be a number in \(0, 1000\]/);
     assert.throws(() => iaa.Affine({ scale: -1 }), RangeError);
     assert.throws(() => iaa.Affine({ translatePx: 1.5 }), /translatePx must be an integer/);
     assert.throws(

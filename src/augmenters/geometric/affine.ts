@@ -1,5 +1,5 @@
 import { argumentError } from '../../core/errors.ts';
-import { axesOption } from './affine-core.ts';
+import { AFFINE_RULES, axesOption } from './affine-core.ts';
 import { axisOption, defineAffineShortcut } from './single-axis.ts';
 
 /**
@@ -10,16 +10,18 @@ import { axisOption, defineAffineShortcut } from './single-axis.ts';
  * shear turns the y axis, the y-shear between quarter turns), and uint8 images are warped with OpenCV's fixed-point
  * arithmetic, so the bytes equal imgaug's. float32 images use the same coordinates with float weights, unclipped.
  *
- * - `scale`: a factor > 0 for both axes, or `{ x, y }` (2 zooms in). Default 1.
- * - `translatePx`: integer pixels for both axes, or `{ x, y }` (+x right, +y down). Default 0.
- * - `translatePercent`: fractions of the width (x) and height (y), or `{ x, y }`. Not together with `translatePx`.
- * - `rotate`: degrees, clockwise on screen for positive values. Default 0.
- * - `shear`: degrees of x-shear, or `{ x, y }`. Default 0.
+ * - `scale`: a factor in (0, 1000] for both axes, or `{ x, y }` (2 zooms in). Default 1.
+ * - `translatePx`: integer pixels in [-1e6, 1e6] for both axes, or `{ x, y }` (+x right, +y down). Default 0.
+ * - `translatePercent`: fractions in [-1000, 1000] of the width (x) and height (y), or `{ x, y }`. Not together
+ *   with `translatePx`.
+ * - `rotate`: degrees in [-3600, 3600], clockwise on screen for positive values. Default 0.
+ * - `shear`: degrees of x-shear in [-360, 360], or `{ x, y }`. Default 0.
  * - `order`: 0 nearest, 1 bilinear (default), 3 bicubic; a list chooses per image.
  * - `cval`: the fill value under `mode: 'constant'` (uint8 truncates it to an integer, as imgaug). Default 0.
  * - `mode`: 'constant' (default), 'edge', 'symmetric', 'reflect' or 'wrap' (imgaug's names; 'reflect' mirrors
  *   without repeating the edge pixel, 'symmetric' repeats it); a list chooses per image.
- * - `fitOutput`: enlarge or shrink the canvas so the whole transformed image is visible. Default false.
+ * - `fitOutput`: enlarge or shrink the canvas so the whole transformed image is visible (up to augkit's limit of
+ *   8192 × 8192 pixels per image; a larger canvas throws before anything is allocated). Default false.
  * Every numeric option takes a number, a `[min, max]` range sampled per image, or an `iap` parameter.
  *
  * Differs from imgaug: a JS number cannot tell `90` from `90.0`. An integer angle is read as imgaug reads a Python
@@ -34,11 +36,11 @@ export const Affine = defineAffineShortcut(
   'Affine',
   undefined,
   {
-    scale: axesOption(1, { min: 0, minExclusive: true }, 'both'),
-    translatePx: axesOption(undefined, { integer: true }, 'both'),
-    translatePercent: axesOption(undefined, {}, 'both'),
-    rotate: axisOption(0),
-    shear: axesOption(0, { min: -360, max: 360 }, 'x'),
+    scale: axesOption(1, AFFINE_RULES.scale, 'both'),
+    translatePx: axesOption(undefined, AFFINE_RULES.translatePx, 'both'),
+    translatePercent: axesOption(undefined, AFFINE_RULES.translatePercent, 'both'),
+    rotate: axisOption(0, AFFINE_RULES.rotate),
+    shear: axesOption(0, AFFINE_RULES.shear, 'x'),
   },
   (o) => ({
     scale: o.scale,

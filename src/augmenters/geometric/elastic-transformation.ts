@@ -1,5 +1,6 @@
 import { argumentError } from '../../core/errors.ts';
 import type { Image, PixelArray } from '../../core/image.ts';
+import { MAX_SIGMA } from '../../core/limits.ts';
 import type { BorderMode } from '../../kernels/border.ts';
 import { gaussianKernelF32, gaussianKernelSize } from '../../kernels/convolve.ts';
 import { Scratch } from '../../kernels/scratch.ts';
@@ -336,7 +337,7 @@ function fusedWasm(image: Image, params: ElasticTransformationParams, out: Image
  *
  * - `alpha`: the strength, in pixels per unit of blurred noise: a number ≥ 0, a `[min, max]` range or an `iap`
  *   parameter, drawn per image. Default `[0, 40]`. 0 returns the image unchanged.
- * - `sigma`: the smoothness, the blur's standard deviation in pixels (≥ 0, same forms). Default `[4, 8]`. The
+ * - `sigma`: the smoothness, the blur's standard deviation in pixels (in [0, 100], same forms). Default `[4, 8]`. The
  *   blurred noise shrinks as sigma grows (its standard deviation is about 0.2 / sigma), so alpha ≈ 10 × sigma
  *   gives visible warps; sigma ≤ 0.001 skips the blur.
  * - `order`: 0 nearest, 1 bilinear, 2–5 bicubic (default 3); a list chooses per image.
@@ -364,7 +365,7 @@ export const ElasticTransformation = defineAugmenter({
   primary: 'alpha',
   options: {
     alpha: numberOption([0, 40], { min: 0, max: 1e6 }),
-    sigma: numberOption([4, 8], { min: 0, max: 1000 }),
+    sigma: numberOption([4, 8], { min: 0, max: MAX_SIGMA }),
     order: numberSetOption(3, [0, 1, 2, 3, 4, 5]),
     cval: numberOption(0, { min: -1e38, max: 1e38 }),
     mode: enumOption<ElasticMode>('constant', ['constant', 'nearest', 'reflect', 'wrap']),

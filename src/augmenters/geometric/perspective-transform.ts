@@ -1,4 +1,5 @@
 import type { Image, Shape } from '../../core/image.ts';
+import { checkOutputSize } from '../../core/limits.ts';
 import type { BorderMode } from '../../kernels/border.ts';
 import { resizeAuto } from '../../kernels/resize.ts';
 import { Scratch } from '../../kernels/scratch.ts';
@@ -128,7 +129,8 @@ const scratch = new Scratch();
  *   range or an `iap` parameter, drawn per image. Default `[0, 0.06]`.
  * - `keepSize`: resize the result back to the input's size (imgaug's automatic interpolation: OpenCV's area mode
  *   when a side grows, bilinear otherwise). Default true. With false the output sizes vary per image.
- * - `fitOutput`: grow the canvas so the whole input stays visible. Default false.
+ * - `fitOutput`: grow the canvas so the whole input stays visible (up to augkit's limit of 8192 × 8192 pixels per
+ *   image; a larger canvas throws before anything is allocated). Default false.
  * - `cval`: the fill value under `mode: 'constant'`. Default 0.
  * - `mode`: 'constant' (default) or 'replicate' (repeat the edge pixel); a list chooses per image.
  *
@@ -157,6 +159,8 @@ export const PerspectiveTransform = defineAugmenter({
     const stream = random.stream('jitter');
     for (let i = 0; i < 8; i++) jitter[i] = stream.normal() * sigma;
     const warp = perspectiveFromJitter(jitter, shape, fitOutput);
+    // The warped image is allocated at this size, also when keepSize resizes it back.
+    checkOutputSize('PerspectiveTransform', fitOutput ? 'fitOutput' : 'scale', warp.height, warp.width);
     return {
       ...warp,
       cval: cval.draw(random.stream('cval')),

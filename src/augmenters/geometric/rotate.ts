@@ -1,3 +1,4 @@
+import { AFFINE_RULES } from './affine-core.ts';
 import { axisOption, defineAffineShortcut } from './single-axis.ts';
 
 /**
@@ -6,7 +7,12 @@ import { axisOption, defineAffineShortcut } from './single-axis.ts';
  * @param rotate Degrees: a number, a `[min, max]` range or an `iap` parameter. Default `[-30, 30]`.
  * @example iaa.Rotate([-45, 45], { fitOutput: true })
  */
-export const Rotate = defineAffineShortcut('Rotate', 'rotate', { rotate: axisOption([-30, 30]) }, ({ rotate }) => ({
-  rotate: rotate?.param,
-  rotateIntegerTyped: rotate?.integerTyped,
-}));
+export const Rotate = defineAffineShortcut(
+  'Rotate',
+  'rotate',
+  { rotate: axisOption([-30, 30], AFFINE_RULES.rotate) },
+  ({ rotate }) => ({
+    rotate: rotate?.param,
+    rotateIntegerTyped: rotate?.integerTyped,
+  }),
+);

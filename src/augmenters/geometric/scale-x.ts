@@ -1,3 +1,4 @@
+import { AFFINE_RULES } from './affine-core.ts';
 import { axisOf, axisOption, defineAffineShortcut } from './single-axis.ts';
 
 /**
@@ -8,7 +9,7 @@ import { axisOf, axisOption, defineAffineShortcut } from './single-axis.ts';
 export const ScaleX = defineAffineShortcut(
   'ScaleX',
   'scale',
-  { scale: axisOption([0.5, 1.5], { min: 0, minExclusive: true }) },
+  { scale: axisOption([0.5, 1.5], AFFINE_RULES.scale) },
   ({ scale }) => ({
     scale: axisOf('x', scale),
   }),

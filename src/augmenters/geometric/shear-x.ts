@@ -1,3 +1,4 @@
+import { AFFINE_RULES } from './affine-core.ts';
 import { axisOf, axisOption, defineAffineShortcut } from './single-axis.ts';
 
 /**
@@ -8,7 +9,7 @@ import { axisOf, axisOption, defineAffineShortcut } from './single-axis.ts';
 export const ShearX = defineAffineShortcut(
   'ShearX',
   'shear',
-  { shear: axisOption([-30, 30], { min: -360, max: 360 }) },
+  { shear: axisOption([-30, 30], AFFINE_RULES.shear) },
   ({ shear }) => ({
     shear: axisOf('x', shear),
   }),

@@ -1,10 +1,12 @@
 import { argumentError } from '../../core/errors.ts';
 import type { Shape } from '../../core/image.ts';
+import { checkOutputSize } from '../../core/limits.ts';
 import type { Param } from '../../params/param.ts';
 import { type NumberInput, type NumberRules, numberArg } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { type AugmenterFactory, type OptionDef, defineAugmenter } from '../base/define.ts';
 import {
+  AFFINE_RULES,
   type AffineDraw,
   type AffineSource,
   type Axes,
@@ -91,7 +93,19 @@ export function defineAffineShortcut<D extends Record<string, OptionDef<unknown,
     options: { ...options, ...warpOptions },
     validate: validate as never,
     drawParams(parsed, random, shape): AffineDraw {
-      return prepared(parsed as Record<string, unknown>)(random, shape);
+      const draw = prepared(parsed as Record<string, unknown>)(random, shape);
+      const m = draw.matrix;
+      // Every option is bounded, so this is a backstop: a non-finite matrix must not reach the kernel unnamed.
+      if (!Number.isFinite(m[0] + m[1] + m[2] + m[3] + m[4] + m[5])) {
+        throw Object.assign(new RangeError(`${type}: the drawn transformation is not finite (${m.join(', ')})`), {
+          owner: type,
+          option: 'options',
+        });
+      }
+      if ((parsed as { fitOutput: boolean }).fitOutput) {
+        checkOutputSize(type, 'fitOutput', draw.output.height, draw.output.width);
+      }
+      return draw;
     },
     outputShape: (_o, _s, params) => params.output,
     apply: (image, params, out) => applyAffine(image, params, out),
@@ -110,7 +124,10 @@ export function defineTranslate(type: 'TranslateX' | 'TranslateY', axis: 'x' | '
   return defineAffineShortcut(
     type,
     'percent',
-    { percent: axisOption(undefined), px: axisOption(undefined, { integer: true }) },
+    {
+      percent: axisOption(undefined, AFFINE_RULES.translatePercent),
+      px: axisOption(undefined, AFFINE_RULES.translatePx),
+    },
     ({ percent, px }) => (px ? { translatePx: axes(axis, px) } : { translatePercent: axes(axis, percent ?? fallback) }),
     ({ percent, px }) => {
       if (percent && px) throw argumentError(type, 'px', 'not given together with percent (choose one unit)', 'both');
