@@ -96,7 +96,10 @@ export interface LoadedPipeline {
   readonly source: string;
 }
 
-/** Reads and parses a pipeline file; JSON syntax errors name the file, the rest is left to `fromJSON`. */
+/**
+ * Reads and parses a pipeline file (UTF-8, with or without a byte order mark); JSON syntax errors name the file, the
+ * rest is left to `fromJSON`.
+ */
 export async function readPipelineFile(path: string): Promise<unknown> {
   let text: string;
   try {
@@ -105,7 +108,8 @@ export async function readPipelineFile(path: string): Promise<unknown> {
     throw new CliError(`cannot read pipeline ${path}: ${(error as Error).message}`);
   }
   try {
-    return JSON.parse(text);
+    // Editors on Windows start UTF-8 files with a byte order mark, which JSON.parse rejects.
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw new CliError(`pipeline ${path} is not valid JSON: ${(error as Error).message}`);
   }

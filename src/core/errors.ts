@@ -55,13 +55,17 @@ export function argumentError(
   return error;
 }
 
-/** An error in a JSON pipeline, carrying the JSON path of the problem (`children[1].rotate`). */
+/**
+ * An error in a JSON pipeline, carrying the JSON path of the problem (`children[1].rotate`) and, once known, the
+ * augmenter whose option it is.
+ */
 export class SpecError extends TypeError {
   constructor(
     readonly path: string,
-    detail: string,
+    readonly detail: string,
+    readonly owner?: string,
   ) {
-    super(path ? `${path}: ${detail}` : detail);
+    super(`${path ? `${path}: ` : ''}${detail}${owner ? ` (in ${owner})` : ''}`);
     this.name = 'SpecError';
   }
 }

@@ -42,14 +42,12 @@ export function entryFromFactory(factory: unknown): RegistryEntry {
 /** Turns a JSON option value into what a factory accepts: parameter objects become parameters, recursively. */
 export function valueFromSpec(value: unknown, path: string): unknown {
   if (isParamSpec(value)) return paramFromSpec(value, path);
-  // Objects are parameters, except per-axis values such as Affine's { x, y } and Resize's { height, width }: an
-  // unknown kind is reported as such.
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const keys = Object.keys(value);
-    if (keys.length === 0 || keys.some((k) => !AXIS_KEYS.includes(k))) return paramFromSpec(value, path);
-  }
   if (Array.isArray(value)) return value.map((v, i) => valueFromSpec(v, `${path}[${i}]`));
   if (value !== null && typeof value === 'object') {
+    // Objects are parameters, except per-axis values such as Affine's { x, y } and Resize's { height, width } and
+    // { fraction }: an object with one such key is one, so the option reports a stray key (`z`) by name; any
+    // other object is reported as an unknown parameter kind.
+    if (!Object.keys(value).some((k) => AXIS_KEYS.includes(k))) return paramFromSpec(value, path);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = valueFromSpec(v, join(path, k));
     return out;
@@ -57,7 +55,28 @@ export function valueFromSpec(value: unknown, path: string): unknown {
   return value;
 }
 
-const AXIS_KEYS = ['x', 'y', 'height', 'width'];
+const AXIS_KEYS = ['x', 'y', 'height', 'width', 'fraction'];
+
+/**
+ * The deepest nesting of arrays and objects a JSON pipeline may have: a Sequential in a Sequential takes two
+ * levels, so this allows 50 levels of meta augmenters, and keeps the recursive build far from the call stack's end.
+ */
+export const MAX_SPEC_DEPTH = 100;
+
+/** Throws a `SpecError` naming the path of the first value nested deeper than {@link MAX_SPEC_DEPTH} (no recursion). */
+function checkDepth(spec: unknown): void {
+  const stack: [unknown, string, number][] = [[spec, '', 0]];
+  while (stack.length > 0) {
+    const [value, path, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_SPEC_DEPTH) {
+      const at = path.length > 80 ? `${path.slice(0, 79)}…` : path;
+      throw new SpecError(at, `nested deeper than ${MAX_SPEC_DEPTH} levels of arrays and objects (augkit's limit)`);
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, `${path}[${i}]`, depth + 1]));
+    else for (const [k, v] of Object.entries(value)) stack.push([v, join(path, k), depth + 1]);
+  }
+}
 
 function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
@@ -68,6 +87,7 @@ function join(path: string, key: string): string {
  * carry the JSON path of the problem: `children[1].rotate: rotate must be …`.
  */
 export function buildFromSpec(entries: ReadonlyMap<string, RegistryEntry>, spec: unknown, path = ''): Augmenter {
+  if (path === '') checkDepth(spec);
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
     throw new SpecError(path, `expected an augmenter object { "type": …, … }; received ${describeValue(spec)}`);
   }
@@ -98,14 +118,15 @@ export function buildFromSpec(entries: ReadonlyMap<string, RegistryEntry>, spec:
       buildFromSpec(entries, child, childPath),
     );
   } catch (e) {
-    if (e instanceof SpecError) throw e;
+    // Errors name the augmenter whose option is wrong; a child's errors already name the child.
+    if (e instanceof SpecError) throw e.owner ? e : new SpecError(e.path, e.detail, entry.type);
     const option = (e as { option?: string }).option;
     const detail = (e as { detail?: string }).detail;
     if (option && detail) {
       const head = option.split(/[.[]/)[0];
       if (entry.keys.includes(head) || head === 'seed' || head === 'name')
-        throw new SpecError(join(path, option), detail);
+        throw new SpecError(join(path, option), detail, entry.type);
     }
-    throw new SpecError(path, (e as Error).message);
+    throw new SpecError(path, (e as Error).message, entry.type);
   }
 }
