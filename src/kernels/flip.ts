@@ -1,4 +1,5 @@
 import type { Image } from '../core/image.ts';
+import { defineKernel } from './table.ts';
 import { flipGrayU8Wasm, flipRgbU8Wasm } from './wasm/simd.ts';
 
 // The RGB word kernel reads pixel bytes from word bits, which assumes little-endian words (the gray and RGBA ones
@@ -9,18 +10,26 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * Reverses the columns of `src` into `out` (a left-right mirror). `out` has the same shape and type and must not
  * be `src`. Rows are independent, so a uniform batch seen as one tall image is flipped image by image.
  */
-export function flipHorizontal(src: Image, out: Image): void {
+export const flipHorizontal = defineKernel({
+  name: 'flipHorizontal',
+  reference: flipColumns,
+  // WebAssembly SIMD for gray and RGB uint8 (five RGB pixels per shuffle), past a few rows' worth of pixels.
+  wasm: (src: Image, out: Image) =>
+    src.channels === 1
+      ? flipGrayU8Wasm(src.data as Uint8Array, out.data as Uint8Array, src.height, src.width)
+      : flipRgbU8Wasm(src.data as Uint8Array, out.data as Uint8Array, src.height, src.width),
+  when: (src, out) =>
+    (src.channels === 1 || src.channels === 3) &&
+    src.data instanceof Uint8Array &&
+    out.data instanceof Uint8Array &&
+    src.height * src.width >= 256,
+  condition: 'uint8, 1 or 3 channels, at least 256 pixels',
+});
+
+function flipColumns(src: Image, out: Image): void {
   const { width: w, height: h, channels: c } = src;
   const s = src.data;
   const d = out.data;
-  // One channel: the WebAssembly SIMD kernel (same bytes), for more than a few rows' worth of pixels.
-  if (c === 1 && s instanceof Uint8Array && d instanceof Uint8Array && h * w >= 256 && flipGrayU8Wasm(s, d, h, w)) {
-    return;
-  }
-  // Three channels: the WebAssembly kernel too, five pixels per shuffle.
-  if (c === 3 && s instanceof Uint8Array && d instanceof Uint8Array && h * w >= 256 && flipRgbU8Wasm(s, d, h, w)) {
-    return;
-  }
   if (s instanceof Uint8Array && d instanceof Uint8Array && ((s.byteOffset | d.byteOffset) & 3) === 0) {
     // Whole int32 words: four gray pixels, one RGBA pixel, or four RGB pixels in three words at a time.
     const words = (h * w * c) >> 2;

@@ -1,6 +1,6 @@
 import type { PixelArray } from '../core/image.ts';
+import { defineKernel } from './table.ts';
 import { RGB_LINE_BLOCK, lutLineWasm, lutRgbLinesWasm } from './wasm/lut.ts';
-import { wasmKernelsAvailable } from './wasm/simd.ts';
 
 /**
  * Fills `table` (256 entries) with imgaug's uint8 lookup table for `f`: the value is computed in float32, clipped to
@@ -38,30 +38,33 @@ export function applyLut(src: Uint8Array, tables: readonly Uint8Array[], channel
   // The common per-channel case (RGB) in one pass with its three tables in registers, or through WebAssembly with
   // a line per channel (the tables' fixedForms: every Multiply, LinearContrast and Add table has one).
   if (channels === 3 && tables.length === 3) {
-    const done = src.length >= FORM_MIN_BYTES ? rgbLinesInWasm(src, tables, out) : 0;
-    if (done === src.length) return;
-    mapRgb(
-      done === 0 ? src : src.subarray(done),
-      tables[0],
-      tables[1],
-      tables[2],
-      done === 0 ? out : out.subarray(done),
-    );
+    applyRgbLuts(src, tables, out);
   } else for (let c = 0; c < channels; c++) mapChannel(src, tables[c], c, channels, out);
 }
 
+/** Maps RGB pixels, channel c through `tables[c]`. */
+const applyRgbLuts = defineKernel({
+  name: 'applyRgbLuts',
+  reference: (src: Uint8Array, tables: readonly Uint8Array[], out: Uint8Array) =>
+    mapRgb(src, tables[0], tables[1], tables[2], out),
+  wasm: rgbLinesInWasm,
+  when: (src) => src.length >= FORM_MIN_BYTES,
+  condition: 'at least 32 KB, every table with a fixed-point line',
+});
+
 /**
- * Maps the whole 48-byte blocks of RGB pixels `src` through WebAssembly when each channel's table has a line and the
- * kernels run. Returns how many bytes it mapped (0 when none; the caller maps the rest).
+ * Maps the whole 48-byte blocks of RGB pixels `src` through WebAssembly when each channel's table has a line, and
+ * the rest with the loop. False, having mapped nothing, when a table has no line or the kernels do not run.
  */
-function rgbLinesInWasm(src: Uint8Array, tables: readonly Uint8Array[], out: Uint8Array): number {
-  if (!wasmKernelsAvailable()) return 0;
+function rgbLinesInWasm(src: Uint8Array, tables: readonly Uint8Array[], out: Uint8Array): boolean {
   const r = fixedForm(tables[0]);
   const g = r && fixedForm(tables[1]);
   const b = g && fixedForm(tables[2]);
-  if (r === undefined || g === undefined || b === undefined) return 0;
+  if (r === undefined || g === undefined || b === undefined) return false;
   const n = src.length - (src.length % RGB_LINE_BLOCK);
-  return lutRgbLinesWasm(src, out, n, [r, g, b]) ? n : 0;
+  if (!lutRgbLinesWasm(src, out, n, [r, g, b])) return false;
+  if (n < src.length) mapRgb(src.subarray(n), tables[0], tables[1], tables[2], out.subarray(n));
+  return true;
 }
 
 /** Each of the three channels through its table (a loop of its own: see the word loops below). */
@@ -216,12 +219,18 @@ const WASM_MIN_BYTES = 4096;
 const FORM_MIN_BYTES = 32768;
 
 /** Maps the range with WebAssembly when `lut` has a fixed-point form and the kernels run; false otherwise. */
-function fixedInWasm(src: Uint8Array, lut: Uint8Array | PreparedLut, start: number, end: number, out: Uint8Array) {
+function fixedInWasm(
+  src: Uint8Array,
+  lut: Uint8Array | PreparedLut,
+  start: number,
+  end: number,
+  out: Uint8Array,
+): boolean {
   if (!(lut instanceof Uint8Array)) {
     if (lut.mul >= 0) return lutLineWasm(src, out, start, end, { mul: lut.mul, add: lut.add, shift: 8 });
     return lut.fixed !== undefined && lutLineWasm(src, out, start, end, { ...lut.fixed, shift: 16 });
   }
-  if (end - start < FORM_MIN_BYTES || !wasmKernelsAvailable()) return false;
+  if (end - start < FORM_MIN_BYTES) return false;
   const form = fixedForm(lut);
   return form !== undefined && lutLineWasm(src, out, start, end, { ...form, shift: 16 });
 }
@@ -231,16 +240,17 @@ function fixedInWasm(src: Uint8Array, lut: Uint8Array | PreparedLut, start: numb
  * (which has `src`'s length and may be `src`). Lets a batch map each image's part of one N×H×W×C buffer without
  * making a view per image.
  */
-export function applyLutRange(
-  src: Uint8Array,
-  lut: Uint8Array | PreparedLut,
-  start: number,
-  end: number,
-  out: Uint8Array,
-): void {
-  const table = lut instanceof Uint8Array ? lut : lut.table;
+export const applyLutRange = defineKernel({
+  name: 'applyLutRange',
+  reference: mapRange,
   // A fixed-point form: WebAssembly SIMD where it runs (on rgb256 batches 2.5× the halving word loop, 3× a table).
-  if (end - start >= WASM_MIN_BYTES && fixedInWasm(src, lut, start, end, out)) return;
+  wasm: fixedInWasm,
+  when: (_src, _lut, start, end) => end - start >= WASM_MIN_BYTES,
+  condition: 'ranges of at least 4 KB whose table has a fixed-point line',
+});
+
+function mapRange(src: Uint8Array, lut: Uint8Array | PreparedLut, start: number, end: number, out: Uint8Array): void {
+  const table = lut instanceof Uint8Array ? lut : lut.table;
   // Whole groups of four words (16 bytes) go through the word loops; the last 0–15 bytes through the byte loop.
   const words = ((end - start) >> 4) << 2;
   const a = src.byteOffset + start;

@@ -1,4 +1,5 @@
 import type { Image } from '../core/image.ts';
+import { defineKernel } from './table.ts';
 import { halveU8Wasm, resizeLinearU8Wasm } from './wasm/resize.ts';
 
 /** Interpolation for resizing: OpenCV's INTER_NEAREST, INTER_LINEAR and INTER_CUBIC. */
@@ -77,12 +78,19 @@ function resizeNearest(src: Image, out: Image): void {
   }
 }
 
-function halveArea(src: Image, out: Image): void {
+/** Area resizing of a uint8 image to half its size: the mean of each 2×2 block, rounded. */
+const halveArea = defineKernel({
+  name: 'halveArea',
+  reference: halveAreaLoop,
+  wasm: (src: Image, out: Image) =>
+    halveU8Wasm(src.data as Uint8Array, out.data as Uint8Array, src.width, src.height, src.channels),
+});
+
+function halveAreaLoop(src: Image, out: Image): void {
   const { width: sw, channels: cn } = src;
   const { width: dw, height: dh } = out;
   const s = src.data;
   const d = out.data;
-  if (halveU8Wasm(s as Uint8Array, d as Uint8Array, sw, src.height, cn)) return;
   const stride = sw * cn;
   if (cn === 3 || cn === 1) {
     // Monomorphic loops for RGB and gray: one output row walks both source rows with running offsets.
@@ -184,7 +192,25 @@ function computeLinearAxis(ssize: number, dsize: number, area: boolean): Axis {
   return { ofs, w0, w1, f };
 }
 
-function resizeLinear(src: Image, out: Image, area: boolean): void {
+/** Bilinear resizing (with `area`, INTER_AREA's upscaling, which is bilinear with other weights). */
+const resizeLinear = defineKernel({
+  name: 'resizeLinear',
+  reference: resizeLinearLoop,
+  wasm: (src: Image, out: Image, area: boolean) =>
+    resizeLinearU8Wasm(
+      src.data as Uint8Array,
+      out.data as Uint8Array,
+      src.width,
+      src.height,
+      src.channels,
+      linearAxis(src.width, out.width, area),
+      linearAxis(src.height, out.height, area),
+    ),
+  when: (src) => src.data instanceof Uint8Array,
+  condition: 'uint8',
+});
+
+function resizeLinearLoop(src: Image, out: Image, area: boolean): void {
   const { width: sw, height: sh, channels: cn } = src;
   const { width: dw, height: dh } = out;
   const ax = linearAxis(sw, dw, area);
@@ -193,7 +219,6 @@ function resizeLinear(src: Image, out: Image, area: boolean): void {
   const d = out.data;
   const rowLen = dw * cn;
   if (s instanceof Uint8Array) {
-    if (resizeLinearU8Wasm(s, d as Uint8Array, sw, sh, cn, ax, ay)) return;
     // Horizontal pass per source row needed, kept for the two rows a destination row reads.
     const r0 = new Int32Array(rowLen);
     const r1 = new Int32Array(rowLen);

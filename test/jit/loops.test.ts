@@ -37,7 +37,7 @@ describe('long loops in V8', () => {
 
   it("Grayscale's TypeScript kernel (without WebAssembly)", () => {
     assertCompiledOnce(
-      ['src/augmenters/color/grayscale.ts'],
+      ['src/kernels/grayscale.ts'],
       `import * as iaa from './src/index.ts';
       import { useWasmKernels } from './src/kernels/wasm/simd.ts';
       useWasmKernels(false);
