@@ -4,6 +4,8 @@ import { withWasmKernels } from '../../test/helpers/wasm.ts';
 import { makeImage } from '../core/image.ts';
 import { flipHorizontal } from './flip.ts';
 import { grayscaleImage } from './grayscale.ts';
+import './mask.ts';
+import './noise.ts';
 import { defineKernel, kernelRuns, kernelTable, resetKernelRuns, wasmKernelsAvailable } from './table.ts';
 
 /** A kernel that writes 1 (reference) or 2 (twin) to out[0]; the twin accepts odd lengths only. */
@@ -60,7 +62,7 @@ describe('the kernel table', () => {
 
   it('lists the kernels with their twins and conditions', () => {
     const rows = new Map(kernelTable().map((row) => [row.name, row]));
-    for (const name of ['grayRgb', 'flipHorizontal']) {
+    for (const name of ['grayRgb', 'flipHorizontal', 'dropout', 'saltAndPepper', 'addNoise']) {
       assert.equal(rows.get(name)?.wasm, true, name);
     }
     assert.equal(rows.get('flipHorizontal')?.condition, 'uint8, 1 or 3 channels, at least 256 pixels');

@@ -1,6 +1,6 @@
 import type { Image } from '../../core/image.ts';
-import { noiseU8Wasm } from '../../kernels/wasm/noise.ts';
-import { NORMAL_WORDS, NormalSampler } from '../../random/normal.ts';
+import { addNoise } from '../../kernels/noise.ts';
+import { NORMAL_WORDS, NormalSampler, ZIGGURAT } from '../../random/normal.ts';
 import type { RandomStream } from '../../random/stream.ts';
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
@@ -46,39 +46,23 @@ export const AdditiveGaussianNoise = defineAugmenter({
     perChannel: perChannel.draw(random.stream('perChannel')) > 0.5,
     noise: random.stream('noise'),
   }),
-  apply: (image, params, out) => addNoise(image, params, out),
+  apply: (image, params, out) => addNoiseTo(image, params, out),
 });
 
-// One sampler and one buffer of values for every image: apply runs one image at a time.
+// One sampler for every image: apply runs one image at a time.
 const sampler = new NormalSampler();
-const normals = new Float64Array(NORMAL_WORDS);
+const fill = (out: Float64Array, count: number): void => sampler.fill(out, count);
 
-function addNoise(image: Image, { loc, scale, perChannel, noise }: NoiseParams, out: Image): void {
-  const src = image.data;
-  const dst = out.data;
-  const cn = image.channels;
-  const u8 = src instanceof Uint8Array;
-  const unit = u8 ? 1 : 1 / 255;
-  const mean = loc * unit;
-  const sd = scale * unit;
-  const step = perChannel ? 1 : cn;
-  if (u8 && noiseU8Wasm({ src, out: dst as Uint8Array, step, mean, sd, noise })) return;
-  const values = src.length / step;
+function addNoiseTo(image: Image, { loc, scale, perChannel, noise }: NoiseParams, out: Image): void {
+  // float32 images are 0–1 intensities: loc and scale are in 0–255 units.
+  const unit = image.data instanceof Uint8Array ? 1 : 1 / 255;
   sampler.start(noise);
-  for (let first = 0; first < values; first += NORMAL_WORDS) {
-    const count = Math.min(NORMAL_WORDS, values - first);
-    sampler.fill(normals, count);
-    for (let k = 0, base = first * step; k < count; k++, base += step) {
-      const z = mean + sd * normals[k];
-      if (u8) {
-        const add = Math.round(z);
-        for (let c = 0; c < step; c++) {
-          const v = src[base + c] + add;
-          dst[base + c] = v < 0 ? 0 : v > 255 ? 255 : v;
-        }
-      } else {
-        for (let c = 0; c < step; c++) dst[base + c] = src[base + c] + z;
-      }
-    }
-  }
+  addNoise({
+    src: image.data,
+    out: out.data,
+    step: perChannel ? 1 : image.channels,
+    mean: loc * unit,
+    sd: scale * unit,
+    normals: { fill, words: noise, blockWords: NORMAL_WORDS, ziggurat: ZIGGURAT },
+  });
 }

@@ -1,13 +1,6 @@
-import type { PixelArray } from '../../core/image.ts';
+import { dropoutImages } from '../../kernels/mask.ts';
 import { defineAugmenter } from '../base/define.ts';
-import {
-  DRAW_CHUNK,
-  type ElementwiseParams,
-  drawElementwise,
-  drawThreshold,
-  maskApply,
-  nextDrawChunk,
-} from '../base/elementwise.ts';
+import { type ElementwiseParams, drawElementwise, maskApply } from '../base/elementwise.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
 
 /**
@@ -34,69 +27,5 @@ export const Dropout = defineAugmenter({
   primary: 'p',
   options: { p: numberOption([0, 0.2], { min: 0, max: 1 }), perChannel: probabilityOption(false) },
   drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
-  ...maskApply('dropout', dropInPlace),
+  ...maskApply(dropoutImages),
 });
-
-/** Zeroes the dropped values of the image at `dst[base … base + size)`, which holds a copy of the input. */
-function dropInPlace(
-  dst: PixelArray,
-  base: number,
-  size: number,
-  channels: number,
-  { p, perChannel, mask }: ElementwiseParams,
-): void {
-  if (p >= 1) {
-    dst.fill(0, base, base + size);
-    return;
-  }
-  if (!(p > 0)) return;
-  const threshold = drawThreshold(p);
-  const step = perChannel ? 1 : channels;
-  const n = size / step;
-  const stream = mask.restart();
-  for (let first = 0; first < n; first += DRAW_CHUNK) {
-    const count = Math.min(DRAW_CHUNK, n - first);
-    const draws = nextDrawChunk(stream, count);
-    const at = base + first * step;
-    if (dst instanceof Uint8Array && step === 1) {
-      dropBytes(dst, at, draws, count, threshold);
-    } else if (step === 1) {
-      for (let j = 0; j < count; j++) if (draws[j] < threshold) dst[at + j] = 0;
-    } else if (step === 3) {
-      for (let j = 0, o = at; j < count; j++, o += 3) {
-        if (draws[j] < threshold) {
-          dst[o] = 0;
-          dst[o + 1] = 0;
-          dst[o + 2] = 0;
-        }
-      }
-    } else {
-      for (let j = 0, o = at; j < count; j++, o += step) {
-        if (draws[j] < threshold) for (let c = 0; c < step; c++) dst[o + c] = 0;
-      }
-    }
-  }
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/**
- * Zeroes `dst[at + j]` where `draws[j] < threshold`, branch-free: `+(u < t) − 1` is 0 for a dropped value and −1
- * (all bits set) for a kept one, so an AND keeps or clears it. A branch taken at random p of the time would be
- * mispredicted about as often. Four values at a time as one int32 word where `dst` is word-aligned there (on
- * little-endian platforms, where value j + k is the word's byte k).
- */
-function dropBytes(dst: Uint8Array, at: number, draws: Uint32Array, count: number, threshold: number): void {
-  let j = 0;
-  if (LITTLE_ENDIAN && ((dst.byteOffset + at) & 3) === 0 && count >= 4) {
-    const words = new Int32Array(dst.buffer, dst.byteOffset + at, count >> 2);
-    for (let q = 0; q < words.length; q++, j += 4) {
-      words[q] &=
-        ((+(draws[j] < threshold) - 1) & 0xff) |
-        ((+(draws[j + 1] < threshold) - 1) & 0xff00) |
-        ((+(draws[j + 2] < threshold) - 1) & 0xff0000) |
-        ((+(draws[j + 3] < threshold) - 1) << 24);
-    }
-  }
-  for (; j < count; j++) dst[at + j] &= +(draws[j] < threshold) - 1;
-}

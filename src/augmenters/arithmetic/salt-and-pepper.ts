@@ -1,13 +1,6 @@
-import type { PixelArray } from '../../core/image.ts';
+import { saltAndPepperImages } from '../../kernels/mask.ts';
 import { defineAugmenter } from '../base/define.ts';
-import {
-  DRAW_CHUNK,
-  type ElementwiseParams,
-  drawElementwise,
-  drawThreshold,
-  maskApply,
-  nextDrawChunk,
-} from '../base/elementwise.ts';
+import { type ElementwiseParams, drawElementwise, maskApply } from '../base/elementwise.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
 
 /**
@@ -34,42 +27,5 @@ export const SaltAndPepper = defineAugmenter({
   primary: 'p',
   options: { p: numberOption([0, 0.03], { min: 0, max: 1 }), perChannel: probabilityOption(false) },
   drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
-  ...maskApply('saltAndPepper', replaceInPlace),
+  ...maskApply(saltAndPepperImages),
 });
-
-/** Writes salt and pepper into the image at `dst[base … base + size)`, which holds a copy of the input. */
-function replaceInPlace(
-  dst: PixelArray,
-  base: number,
-  size: number,
-  channels: number,
-  { p, perChannel, mask }: ElementwiseParams,
-): void {
-  if (!(p > 0)) return;
-  const white = dst instanceof Uint8Array ? 255 : 1;
-  const threshold = drawThreshold(p);
-  const step = perChannel ? 1 : channels;
-  const n = size / step;
-  const stream = mask.restart();
-  for (let first = 0; first < n; first += DRAW_CHUNK) {
-    const count = Math.min(DRAW_CHUNK, n - first);
-    const draws = nextDrawChunk(stream, count);
-    const at = base + first * step;
-    // One draw decides both: u < p·2³² replaces, and its lowest bit picks the colour. Below any threshold the odd
-    // and even draws differ in number by at most one, so white and black are equally likely.
-    if (step === 1) {
-      for (let j = 0; j < count; j++) {
-        const u = draws[j];
-        if (u < threshold) dst[at + j] = (u & 1) === 1 ? white : 0;
-      }
-    } else {
-      for (let j = 0, o = at; j < count; j++, o += step) {
-        const u = draws[j];
-        if (u < threshold) {
-          const v = (u & 1) === 1 ? white : 0;
-          for (let c = 0; c < step; c++) dst[o + c] = v;
-        }
-      }
-    }
-  }
-}

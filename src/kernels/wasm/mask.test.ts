@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DRAW_CHUNK } from '../../augmenters/base/elementwise.ts';
 import { RandomSource } from '../../random/stream.ts';
-import { MASK_DRAW_CHUNK, type MaskDraws, type MaskKind, maskBatchU8Wasm } from './mask.ts';
+import { DRAW_CHUNK, type MaskDraws } from '../mask.ts';
+import { MASK_DRAW_CHUNK, type MaskKind, maskBatchU8Wasm } from './mask.ts';
 import { useWasmKernels } from './simd.ts';
 
 const TWO_POW_32 = 4294967296;

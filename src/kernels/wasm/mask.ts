@@ -2,11 +2,11 @@
  * Dropout's and SaltAndPepper's uint8 masks for a whole batch in one WebAssembly call (wasm/mask.c): the per-pixel
  * draws (xoshiro128** per chunk of draws, four chunks side by side in SIMD lanes) and the changes to the pixels.
  * Here, per image: the decision step, the limit that stands for `u < p · 2³²`, and every chunk's seed words from
- * the image's mask stream. The same bytes as the TypeScript loops in the augmenters, which stay the reference.
+ * the image's mask stream. The same bytes as the TypeScript loops in kernels/mask.ts, which stay the reference.
  */
 import type { PixelArray } from '../../core/image.ts';
-import type { RandomStream } from '../../random/stream.ts';
 import { alignedLikeEither, copySpan } from '../copy.ts';
+import type { MaskDraws } from '../mask.ts';
 import { type Exports, activeFor, align16, arena, inPlaceOf } from './simd.ts';
 
 interface MaskExports extends Exports {
@@ -31,20 +31,10 @@ interface MaskExports extends Exports {
   ): void;
 }
 
-/** What the masks need of one image: Dropout's and SaltAndPepper's params (`ElementwiseParams`). */
-export interface MaskDraws {
-  /** The probability that a value changes. */
-  readonly p: number;
-  /** One decision per value (true) or one per pixel for all its channels (false). */
-  readonly perChannel: boolean;
-  /** The stream of per-pixel draws, read from its start. */
-  readonly mask: RandomStream;
-}
-
 /** Dropout sets changed values to 0; SaltAndPepper to 255 where the draw is odd, 0 where it is even. */
 export type MaskKind = 'dropout' | 'saltAndPepper';
 
-/** elementwise.ts's DRAW_CHUNK, which mask.c has built in (a test checks that they agree). */
+/** kernels/mask.ts's DRAW_CHUNK, which mask.c has built in (a test checks that they agree). */
 export const MASK_DRAW_CHUNK = 4096;
 
 /**
@@ -55,8 +45,8 @@ export const MASK_DRAW_CHUNK = 4096;
 const CHUNK_BYTES = 512 << 10;
 
 /**
- * The largest draw that changes a value: the augmenters' loops change a value where `u < t`, t = p · 2³², and for
- * an integer u and a real t > 0, u < t exactly when u ≤ ⌈t⌉ − 1 (if t is an integer, u ≤ t − 1; otherwise
+ * The largest draw that changes a value: the TypeScript loops (kernels/mask.ts) change a value where `u < t`,
+ * t = p · 2³², and for an integer u and a real t > 0, u < t exactly when u ≤ ⌈t⌉ − 1 (if t is an integer, u ≤ t − 1; otherwise
  * u ≤ ⌊t⌋ = ⌈t⌉ − 1). Those loops compare doubles, which here is the exact comparison: u is exact as a double, and
  * t is exactly p · 2³² (scaling by a power of two loses nothing). ⌈t⌉ − 1 is exact too (an integer below 2⁵³), and
  * at least 0 since p > 0. Where p < 1 yet t > 2³² − 1 (p = 1 − 2⁻⁴⁰: t = 2³² − 2⁻⁸), ⌈t⌉ − 1 = 2³² − 1 and every
@@ -70,7 +60,7 @@ function changeLimit(p: number): number {
 /**
  * Applies Dropout's or SaltAndPepper's mask to each image of an N×H×W×C uint8 buffer (`draws[i]` for image i,
  * `size` = H·W·C values apart) and writes the result to `out`, which may be `src`: the same bytes as the
- * augmenters' TypeScript loops. Returns false, having done nothing, when the WebAssembly kernels are unavailable
+ * TypeScript loops of kernels/mask.ts. Returns false, having done nothing, when the WebAssembly kernels are unavailable
  * or the images are not uint8 (float32 images take the TypeScript loops).
  */
 export function maskBatchU8Wasm(

@@ -1,12 +1,12 @@
 /**
  * AdditiveGaussianNoise's uint8 loop in WebAssembly (wasm/noise.c): the ziggurat of `random/normal.ts` fed by the
  * same xoshiro128** words as `RandomStream.fillUint32`, then the rounding and saturation of the augmenter. Here:
- * the tables and the image's seed words, one per block of NORMAL_WORDS words, taken from its noise stream as the
+ * the tables and the image's seed words, one per block of words, taken from its noise draws as the
  * TypeScript sampler takes them. The same bytes as the TypeScript loops, which stay the reference.
  */
-import { NORMAL_WORDS, ZIGGURAT } from '../../random/normal.ts';
-import type { RandomStream } from '../../random/stream.ts';
 import { alignedLike, copySpan } from '../copy.ts';
+import type { PixelDraws } from '../draws.ts';
+import type { ZigguratTables } from '../noise.ts';
 import { type Exports, activeFor, align16, arena, heapViews } from './simd.ts';
 
 interface NoiseExports extends Exports {
@@ -25,14 +25,19 @@ interface NoiseExports extends Exports {
   ): number;
 }
 
-/** One image's noise: mean and standard deviation in 0–255 units, values per group of `step` bytes, its stream. */
+/**
+ * One image's noise: mean and standard deviation in 0–255 units, values per group of `step` bytes, its words (read
+ * from their start, `blockWords` per seed) and the ziggurat's tables.
+ */
 export interface NoiseJob {
   readonly src: Uint8Array;
   readonly out: Uint8Array;
   readonly step: number;
   readonly mean: number;
   readonly sd: number;
-  readonly noise: RandomStream;
+  readonly noise: PixelDraws;
+  readonly blockWords: number;
+  readonly ziggurat: ZigguratTables;
 }
 
 /**
@@ -45,7 +50,7 @@ export function noiseU8Wasm(job: NoiseJob): boolean {
   if (exports === null) return false;
   const { src, out, step } = job;
   const values = src.length / step;
-  const blocks = Math.ceil((values * 1.03) / NORMAL_WORDS) + 2;
+  const blocks = Math.ceil((values * 1.03) / job.blockWords) + 2;
   const tables = 8 * 128 + 4 * 128 + 8 * 128;
   // 8 bytes more for each of the source and the output, to place them at a shared buffer's alignment (copy.ts).
   const base = arena(exports, tables + align16(16 * blocks) + 2 * (align16(src.length) + 8));
@@ -56,9 +61,9 @@ export function noiseU8Wasm(job: NoiseJob): boolean {
   const srcAt = alignedLike(seedsAt + align16(16 * blocks), src);
   const dstAt = alignedLike(seedsAt + align16(16 * blocks) + align16(src.length) + 8, out);
   const { u8, u32, f64 } = heapViews(exports);
-  f64.set(ZIGGURAT.width, widthAt >> 3);
-  u32.set(ZIGGURAT.inner, innerAt >> 2);
-  f64.set(ZIGGURAT.density, densityAt >> 3);
+  f64.set(job.ziggurat.width, widthAt >> 3);
+  u32.set(job.ziggurat.inner, innerAt >> 2);
+  f64.set(job.ziggurat.density, densityAt >> 3);
   const stream = job.noise.restart();
   for (let b = 0; b < blocks; b++) stream.nextXoshiroSeed(u32, (seedsAt >> 2) + 4 * b);
   copySpan(u8, srcAt, src, 0, src.length);
