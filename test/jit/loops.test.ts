@@ -52,8 +52,8 @@ describe('long loops in V8', () => {
 
   it("ElasticTransformation's fixed-point maps (mapCoordinates, without WebAssembly)", () => {
     assertCompiledOnce(
-      ['src/augmenters/geometric/elastic-transformation.ts', 'src/kernels/warp-affine.ts'],
-      `import { mapCoordinates } from './src/augmenters/geometric/elastic-transformation.ts';
+      ['src/kernels/elastic.ts', 'src/kernels/warp-affine.ts'],
+      `import { mapCoordinates } from './src/kernels/elastic.ts';
       import { useWasmKernels } from './src/kernels/wasm/simd.ts';
       useWasmKernels(false);
       const h = 256, w = 256;

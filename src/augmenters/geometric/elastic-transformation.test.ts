@@ -5,15 +5,10 @@ import fc from 'fast-check';
 import type { Image } from '../../core/image.ts';
 import type { BorderMode } from '../../kernels/border.ts';
 import { gaussianKernelF32 } from '../../kernels/convolve.ts';
+import { elasticPadding, generateShiftMaps, mapCoordinates, shiftMapsOf } from '../../kernels/elastic.ts';
 import type { WarpOrder } from '../../kernels/warp-affine.ts';
 import { choice } from '../../params/choice.ts';
-import {
-  ElasticTransformation,
-  elasticPadding,
-  generateShiftMaps,
-  mapCoordinates,
-  shiftMapsOf,
-} from './elastic-transformation.ts';
+import { ElasticTransformation } from './elastic-transformation.ts';
 
 // imgaug 0.4.0's _generate_shift_maps and _map_coordinates (OpenCV backend) run in Python with cv2 4.6 by
 // scripts/gen-elastic-fixtures.py.

@@ -2,11 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { withWasmKernels } from '../../../test/helpers/wasm.ts';
-import {
-  ElasticTransformation,
-  elasticPadding,
-  generateShiftMaps,
-} from '../../augmenters/geometric/elastic-transformation.ts';
+import { ElasticTransformation } from '../../augmenters/geometric/elastic-transformation.ts';
+import { elasticPadding, generateShiftMaps } from '../elastic.ts';
 import { wasmKernelsAvailable } from './simd.ts';
 
 function fields(noise: Float32Array, h: number, w: number, alpha: number, sigma: number, wasm: boolean) {
