@@ -30,6 +30,15 @@ export {
   dtypeOf,
 } from './core/image.ts';
 export { SpecError } from './core/errors.ts';
-export { useWasmKernels, wasmKernelsAvailable, wasmKernelsReady } from './kernels/wasm/simd.ts';
+export {
+  useWasmKernels,
+  wasmKernelsAvailable,
+  wasmKernelsReady,
+  kernelRuns,
+  resetKernelRuns,
+  kernelTable,
+  type KernelRuns,
+  type KernelInfo,
+} from './kernels/table.ts';
 export { drawGrid, upscale, toImageData, toUint8, type GridOptions, type ImageDataLike } from './viz/grid.ts';
 export * from './data/index.ts';
