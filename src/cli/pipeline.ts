@@ -2,7 +2,8 @@
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import * as iaa from '../index.ts';
+import type { Augmenter, AugmenterSpec } from '../augmenters/base/augmenter.ts';
+import { fromJSON } from '../augmenters/index.ts';
 import { CliError, UsageError } from './command.ts';
 
 /**
@@ -79,16 +80,16 @@ export const PRESETS = {
       { type: 'Affine', rotate: [-30, 30] },
     ],
   },
-} as const satisfies Record<string, iaa.AugmenterSpec>;
+} as const satisfies Record<string, AugmenterSpec>;
 
 /** A preset's name. */
 export type PresetName = keyof typeof PRESETS;
 
 /** A pipeline ready to run, with where it came from and the seed it runs with. */
 export interface LoadedPipeline {
-  readonly augmenter: iaa.Augmenter;
+  readonly augmenter: Augmenter;
   /** The JSON it was built from, with the seed in force at its root. */
-  readonly spec: iaa.AugmenterSpec;
+  readonly spec: AugmenterSpec;
   readonly seed: number;
   /** True when the seed was picked for this run (neither `--seed` nor the file gave one). */
   readonly seedPicked: boolean;
@@ -147,12 +148,12 @@ export async function loadPipeline(options: {
     source = `preset ${name}`;
   }
   // Validate first, so a bad file is reported by its own paths before any seed is added to it.
-  const unseeded = iaa.fromJSON(raw);
+  const unseeded = fromJSON(raw);
   const fileSeed = unseeded.hasOwnSeed ? unseeded.seed : undefined;
   const seed = options.seed ?? fileSeed ?? randomInt(0, 2 ** 31);
-  const spec = { ...(raw as iaa.AugmenterSpec), seed };
+  const spec = { ...(raw as AugmenterSpec), seed };
   return {
-    augmenter: iaa.fromJSON(spec),
+    augmenter: fromJSON(spec),
     spec,
     seed,
     seedPicked: options.seed === undefined && fileSeed === undefined,

@@ -23,7 +23,7 @@ export interface AugmenterReviver {
 export interface WorkerPoolOptions {
   /** Number of threads, a positive integer. */
   readonly workers: number;
-  /** Default: `fromJSON` from augkit's `src/index.ts`. Give your own for augmenters augkit does not know. */
+  /** Default: augkit's `fromJSON` (src/data/augment-reviver.ts). Give your own for augmenters augkit does not know. */
   readonly reviver?: AugmenterReviver;
 }
 
@@ -228,7 +228,7 @@ export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolO
   // An augmenter without its own seed takes the root seed in force when it was made, which toJSON() leaves out; the
   // worker sets the same root seed (through the reviver module's `seed` export) before rebuilding it.
   const rootSeed = getSeed();
-  const reviver = options.reviver ?? { module: new URL('../index.ts', import.meta.url) };
+  const reviver = options.reviver ?? { module: new URL('./augment-reviver.ts', import.meta.url) };
   const reviverModule = String(
     reviver.module instanceof URL || /^[a-z]+:/i.test(reviver.module)
       ? reviver.module

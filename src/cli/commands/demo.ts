@@ -4,11 +4,12 @@ import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { Augmenter } from '../../augmenters/base/augmenter.ts';
+import * as iaa from '../../augmenters/index.ts';
 import { type Image, type UniformBatch, batchImage } from '../../core/image.ts';
-import * as iaa from '../../index.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { loadFashionMnist } from '../../io/fashion-mnist.ts';
 import { readImage } from '../../io/image-file.ts';
+import { seed as setRootSeed } from '../../random/stream.ts';
 import { barChart } from '../../viz/charts.ts';
 import { type Section, htmlPage } from '../../viz/html.ts';
 import {
@@ -164,7 +165,7 @@ async function runDemo(args: ParsedArgs, io: CliIO): Promise<number> {
   const seed = integerOption(args, 'seed', 1, 0, 2 ** 53 - 1, 'demo');
   const input = await loadInput(args, io);
   await prepareOut(out, shown, flag(args, 'overwrite'));
-  iaa.seed(seed);
+  setRootSeed(seed);
 
   const { image } = input;
   const scale = displayScale(image, 192);

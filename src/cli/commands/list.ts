@@ -1,5 +1,5 @@
 // `augkit list`: every registered augmenter with its kind and options, read from the registry.
-import * as iaa from '../../index.ts';
+import * as iaa from '../../augmenters/index.ts';
 import { toSpec } from '../../params/sugar.ts';
 import { type Command, type ParsedArgs, flag } from '../command.ts';
 
