@@ -128,6 +128,104 @@ describe('augmentImages with an out buffer', () => {
   });
 });
 
+describe('augmentImage with an out buffer', () => {
+  it('writes into out itself when it has the output’s length, into its start when longer, and allocates otherwise', () => {
+    const image = iaa.batchImage(randomImages(1), 0);
+    const expected = iaa.Multiply(0.5).augmentImage(image);
+    // 0.5 truncates: each byte of the input halved, worked out here rather than taken from the augmenter.
+    assert.deepEqual(
+      expected.data,
+      image.data.map((v) => v >> 1),
+    );
+    const exact = new Uint8Array(image.data.length);
+    const got = iaa.Multiply(0.5).augmentImage(image, { out: exact });
+    assert.equal(got.data, exact);
+    assert.deepEqual(got.data, expected.data);
+    const longer = new Uint8Array(image.data.length + 7).fill(9);
+    const start = iaa.Multiply(0.5).augmentImage(image, { out: longer });
+    assert.equal(start.data.buffer, longer.buffer);
+    assert.equal(start.data.byteOffset, 0);
+    assert.equal(start.data.length, image.data.length);
+    assert.deepEqual(start.data, expected.data);
+    assert.deepEqual([...longer.subarray(image.data.length)], [9, 9, 9, 9, 9, 9, 9], 'the rest of out is untouched');
+    for (const unfit of [new Uint8Array(image.data.length - 1), new Float32Array(image.data.length)]) {
+      const fresh = iaa.Multiply(0.5).augmentImage(image, { out: unfit });
+      assert.notEqual(fresh.data.buffer, unfit.buffer);
+      assert.ok(fresh.data instanceof Uint8Array);
+      assert.deepEqual(fresh.data, expected.data);
+    }
+  });
+
+  it('gives a resized image its own shape inside out', () => {
+    const image = iaa.batchImage(randomImages(1, 8, 6, 3), 0);
+    const out = new Uint8Array(1000);
+    const got = iaa.Resize({ height: 4, width: 3 }).augmentImage(image, { out });
+    assert.deepEqual([got.height, got.width, got.channels, got.data.length], [4, 3, 3, 36]);
+    assert.equal(got.data.buffer, out.buffer);
+    assert.deepEqual(got.data, iaa.Resize({ height: 4, width: 3 }).augmentImage(image).data);
+  });
+
+  it('rejects an out buffer that shares memory with the image', () => {
+    const batch = randomImages(2);
+    assert.throws(
+      () => iaa.Multiply(2).augmentImage(iaa.batchImage(batch, 1), { out: batch.data.subarray(100, 200) }),
+      /Multiply: out must be a buffer that does not share memory with the image/,
+    );
+  });
+});
+
+describe('augmentImages with a list of same-shape images', () => {
+  it('runs the batch path once for the whole list, with the bytes of the packed batch', () => {
+    const batch = randomImages(6);
+    const aug = iaa.Multiply(0.5);
+    const packed = aug.augmentImages(batch, { epoch: 1 }) as iaa.UniformBatch;
+    let calls = 0;
+    const batchPath = aug.applyBatchInto.bind(aug);
+    aug.applyBatchInto = (...args) => {
+      calls++;
+      return batchPath(...args);
+    };
+    const separate = iaa.batchToImages(batch).map((image) => iaa.cloneImage(image));
+    const list = aug.augmentImages(separate, { epoch: 1 });
+    assert.equal(calls, 1);
+    assert.equal(list.length, 6);
+    assert.deepEqual(iaa.stackImages(list).data, packed.data);
+    assert.ok(
+      list.every((image) => image.data.buffer === list[0].data.buffer),
+      'the outputs are views of one buffer',
+    );
+    const out = new Uint8Array(batch.data.length);
+    const into = aug.augmentImages(separate, { epoch: 1, out });
+    assert.equal(calls, 2);
+    assert.ok(into.every((image, i) => image.data.buffer === out.buffer && image.data.byteOffset === i * 90));
+    assert.deepEqual(out, packed.data);
+  });
+
+  it('goes image by image when the shapes or data types differ', () => {
+    const aug = iaa.Multiply(0.5);
+    let calls = 0;
+    const batchPath = aug.applyBatchInto.bind(aug);
+    aug.applyBatchInto = (...args) => {
+      calls++;
+      return batchPath(...args);
+    };
+    const a = iaa.batchImage(randomImages(1, 6, 5, 3), 0);
+    const b = iaa.batchImage(randomImages(1, 5, 6, 3), 0);
+    const f = { ...a, data: Float32Array.from(a.data) };
+    for (const list of [
+      [a, b],
+      [a, f],
+    ]) {
+      const got = aug.augmentImages(list, { epoch: 1 });
+      assert.deepEqual(
+        got.map((image) => [...image.data]),
+        list.map((image, i) => [...aug.augmentImage(image, { epoch: 1, index: i }).data]),
+      );
+    }
+    assert.equal(calls, 0);
+  });
+});
+
 describe('Augmenter batches and determinism', () => {
   it('gives identical bytes for 64 images at once and split into calls of 1, 7 and 56 (acceptance)', () => {
     const all = randomImages(64);

@@ -12,7 +12,9 @@ import {
   isUniformBatch,
   shapeOf,
   sharesMemory,
+  viewLike,
 } from '../../core/image.ts';
+import { Scratch } from '../../kernels/scratch.ts';
 import { hashString } from '../../random/stream-id.ts';
 import { RandomSource, checkSeed, getSeed, seedToKey } from '../../random/stream.ts';
 
@@ -31,12 +33,13 @@ export interface AugmentOptions {
   /** The samples' dataset indices (default 0…n−1): a sample's result depends on its index, not its position. */
   readonly indices?: ArrayLike<number>;
   /**
-   * Where to write the result (`augmentImages` only), so that a caller that recycles buffers allocates nothing per
-   * batch. A uniform result (one N×H×W×C buffer) uses it when `out` has exactly its length and data type. A list
-   * result (outputs of different sizes, e.g. `fitOutput`) with one data type is written as consecutive views into
-   * `out` when they fit, or else into one new buffer with a quarter to spare, which the caller can pass as `out`
-   * next time. Otherwise a new buffer is allocated. It must not share memory with the input. The result's `data`
-   * tells which was used.
+   * Where to write the result, so that a caller that recycles buffers allocates nothing per call. A uniform result
+   * (one N×H×W×C buffer) uses it when `out` has exactly its length and data type. A list result (a list given, or
+   * outputs of different sizes, e.g. `fitOutput`) with one data type is written as consecutive views into `out` when
+   * they fit, or else into one new buffer with a quarter to spare, which the caller can pass as `out` next time.
+   * `augmentImage` writes into `out` itself when it has exactly the output's length and data type, into its start
+   * when it is longer. Otherwise a new buffer is allocated. It must not share memory with the input. The result's
+   * `data` tells which was used.
    */
   readonly out?: PixelArray;
 }
@@ -111,9 +114,21 @@ export abstract class Augmenter<P = unknown> {
    * `out` must not share memory with the batch.
    */
   applyBatchInto(batch: UniformBatch, params: readonly P[], out: PixelArray, shape: Shape = batch): void {
-    const { n } = batch;
-    if (n === 0 || (sameSize(shape, batch) && this.applyUniformBatch(batch, params, out))) return;
+    const { n, height, width, channels } = batch;
     const size = shape.height * shape.width * shape.channels;
+    const chunk = chunkOf(batch);
+    if (chunk < n) {
+      // A large batch a few images at a time: each piece stays in the core's cache while the kernel works on it.
+      const inSize = height * width * channels;
+      for (let at = 0; at < n; at += chunk) {
+        const m = Math.min(chunk, n - at);
+        const data = batch.data.subarray(at * inSize, (at + m) * inSize) as PixelArray;
+        const to = out.subarray(at * size, (at + m) * size) as PixelArray;
+        this.applyBatchInto({ data, n: m, height, width, channels }, params.slice(at, at + m), to, shape);
+      }
+      return;
+    }
+    if (n === 0 || (sameSize(shape, batch) && this.applyUniformBatch(batch, params, out))) return;
     for (let i = 0; i < n; i++) {
       // Object literals, not spreads of `shape`: cheaper per image.
       this.applyInto(batchImage(batch, i), params[i], {
@@ -173,10 +188,24 @@ export abstract class Augmenter<P = unknown> {
    */
   augmentImage(image: Image, options: Omit<AugmentOptions, 'indices'> & { index?: number } = {}): Image {
     const input = normaliseImage(image, this.type);
+    const given = options.out;
+    if (given !== undefined) checkOut(this.type, given, input.data, 'the image');
     const call = this.nextCall(options.epoch);
     const index = options.index ?? 0;
     checkIndex(this.type, 'index', index);
-    return this.apply(input, this.drawParams(this.rootSource(call, index), shapeOf(input)));
+    const params = this.drawParams(this.rootSource(call, index), shapeOf(input));
+    if (given === undefined) return this.apply(input, params);
+    const shape = this.outputShape(input, params);
+    const size = shape.height * shape.width * shape.channels;
+    const data =
+      given.constructor !== input.data.constructor || given.length < size
+        ? allocLike(input.data, size)
+        : given.length === size
+          ? given
+          : (given.subarray(0, size) as PixelArray);
+    const out: Image = { data, height: shape.height, width: shape.width, channels: shape.channels };
+    this.applyInto(input, params, out);
+    return out;
   }
 
   /**
@@ -201,38 +230,39 @@ export abstract class Augmenter<P = unknown> {
     }
     const n = uniform ? assertUniformBatch(batch, this.type).n : (batch as Image[]).length;
     const given = options.out;
-    if (
-      given !== undefined &&
-      (uniform
-        ? sharesMemory(given, batch.data)
-        : (batch as Image[]).some((image) => image?.data?.buffer !== undefined && sharesMemory(image.data, given)))
-    ) {
-      throw argumentError(
-        this.type,
-        'out',
-        'a buffer that does not share memory with the batch',
-        'the batch’s own buffer',
-      );
+    if (given !== undefined) {
+      if (uniform) checkOut(this.type, given, batch.data, 'the batch');
+      else
+        for (const image of batch as Image[])
+          if (image?.data?.buffer !== undefined) checkOut(this.type, given, image.data, 'the batch');
     }
     const indices = resolveIndices(this.type, options.indices, n);
     const call = this.nextCall(options.epoch);
     // A uniform batch's images share one shape object, and views on them are made only when applied one by one.
     const batchShape = uniform ? shapeOf(batch) : undefined;
-    const fixed = batchShape !== undefined ? this.fixedParams(batchShape) : undefined;
+    let fixed = batchShape !== undefined ? this.fixedParams(batchShape) : undefined;
     const inputs: Image[] = new Array(n);
     const params: P[] = new Array(n);
     const shapes: Shape[] = new Array(n);
     let sameShape = true;
+    // A list whose images share one shape and data type goes through the batch path too (see listAsBatch).
+    let sameInputs = !uniform;
     for (let i = 0; i < n; i++) {
       let shape = batchShape;
       if (shape === undefined) {
         inputs[i] = normaliseImage((batch as Image[])[i], this.type, `batch[${i}]`);
         shape = shapeOf(inputs[i]);
+        if (i === 0) fixed = this.fixedParams(shape);
+        else if (!sameSize(shape, inputs[0]) || inputs[i].data.constructor !== inputs[0].data.constructor) {
+          sameInputs = false;
+          fixed = undefined; // the first image's shape's
+        }
       }
       params[i] = fixed !== undefined ? fixed : this.drawParams(this.rootSource(call, indices[i]), shape);
       shapes[i] = this.outputShape(shape, params[i]);
       if (i > 0 && !sameSize(shapes[i], shapes[0])) sameShape = false;
     }
+    if (sameInputs && sameShape && n > 0) return this.listAsBatch(inputs, params, shapes, given);
     if (uniform && sameShape) {
       const shape = n > 0 ? shapes[0] : shapeOf(batch);
       const size = shape.height * shape.width * shape.channels;
@@ -255,6 +285,55 @@ export abstract class Augmenter<P = unknown> {
       const out: Image = { ...s, data };
       this.applyInto(images[i], params[i], out);
       outputs[i] = out;
+    }
+    return outputs;
+  }
+
+  /**
+   * A list of images of one shape and data type, whose outputs share one shape too, through `applyBatchInto` (so
+   * through the batch kernels, as a packed N×H×W×C batch goes). Images consecutive in one buffer (views of a packed
+   * batch) are read where they lie. Separate small images are gathered into a reused buffer a cache-sized chunk at
+   * a time (a kernel call per small image costs more than the copy); separate large ones go one at a time as they
+   * are, where a copy would cost more than the call. The outputs are consecutive views of one buffer: `out` where they
+   * fit (see `AugmentOptions.out`), else one new buffer.
+   */
+  private listAsBatch(inputs: readonly Image[], params: readonly P[], shapes: readonly Shape[], given?: PixelArray) {
+    const n = inputs.length;
+    const { height, width, channels } = inputs[0];
+    const inSize = height * width * channels;
+    const shape = shapes[0];
+    const size = shape.height * shape.width * shape.channels;
+    const pool = given !== undefined ? listPool(inputs, shapes, given) : undefined;
+    const out = pool !== undefined ? (pool.subarray(0, n * size) as PixelArray) : allocLike(inputs[0].data, n * size);
+    const packed = packedData(inputs, inSize);
+    if (packed !== undefined) {
+      this.applyBatchInto({ data: packed, n, height, width, channels }, params, out, shape);
+    } else {
+      const gather = inSize * inputs[0].data.BYTES_PER_ELEMENT <= GATHER_MAX_BYTES;
+      const chunk = gather ? chunkOf(inputs[0]) : 1;
+      // The gather buffer is this call's until it returns; an augmenter calling augmentImages from inside its own
+      // apply gathers into fresh memory instead.
+      const scratch = gathering ? new Scratch() : gatherScratch;
+      gathering = true;
+      try {
+        for (let at = 0; at < n; at += chunk) {
+          const m = Math.min(chunk, n - at);
+          const data = m === 1 ? inputs[at].data : scratch.like(0, inputs[0].data, m * inSize);
+          if (m > 1) for (let i = 0; i < m; i++) data.set(inputs[at + i].data as never, i * inSize);
+          const part = m === n ? params : params.slice(at, at + m);
+          const to = out.subarray(at * size, (at + m) * size) as PixelArray;
+          this.applyBatchInto({ data, n: m, height, width, channels }, part, to, shape);
+        }
+      } finally {
+        gathering = scratch !== gatherScratch;
+      }
+    }
+    const outputs: Image[] = new Array(n);
+    const bytes = size * out.BYTES_PER_ELEMENT;
+    for (let i = 0; i < n; i++) {
+      // A view made by the constructor: half the cost of subarray's.
+      const data = viewLike(out, out.buffer, out.byteOffset + i * bytes, size);
+      outputs[i] = { data, height: shape.height, width: shape.width, channels: shape.channels };
     }
     return outputs;
   }
@@ -321,6 +400,44 @@ function listPool(images: readonly Image[], shapes: readonly Shape[], out: Pixel
   }
   return total <= out.length ? out : allocLike(out, total + (total >> 2));
 }
+
+/** Throws the template error when `out` shares memory with an input (`what`: the image or the batch). */
+function checkOut(owner: string, out: PixelArray, input: PixelArray, what: string): void {
+  if (sharesMemory(out, input)) {
+    throw argumentError(owner, 'out', `a buffer that does not share memory with ${what}`, `${what}’s own buffer`);
+  }
+}
+
+/** The images' pixels as one N×H×W×C array without a copy, when they are consecutive in one buffer; else undefined. */
+function packedData(images: readonly Image[], size: number): PixelArray | undefined {
+  const first = images[0].data;
+  const bytes = size * first.BYTES_PER_ELEMENT;
+  for (let i = 1; i < images.length; i++) {
+    const data = images[i].data;
+    if (data.buffer !== first.buffer || data.byteOffset !== first.byteOffset + i * bytes) return undefined;
+  }
+  return viewLike(first, first.buffer, first.byteOffset, size * images.length);
+}
+
+/**
+ * The most bytes of input a batch call hands its kernels at once: larger batches go in pieces of whole images (see
+ * applyBatchInto), which stay in the core's cache (2–4 MB here) between the kernel's passes over them.
+ */
+const CHUNK_BYTES = 1 << 20;
+
+/** Images of at most this many bytes, given as a list of separate buffers, are gathered (see listAsBatch). */
+const GATHER_MAX_BYTES = 64 << 10;
+
+/** How many images of `shape` (of `data`'s type) make one piece of a batch: at least one. */
+function chunkOf(image: Shape & { readonly data: PixelArray }): number {
+  const bytes = image.height * image.width * image.channels * image.data.BYTES_PER_ELEMENT;
+  return Math.max(1, Math.floor(CHUNK_BYTES / bytes));
+}
+
+// The buffer lists of small separate images are gathered into, a chunk at a time, reused from call to call;
+// `gathering` while a call uses it.
+const gatherScratch = new Scratch();
+let gathering = false;
 
 function sameSize(a: Shape, b: Shape): boolean {
   return a.height === b.height && a.width === b.width && a.channels === b.channels;
