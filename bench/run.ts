@@ -3,7 +3,8 @@
 // and writes the JSON to bench/results/<ISO date>.json. See bench/README.md for how to read it.
 //
 // Options: --quick (short repeats; under a minute in all), --cases a,b, --workloads fmnist,rgb256,
-// --modes single,batch,workers (workers = batch with 2 worker threads), --no-opencv, --no-walkthrough, --no-heap (the
+// --modes single,batch,list,workers (list = batch given as a list of separate images; workers = batch with 2 worker
+// threads), --no-opencv, --no-walkthrough, --no-heap (the
 // workers rows on plain SharedArrayBuffers instead of the kernel heap), --no-wasm (the
 // TypeScript kernels only, in every thread),
 // --out FILE, --python PATH (default /usr/bin/python3, Debian's, which sees python3-opencv).
@@ -39,9 +40,9 @@ const OPENCV_SCRIPT = join(PEERS, 'opencv_bench.py');
 const BATCH = 32;
 const WORKERS = 2;
 
-type Mode = 'single' | 'batch' | 'workers';
+type Mode = 'single' | 'batch' | 'list' | 'workers';
 const WORKLOADS: readonly Workload[] = ['fmnist', 'rgb256'];
-const MODES: readonly Mode[] = ['single', 'batch', 'workers'];
+const MODES: readonly Mode[] = ['single', 'batch', 'list', 'workers'];
 
 interface Args {
   quick: boolean;
@@ -59,7 +60,7 @@ interface Args {
 function usage(message: string): never {
   console.error(`bench: ${message}`);
   console.error(
-    'usage: npm run bench -- [--quick] [--cases a,b] [--workloads fmnist,rgb256] [--modes single,batch,workers] [--no-opencv] [--no-walkthrough] [--no-heap] [--no-wasm] [--out FILE] [--python PATH]',
+    'usage: npm run bench -- [--quick] [--cases a,b] [--workloads fmnist,rgb256] [--modes single,batch,list,workers] [--no-opencv] [--no-walkthrough] [--no-heap] [--no-wasm] [--out FILE] [--python PATH]',
   );
   process.exit(2);
 }
@@ -425,10 +426,10 @@ function runOpenCv(
     return undefined;
   }
   if (ids.length === 0) return undefined; // nothing of ours to compare
-  const modes = args.modes.filter((m) => m !== 'workers');
-  const pyArgs = [OPENCV_SCRIPT, '--workloads', workload, '--cases', ids.join(','), '--modes'];
-  // OpenCV has no worker mode: the workers rows are compared with our own single-threaded batch figures.
-  pyArgs.push((modes.length > 0 ? modes : ['batch']).join(','));
+  // OpenCV has no worker or list mode: those rows are compared with its batch (a loop over a list of images, or one
+  // call on the whole array where it has one).
+  const modes = [...new Set(args.modes.map((m) => (m === 'workers' || m === 'list' ? 'batch' : m)))];
+  const pyArgs = [OPENCV_SCRIPT, '--workloads', workload, '--cases', ids.join(','), '--modes', modes.join(',')];
   if (args.quick) pyArgs.push('--quick');
   const r = spawnSync(args.python, pyArgs, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const stderr = (r.stderr ?? '').trim();
@@ -471,6 +472,15 @@ function targetFor(
     text: `≥ ${min.toFixed(2)}× OpenCV`,
     met: ratio === undefined ? undefined : ratio >= min,
   });
+  if (mode === 'list') {
+    // The same batches as separate images must run as fast as packed (within 10%), paired like the workers.
+    if (!oneThread) return undefined;
+    const speed = pairedRatio(augkit, oneThread);
+    return {
+      text: `≥ 0.90× batch (${speed.toFixed(2)}×; medians ${(augkit.median / oneThread.median).toFixed(2)}×)`,
+      met: speed >= 0.9,
+    };
+  }
   if (mode === 'workers') {
     // Only cases where one batch takes ≥ 1 ms on one thread have a target (below that, messaging dominates).
     if (!oneThread || oneThread.msPerCall < 1) return undefined;
@@ -510,6 +520,25 @@ function singleWay(aug: Augmenter, data: Data): Way {
   const images = Array.from({ length: b.n }, (_, i) => imageAt(b, i));
   // Epoch = the pass over the workload, index = the image's index: fresh draws, as the DataLoader would give.
   return syncWay((i) => aug.augmentImage(images[i % b.n], { epoch: (i / b.n) | 0, index: i % b.n }), 1);
+}
+
+/**
+ * List mode: the batch mode's batches as lists of 32 separate images (each in its own buffer, as images read one by
+ * one are), one augmentImages call per list, each result written into the previous one's buffer.
+ */
+function listWay(aug: Augmenter, data: Data): Way {
+  const lists = batchesOf(data.batch, BATCH).map((u) => ({
+    images: Array.from({ length: u.batch.n }, (_, i) => {
+      const view = imageAt(u.batch, i);
+      return { ...view, data: view.data.slice() };
+    }),
+    indices: u.indices,
+  }));
+  let spare: Uint8Array | undefined = NO_SPARE;
+  return syncWay((i) => {
+    const u = lists[i % lists.length];
+    spare = resultBuffer(aug.augmentImages(u.images, { epoch: i, indices: u.indices, out: spare ?? NO_SPARE }));
+  }, BATCH);
 }
 
 /** Batch mode: one augmentImages call per batch of 32, on this thread. */
@@ -591,6 +620,7 @@ async function main(): Promise<void> {
         for (const mode of args.modes) {
           if (mode === 'single') ways.set(mode, singleWay(aug, data));
           else if (mode === 'batch') ways.set(mode, batchWay(aug, data));
+          else if (mode === 'list') ways.set(mode, listWay(aug, data));
           else {
             const units = batchesOf(heap ? inHeap(data.shared) : data.shared, BATCH);
             const p = pool as BenchPool;
@@ -601,10 +631,10 @@ async function main(): Promise<void> {
             );
           }
         }
-        // Single on its own (it is compared with OpenCV only); batch and workers in alternating repeats, since the
-        // workers' target is their ratio.
+        // Single on its own (it is compared with OpenCV only); batch, workers and list in alternating repeats, since
+        // the workers' and the list's targets are their ratios to the batch.
         const byMode = new Map<Mode, Measured>();
-        for (const group of [['single'], ['batch', 'workers']] as Mode[][]) {
+        for (const group of [['single'], ['batch', 'workers', 'list']] as Mode[][]) {
           const modes = group.filter((m) => ways.has(m));
           const measured = await measure(
             modes.map((m) => ways.get(m) as Way),
@@ -614,7 +644,7 @@ async function main(): Promise<void> {
         }
         for (const mode of args.modes) {
           const m = byMode.get(mode) as Measured;
-          const cvMode = mode === 'workers' ? 'batch' : mode;
+          const cvMode = mode === 'workers' || mode === 'list' ? 'batch' : mode;
           const cvRow = cv?.cases.find((c) => c.id === id && c.workload === workload && c.mode === cvMode);
           const opencv = cvRow && {
             median: cvRow.images_per_s_median,
@@ -650,7 +680,7 @@ async function main(): Promise<void> {
     batchSize: BATCH,
     workers: WORKERS,
     method:
-      "opencv_bench.py's: warm-up (≥ 2 calls and ≥ warmS), callsPerRepeat chosen from timed runs after it (lengthened until one lasts ≥ targetS / 2), then `repeats` timed repeats of `callsPerRepeat` calls on consecutive images (single) or batches of 32 (batch, workers: `pairedRepeats` each, alternating); images/s median, min and max over the repeats. augkit's batch and workers repeats of a case alternate (batch, workers, batch, …, after both warm up), so that their ratio compares the same moments of the machine. OpenCV ran back to back with augkit, case by case (OpenCV's run of a case right before augkit's), in this run; with --quick, once per workload before augkit's cases.",
+      "opencv_bench.py's: warm-up (≥ 2 calls and ≥ warmS), callsPerRepeat chosen from timed runs after it (lengthened until one lasts ≥ targetS / 2), then `repeats` timed repeats of `callsPerRepeat` calls on consecutive images (single) or batches of 32 (batch, workers, list: `pairedRepeats` each, alternating); images/s median, min and max over the repeats. augkit's batch, workers and list repeats of a case alternate (batch, workers, list, batch, …, after all warm up), so that their ratios to the batch compare the same moments of the machine. OpenCV ran back to back with augkit, case by case (OpenCV's run of a case right before augkit's), in this run; with --quick, once per workload before augkit's cases.",
     timing,
     workloads: workloadInfo,
     opencv: firstCv
@@ -719,7 +749,7 @@ function renderTable(
   const quick = t.quick ? ' (--quick)' : '';
   lines.push(
     `augkit (Node ${process.version}) vs OpenCV ${cvText}, ${cpus()[0]?.model ?? ''} ×${cpus().length}.`,
-    `Images/s: median [min–max] of ${t.repeats} repeats (batch and workers: ${t.pairedRepeats}, alternating)${quick}. workers = batch on 2 worker threads, compared with OpenCV batch (1 thread) and with our own 1-thread batch.`,
+    `Images/s: median [min–max] of ${t.repeats} repeats (batch, workers and list: ${t.pairedRepeats}, alternating)${quick}. list = batch given as 32 separate images; workers = batch on 2 worker threads; both compared with OpenCV batch (1 thread) and with our own 1-thread batch.`,
     '',
   );
   lines.push('| case | workload | mode | augkit img/s median [min–max] | OpenCV img/s | ratio | target | met? |');

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 
 // A smoke test of `npm run bench`: it runs and writes well-formed JSON. No timing is asserted (the machine is shared).
 describe('bench/run.ts', () => {
-  it('runs a case and the copy reference in every mode without OpenCV and writes their rows as JSON', () => {
+  it('runs a case and the copy reference in every mode (single, batch, list, workers) without OpenCV and writes their rows as JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'augkit-bench-'));
     try {
       const out = join(dir, 'result.json');
@@ -23,7 +23,7 @@ describe('bench/run.ts', () => {
           '--workloads',
           'fmnist',
           '--modes',
-          'single,batch,workers',
+          'single,batch,list,workers',
           '--no-opencv',
           '--no-walkthrough',
           '--out',
@@ -41,9 +41,11 @@ describe('bench/run.ts', () => {
         [
           ['multiply', 'fmnist', 'single'],
           ['multiply', 'fmnist', 'batch'],
+          ['multiply', 'fmnist', 'list'],
           ['multiply', 'fmnist', 'workers'],
           ['copy', 'fmnist', 'single'],
           ['copy', 'fmnist', 'batch'],
+          ['copy', 'fmnist', 'list'],
           ['copy', 'fmnist', 'workers'],
         ],
       );
