@@ -19,8 +19,16 @@ export {
   type LoadFashionMnistOptions,
 } from './io/fashion-mnist.ts';
 export { decodeIdxBytes, isGzip, readIdxFile } from './io/idx-file.ts';
-export { readImage, writeImage, type ReadImageOptions, type WriteImageOptions } from './io/image-file.ts';
-export { writeFileAtomic, type AtomicWriteOptions } from './io/atomic-write.ts';
+export {
+  readImage,
+  readImageWithInfo,
+  writeImage,
+  type ImageFileInfo,
+  type ReadImageOptions,
+  type WriteImageOptions,
+} from './io/image-file.ts';
+export { removeStaleTempFiles, writeFileAtomic, type AtomicWriteOptions } from './io/atomic-write.ts';
+export { plainFileError } from './io/file-errors.ts';
 export { ImageFolder, type ImageFolderOptions, type ImageFolderSample } from './data/image-folder.ts';
 export { createWorkerPool, type AugmenterReviver, type WorkerPoolOptions } from './data/worker-pool.ts';
 export {

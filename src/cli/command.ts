@@ -1,5 +1,6 @@
 // What every `augkit` command shares: its description for the command table, the streams it writes to, and the
 // usage error that main.ts turns into exit code 2.
+import { availableParallelism } from 'node:os';
 import type { ParseArgsConfig } from 'node:util';
 
 /** The options table of a command, in node:util `parseArgs` form. */
@@ -106,4 +107,32 @@ export function choiceOption<T extends string>(
     throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; received "${raw}"`, command);
   }
   return raw as T;
+}
+
+/** The flag that lets `workersOption` go past the core count. */
+export const FORCE_WORKERS = 'force-workers';
+
+/**
+ * A thread-count option (`--workers`, `--threads`) in [min, max], capped at the machine's cores: more threads than
+ * cores only add memory (each holds its own images) and switching, so a larger count is a usage error unless
+ * `--force-workers` is given. `cores` is injected for tests.
+ * @example workersOption(args, 'workers', 1, 1, 64, 'augment') // --workers 256 on 2 cores → UsageError
+ */
+export function workersOption(
+  args: ParsedArgs,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  command: string,
+  cores: number = availableParallelism(),
+): number {
+  const value = integerOption(args, name, fallback, min, max, command);
+  if (value > cores && !flag(args, FORCE_WORKERS)) {
+    throw new UsageError(
+      `--${name} ${value} is more than the ${cores} core${cores === 1 ? '' : 's'} of this machine, which only adds memory and switching; use at most ${cores}, or add --${FORCE_WORKERS}`,
+      command,
+    );
+  }
+  return value;
 }

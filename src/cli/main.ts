@@ -51,11 +51,46 @@ export function commandHelp(command: Command): string {
   return `Usage: ${command.usage}\n\n${command.summary}\n\n${command.help.trimEnd()}\n  -h, --help  show this help\n`;
 }
 
+/**
+ * Joins a string option and a negative number after it (`--seed -5` → `--seed=-5`): node:util's parser takes a
+ * value starting with a dash for a flag and calls it ambiguous; a number is never a flag here.
+ */
+export function joinNegativeNumbers(command: Command, argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const next = argv[i + 1];
+    const long = arg.startsWith('--') ? arg.slice(2) : undefined;
+    const short =
+      long === undefined && /^-[A-Za-z]$/.test(arg)
+        ? Object.keys(command.options).find((k) => command.options[k].short === arg[1])
+        : undefined;
+    const option = long ?? short;
+    if (
+      option !== undefined &&
+      Object.hasOwn(command.options, option) &&
+      command.options[option].type === 'string' &&
+      next !== undefined &&
+      /^-(\d|\.\d|Infinity)/.test(next)
+    ) {
+      out.push(`${long !== undefined ? arg : `--${option}`}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 function parse(command: Command, argv: readonly string[]): ParsedArgs & { help: boolean } {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: joinNegativeNumbers(command, argv),
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,

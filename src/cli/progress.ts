@@ -11,7 +11,9 @@ export interface ProgressStream {
 export interface Progress {
   /** One more item finished; `line` is what a non-terminal log shows for it. */
   tick(line: string): void;
-  /** A message (a warning, a failure) on its own line. */
+  /** One more item finished with a problem: `line` says what, printed once (in place of `tick`'s line). */
+  fail(line: string): void;
+  /** A message (a warning, a problem not tied to an item) on its own line. */
   note(line: string): void;
   /** Clears the bar (terminal) so a summary can follow. */
   finish(): void;
@@ -55,6 +57,16 @@ export function createProgress(stream: ProgressStream, total: number, now: () =>
       done++;
       if (tty) draw(done === total);
       else stream.write(`[${String(done).padStart(width)}/${total}] ${line}\n`);
+    },
+    fail(line) {
+      done++;
+      if (tty) {
+        clear();
+        stream.write(`${line}\n`);
+        draw(true);
+      } else {
+        stream.write(`[${String(done).padStart(width)}/${total}] ${line}\n`);
+      }
     },
     note(line) {
       if (tty) {

@@ -1,7 +1,7 @@
 // Writing a file so that readers never see half of it: a temporary file in the same folder, then a rename (or a
 // hard link when an existing file must not be replaced). Node-only.
 import { randomBytes } from 'node:crypto';
-import { access, link, rename, unlink, writeFile } from 'node:fs/promises';
+import { access, link, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Options of `writeFileAtomic`. */
@@ -11,9 +11,20 @@ export interface AtomicWriteOptions {
 }
 
 /**
- * Writes `bytes` to `path` atomically: the bytes go to `.<name>.<random>.tmp` in the same folder, which is then
- * renamed over `path` (`overwrite: true`) or hard-linked to it, which fails if `path` exists (the default). Either
- * way the temporary file is removed, also on failure, and `path` is either absent, its old content or the new one.
+ * The temporary files augkit writes: `.<name>.<pid>-<12 hex>.tmp`, and `.<name>.<12 hex>.tmp` of versions before
+ * the process id was part of the name. Group 1 is the process id, when there is one.
+ */
+const TEMP_NAME = /^\..+\.(?:(\d+)-)?[0-9a-f]{12}\.tmp$/;
+
+/** A temporary file older than this is stale whoever wrote it (a process id may have been reused since). */
+const STALE_AFTER_MS = 24 * 3600 * 1000;
+
+/**
+ * Writes `bytes` to `path` atomically: the bytes go to `.<name>.<pid>-<random>.tmp` in the same folder, which is
+ * then renamed over `path` (`overwrite: true`) or hard-linked to it, which fails if `path` exists (the default).
+ * Either way the temporary file is removed, also when writing it fails (a full disk) or the link does, and `path` is
+ * either absent, its old content or the new one. A process killed in between leaves the temporary file, which
+ * `removeStaleTempFiles` removes on the next run.
  * @throws an error with `code: 'EEXIST'` when `path` exists and `overwrite` is not set.
  */
 export async function writeFileAtomic(
@@ -21,9 +32,9 @@ export async function writeFileAtomic(
   bytes: Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  await writeFile(temp, bytes, { flag: 'wx' });
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
+    await writeFile(temp, bytes, { flag: 'wx' });
     if (options.overwrite) {
       await rename(temp, path);
       return;
@@ -54,4 +65,45 @@ async function rejectExisting(path: string): Promise<never> {
   error.code = 'EEXIST';
   error.path = path;
   throw error;
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files `writeFileAtomic` left in `dir` when its process was killed (or the machine lost
+ * power) between writing and renaming: files named like its temporary files whose process is gone, and any such
+ * file older than a day. Files of a run still writing there are kept. A missing or unreadable folder removes
+ * nothing. Resolves to the names removed.
+ * @example const removed = await removeStaleTempFiles('out'); // ['.cat_0.png.4711-1a2b3c4d5e6f.tmp']
+ */
+export async function removeStaleTempFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  const now = Date.now();
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name);
+    if (match === null) continue;
+    const path = join(dir, name);
+    const s = await stat(path).catch(() => undefined);
+    if (s === undefined || !s.isFile()) continue;
+    const old = now - s.mtimeMs > STALE_AFTER_MS;
+    if (!old && match[1] !== undefined && alive(Number(match[1]))) continue;
+    if (
+      await unlink(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed.push(name);
+  }
+  return removed;
 }

@@ -1,9 +1,11 @@
 // Reading and writing image files through sharp. Node-only; exported from `augkit/node`.
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import sharp from 'sharp';
 import { argumentError } from '../core/errors.ts';
 import { type Image, assertImage } from '../core/image.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+import { plainFileError } from './file-errors.ts';
 
 /** Options of `readImage`. */
 export interface ReadImageOptions {
@@ -14,36 +16,78 @@ export interface ReadImageOptions {
   readonly channels?: 1 | 3 | 4;
 }
 
+/** What the file held before decoding to uint8: what `readImage` converted, for callers that report it. */
+export interface ImageFileInfo {
+  /** The file's format as sharp names it: `png`, `jpeg`, `webp`, `tiff`, `gif` … */
+  readonly format: string;
+  /** Bits per sample in the file (8, or 16 for 16-bit PNG/TIFF, which `readImage` reduces to 8). */
+  readonly bitsPerSample: number;
+  /** Pages (frames) in the file; only the first is decoded. */
+  readonly pages: number;
+  /** True when the file has an alpha channel. */
+  readonly hasAlpha: boolean;
+}
+
 /**
- * Decodes an image file (PNG, JPEG, WebP, TIFF, GIF, AVIF — whatever sharp reads) into a uint8 image, HWC. The
- * EXIF orientation is applied, 16-bit files are reduced to 8 bits, and colour is converted to sRGB.
- * @example const photo = await readImage('cat.jpg');               // 3 channels
- * @example const gray = await readImage('cat.jpg', { channels: 1 }); // luminance
+ * Decodes an image file like `readImage` and says what the file held (bit depth, pages, alpha), so that a caller
+ * can report what was converted. Errors say what went wrong in plain words (`permission denied`, `the file is
+ * truncated or corrupt`, `not an image …`) and keep the original as `cause`.
+ * @example const { image, info } = await readImageWithInfo('scan.tif'); // info.pages > 1: only page 1 was read
  */
-export async function readImage(path: string, options: ReadImageOptions = {}): Promise<Image<Uint8Array>> {
+export async function readImageWithInfo(
+  path: string,
+  options: ReadImageOptions = {},
+): Promise<{ image: Image<Uint8Array>; info: ImageFileInfo }> {
   const { channels } = options;
   if (channels !== undefined && channels !== 1 && channels !== 3 && channels !== 4) {
     throw argumentError('readImage', 'channels', '1, 3 or 4', channels);
   }
+  // The bytes first, so that a file-system error (permission, a folder, a missing file) is reported as such and not
+  // as an unsupported format.
+  let bytes: Buffer;
   try {
-    const meta = await sharp(path).metadata();
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new Error(`readImage: cannot read ${path}: ${plainFileError(error)}`, { cause: error });
+  }
+  try {
+    const meta = await sharp(bytes).metadata();
     const gray = meta.channels === 1 || meta.channels === 2 || meta.space === 'b-w';
     const wanted = channels ?? (meta.hasAlpha ? 4 : gray ? 1 : 3);
-    let pipeline = sharp(path).autoOrient();
+    let pipeline = sharp(bytes).autoOrient();
     if (wanted === 1) pipeline = pipeline.removeAlpha().toColourspace('b-w');
     else if (wanted === 3) pipeline = pipeline.removeAlpha().toColourspace('srgb');
     else pipeline = pipeline.ensureAlpha().toColourspace('srgb');
     const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
     if (info.channels !== wanted) throw new Error(`decoded ${info.channels} channels instead of ${wanted}`);
-    return {
+    const image = {
       data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
       height: info.height,
       width: info.width,
       channels: info.channels,
     };
+    const bits = meta.bitsPerSample ?? (meta.depth === 'ushort' || meta.depth === 'short' ? 16 : 8);
+    const fileInfo = {
+      format: meta.format ?? 'unknown',
+      bitsPerSample: bits,
+      pages: meta.pages ?? 1,
+      hasAlpha: !!meta.hasAlpha,
+    };
+    return { image, info: fileInfo };
   } catch (error) {
-    throw new Error(`readImage: cannot read ${path}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`readImage: cannot read ${path}: ${plainFileError(error)}`, { cause: error });
   }
+}
+
+/**
+ * Decodes an image file (PNG, JPEG, WebP, TIFF, GIF, AVIF — whatever sharp reads) into a uint8 image, HWC. The
+ * EXIF orientation is applied, 16-bit files are reduced to 8 bits, only the first page of a multi-page file is read,
+ * and colour is converted to sRGB. Errors name the file and say what went wrong in plain words.
+ * @example const photo = await readImage('cat.jpg');               // 3 channels
+ * @example const gray = await readImage('cat.jpg', { channels: 1 }); // luminance
+ */
+export async function readImage(path: string, options: ReadImageOptions = {}): Promise<Image<Uint8Array>> {
+  return (await readImageWithInfo(path, options)).image;
 }
 
 /** Options of `writeImage`. */

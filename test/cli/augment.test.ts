@@ -188,16 +188,17 @@ describe('augkit augment', () => {
     assert.equal((await readFile(join(out, 'x_0.webp'))).subarray(8, 12).toString('latin1'), 'WEBP');
   });
 
-  it('never writes over an input, even with --overwrite', async () => {
+  it('refuses --out equal to an input folder, even with --overwrite, and writes nothing', async () => {
     const input = join(dir, 'self');
     await mkdir(input);
     await writePng(join(input, 'p.png'), [1, 2, 3, 4], 2, 2, 1);
     await writePng(join(input, 'p_0.png'), [9, 9, 9, 9], 2, 2, 1);
     const before = await readFile(join(input, 'p_0.png'));
     const run = await runCli(['augment', input, '--out', input, '--pipeline', join(dir, 'random.json'), '--overwrite']);
-    assert.equal(run.code, 1);
-    assert.match(run.stderr, /p_0\.png is an input; not written/);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--out .*self is the input folder/);
     assert.ok((await readFile(join(input, 'p_0.png'))).equals(before));
+    assert.deepEqual(await listFiles(input), ['p.png', 'p_0.png']);
   });
 
   it('names the JSON path of a pipeline error and exits 1', async () => {

@@ -2,106 +2,33 @@
 // deterministic names into a mirrored folder tree, atomically, never over an input or (without --overwrite) an
 // existing file. Each variant k of the file at sorted position i is drawn at address (call k, index i), so the
 // bytes depend only on the seed, the pipeline and the inputs — not on --workers or on the order files finish in.
-import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { access, mkdir, realpath } from 'node:fs/promises';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import type { Augmenter } from '../../augmenters/base/augmenter.ts';
 import type { Image } from '../../core/image.ts';
 import { createWorkerPool } from '../../data/worker-pool.ts';
-import { readImage, writeImage } from '../../io/image-file.ts';
+import { removeStaleTempFiles } from '../../io/atomic-write.ts';
+import { plainFileError } from '../../io/file-errors.ts';
+import { readImageWithInfo, writeImage } from '../../io/image-file.ts';
 import {
   type CliIO,
   type Command,
+  FORCE_WORKERS,
   type ParsedArgs,
   UsageError,
   choiceOption,
   flag,
   integerOption,
   stringOption,
+  workersOption,
 } from '../command.ts';
+import { IMAGE_EXTENSIONS, type InputFile, collectInputs } from '../inputs.ts';
 import { PRESETS, loadPipeline } from '../pipeline.ts';
 import { createProgress } from '../progress.ts';
-
-/** File extensions read from folders (files named on the command line are tried whatever their extension). */
-export const IMAGE_EXTENSIONS: readonly string[] = ['.png', '.jpg', '.jpeg', '.webp', '.tif', '.tiff'];
 
 /** Output formats, and the extension each is written with when the input's own is not kept. */
 const FORMATS = { png: '.png', jpeg: '.jpg', webp: '.webp' } as const;
 type Format = keyof typeof FORMATS;
-
-/** One input image and where its variants go. */
-export interface InputFile {
-  /** Absolute path of the input. */
-  readonly path: string;
-  /** The input's path as the user would recognise it, for messages. */
-  readonly display: string;
-  /** The output path without the `_<k>.<ext>` suffix, relative to --out: mirrors the folder structure. */
-  readonly stem: string;
-}
-
-/** Inputs that could not be listed (missing paths), reported as failures. */
-export interface InputProblem {
-  readonly display: string;
-  readonly message: string;
-}
-
-/**
- * Finds the images named by `inputs` (files, or folders searched recursively for PNG/JPEG/WebP/TIFF files,
- * skipping hidden entries and the folder `skip`), sorted by output path. A folder's files keep their path below
- * the folder (`photos/a/b.jpg` → stem `a/b`); a file on its own becomes its bare name.
- */
-export async function collectInputs(
-  inputs: readonly string[],
-  cwd: string,
-  skip?: string,
-): Promise<{ files: InputFile[]; problems: InputProblem[] }> {
-  const files = new Map<string, InputFile>();
-  const problems: InputProblem[] = [];
-  const add = (path: string, display: string, stem: string) => {
-    if (!files.has(path)) files.set(path, { path, display, stem });
-  };
-  const walk = async (dir: string, root: string, displayRoot: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
-      if (skip !== undefined && path === skip) continue;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const s = await stat(path).catch(() => undefined);
-        isDir = s?.isDirectory() ?? false;
-        isFile = s?.isFile() ?? false;
-      }
-      if (isDir) await walk(path, root, displayRoot);
-      else if (isFile && IMAGE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) {
-        const rel = relative(root, path);
-        add(path, join(displayRoot, rel), stripExtension(rel));
-      }
-    }
-  };
-  for (const input of inputs) {
-    const path = resolve(cwd, input);
-    const s = await stat(path).catch((error: NodeJS.ErrnoException) => error);
-    if (s instanceof Error) {
-      problems.push({ display: input, message: s.code === 'ENOENT' ? 'no such file or folder' : s.message });
-    } else if (s.isDirectory()) {
-      await walk(path, path, input);
-    } else {
-      add(path, input, stripExtension(basename(path)));
-    }
-  }
-  const sorted = [...files.values()].sort((a, b) => compare(a.stem, b.stem) || compare(a.path, b.path));
-  return { files: sorted, problems };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function stripExtension(path: string): string {
-  const ext = extname(path);
-  return ext ? path.slice(0, -ext.length) : path;
-}
 
 /** The extension variants of `file` are written with: `--format`'s, else the input's own when writable, else .png. */
 export function outputExtension(path: string, format: Format | undefined): string {
@@ -149,34 +76,42 @@ export interface AugmentSummary {
   /** Inputs with a problem: unreadable, missing, or at least one variant not written. */
   readonly failed: number;
   readonly seconds: number;
+  /** Variants not written because they existed (--skip-existing). */
+  readonly existing?: number;
 }
 
 const HELP = `Writes K augmented variants of every input image into --out as <name>_<k>.<ext> (k = 0…K−1), mirroring
-the folders below each input folder. Folders are searched recursively for PNG, JPEG, WebP and TIFF files.
+the folders below each input folder (with several inputs, each folder's files go below the folder's name).
+Folders are searched recursively for PNG, JPEG, WebP, TIFF and GIF files; other files are listed as skipped.
 
 Options:
-  --out DIR           where the variants go (required; created if missing)
+  --out DIR           where the variants go (required; created if missing). Not an input folder, a link to one,
+                      or a folder holding one; a folder inside an input folder is left out of the search
   --pipeline FILE     a pipeline in JSON: any augmenter's toJSON() form (see "augkit list")
   --preset NAME       a built-in pipeline instead: ${Object.keys(PRESETS).join(', ')} (default light)
   --n K               variants per image (default 1)
   --seed S            seed of the draws (default: the pipeline file's, else one picked and printed)
-  --workers W         threads that augment: 1 (default) is this thread, W > 1 starts W worker threads;
-                      the output bytes are the same for every W
-  --format F          png, jpeg or webp (default: the input's own format; TIFF becomes PNG)
+  --workers W         threads that augment: 1 (default) is this thread, W > 1 starts W worker threads, at most
+                      the machine's cores (--force-workers allows more); the output bytes are the same for every W
+  --format F          png, jpeg or webp (default: the input's own format; TIFF and GIF become PNG)
   --quality Q         JPEG/WebP quality 1–100 (default 90)
   --overwrite         replace existing output files (inputs are never written over)
+  --skip-existing     leave existing output files as they are and count them as done: resumes a run
 
 Variant k of the i-th file (files sorted by output path) is drawn at call k, index i, so the same seed and inputs
 give byte-identical files. Each file is written to a temporary name and renamed, so an interrupted run leaves no
-half-written image. Unreadable inputs and outputs that already exist are reported and skipped; the exit code is 1
-when anything failed. A progress bar is drawn on a terminal, plain lines otherwise, and a summary at the end.`;
+half-written image; temporary files an interrupted run left are removed by the next. Unreadable inputs and
+folders and outputs that already exist are reported once each and skipped; the exit code is 1 when anything
+failed or no image was found. Images are read as 8-bit: 16-bit files, extra pages of TIFF/GIF files, and
+grey+alpha files (written as RGBA) are converted, and alpha is augmented like a colour channel; the summary says
+which files that concerns. A progress bar is drawn on a terminal, plain lines otherwise, and a summary at the end.`;
 
 /** `augkit augment`. */
 export const command: Command = {
   name: 'augment',
   summary: 'Write K augmented variants of every image in files and folders.',
   usage:
-    'augkit augment <inputs...> --out DIR [--pipeline FILE.json | --preset NAME] [--n K] [--seed S] [--workers W] [--format png|jpeg|webp] [--quality Q] [--overwrite]',
+    'augkit augment <inputs...> --out DIR [--pipeline FILE.json | --preset NAME] [--n K] [--seed S] [--workers W] [--format png|jpeg|webp] [--quality Q] [--overwrite | --skip-existing]',
   help: HELP,
   options: {
     out: { type: 'string', short: 'o' },
@@ -185,13 +120,28 @@ export const command: Command = {
     n: { type: 'string', short: 'n' },
     seed: { type: 'string' },
     workers: { type: 'string', short: 'w' },
+    [FORCE_WORKERS]: { type: 'boolean' },
     format: { type: 'string' },
     quality: { type: 'string' },
     overwrite: { type: 'boolean' },
+    'skip-existing': { type: 'boolean' },
   },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY, name: 'inputs (image files or folders)' },
   run: runAugment,
 };
+
+/** "3 files: a, b, c" with at most `max` names shown. */
+function listed(names: readonly string[], max = 10): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
 
 async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
   const name = 'augment';
@@ -200,10 +150,12 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
   const n = integerOption(args, 'n', 1, 1, 100_000, name);
   const seedArg =
     stringOption(args, 'seed') === undefined ? undefined : integerOption(args, 'seed', 0, 0, 2 ** 53 - 1, name);
-  const workers = integerOption(args, 'workers', 1, 1, 256, name);
+  const workers = workersOption(args, 'workers', 1, 1, 256, name);
   const format = choiceOption(args, 'format', ['png', 'jpeg', 'webp'] as const, undefined, name);
   const quality = integerOption(args, 'quality', 90, 1, 100, name);
   const overwrite = flag(args, 'overwrite');
+  const skipExisting = flag(args, 'skip-existing');
+  if (overwrite && skipExisting) throw new UsageError('give either --overwrite or --skip-existing, not both', name);
 
   const pipeline = await loadPipeline({
     pipeline: stringOption(args, 'pipeline'),
@@ -214,7 +166,7 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
     fallback: 'light',
   });
   const out = resolve(io.cwd, outArg);
-  const { files, problems } = await collectInputs(args.positionals, io.cwd, out);
+  const { files, problems, skipped, revisits } = await collectInputs(args.positionals, io.cwd, out, name);
   const inputPaths = new Set<string>();
   for (const f of files) inputPaths.add(await realpath(f.path).catch(() => f.path));
 
@@ -223,8 +175,18 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
       `${pipeline.source}, seed ${pipeline.seed}${pipeline.seedPicked ? ` (picked; --seed ${pipeline.seed} repeats this run)` : ''}, ` +
       `${workers === 1 ? '1 thread' : `${workers} worker threads`} → ${outArg}\n`,
   );
+  for (const p of problems) io.stderr.write(`augkit augment: ${p.display}: ${p.message}\n`);
+  for (const r of revisits)
+    io.stderr.write(`augkit augment: ${r}: a link to a folder already searched; not followed\n`);
+  if (files.length === 0) {
+    io.stderr.write(
+      `augkit augment: no images found in ${args.positionals.join(', ')} (searched for ${IMAGE_EXTENSIONS.join(' ')})\n`,
+    );
+    if (skipped.length > 0) io.stdout.write(`skipped ${skipped.length} files of other formats: ${listed(skipped)}\n`);
+    io.stdout.write(`${formatSummary({ read: 0, written: 0, failed: problems.length, seconds: 0 })}\n`);
+    return 1;
+  }
   const progress = createProgress(io.stderr, files.length);
-  for (const p of problems) progress.note(`augkit augment: ${p.display}: ${p.message}`);
 
   // Output names must be unique: a.png and a.jpg with --format png would both give a_0.png.
   const owners = new Map<string, string>();
@@ -255,8 +217,26 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
   };
   process.on('SIGINT', onSignal);
 
+  // Temporary files of an interrupted earlier run, removed once per output folder before writing there.
+  const cleaned = new Map<string, Promise<void>>();
+  let staleRemoved = 0;
+  const prepareFolder = (dir: string) => {
+    let done = cleaned.get(dir);
+    if (done === undefined) {
+      done = mkdir(dir, { recursive: true })
+        .then(() => removeStaleTempFiles(dir))
+        .then((removed) => {
+          staleRemoved += removed.length;
+        });
+      cleaned.set(dir, done);
+    }
+    return done;
+  };
+  const converted = { deep: [] as string[], pages: [] as string[], alpha: [] as string[] };
+
   let read = 0;
   let written = 0;
+  let existing = 0;
   let failed = problems.length;
   const start = performance.now();
   try {
@@ -268,28 +248,42 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
         const clash = clashes.get(file);
         if (clash !== undefined) {
           failed++;
-          progress.note(`augkit augment: ${file.display}: its output names clash with ${clash}'s; skipped`);
-          progress.tick(`${file.display}: skipped`);
+          progress.fail(`augkit augment: ${file.display}: its output names clash with ${clash}'s; skipped`);
+          return;
+        }
+        const ext = outputExtension(file.path, format);
+        const targets = Array.from({ length: n }, (_, k) => join(out, `${file.stem}_${k}${ext}`));
+        const todo: number[] = [];
+        for (let k = 0; k < n; k++) if (!(skipExisting && (await exists(targets[k])))) todo.push(k);
+        existing += n - todo.length;
+        if (todo.length === 0) {
+          progress.tick(`${file.display}: all ${n} exist`);
           return;
         }
         let image: Image;
         try {
-          image = await readImage(file.path);
+          const decoded = await readImageWithInfo(file.path);
+          image = decoded.image;
+          if (decoded.info.bitsPerSample > 8) converted.deep.push(file.display);
+          if (decoded.info.pages > 1) converted.pages.push(`${file.display} (${decoded.info.pages})`);
+          if (decoded.info.hasAlpha) converted.alpha.push(file.display);
           read++;
         } catch (error) {
           failed++;
-          const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-          progress.note(`augkit augment: ${file.display}: cannot read: ${cause}`);
-          progress.tick(`${file.display}: not readable`);
+          progress.fail(
+            `augkit augment: ${file.display}: cannot read: ${plainFileError((error as Error).cause ?? error)}`,
+          );
           return;
         }
-        const ext = outputExtension(file.path, format);
-        const dir = dirname(join(out, file.stem));
-        await mkdir(dir, { recursive: true });
         let ok = 0;
         const errors: string[] = [];
-        for (let k = 0; k < n; k++) {
-          const target = join(out, `${file.stem}_${k}${ext}`);
+        try {
+          await prepareFolder(dirname(join(out, file.stem)));
+        } catch (error) {
+          errors.push(`${relative(io.cwd, dirname(targets[0]))}: cannot create the folder: ${plainFileError(error)}`);
+        }
+        for (const k of errors.length > 0 ? [] : todo) {
+          const target = targets[k];
           const shown = relative(io.cwd, target) || target;
           if (inputPaths.has(target) || inputPaths.has(await realpath(target).catch(() => target))) {
             errors.push(`${shown} is an input; not written`);
@@ -302,17 +296,26 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
             ok++;
           } catch (error) {
             const e = error as NodeJS.ErrnoException;
+            if (e.code === 'EEXIST' && skipExisting) {
+              existing++;
+              continue;
+            }
             errors.push(
               e.code === 'EEXIST'
-                ? `${shown} exists; not replaced (--overwrite replaces it)`
-                : `${shown}: ${e.message}`,
+                ? `${shown} exists; not replaced (--overwrite replaces it, --skip-existing keeps it)`
+                : `${shown}: ${e.code !== undefined ? plainFileError(e) : e.message}`,
             );
+            // A full disk or a read-only folder fails every further variant the same way.
+            if (e.code === 'ENOSPC' || e.code === 'EROFS' || e.code === 'EDQUOT') break;
           }
         }
         written += ok;
-        if (errors.length > 0) failed++;
-        for (const e of errors) progress.note(`augkit augment: ${e}`);
-        progress.tick(`${file.display} → ${ok} written${errors.length > 0 ? `, ${errors.length} failed` : ''}`);
+        if (errors.length > 0) {
+          failed++;
+          progress.fail(`augkit augment: ${file.display}: ${ok} written; ${errors.join('; ')}`);
+        } else {
+          progress.tick(`${file.display} → ${ok} written`);
+        }
       },
     );
   } finally {
@@ -320,13 +323,28 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
     await pool?.close();
     progress.finish();
   }
-  const summary: AugmentSummary = { read, written, failed, seconds: (performance.now() - start) / 1000 };
-  io.stdout.write(`${formatSummary(summary)}${interrupted ? ' (interrupted)' : ''}\n`);
+  const summary: AugmentSummary = { read, written, failed, seconds: (performance.now() - start) / 1000, existing };
+  const lines = [`${formatSummary(summary)}${interrupted ? ' (interrupted)' : ''}`];
+  if (skipped.length > 0) lines.push(`skipped ${skipped.length} files of other formats: ${listed(skipped)}`);
+  if (converted.deep.length > 0) {
+    lines.push(`converted ${converted.deep.length} 16-bit files to 8 bits: ${listed(converted.deep)}`);
+  }
+  if (converted.pages.length > 0) {
+    lines.push(`used only the first page of ${converted.pages.length} multi-page files: ${listed(converted.pages)}`);
+  }
+  if (converted.alpha.length > 0) {
+    lines.push(
+      `augmented the alpha channel like a colour of ${converted.alpha.length} files: ${listed(converted.alpha)}`,
+    );
+  }
+  if (staleRemoved > 0) lines.push(`removed ${staleRemoved} temporary files an interrupted run had left in --out`);
+  io.stdout.write(`${lines.join('\n')}\n`);
   return summary.failed > 0 || interrupted ? 1 : 0;
 }
 
-/** "read 12 images, wrote 48, failed 1, 0.84 s, 57.1 images/s" (written images per second). */
+/** "read 12 images, wrote 48, failed 1, 0.84 s, 57.1 images/s" (written images per second), and existing files kept. */
 export function formatSummary(s: AugmentSummary): string {
   const rate = s.seconds > 0 ? s.written / s.seconds : 0;
-  return `read ${s.read} image${s.read === 1 ? '' : 's'}, wrote ${s.written}, failed ${s.failed}, ${s.seconds.toFixed(2)} s, ${rate.toFixed(1)} images/s`;
+  const kept = s.existing ? `, kept ${s.existing} existing` : '';
+  return `read ${s.read} image${s.read === 1 ? '' : 's'}, wrote ${s.written}${kept}, failed ${s.failed}, ${s.seconds.toFixed(2)} s, ${rate.toFixed(1)} images/s`;
 }

@@ -8,6 +8,7 @@ import * as iaa from '../../augmenters/index.ts';
 import { type Image, type UniformBatch, batchImage } from '../../core/image.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { loadFashionMnist } from '../../io/fashion-mnist.ts';
+import { plainFileError } from '../../io/file-errors.ts';
 import { readImage } from '../../io/image-file.ts';
 import { seed as setRootSeed } from '../../random/stream.ts';
 import { barChart } from '../../viz/charts.ts';
@@ -55,9 +56,7 @@ async function loadInput(args: ParsedArgs, io: CliIO): Promise<DemoInput> {
     try {
       photo = await readImage(resolve(io.cwd, path));
     } catch (error) {
-      throw new CliError(
-        `cannot read ${path}: ${((error as Error).cause as Error)?.message ?? (error as Error).message}`,
-      );
+      throw new CliError(`cannot read ${path}: ${plainFileError((error as Error).cause ?? error)}`);
     }
     const image = await shrink(photo);
     const n = 32;

@@ -2,8 +2,10 @@
 // in one picture (imgaug's draw_grid). Cell k is drawn at call k, index 0: the same bytes as variant k of
 // `augkit augment <image> --n K` with the same pipeline and seed.
 import { realpath } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import type { Image } from '../../core/image.ts';
+import { removeStaleTempFiles } from '../../io/atomic-write.ts';
+import { plainFileError } from '../../io/file-errors.ts';
 import { readImage, writeImage } from '../../io/image-file.ts';
 import { drawGrid, upscale } from '../../viz/grid.ts';
 import {
@@ -18,6 +20,35 @@ import {
 } from '../command.ts';
 import { PRESETS, loadPipeline } from '../pipeline.ts';
 
+/** The largest grid written, in pixels (50 megapixels, about 7,000 × 7,000: 150 MB as RGB). */
+export const MAX_GRID_PIXELS = 50_000_000;
+/** WebP's largest side. */
+const WEBP_MAX_SIDE = 16_383;
+
+/** Refuses a grid of `rows` × `cols` cells of `cellHeight` × `cellWidth` beyond the limits, before it is drawn. */
+function checkGridSize(
+  rows: number,
+  cols: number,
+  cellHeight: number,
+  cellWidth: number,
+  padding: number,
+  webp: boolean,
+  what: string,
+): void {
+  const height = rows * cellHeight + (rows + 1) * padding;
+  const width = cols * cellWidth + (cols + 1) * padding;
+  if (height * width > MAX_GRID_PIXELS) {
+    throw new CliError(
+      `a ${rows}×${cols} grid of ${cellWidth}×${cellHeight} cells ${what} is ${width}×${height} = ${((height * width) / 1e6).toFixed(0)} megapixels, more than the limit of ${MAX_GRID_PIXELS / 1e6}; use fewer --rows/--cols or a smaller --scale`,
+    );
+  }
+  if (webp && Math.max(height, width) > WEBP_MAX_SIDE) {
+    throw new CliError(
+      `the grid would be ${width}×${height}, and WebP holds at most ${WEBP_MAX_SIDE} pixels a side; write a .png`,
+    );
+  }
+}
+
 /** `augkit grid`. */
 export const command: Command = {
   name: 'grid',
@@ -29,8 +60,9 @@ export const command: Command = {
 Options:
   --pipeline FILE     a pipeline in JSON (any augmenter's toJSON() form; see "augkit list")
   --preset NAME       a built-in pipeline instead: ${Object.keys(PRESETS).join(', ')}
-  --rows R            rows of the grid (default 3)
-  --cols C            columns of the grid (default 4)
+  --rows R            rows of the grid (default 3; 1–100)
+  --cols C            columns of the grid (default 4; 1–100); the grid may have at most 50 megapixels, checked
+                      before any cell is drawn
   --out FILE          the picture to write: .png, .jpg or .webp (required)
   --seed S            seed of the draws (default: the pipeline file's, else one picked and printed)
   --scale F           nearest-neighbour upscaling of every cell (default: small images to about 128 pixels)
@@ -78,15 +110,21 @@ async function runGrid(args: ParsedArgs, io: CliIO): Promise<number> {
   try {
     image = await readImage(inputPath);
   } catch (error) {
-    throw new CliError(
-      `cannot read ${args.positionals[0]}: ${((error as Error).cause as Error)?.message ?? (error as Error).message}`,
-    );
+    throw new CliError(`cannot read ${args.positionals[0]}: ${plainFileError((error as Error).cause ?? error)}`);
   }
   const autoScale = Math.max(1, Math.round(128 / Math.max(image.height, image.width)));
   const scale = integerOption(args, 'scale', autoScale, 1, 64, name);
+  const webp = extname(outArg).toLowerCase() === '.webp';
+  checkGridSize(rows, cols, image.height * scale, image.width * scale, padding, webp, 'of this image');
   const variants: Image[] = [];
+  let cellHeight = 0;
+  let cellWidth = 0;
   for (let k = 0; k < rows * cols; k++) {
     const variant = pipeline.augmenter.augmentImage(image, { epoch: k, index: 0 });
+    // A pipeline that changes the size (Resize, CropToFixedSize, fitOutput) makes larger cells: checked as they come.
+    cellHeight = Math.max(cellHeight, variant.height * scale);
+    cellWidth = Math.max(cellWidth, variant.width * scale);
+    checkGridSize(rows, cols, cellHeight, cellWidth, padding, webp, 'after augmenting');
     variants.push(scale > 1 ? upscale(variant, scale) : variant);
   }
   const grid = drawGrid(variants, { rows, cols, padding, background: 255 });
@@ -95,12 +133,13 @@ async function runGrid(args: ParsedArgs, io: CliIO): Promise<number> {
     throw new CliError('the grid has an alpha channel, which JPEG cannot hold; write a .png or .webp');
   }
   try {
+    await removeStaleTempFiles(dirname(outPath));
     await writeImage(outPath, grid, { overwrite: flag(args, 'overwrite') });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new CliError(`${outArg} exists; pass --overwrite to replace it`);
     }
-    throw error;
+    throw new CliError(`cannot write ${outArg}: ${plainFileError(error)}`);
   }
   io.stdout.write(
     `wrote ${outArg}: ${rows}×${cols} variants of ${args.positionals[0]} (${pipeline.source}, seed ${pipeline.seed}), ${grid.width}×${grid.height} pixels\n`,
