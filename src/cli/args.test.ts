@@ -8,8 +8,18 @@ async function run(argv: string[]): Promise<{ code: number; stdout: string; stde
   let stdout = '';
   let stderr = '';
   const io = {
-    stdout: { write: (t: string) => ((stdout += t), true) } as unknown as NodeJS.WritableStream,
-    stderr: { write: (t: string) => ((stderr += t), true) } as unknown as NodeJS.WritableStream,
+    stdout: {
+      write: (t: string) => {
+        stdout += t;
+        return true;
+      },
+    } as unknown as NodeJS.WritableStream,
+    stderr: {
+      write: (t: string) => {
+        stderr += t;
+        return true;
+      },
+    } as unknown as NodeJS.WritableStream,
     cwd: process.cwd(),
   };
   const code = await main(argv, io);
