@@ -9,7 +9,8 @@ import type { UniformBatch } from '../src/core/image.ts';
 import { FASHION_MNIST_DEBIAN_DIR, loadFashionMnist, readImage } from '../src/node.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const PHOTOS = join(HERE, '..', '..', 'shared', 'peers', 'photos');
+/** The photos committed in the repository (data-sample/photos/SOURCES.md: public domain and CC0). */
+const PHOTOS = join(HERE, '..', 'data-sample', 'photos');
 const FMNIST_COUNT = 1024;
 const RGB_COUNT = 200;
 
