@@ -16,13 +16,29 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** Options of `runCli`. */
+export interface RunCliOptions {
+  /** The folder it runs in (default the repository). */
+  readonly cwd?: string;
+  /** Milliseconds before it is killed (default 60 s). */
+  readonly timeout?: number;
+  /** Run as this user and group id (tests running as root use it to make permissions bite). */
+  readonly uid?: number;
+  readonly gid?: number;
+}
+
 /** Runs `node --import tsx src/cli/main.ts …args` in `cwd` (default the repository) and resolves when it exits. */
-export function runCli(args: readonly string[], options: { cwd?: string; timeout?: number } = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', MAIN, ...args],
-      { cwd: options.cwd ?? ROOT, timeout: options.timeout ?? 60_000, maxBuffer: 16 << 20 },
+      {
+        cwd: options.cwd ?? ROOT,
+        timeout: options.timeout ?? 60_000,
+        maxBuffer: 16 << 20,
+        ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
+      },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : (error as NodeJS.ErrnoException & { code?: unknown }).code;
         if (typeof code !== 'number') return reject(error);
