@@ -153,8 +153,18 @@ describe('augkit augment', () => {
       await writePng(join(input, i % 2 ? 'nested' : '.', `img${i}.png`), pixels, 8, 8, 3);
     }
     const common = ['--pipeline', join(dir, 'random.json'), '--n', '3', '--seed', '42'];
+    // --force-workers: the bytes are compared, whatever the cores of the machine running the tests.
     const one = await runCli(['augment', input, '--out', join(dir, 'w1'), ...common, '--workers', '1']);
-    const two = await runCli(['augment', input, '--out', join(dir, 'w2'), ...common, '--workers', '2']);
+    const two = await runCli([
+      'augment',
+      input,
+      '--out',
+      join(dir, 'w2'),
+      ...common,
+      '--workers',
+      '2',
+      '--force-workers',
+    ]);
     assert.equal(one.code, 0, one.stderr);
     assert.equal(two.code, 0, two.stderr);
     const files = await listFiles(join(dir, 'w1'));

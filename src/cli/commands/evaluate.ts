@@ -7,11 +7,13 @@ import type { EvaluationReport } from '../../train/report.ts';
 import {
   type CliIO,
   type Command,
+  FORCE_WORKERS,
   type ParsedArgs,
   UsageError,
   choiceOption,
   integerOption,
   stringOption,
+  workersOption,
 } from '../command.ts';
 import { displayPath } from './train.ts';
 
@@ -33,6 +35,7 @@ Options:
   --limit N           evaluate on the first N test images (default all 10,000: 22 passes, a few minutes)
   --threads T         threads each forward pass is split over (default: cores, at most 4; 1 with node)
   --backend NAME      wasm (default), cpu, or node (needs @tensorflow/tfjs-node)
+  --force-workers     allow --threads beyond this machine's cores
 `,
   options: {
     model: { type: 'string' },
@@ -40,6 +43,7 @@ Options:
     out: { type: 'string' },
     limit: { type: 'string' },
     threads: { type: 'string' },
+    [FORCE_WORKERS]: { type: 'boolean' },
     backend: { type: 'string' },
   },
   async run(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -49,7 +53,7 @@ Options:
     const limit = limitRaw === undefined ? undefined : integerOption(args, 'limit', 0, 1, 10_000_000, NAME);
     const backend = choiceOption<BackendName>(args, 'backend', ['wasm', 'cpu', 'node'], 'wasm', NAME) as BackendName;
     const threadsRaw = stringOption(args, 'threads');
-    const threadsGiven = threadsRaw === undefined ? undefined : integerOption(args, 'threads', 1, 1, 64, NAME);
+    const threadsGiven = threadsRaw === undefined ? undefined : workersOption(args, 'threads', 1, 1, 64, NAME);
     const outArg = stringOption(args, 'out');
     const dataArg = stringOption(args, 'data');
 

@@ -8,11 +8,13 @@ import type { ExperimentReport, ModelKind } from '../../train/report.ts';
 import {
   type CliIO,
   type Command,
+  FORCE_WORKERS,
   type ParsedArgs,
   UsageError,
   choiceOption,
   integerOption,
   stringOption,
+  workersOption,
 } from '../command.ts';
 import { readPipelineFile } from '../pipeline.ts';
 
@@ -151,6 +153,7 @@ Options:
                       are averaged, the same step up to float rounding (default: cores, at most 4; 1 with node;
                       use 1 when two trainings share the machine)
   --backend NAME      wasm (default), cpu, or node (needs @tensorflow/tfjs-node)
+  --force-workers     allow --workers or --threads beyond this machine's cores
   --merge DIR         (twice) combine the reports of an --only aug and an --only plain run (e.g. run in
                       parallel, one per core) into one report in --out; trains nothing
 `,
@@ -165,6 +168,7 @@ Options:
     seed: { type: 'string' },
     workers: { type: 'string' },
     threads: { type: 'string' },
+    [FORCE_WORKERS]: { type: 'boolean' },
     backend: { type: 'string' },
     merge: { type: 'string', multiple: true },
   },
@@ -177,9 +181,9 @@ Options:
     const testLimit =
       testLimitRaw === undefined ? undefined : integerOption(args, 'test-limit', 0, 1, 10_000_000, NAME);
     const seed = integerOption(args, 'seed', 0, 0, 2 ** 31 - 1, NAME);
-    const workers = integerOption(args, 'workers', 1, 0, 64, NAME);
+    const workers = workersOption(args, 'workers', 1, 0, 64, NAME);
     const threadsRaw = stringOption(args, 'threads');
-    const threads = threadsRaw === undefined ? undefined : integerOption(args, 'threads', 1, 1, 64, NAME);
+    const threads = threadsRaw === undefined ? undefined : workersOption(args, 'threads', 1, 1, 64, NAME);
     const backend = choiceOption<BackendName>(args, 'backend', ['wasm', 'cpu', 'node'], 'wasm', NAME) as BackendName;
     const out = resolve(io.cwd, stringOption(args, 'out') ?? 'report');
     const data = stringOption(args, 'data');
