@@ -22,6 +22,19 @@ export interface CliIO {
   readonly cwd: string;
 }
 
+/**
+ * Each command's one-line summary for `augkit --help`, kept here (not only in the command's module) so that the top
+ * help loads no command: `npx augkit --help` then starts without sharp, the augmenters, vega or TensorFlow.js.
+ */
+export const SUMMARIES = {
+  demo: 'Write the walkthrough’s 15 figures and an index.html (offline, on Fashion-MNIST or your photo).',
+  augment: 'Write K augmented variants of every image in files and folders.',
+  grid: 'Draw R×C augmented variants of one image in one picture (imgaug’s draw_grid).',
+  list: 'List every augmenter with its kind and options (for pipeline JSON files).',
+  train: 'Train the walkthrough’s CNN with and without augmentation and write the shift-robustness report.',
+  evaluate: 'Measure a saved model’s test accuracy under horizontal shifts of −5…5 pixels.',
+} as const;
+
 /** One `augkit` command: its help text, its options, and what it does. */
 export interface Command {
   readonly name: string;

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { SUMMARIES } from '../../src/cli/command.ts';
 import { COMMANDS } from '../../src/cli/main.ts';
 import * as iaa from '../../src/index.ts';
 import { readImage } from '../../src/io/image-file.ts';
@@ -62,6 +63,27 @@ describe('augkit --help', () => {
     const run = await runCli(['--help']);
     assert.equal(run.code, 0);
     for (const name of Object.keys(COMMANDS)) assert.match(run.stdout, new RegExp(`^  ${name} `, 'm'));
+  });
+
+  it('takes the summaries from one list with the same commands as the table, loading none of them', async () => {
+    assert.deepEqual(Object.keys(SUMMARIES).sort(), Object.keys(COMMANDS).sort());
+    for (const [name, load] of Object.entries(COMMANDS)) {
+      assert.equal((await load()).command.summary, SUMMARIES[name as keyof typeof SUMMARIES], name);
+    }
+    // The top help imports no command module: sharp's native library (libvips) stays unloaded.
+    const probe = [
+      `const { main } = await import(${JSON.stringify(join(ROOT, 'src', 'cli', 'main.ts'))});`,
+      'const sink = { write: () => true };',
+      "await main(['--help'], { stdout: sink, stderr: sink, cwd: '.' });",
+      'const loaded = process.report.getReport().sharedObjects.filter((f) => /sharp|vips/.test(f));',
+      'process.stdout.write(JSON.stringify(loaded));',
+    ].join('\n');
+    const loaded = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], { cwd: ROOT }, (e, out) =>
+        e ? reject(e) : resolve(out),
+      ),
+    );
+    assert.deepEqual(JSON.parse(loaded), []);
   });
 
   it('shows each command’s usage and options', async () => {

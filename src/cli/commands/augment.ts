@@ -15,6 +15,7 @@ import {
   type Command,
   FORCE_WORKERS,
   type ParsedArgs,
+  SUMMARIES,
   UsageError,
   choiceOption,
   flag,
@@ -109,7 +110,7 @@ which files that concerns. A progress bar is drawn on a terminal, plain lines ot
 /** `augkit augment`. */
 export const command: Command = {
   name: 'augment',
-  summary: 'Write K augmented variants of every image in files and folders.',
+  summary: SUMMARIES.augment,
   usage:
     'augkit augment <inputs...> --out DIR [--pipeline FILE.json | --preset NAME] [--n K] [--seed S] [--workers W] [--format png|jpeg|webp] [--quality Q] [--overwrite | --skip-existing]',
   help: HELP,

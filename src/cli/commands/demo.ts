@@ -18,6 +18,7 @@ import {
   type CliIO,
   type Command,
   type ParsedArgs,
+  SUMMARIES,
   UsageError,
   flag,
   integerOption,
@@ -374,7 +375,7 @@ async function runDemo(args: ParsedArgs, io: CliIO): Promise<number> {
 /** `augkit demo`. */
 export const command: Command = {
   name: 'demo',
-  summary: 'Write the walkthrough’s 15 figures and an index.html (offline, on Fashion-MNIST or your photo).',
+  summary: SUMMARIES.demo,
   usage: 'augkit demo [--out DIR] [--image PATH] [--index N] [--seed S]',
   help: `Draws every figure of the walkthrough — Affine's scale, translation, rotation, shear, fitOutput, cval and
 modes, Multiply, LinearContrast, GaussianBlur, Dropout, SaltAndPepper, a Sequential pipeline — and times one call

@@ -9,6 +9,7 @@ import {
   type Command,
   FORCE_WORKERS,
   type ParsedArgs,
+  SUMMARIES,
   UsageError,
   choiceOption,
   integerOption,
@@ -21,7 +22,7 @@ const NAME = 'evaluate';
 
 export const command: Command = {
   name: NAME,
-  summary: 'Measure a saved model’s test accuracy under horizontal shifts of −5…5 pixels.',
+  summary: SUMMARIES.evaluate,
   usage: 'augkit evaluate --model DIR [--data DIR] [--out DIR] [--limit N] [--threads T] [--backend wasm|cpu|node]',
   help: `Loads a model saved by "augkit train" (a folder with model.json and weights.bin) and measures its test
 accuracy with every Fashion-MNIST test image shifted horizontally by -5…5 pixels, both wrap-around (np.roll, the

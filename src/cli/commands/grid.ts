@@ -13,6 +13,7 @@ import {
   type CliIO,
   type Command,
   type ParsedArgs,
+  SUMMARIES,
   UsageError,
   flag,
   integerOption,
@@ -52,7 +53,7 @@ function checkGridSize(
 /** `augkit grid`. */
 export const command: Command = {
   name: 'grid',
-  summary: 'Draw R×C augmented variants of one image in one picture (imgaug’s draw_grid).',
+  summary: SUMMARIES.grid,
   usage: 'augkit grid <image> (--pipeline FILE.json | --preset NAME) --rows R --cols C --out grid.png',
   help: `Cell k (row by row) holds variant k of the image: drawn at call k, index 0, so it equals variant k of
 "augkit augment <image> --n K" with the same pipeline and seed.

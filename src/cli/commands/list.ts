@@ -1,7 +1,7 @@
 // `augkit list`: every registered augmenter with its kind and options, read from the registry.
 import * as iaa from '../../augmenters/index.ts';
 import { toSpec } from '../../params/sugar.ts';
-import { type Command, type ParsedArgs, flag } from '../command.ts';
+import { type Command, type ParsedArgs, SUMMARIES, flag } from '../command.ts';
 
 /** One augmenter as `augkit list` shows it. */
 export interface ListedAugmenter {
@@ -41,7 +41,7 @@ function formatOption(option: ListedAugmenter['options'][number], primary: strin
 /** `augkit list`. */
 export const command: Command = {
   name: 'list',
-  summary: 'List every augmenter with its kind and options (for pipeline JSON files).',
+  summary: SUMMARIES.list,
   usage: 'augkit list [--json]',
   help: [
     'Shows each registered augmenter’s type (the "type" of a pipeline JSON object), its kind (pixel, geometric or',

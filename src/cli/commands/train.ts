@@ -10,6 +10,7 @@ import {
   type Command,
   FORCE_WORKERS,
   type ParsedArgs,
+  SUMMARIES,
   UsageError,
   choiceOption,
   integerOption,
@@ -129,7 +130,7 @@ async function summary(report: ExperimentReport, cwd: string, out: string): Prom
 
 export const command: Command = {
   name: NAME,
-  summary: 'Train the walkthrough’s CNN with and without augmentation and write the shift-robustness report.',
+  summary: SUMMARIES.train,
   usage:
     'augkit train [--epochs 10] [--out report/] [--only aug|plain] [--limit N] [--test-limit N] [--data DIR] [--pipeline FILE.json] [--seed S] [--workers W] [--threads T] [--backend wasm|cpu|node] | augkit train --merge DIR --merge DIR [--out report/]',
   help: `Trains the walkthrough's CNN on Fashion-MNIST twice — with the augmentation pipeline (default: shift
