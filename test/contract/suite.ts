@@ -181,5 +181,14 @@ export function contractSuite(wasm: boolean): void {
     }
   });
 
+  it(`ran ${wasm ? 'WebAssembly twins' : 'no WebAssembly twin'} in the kernel table’s count of this thread`, () => {
+    const runs = Object.values(iaa.kernelRuns());
+    const twins = runs.reduce((sum, r) => sum + r.wasm, 0);
+    const references = runs.reduce((sum, r) => sum + r.typescript, 0);
+    if (wasm) assert.ok(twins > 0, 'no WebAssembly twin ran');
+    else assert.equal(twins, 0, 'a WebAssembly twin ran with the WebAssembly kernels off');
+    assert.ok(references > 0, 'no TypeScript reference ran');
+  });
+
   workerInvarianceSuite(wasm);
 }
