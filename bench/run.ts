@@ -6,7 +6,7 @@
 // --modes single,batch,list,workers (list = batch given as a list of separate images; workers = batch with 2 worker
 // threads), --no-opencv, --no-walkthrough, --no-heap (the
 // workers rows on plain SharedArrayBuffers instead of the kernel heap), --no-wasm (the
-// TypeScript kernels only, in every thread),
+// TypeScript kernels only, in every thread), --single-fresh (single rows allocate each output instead of reusing one),
 // --out FILE, --python PATH (default /usr/bin/python3, Debian's, which sees python3-opencv).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
-import { type Batch, type Image, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
+import { type Batch, type Image, type PixelArray, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
 import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { kernelHeap } from '../src/kernels/wasm/kernel-heap.ts';
@@ -53,6 +53,7 @@ interface Args {
   walkthrough: boolean;
   wasm: boolean;
   heap: boolean;
+  singleFresh: boolean;
   out?: string;
   python: string;
 }
@@ -60,7 +61,7 @@ interface Args {
 function usage(message: string): never {
   console.error(`bench: ${message}`);
   console.error(
-    'usage: npm run bench -- [--quick] [--cases a,b] [--workloads fmnist,rgb256] [--modes single,batch,list,workers] [--no-opencv] [--no-walkthrough] [--no-heap] [--no-wasm] [--out FILE] [--python PATH]',
+    'usage: npm run bench -- [--quick] [--cases a,b] [--workloads fmnist,rgb256] [--modes single,batch,list,workers] [--no-opencv] [--no-walkthrough] [--no-heap] [--no-wasm] [--single-fresh] [--out FILE] [--python PATH]',
   );
   process.exit(2);
 }
@@ -84,6 +85,7 @@ function parseArgs(argv: readonly string[]): Args {
     walkthrough: true,
     wasm: true,
     heap: true,
+    singleFresh: false,
     python: '/usr/bin/python3',
   };
   const caseIds = CASES.map((c) => c.id);
@@ -94,6 +96,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--no-walkthrough') args.walkthrough = false;
     else if (a === '--no-wasm') args.wasm = false;
     else if (a === '--no-heap') args.heap = false;
+    else if (a === '--single-fresh') args.singleFresh = true;
     else if (a === '--cases') args.cases = listArg(argv[++i], caseIds, 'case');
     else if (a === '--workloads') args.workloads = listArg(argv[++i], WORKLOADS, 'workload');
     else if (a === '--modes') args.modes = listArg(argv[++i], MODES, 'mode');
@@ -515,11 +518,18 @@ interface Row {
 }
 
 /** Single mode: one augmentImage call per image. */
-function singleWay(aug: Augmenter, data: Data): Way {
+function singleWay(aug: Augmenter, data: Data, fresh: boolean): Way {
   const b = data.batch;
   const images = Array.from({ length: b.n }, (_, i) => imageAt(b, i));
   // Epoch = the pass over the workload, index = the image's index: fresh draws, as the DataLoader would give.
-  return syncWay((i) => aug.augmentImage(images[i % b.n], { epoch: (i / b.n) | 0, index: i % b.n }), 1);
+  if (fresh) return syncWay((i) => aug.augmentImage(images[i % b.n], { epoch: (i / b.n) | 0, index: i % b.n }), 1);
+  // Each result written into the previous one's buffer (the `out` option), as the batch rows do; a result that did
+  // not fit (fitOutput's sizes vary) brings a buffer of its own size, which takes the next ones.
+  let spare: PixelArray = NO_SPARE;
+  return syncWay((i) => {
+    const got = aug.augmentImage(images[i % b.n], { epoch: (i / b.n) | 0, index: i % b.n, out: spare });
+    if (got.data.buffer !== spare.buffer) spare = got.data;
+  }, 1);
 }
 
 /**
@@ -566,6 +576,13 @@ async function main(): Promise<void> {
     notes.push(s);
     console.error(`bench: ${s}`);
   };
+  if (args.modes.includes('single')) {
+    note(
+      args.singleFresh
+        ? 'single: a new output per call (--single-fresh)'
+        : "single: each result written into the previous one's buffer (out), as the batch rows do; --single-fresh for a new output per call",
+    );
+  }
   if (!args.wasm) {
     useWasmKernels(false);
     note('--no-wasm: the TypeScript kernels only (the WebAssembly blur and warp are off in every thread)');
@@ -618,7 +635,7 @@ async function main(): Promise<void> {
         const aug = makeCase(id);
         const ways = new Map<Mode, Way>();
         for (const mode of args.modes) {
-          if (mode === 'single') ways.set(mode, singleWay(aug, data));
+          if (mode === 'single') ways.set(mode, singleWay(aug, data, args.singleFresh));
           else if (mode === 'batch') ways.set(mode, batchWay(aug, data));
           else if (mode === 'list') ways.set(mode, listWay(aug, data));
           else {
