@@ -3,7 +3,7 @@
  * Gaussian kernels `cv2.GaussianBlur` builds: a bit-exact fixed-point path for uint8 and a float path for float32.
  */
 
-import { blurBatchU8Wasm } from './wasm/simd.ts';
+import { blurBatchU8Wasm } from './wasm/blur.ts';
 
 /** The size of the pixel grid a separable kernel runs over: height × width × channels, HWC interleaved. */
 export interface GridShape {

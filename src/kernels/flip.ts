@@ -1,6 +1,6 @@
 import type { Image } from '../core/image.ts';
 import { defineKernel } from './table.ts';
-import { flipGrayU8Wasm, flipRgbU8Wasm } from './wasm/simd.ts';
+import { flipGrayU8Wasm, flipRgbU8Wasm } from './wasm/flip.ts';
 
 // The RGB word kernel reads pixel bytes from word bits, which assumes little-endian words (the gray and RGBA ones
 // only move whole words or reverse all four bytes, which works either way).

@@ -5,7 +5,7 @@
  */
 import type { Image, PixelArray, UniformBatch } from '../../core/image.ts';
 import { Scratch } from '../scratch.ts';
-import { warpLinearU8Wasm } from '../wasm/simd.ts';
+import { warpLinearU8Wasm } from '../wasm/warp.ts';
 import { RowJob, fillRun, warpCval } from './row-job.ts';
 import { planShiftRows, shiftRows } from './shift.ts';
 import { AB_BITS, AB_SCALE, INTER_BITS, cvRound } from './tables.ts';

@@ -1,7 +1,7 @@
 import { argumentError } from '../../core/errors.ts';
 import type { PixelArray, UniformBatch } from '../../core/image.ts';
 import { Scratch } from '../scratch.ts';
-import { warpLinearU8EachWasm } from '../wasm/simd.ts';
+import { warpLinearU8EachWasm } from '../wasm/warp.ts';
 import { imageOf, invertAffineInto, warp } from './affine.ts';
 import { borderAxis } from './border-axis.ts';
 import { saturateU8 } from './tables.ts';

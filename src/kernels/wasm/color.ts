@@ -3,7 +3,8 @@
  * channels, the same bytes as grayscale.ts's TypeScript loop, which stays the reference. Pixels go through the
  * module's memory in chunks, so a large batch needs no more than about CHUNK_BYTES of it.
  */
-import { type Exports, activeFor, throughMemory } from './simd.ts';
+import { throughMemory } from './arena.ts';
+import { type Exports, activeFor } from './simd.ts';
 
 interface ColorExports extends Exports {
   gray_rgb_u8(src: number, dst: number, n: number): void;

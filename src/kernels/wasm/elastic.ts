@@ -1,3 +1,4 @@
+import { allocate, heapViews, totalBytes } from './arena.ts';
 /**
  * ElasticTransformation's displacement fields in WebAssembly (wasm/elastic.c): both noise planes blurred, times
  * alpha, cropped, with the same operations in the same order as the TypeScript loops in elastic-transformation.ts
@@ -5,7 +6,7 @@
  */
 import type { RemapExports } from './remap.ts';
 import { type SamplingJob, copySampledOut, layOutSampling } from './sampling.ts';
-import { type Exports, active, align16, arena, heapViews } from './simd.ts';
+import { type Exports, active } from './simd.ts';
 
 interface ElasticExports extends Exports {
   elastic_fields(
@@ -44,24 +45,22 @@ export function elasticFieldsWasm(
   const exports = active() as ElasticExports | null;
   if (exports === null) return false;
   const r = kernel.length - 1;
-  const noiseBytes = align16(4 * noise.length);
-  const kBytes = align16(4 * kernel.length);
-  const tBytes = align16(4 * (h + 2 * r) * w);
-  const fBytes = align16(4 * h * w);
-  const total = noiseBytes + kBytes + 2 * tBytes + 2 * fBytes;
-  if (total > MAX_BYTES) return false;
-  const base = arena(exports, total);
-  const kAt = base + noiseBytes;
-  const txAt = kAt + kBytes;
-  const tyAt = txAt + tBytes;
-  const dxAt = tyAt + tBytes;
-  const dyAt = dxAt + fBytes;
-  const heap = exports.memory.buffer;
-  new Float32Array(heap, base, noise.length).set(noise);
-  new Float32Array(heap, kAt, kernel.length).set(kernel);
-  exports.elastic_fields(base, h, w, pad, kAt, r, alpha32, txAt, tyAt, dxAt, dyAt);
-  dx.set(new Float32Array(heap, dxAt, h * w));
-  dy.set(new Float32Array(heap, dyAt, h * w));
+  const sizes = {
+    noise: 4 * noise.length,
+    kernel: 4 * kernel.length,
+    tx: 4 * (h + 2 * r) * w,
+    ty: 4 * (h + 2 * r) * w,
+    dx: 4 * h * w,
+    dy: 4 * h * w,
+  };
+  if (totalBytes(sizes) > MAX_BYTES) return false;
+  const at = allocate(exports, sizes);
+  const { f32 } = heapViews(exports);
+  f32.set(noise, at.noise >> 2);
+  f32.set(kernel, at.kernel >> 2);
+  exports.elastic_fields(at.noise, h, w, pad, at.kernel, r, alpha32, at.tx, at.ty, at.dx, at.dy);
+  dx.set(f32.subarray(at.dx >> 2, (at.dx >> 2) + h * w));
+  dy.set(f32.subarray(at.dy >> 2, (at.dy >> 2) + h * w));
   return true;
 }
 
@@ -95,31 +94,27 @@ export function elasticU8Wasm(job: ElasticJob): boolean {
   const r = kernel.length - 1;
   const count = h * w;
   const noiseN = 2 * (h + 2 * pad) * (w + 2 * pad);
-  const wtabBytes = job.order === 3 ? align16(4 * job.wtab.length) : 0;
-  const noiseBytes = align16(4 * noiseN);
-  const kBytes = align16(4 * kernel.length);
-  const tBytes = align16(4 * (h + 2 * r) * w);
-  const fBytes = align16(4 * count);
-  const own = 16 + wtabBytes + noiseBytes + kBytes + 2 * tBytes + 4 * fBytes;
-  const layout = layOutSampling(exports, job, own);
+  const layout = layOutSampling(exports, job, {
+    seed: 16,
+    wtab: job.order === 3 ? 4 * job.wtab.length : 0,
+    noise: 4 * noiseN,
+    kernel: 4 * kernel.length,
+    blurX: 4 * (h + 2 * r) * w,
+    blurY: 4 * (h + 2 * r) * w,
+    dx: 4 * count,
+    dy: 4 * count,
+    mapX: 4 * count,
+    mapY: 4 * count,
+  });
   if (layout === undefined) return false;
-  const seedAt = layout.ownAt;
-  const wAt = seedAt + 16;
-  const noiseAt = wAt + wtabBytes;
-  const kAt = noiseAt + noiseBytes;
-  const txAt = kAt + kBytes;
-  const tyAt = txAt + tBytes;
-  const dxAt = tyAt + tBytes;
-  const dyAt = dxAt + fBytes;
-  const mxAt = dyAt + fBytes;
-  const myAt = mxAt + fBytes;
-  const { i32, u32 } = heapViews(exports);
-  job.seed(u32, seedAt >> 2);
-  if (job.order === 3) i32.set(job.wtab, wAt >> 2);
-  exports.elastic_noise(seedAt, noiseAt, noiseN);
-  new Float32Array(exports.memory.buffer, kAt, kernel.length).set(kernel);
-  exports.elastic_fields(noiseAt, h, w, pad, kAt, r, job.alpha32, txAt, tyAt, dxAt, dyAt);
-  exports.elastic_maps(dxAt, dyAt, h, w, 32, mxAt, myAt);
+  const at = layout.own;
+  const { i32, u32, f32 } = heapViews(exports);
+  job.seed(u32, at.seed >> 2);
+  if (job.order === 3) i32.set(job.wtab, at.wtab >> 2);
+  exports.elastic_noise(at.seed, at.noise, noiseN);
+  f32.set(kernel, at.kernel >> 2);
+  exports.elastic_fields(at.noise, h, w, pad, at.kernel, r, job.alpha32, at.blurX, at.blurY, at.dx, at.dy);
+  exports.elastic_maps(at.dx, at.dy, h, w, 32, at.mapX, at.mapY);
   const { cn } = job;
   const failed = exports.remap_u8(
     layout.srcAt,
@@ -129,10 +124,10 @@ export function elasticU8Wasm(job: ElasticJob): boolean {
     cn,
     w,
     h,
-    mxAt,
-    myAt,
+    at.mapX,
+    at.mapY,
     job.order,
-    wAt,
+    at.wtab,
     ...layout.tail,
   );
   if (failed !== 0) return false;

@@ -8,7 +8,8 @@
  * fallback.
  */
 import type { FixedForm } from '../lut.ts';
-import { type Exports, activeFor, throughMemory } from './simd.ts';
+import { throughMemory } from './arena.ts';
+import { type Exports, activeFor } from './simd.ts';
 
 interface LutExports extends Exports {
   lut_affine_u8(dst: number, src: number, n: number, mul: number, add: number): void;

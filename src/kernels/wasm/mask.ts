@@ -7,7 +7,8 @@
 import type { PixelArray } from '../../core/image.ts';
 import { alignedLikeEither, copySpan } from '../copy.ts';
 import type { MaskDraws } from '../mask.ts';
-import { type Exports, activeFor, align16, arena, inPlaceOf } from './simd.ts';
+import { align16, reserve } from './arena.ts';
+import { type Exports, activeFor, inPlaceOf } from './simd.ts';
 
 interface MaskExports extends Exports {
   mask_u8_scratch(): number;
@@ -86,7 +87,7 @@ export function maskBatchU8Wasm(
   const direct = inPlaceOf(exports, src, out, true);
   // 8 bytes more for placing the pixels at a shared buffer's alignment (see copy.ts).
   const dataBytes = direct ? 0 : align16(perCall * size) + 8;
-  const base = arena(exports, scratchBytes + 2 * tableBytes + seedBytes + dataBytes);
+  const base = reserve(exports, scratchBytes + 2 * tableBytes + seedBytes + dataBytes);
   const stepsAt = base + scratchBytes;
   const limsAt = stepsAt + tableBytes;
   const seedsAt = limsAt + tableBytes;

@@ -7,7 +7,8 @@
 import { alignedLike, copySpan } from '../copy.ts';
 import type { PixelDraws } from '../draws.ts';
 import type { ZigguratTables } from '../noise.ts';
-import { type Exports, activeFor, align16, arena, heapViews } from './simd.ts';
+import { align16, heapViews, reserve } from './arena.ts';
+import { type Exports, activeFor } from './simd.ts';
 
 interface NoiseExports extends Exports {
   noise_u8(
@@ -53,7 +54,7 @@ export function noiseU8Wasm(job: NoiseJob): boolean {
   const blocks = Math.ceil((values * 1.03) / job.blockWords) + 2;
   const tables = 8 * 128 + 4 * 128 + 8 * 128;
   // 8 bytes more for each of the source and the output, to place them at a shared buffer's alignment (copy.ts).
-  const base = arena(exports, tables + align16(16 * blocks) + 2 * (align16(src.length) + 8));
+  const base = reserve(exports, tables + align16(16 * blocks) + 2 * (align16(src.length) + 8));
   const widthAt = base;
   const innerAt = widthAt + 8 * 128;
   const densityAt = innerAt + 4 * 128;

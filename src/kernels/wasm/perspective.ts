@@ -1,10 +1,11 @@
+import { heapViews } from './arena.ts';
 /**
  * warpPerspective on a uint8 image with bilinear interpolation in WebAssembly (wasm/warp.c,
  * warp_perspective_linear_u8): positions, runs and taps as warp-perspective.ts and warp-affine.ts's sampleRows compute
  * them, the same bytes; those stay the reference and the fallback.
  */
 import { type SamplingJob, copySampledOut, layOutSampling } from './sampling.ts';
-import { type Exports, active, heapViews } from './simd.ts';
+import { type Exports, active } from './simd.ts';
 
 interface PerspectiveExports extends Exports {
   warp_perspective_linear_u8(src: number, dst: number, ...sizesMatrixAndTail: number[]): number;
@@ -24,9 +25,9 @@ export interface PerspectiveJob extends SamplingJob {
 export function warpPerspectiveLinearU8Wasm(job: PerspectiveJob): boolean {
   const exports = active() as PerspectiveExports | null;
   if (exports === null) return false;
-  const layout = layOutSampling(exports, job, 9 * 8);
+  const layout = layOutSampling(exports, job, { inverse: 9 * 8 });
   if (layout === undefined) return false;
-  heapViews(exports).f64.set(job.inverse.subarray(0, 9), layout.ownAt >> 3);
+  heapViews(exports).f64.set(job.inverse.subarray(0, 9), layout.own.inverse >> 3);
   const { sw, sh, cn, ow, oh } = job;
   const failed = exports.warp_perspective_linear_u8(
     layout.srcAt,
@@ -36,7 +37,7 @@ export function warpPerspectiveLinearU8Wasm(job: PerspectiveJob): boolean {
     cn,
     ow,
     oh,
-    layout.ownAt,
+    layout.own.inverse,
     ...layout.tail,
   );
   if (failed !== 0) return false;

@@ -1,9 +1,10 @@
+import { heapViews } from './arena.ts';
 /**
  * remap on a uint8 image, bilinear or bicubic, in WebAssembly (wasm/warp.c, remap_u8): the same positions, runs and
  * taps as warp-affine.ts's remap and sampleRows, which stay the reference and the fallback, so the same bytes.
  */
 import { type SamplingJob, copySampledOut, layOutSampling } from './sampling.ts';
-import { type Exports, active, align16, heapViews } from './simd.ts';
+import { type Exports, active } from './simd.ts';
 
 /** remap_u8's signature: src, dst, sw, sh, cn, ow, oh, mapX, mapY, order, wtab, then the sampling tail. */
 export interface RemapExports extends Exports {
@@ -28,17 +29,17 @@ export function remapU8Wasm(job: RemapJob): boolean {
   const exports = active() as RemapExports | null;
   if (exports === null) return false;
   const count = job.ow * job.oh;
-  const wtabBytes = job.order === 3 ? align16(4 * job.wtab.length) : 0;
-  const mapBytes = align16(4 * count);
-  const layout = layOutSampling(exports, job, wtabBytes + 2 * mapBytes);
+  const layout = layOutSampling(exports, job, {
+    wtab: job.order === 3 ? 4 * job.wtab.length : 0,
+    mapX: 4 * count,
+    mapY: 4 * count,
+  });
   if (layout === undefined) return false;
-  const wAt = layout.ownAt;
-  const mxAt = wAt + wtabBytes;
-  const myAt = mxAt + mapBytes;
+  const at = layout.own;
   const { i32 } = heapViews(exports);
-  if (job.order === 3) i32.set(job.wtab, wAt >> 2);
-  i32.set(job.mapX.subarray(0, count), mxAt >> 2);
-  i32.set(job.mapY.subarray(0, count), myAt >> 2);
+  if (job.order === 3) i32.set(job.wtab, at.wtab >> 2);
+  i32.set(job.mapX.subarray(0, count), at.mapX >> 2);
+  i32.set(job.mapY.subarray(0, count), at.mapY >> 2);
   const { sw, sh, cn, ow, oh } = job;
   const failed = exports.remap_u8(
     layout.srcAt,
@@ -48,10 +49,10 @@ export function remapU8Wasm(job: RemapJob): boolean {
     cn,
     ow,
     oh,
-    mxAt,
-    myAt,
+    at.mapX,
+    at.mapY,
     job.order,
-    wAt,
+    at.wtab,
     ...layout.tail,
   );
   if (failed !== 0) return false;

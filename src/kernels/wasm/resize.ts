@@ -4,7 +4,8 @@
  * pairs, so a large image needs no more than about CHUNK_BYTES of it.
  */
 import { alignedLike, copySpan } from '../copy.ts';
-import { type Exports, activeFor, arena, heapViews, throughMemory } from './simd.ts';
+import { allocate, heapViews, throughMemory } from './arena.ts';
+import { type Exports, activeFor } from './simd.ts';
 
 interface ResizeExports extends Exports {
   halve_u8(src: number, dst: number, count: number, sw: number, sh: number, cn: number): void;
@@ -90,24 +91,28 @@ export function resizeLinearU8Wasm(
   const stride = sw * cn;
   const ys0 = ay.ofs;
   const ys1 = ay.ofs.map((v) => Math.min(v + 1, sh - 1));
-  // Layout: per-value tables (4 × rowLen), per-row tables (4 × dh), two scratch rows (2 × rowLen), then the
-  // chunk's source rows and output rows.
-  const ints = 6 * rowLen + 4 * dh;
   const chunk = Math.max(CHUNK_BYTES, 2 * stride + rowLen);
-  // 16 bytes more for placing the rows at a shared buffer's alignment (see copy.ts).
-  const base = arena(exports, ints * 4 + chunk + 80);
+  // Per-value tables (source index and weight of a pixel and the next), per-row tables (source rows and weights),
+  // two scratch rows, then the chunk's source rows and output rows (with 16 bytes more for placing them at a shared
+  // buffer's alignment, see copy.ts, and slack).
+  const at = allocate(exports, {
+    i0: 4 * rowLen,
+    i1: 4 * rowLen,
+    w0: 4 * rowLen,
+    w1: 4 * rowLen,
+    y0: 4 * dh,
+    y1: 4 * dh,
+    b0: 4 * dh,
+    b1: 4 * dh,
+    r0: 4 * rowLen,
+    r1: 4 * rowLen,
+    chunk: chunk + 80,
+  });
   const { i32, u8 } = heapViews(exports);
-  const at = base >> 2;
-  const tI0 = at;
-  const tI1 = tI0 + rowLen;
-  const tW0 = tI1 + rowLen;
-  const tW1 = tW0 + rowLen;
-  const tY0 = tW1 + rowLen;
-  const tY1 = tY0 + dh;
-  const tB0 = tY1 + dh;
-  const tB1 = tB0 + dh;
-  const r0 = tB1 + dh;
-  const r1 = r0 + rowLen;
+  const tI0 = at.i0 >> 2;
+  const tI1 = at.i1 >> 2;
+  const tW0 = at.w0 >> 2;
+  const tW1 = at.w1 >> 2;
   for (let x = 0, k = 0; x < dw; x++) {
     const i = ax.ofs[x] * cn;
     // As the TypeScript loop: weight 0 on the next pixel reads one pixel (`s · 2048`); the last column has no next.
@@ -120,11 +125,10 @@ export function resizeLinearU8Wasm(
       i32[tW1 + k] = one ? 0 : ax.w1[x];
     }
   }
-  i32.set(ys0, tY0);
-  i32.set(ys1, tY1);
-  i32.set(ay.w0, tB0);
-  i32.set(ay.w1, tB1);
-  const srcAt0 = (r1 + rowLen) << 2;
+  i32.set(ys0, at.y0 >> 2);
+  i32.set(ys1, at.y1 >> 2);
+  i32.set(ay.w0, at.b0 >> 2);
+  i32.set(ay.w1, at.b1 >> 2);
   for (let y0 = 0; y0 < dh; ) {
     // The longest run of output rows whose source rows and output fit the chunk (at least one row).
     let y1 = y0 + 1;
@@ -132,7 +136,7 @@ export function resizeLinearU8Wasm(
     const first = ys0[y0];
     const last = ys1[y1 - 1];
     const srcBytes = (last - first + 1) * stride;
-    const srcAt = alignedLike(srcAt0, src, first * stride);
+    const srcAt = alignedLike(at.chunk, src, first * stride);
     const dstAt = alignedLike(srcAt + srcBytes, out, y0 * rowLen);
     copySpan(u8, srcAt, src, first * stride, srcBytes);
     exports.resize_linear_u8(
@@ -143,16 +147,16 @@ export function resizeLinearU8Wasm(
       rowLen,
       y0,
       y1,
-      tI0 << 2,
-      tI1 << 2,
-      tW0 << 2,
-      tW1 << 2,
-      tY0 << 2,
-      tY1 << 2,
-      tB0 << 2,
-      tB1 << 2,
-      r0 << 2,
-      r1 << 2,
+      at.i0,
+      at.i1,
+      at.w0,
+      at.w1,
+      at.y0,
+      at.y1,
+      at.b0,
+      at.b1,
+      at.r0,
+      at.r1,
       cn,
     );
     copySpan(out, y0 * rowLen, u8, dstAt, (y1 - y0) * rowLen);

@@ -4,7 +4,8 @@
  * each kernel's own inputs. Their C signatures end with the same arguments, which {@link SamplingLayout.tail} gives.
  */
 import { alignedLike, copySpan } from '../copy.ts';
-import { type Exports, align16, arena, heapViews } from './simd.ts';
+import { allocate, heapViews, totalBytes } from './arena.ts';
+import type { Exports } from './simd.ts';
 
 /** One uint8 image to sample into `out`, with warp-affine.ts's border tables. */
 export interface SamplingJob {
@@ -26,9 +27,9 @@ export interface SamplingJob {
 }
 
 /** Where things went, and the kernels' common trailing arguments. */
-export interface SamplingLayout {
-  /** The first of the `ownBytes` bytes reserved for the kernel's own inputs (16-byte aligned). */
-  readonly ownAt: number;
+export interface SamplingLayout<K extends string> {
+  /** The kernel's own regions, by the names it asked for. */
+  readonly own: Record<K, number>;
   readonly srcAt: number;
   readonly dstAt: number;
   /** tx, tx.length, txOff, ty, ty.length, tyOff, cval, constant, and one row's ax, ay and class scratch. */
@@ -39,49 +40,52 @@ export interface SamplingLayout {
 export const MAX_SAMPLING_BYTES = 48 << 20;
 
 /**
- * Reserves `ownBytes` for the kernel's inputs, then copies the border tables and the source (with 16 bytes of slack:
- * the interior loops load a few bytes past a tap) into the module's memory. Returns undefined, having done nothing,
- * when the whole would exceed {@link MAX_SAMPLING_BYTES}.
+ * Allocates the kernel's own regions (`own`, bytes by name) and the common ones, then copies the border tables and
+ * the source (with 16 bytes of slack: the interior loops load a few bytes past a tap) into the module's memory.
+ * Returns undefined, having done nothing, when the whole would exceed {@link MAX_SAMPLING_BYTES}.
  */
-export function layOutSampling(exports: Exports, job: SamplingJob, ownBytes: number): SamplingLayout | undefined {
+export function layOutSampling<K extends string>(
+  exports: Exports,
+  job: SamplingJob,
+  own: Readonly<Record<K, number>>,
+): SamplingLayout<K> | undefined {
   const { tx, ty, ow } = job;
   const size = job.sh * job.sw * job.cn;
-  const own = align16(ownBytes);
-  const rowInts = align16(4 * ow);
-  const txBytes = align16(4 * tx.length);
-  const tyBytes = align16(4 * ty.length);
-  // 8 bytes more each for placing the pixels at a shared buffer's alignment (see copy.ts).
-  const srcBytes = align16(size) + 24;
-  const total = own + 2 * rowInts + align16(ow) + txBytes + tyBytes + srcBytes + job.oh * ow * job.cn + 8;
-  if (total > MAX_SAMPLING_BYTES) return undefined;
-  const ownAt = arena(exports, total + 16);
-  const axAt = ownAt + own;
-  const ayAt = axAt + rowInts;
-  const clsAt = ayAt + rowInts;
-  const txAt = clsAt + align16(ow);
-  const tyAt = txAt + txBytes;
-  const srcAt = alignedLike(tyAt + tyBytes, job.src);
+  const common = {
+    rowX: 4 * ow,
+    rowY: 4 * ow,
+    rowClass: ow,
+    borderX: 4 * tx.length,
+    borderY: 4 * ty.length,
+    // 8 bytes more each for placing the pixels at a shared buffer's alignment (see copy.ts).
+    src: size + 24,
+    out: job.oh * ow * job.cn + 8,
+  };
+  for (const name in own) if (name in common) throw new Error(`augkit: layOutSampling: region ${name} is taken`);
+  if (totalBytes(own) + totalBytes(common) > MAX_SAMPLING_BYTES) return undefined;
+  const at = allocate(exports, { ...own, ...common } as Record<K | keyof typeof common, number>);
+  const srcAt = alignedLike(at.src, job.src);
   const { u8, i32 } = heapViews(exports);
-  i32.set(tx, txAt >> 2);
-  i32.set(ty, tyAt >> 2);
+  i32.set(tx, at.borderX >> 2);
+  i32.set(ty, at.borderY >> 2);
   copySpan(u8, srcAt, job.src, 0, size);
   const tail = [
-    txAt,
+    at.borderX,
     tx.length,
     job.txOff,
-    tyAt,
+    at.borderY,
     ty.length,
     job.tyOff,
     job.cval,
     job.constant ? 1 : 0,
-    axAt,
-    ayAt,
-    clsAt,
+    at.rowX,
+    at.rowY,
+    at.rowClass,
   ];
-  return { ownAt, srcAt, dstAt: alignedLike(tyAt + tyBytes + srcBytes, job.out), tail };
+  return { own: at, srcAt, dstAt: alignedLike(at.out, job.out), tail };
 }
 
 /** Copies the sampled image from the module's memory to `job.out`. */
-export function copySampledOut(exports: Exports, job: SamplingJob, layout: SamplingLayout): void {
+export function copySampledOut(exports: Exports, job: SamplingJob, layout: SamplingLayout<string>): void {
   copySpan(job.out, 0, heapViews(exports).u8, layout.dstAt, job.oh * job.ow * job.cn);
 }

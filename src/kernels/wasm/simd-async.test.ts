@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 
 const simd = new URL('./simd.ts', import.meta.url).href;
+const blur = new URL('./blur.ts', import.meta.url).href;
 
 // A browser's main thread refuses to compile a module over 4 KB synchronously. This child process makes
 // `new WebAssembly.Module` throw the same way, then checks the fallback: the TypeScript kernels run until the
@@ -10,7 +11,8 @@ const simd = new URL('./simd.ts', import.meta.url).href;
 const script = `
 const Real = WebAssembly.Module;
 WebAssembly.Module = function () { throw new RangeError('WebAssembly.Module(): Buffer size is larger than 4KB'); };
-const { blurBatchU8Wasm, wasmKernelsAvailable, wasmKernelsReady } = await import(${JSON.stringify(simd)});
+const { wasmKernelsAvailable, wasmKernelsReady } = await import(${JSON.stringify(simd)});
+const { blurBatchU8Wasm } = await import(${JSON.stringify(blur)});
 const k = new Int32Array([14, 62, 104, 62, 14]);
 const src = Uint8Array.from({ length: 5 * 6 }, (_, i) => (i * 37) & 255);
 const out = new Uint8Array(src.length);

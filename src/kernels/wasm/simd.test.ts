@@ -7,7 +7,8 @@ import * as iaa from '../../index.ts';
 import { gaussianKernelU8 } from '../convolve.ts';
 import { flipHorizontal } from '../flip.ts';
 import { warpAffine, warpAffineBatch } from '../warp-affine.ts';
-import { active, blurBatchU8Wasm, useWasmKernels, wasmKernelsAvailable } from './simd.ts';
+import { blurBatchU8Wasm } from './blur.ts';
+import { active, useWasmKernels, wasmKernelsAvailable } from './simd.ts';
 
 const fixture = blurFixture;
 const bytes = fixtureBytes;
@@ -46,7 +47,7 @@ function referenceBlur(src: Uint8Array, h: number, w: number, c: number, kx: Int
 
 describe('WebAssembly SIMD kernels', () => {
   it('never grow their memory (which detaches its buffer) for a batch of 32 images of 256×256×3', () => {
-    // A detached buffer makes V8 slow down every typed-array loop of the thread (see arena in simd.ts).
+    // A detached buffer makes V8 slow down every typed-array loop of the thread (see reserve in arena.ts).
     const exports = active();
     assert.ok(exports, 'the WebAssembly kernels did not load');
     const before = exports.memory.buffer;
