@@ -20,8 +20,8 @@ static const double U32 = 1.0 / 4294967296.0;
 // The word source: xoshiro128** seeded by seeds[4·b…] for block b of WORDS words, as fillUint32 fills one block,
 // generated SUB words at a time into buf (a small image needs far fewer than a block), the state kept in between.
 // In the module with its own memory buf is static (one thread per instance): at a constant address the draws run
-// about 5% faster than from a buffer on the stack (rgb256 batches, 3,210 against 3,030 img/s, medians of six runs
-// each). In the shared-memory build (AUGKIT_SHARED_MEMORY) every thread's instance would share a static buffer, so
+// faster than from a buffer on the stack (bench/README.md, "Measurements behind the kernels"). In the shared-memory
+// build (AUGKIT_SHARED_MEMORY) every thread's instance would share a static buffer, so
 // each call keeps its own on the stack (scripts/build-wasm.sh refuses writable static data there).
 #define SUB 256
 #ifndef AUGKIT_SHARED_MEMORY

@@ -1,7 +1,7 @@
 // Copies between typed arrays that stay fast when one side lives in a SharedArrayBuffer (worker threads read their
 // batches from one). V8 copies to or from shared memory with a race-safe loop that moves whole 8-byte words only
-// when the two addresses agree modulo 8; otherwise it moves one byte at a time, about 3–10× slower than a plain
-// copy. The helpers here keep such copies on the word path.
+// when the two addresses agree modulo 8; otherwise it moves one byte at a time, several times slower than a plain
+// copy (bench/README.md, "Measurements behind the kernels"). The helpers here keep such copies on the word path.
 import type { PixelArray } from '../core/image.ts';
 
 const Shared = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : undefined;

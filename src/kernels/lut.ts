@@ -133,8 +133,8 @@ const INT32_MAX = 2147483647;
  * Finds the clamped fixed-point line that gives every entry of `table`, `table[v] = clamp((v · mul + add) >> 16, 0,
  * 255)` (the form of WebAssembly's lut_fixed_u8), or undefined when there is none. The tables of Multiply,
  * LinearContrast and Add (float32 lines, clipped and truncated) have one: every table of 1,001 factors in [0, 4],
- * 1,001 alphas in [0, 3], 4,000 random ones and every Add in [−255, 255] did in a check (2026-12-06); gamma
- * curves do not. Costs about 8 µs, as much as mapping 12 KB through a plain table.
+ * 1,001 alphas in [0, 3], 4,000 random ones and every Add in [−255, 255] did in a check (bench/README.md, "Lookup
+ * tables"); gamma curves do not. Costs about as much as mapping 12 KB through a plain table.
  *
  * Each entry bounds `add` from both sides for a given `mul` (clamped entries from one side only, and the int32 range
  * from the other), so the slopes that work form an interval: a binary search over mul, where the pair of entries
@@ -211,8 +211,8 @@ export function prepareLut(table: Uint8Array): PreparedLut {
 
 /**
  * Ranges shorter than this stay in the word loops: the call into WebAssembly and the copies cost more than they save
- * (on one 784-byte image, 0.41 µs against 0.28 for the halving loop; even at about 2 KB for the 8-bit line and 4–8 KB
- * for the 32-bit one; at 64 KB 3.2× and 2.4× faster).
+ * (break-even measured at about 2 KB for the 8-bit line and 4–8 KB for the 32-bit one: bench/README.md,
+ * "Measurements behind the kernels").
  */
 const WASM_MIN_BYTES = 4096;
 /** A plain table gets its {@link fixedForm} looked for on ranges of at least this many bytes (it costs about 12 KB's). */
@@ -243,7 +243,7 @@ function fixedInWasm(
 export const applyLutRange = defineKernel({
   name: 'applyLutRange',
   reference: mapRange,
-  // A fixed-point form: WebAssembly SIMD where it runs (on rgb256 batches 2.5× the halving word loop, 3× a table).
+  // A fixed-point form: WebAssembly SIMD where it runs (faster than every word loop: bench/README.md, "Lookup tables").
   wasm: fixedInWasm,
   when: (_src, _lut, start, end) => end - start >= WASM_MIN_BYTES,
   condition: 'ranges of at least 4 KB whose table has a fixed-point line',
@@ -257,8 +257,7 @@ function mapRange(src: Uint8Array, lut: Uint8Array | PreparedLut, start: number,
   const b = out.byteOffset + start;
   if (words > 0 && ((a | b) & 3) === 0) {
     // Four values per int32 read and write on typed-array views of the buffers (aligned here): a quarter of the
-    // loads and stores of a byte loop, and cheaper in V8 than the same reads through a DataView (about 1.5× in an
-    // A/B run).
+    // loads and stores of a byte loop, and cheaper in V8 than the same reads through a DataView.
     const s = new Int32Array(src.buffer, a, words);
     const d = new Int32Array(out.buffer, b, words);
     if (lut instanceof Uint8Array || (lut.mul < 0 && lut.wide === undefined)) mapWords(s, d, table);
@@ -276,8 +275,8 @@ function mapRange(src: Uint8Array, lut: Uint8Array | PreparedLut, start: number,
 // caller. V8 compiles the first call of a loop this long in the middle of it (on-stack replacement), with type
 // feedback only for what has run so far: code after the loop (a tail loop, say) then has none, the compiled code
 // gives up there on every later call, and in some processes V8 never replaces it, so every call paid a bailout and
-// ran part of its work outside optimised code (Multiply on rgb256 batches: 12–16k img/s in such a thread against
-// 19k; 2026-12-06, `--trace-deopt` showed one bailout per call). test/jit/loops.test.ts checks this in V8's trace.
+// ran part of its work outside optimised code (the README's Development section has the cost). test/jit/loops.test.ts
+// checks this in V8's trace.
 //
 // They take views of exactly the words they map, a multiple of four, and run `i` up to the view's length: V8 then
 // drops the bounds checks on the source, and four words per iteration spread the loop's own checks, which cost

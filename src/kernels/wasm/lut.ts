@@ -2,10 +2,8 @@
  * Lookup tables that are a clamped line in fixed point (lut.ts's prepareLut and fixedForm find the form: the tables
  * of Multiply, LinearContrast and Add) in WebAssembly SIMD (wasm/lut.c), 16 bytes per step. Plain arrays go through
  * the module's memory in chunks that stay in a core's cache (copied in, mapped in place, copied out); arrays in the
- * kernel heap are mapped where they lie. On a 6.3 MB rgb256 batch (one thread, medians of 11, 2026-12-06): the
- * table of Multiply(0.5) 48–55k img/s against 21k for lut.ts's halving word loop, of Multiply(0.6) 29k against 7.5k
- * for the plain table and 14k for the two-byte one. The same bytes as the tables, which stay the reference and the
- * fallback.
+ * kernel heap are mapped where they lie. Two to four times the speed of lut.ts's word loops (bench/README.md, "Lookup
+ * tables"), with the same bytes as the tables, which stay the reference and the fallback.
  */
 import type { FixedForm } from '../lut.ts';
 import { throughMemory } from './arena.ts';

@@ -40,8 +40,8 @@ export const MASK_DRAW_CHUNK = 4096;
 
 /**
  * Images per call are capped so that the module's memory stays near this many bytes: small enough that an image
- * stays in a core's L2 cache between the copy in, the mask and the copy out (rgb256 dropout 7.3–7.8k img/s with
- * 8 MB, 7.7–9.1k with 512 KB, in one run each way).
+ * stays in a core's L2 cache between the copy in, the mask and the copy out (bench/README.md, "Measurements behind
+ * the kernels").
  */
 const CHUNK_BYTES = 512 << 10;
 

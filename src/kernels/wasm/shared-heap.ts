@@ -4,9 +4,9 @@
  * where they lie instead of being copied into each thread's own module memory and back.
  *
  * Those copies are what kept two workers from scaling on the WebAssembly rows: V8 copies to and from shared memory
- * with a race-safe loop of 8-byte words, 10–20% of such a kernel's time per thread on rgb256 batches
- * (`npm run bench:shared-wasm`). Inside the heap, the kernels' wrappers move pixels with the module's SIMD copy
- * (wasm/copy.c) and Dropout and SaltAndPepper change them in place.
+ * with a race-safe loop of 8-byte words, a good part of such a kernel's time per thread on rgb256 batches
+ * (`npm run bench:shared-wasm`; bench/README.md, "Measurements behind the kernels"). Inside the heap, the kernels'
+ * wrappers move pixels with the module's SIMD copy (wasm/copy.c) and Dropout and SaltAndPepper change them in place.
  *
  * Layout: the module's static data and its default stack below `__heap_base`, then a header (a magic word and the
  * allocation pointer, moved with Atomics), then allocations, which never move and are never given back to other
