@@ -52,7 +52,7 @@ describe('long loops in V8', () => {
 
   it("ElasticTransformation's fixed-point maps (mapCoordinates, without WebAssembly)", () => {
     assertCompiledOnce(
-      ['src/kernels/elastic.ts', 'src/kernels/warp-affine.ts'],
+      ['src/kernels/elastic.ts', 'src/kernels/warp/remap.ts', 'src/kernels/warp/batch.ts'],
       `import { mapCoordinates } from './src/kernels/elastic.ts';
       import { useWasmKernels } from './src/kernels/wasm/simd.ts';
       useWasmKernels(false);
@@ -62,6 +62,38 @@ describe('long loops in V8', () => {
       const dx = new Float32Array(h * w).map((_, i) => Math.sin(i) * 3);
       const dy = new Float32Array(h * w).map((_, i) => Math.cos(i) * 3);
       for (let k = 0; k < 64; k++) mapCoordinates(image, dx, dy, out, { order: 1, mode: 'constant', cval: 0 });`,
+    );
+  });
+
+  it("warpAffine's row loops, which take a row job (every order, uint8 and float32, 1 and 3 channels, a batch)", () => {
+    assertCompiledOnce(
+      [
+        'src/kernels/warp/affine.ts',
+        'src/kernels/warp/interior.ts',
+        'src/kernels/warp/batch.ts',
+        'src/kernels/warp/border-loops.ts',
+      ],
+      `import { warpAffine, warpAffineBatch } from './src/kernels/warp-affine.ts';
+      import { useWasmKernels } from './src/kernels/wasm/simd.ts';
+      useWasmKernels(false);
+      const r = Math.PI / 6, c = 127.5, cos = Math.cos(r), sin = Math.sin(r);
+      const m = [cos, -sin, c - cos * c + sin * c, sin, cos, c - sin * c - cos * c];
+      for (const cn of [1, 3]) {
+        const u8 = new Uint8Array(256 * 256 * cn).map((_, i) => (i * 2654435761) >>> 24);
+        const f32 = Float32Array.from(u8);
+        for (const order of [0, 1, 3]) {
+          for (const mode of ['constant', 'reflect']) {
+            for (const data of [u8, f32]) {
+              const src = { height: 256, width: 256, channels: cn, data };
+              const out = { height: 256, width: 256, channels: cn, data: data.slice() };
+              for (let k = 0; k < 8; k++) warpAffine(src, m, out, { order, mode, cval: 0 });
+            }
+          }
+        }
+        const batch = { n: 8, height: 256, width: 256, channels: cn, data: new Uint8Array(8 * u8.length) };
+        const outs = { ...batch, data: new Uint8Array(batch.data.length) };
+        for (let k = 0; k < 8; k++) warpAffineBatch(batch, m, outs, { order: 1, mode: 'constant', cval: 0 });
+      }`,
     );
   });
 });
