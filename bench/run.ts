@@ -18,9 +18,9 @@ import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
 import { type Batch, type Image, type PixelArray, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
 import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { type KernelRuns, kernelRuns, resetKernelRuns, useWasmKernels } from '../src/kernels/table.ts';
 import { kernelHeap } from '../src/kernels/wasm/kernel-heap.ts';
 import { heapArray, inKernelHeap } from '../src/kernels/wasm/shared-heap.ts';
-import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
 import { CASES, MISSING, casesFor, makeCase, peerCasesFor, walkthroughAugmenter } from './cases.ts';
 import {
   type Data,
@@ -515,6 +515,13 @@ interface Row {
   readonly opencv?: { median: number; min: number; max: number; vectorised: boolean; mode: string };
   readonly ratio?: number;
   readonly target?: Target;
+  /** The kernels this thread ran for the row (single and batch; the workers count their own), and how often each way. */
+  readonly kernels?: Record<string, KernelRuns>;
+}
+
+/** The kernels that ran since the last resetKernelRuns() in this thread. */
+function kernelsRan(): Record<string, KernelRuns> {
+  return Object.fromEntries(Object.entries(kernelRuns()).filter(([, r]) => r.wasm + r.typescript > 0));
 }
 
 /** Single mode: one augmentImage call per image. */
@@ -651,13 +658,17 @@ async function main(): Promise<void> {
         // Single on its own (it is compared with OpenCV only); batch, workers and list in alternating repeats, since
         // the workers' and the list's targets are their ratios to the batch.
         const byMode = new Map<Mode, Measured>();
+        // Kernel counts per group: batch, workers and list alternate, so batch and list rows share one count.
+        const kernelsBy = new Map<Mode, Record<string, KernelRuns>>();
         for (const group of [['single'], ['batch', 'workers', 'list']] as Mode[][]) {
           const modes = group.filter((m) => ways.has(m));
+          resetKernelRuns();
           const measured = await measure(
             modes.map((m) => ways.get(m) as Way),
             timing,
           );
           for (const [j, mode] of modes.entries()) byMode.set(mode, measured[j]);
+          for (const mode of modes) if (mode !== 'workers') kernelsBy.set(mode, kernelsRan());
         }
         for (const mode of args.modes) {
           const m = byMode.get(mode) as Measured;
@@ -672,7 +683,14 @@ async function main(): Promise<void> {
           };
           const ratio = opencv ? m.median / opencv.median : undefined;
           const target = targetFor(id, workload, mode, m, ratio, byMode.get('batch'));
-          rows.push({ id, workload, mode, augkit: m, opencv, ratio, target });
+          const kernels = kernelsBy.get(mode);
+          rows.push({ id, workload, mode, augkit: m, opencv, ratio, target, kernels });
+          // Where a WebAssembly twin declined a job it was meant for, say so: the row measured the TypeScript reference.
+          const declined = Object.entries(kernels ?? {}).filter(([, r]) => r.declined > 0);
+          if (declined.length > 0) {
+            const which = declined.map(([k, r]) => `${k} (${r.declined} of ${r.wasm + r.typescript} calls)`);
+            note(`${id} ${workload} ${mode}: WebAssembly declined and TypeScript ran for ${which.join(', ')}`);
+          }
         }
       }
 

@@ -40,9 +40,9 @@ describe('the kernel table', () => {
     run(new Uint8Array(1)); // condition fails: the twin is not asked
     run(new Uint8Array(4)); // twin declines: the reference runs
     assert.deepEqual(calls, ['wasm', 'reference', 'wasm', 'reference']);
-    assert.deepEqual(kernelRuns()['test:choice'], { wasm: 1, typescript: 2 });
+    assert.deepEqual(kernelRuns()['test:choice'], { wasm: 1, typescript: 2, declined: 1 });
     resetKernelRuns();
-    assert.deepEqual(kernelRuns()['test:choice'], { wasm: 0, typescript: 0 });
+    assert.deepEqual(kernelRuns()['test:choice'], { wasm: 0, typescript: 0, declined: 0 });
   });
 
   it('never asks a twin after useWasmKernels(false)', () => {
@@ -52,7 +52,7 @@ describe('the kernel table', () => {
     withWasmKernels(false, () => run(out));
     assert.equal(out[0], 1);
     assert.deepEqual(calls, ['reference']);
-    assert.deepEqual(kernelRuns()['test:switch'], { wasm: 0, typescript: 1 });
+    assert.deepEqual(kernelRuns()['test:switch'], { wasm: 0, typescript: 1, declined: 0 });
   });
 
   it('refuses a second kernel of the same name', () => {
@@ -86,8 +86,8 @@ describe('the kernel table', () => {
     // Too few pixels for the twin: the reference runs with the kernels on.
     flipHorizontal({ ...rgb, height: 2, data: rgb.data.subarray(0, 2 * 32 * 3) }, out());
     const runs = kernelRuns();
-    assert.deepEqual(runs.grayRgb, { wasm: 1, typescript: 1 });
-    assert.deepEqual(runs.flipHorizontal, { wasm: 1, typescript: 1 });
+    assert.deepEqual(runs.grayRgb, { wasm: 1, typescript: 1, declined: 0 });
+    assert.deepEqual(runs.flipHorizontal, { wasm: 1, typescript: 1, declined: 0 });
     assert.deepEqual(wasm.data, typescript.data);
   });
 });

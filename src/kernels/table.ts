@@ -34,6 +34,11 @@ export interface KernelDefinition<A extends readonly unknown[]> {
 export interface KernelRuns {
   readonly wasm: number;
   readonly typescript: number;
+  /**
+   * Of the `typescript` runs, those where the twin was asked (its condition held) and declined: WebAssembly missing
+   * or still compiling, or a job beyond the twin (say, too large for its memory).
+   */
+  readonly declined: number;
 }
 
 /** A kernel's row as {@link kernelTable} lists it. */
@@ -47,7 +52,7 @@ export interface KernelInfo {
 
 interface Row {
   readonly info: KernelInfo;
-  runs: { wasm: number; typescript: number };
+  runs: { wasm: number; typescript: number; declined: number };
 }
 
 const rows = new Map<string, Row>();
@@ -62,7 +67,7 @@ export function defineKernel<A extends readonly unknown[]>(definition: KernelDef
   if (rows.has(name)) throw new Error(`augkit: the kernel table already has a kernel named '${name}'`);
   const row: Row = {
     info: { name, wasm: wasm !== undefined, condition: wasm === undefined ? '' : (definition.condition ?? 'always') },
-    runs: { wasm: 0, typescript: 0 },
+    runs: { wasm: 0, typescript: 0, declined: 0 },
   };
   rows.set(name, row);
   if (wasm === undefined) {
@@ -72,9 +77,12 @@ export function defineKernel<A extends readonly unknown[]>(definition: KernelDef
     };
   }
   return (...args: A): void => {
-    if ((when === undefined || when(...args)) && wasmKernelsAvailable() && wasm(...args)) {
-      row.runs.wasm++;
-      return;
+    if ((when === undefined || when(...args)) && wasmKernelsAvailable()) {
+      if (wasm(...args)) {
+        row.runs.wasm++;
+        return;
+      }
+      row.runs.declined++;
     }
     row.runs.typescript++;
     reference(...args);
@@ -89,7 +97,7 @@ export function kernelTable(): KernelInfo[] {
 /**
  * A snapshot of how often each kernel's twin and reference ran in this thread since the last
  * {@link resetKernelRuns} (kernels that did not run are listed with zeros). Worker threads count their own runs.
- * @example resetKernelRuns(); aug.augmentImages(batch); kernelRuns().grayRgb // { wasm: 1, typescript: 0 }
+ * @example resetKernelRuns(); aug.augmentImages(batch); kernelRuns().grayRgb // { wasm: 1, typescript: 0, declined: 0 }
  */
 export function kernelRuns(): Record<string, KernelRuns> {
   const out: Record<string, KernelRuns> = {};
@@ -99,5 +107,5 @@ export function kernelRuns(): Record<string, KernelRuns> {
 
 /** Sets every kernel's counts in this thread back to zero. */
 export function resetKernelRuns(): void {
-  for (const row of rows.values()) row.runs = { wasm: 0, typescript: 0 };
+  for (const row of rows.values()) row.runs = { wasm: 0, typescript: 0, declined: 0 };
 }
