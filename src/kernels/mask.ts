@@ -1,7 +1,7 @@
 import type { PixelArray } from '../core/image.ts';
 import type { PixelDraws } from './draws.ts';
 import { defineKernel } from './table.ts';
-import { maskBatchU8Wasm } from './wasm/mask.ts';
+import { type MaskKind, maskBatchU8Wasm } from './wasm/mask.ts';
 
 /** One image's mask (Dropout's and SaltAndPepper's params): what changes, and the draws that decide where. */
 export interface MaskDraws {
@@ -27,31 +27,33 @@ export type MaskKernel = (
  * `out` (which may be `src`) with each image's dropped values set to 0. A value (or pixel) is dropped where its draw
  * u has u < p · 2³²; p ≥ 1 drops everything without drawing, p ≤ 0 nothing.
  */
-export const dropoutImages: MaskKernel = defineKernel({
-  name: 'dropout',
-  reference: (src: PixelArray, out: PixelArray, size: number, channels: number, draws: readonly MaskDraws[]) => {
-    out.set(src);
-    for (let i = 0; i < draws.length; i++) dropInPlace(out, i * size, size, channels, draws[i]);
-  },
-  wasm: (src, out, size, channels, draws) => maskBatchU8Wasm('dropout', src, out, size, channels, draws),
-  when: (src, out) => src instanceof Uint8Array && out instanceof Uint8Array,
-  condition: 'uint8',
-});
+export const dropoutImages = maskKernel('dropout', dropInPlace);
 
 /**
  * SaltAndPepper's pixels: as {@link dropoutImages}, with each changed value (or pixel) set to white (255, or 1 for
  * float32) where its draw is odd and to 0 where it is even.
  */
-export const saltAndPepperImages: MaskKernel = defineKernel({
-  name: 'saltAndPepper',
-  reference: (src: PixelArray, out: PixelArray, size: number, channels: number, draws: readonly MaskDraws[]) => {
-    out.set(src);
-    for (let i = 0; i < draws.length; i++) replaceInPlace(out, i * size, size, channels, draws[i]);
-  },
-  wasm: (src, out, size, channels, draws) => maskBatchU8Wasm('saltAndPepper', src, out, size, channels, draws),
-  when: (src, out) => src instanceof Uint8Array && out instanceof Uint8Array,
-  condition: 'uint8',
-});
+export const saltAndPepperImages = maskKernel('saltAndPepper', replaceInPlace);
+
+/**
+ * The kernel-table entry of a mask: the reference copies the images and lets `change` alter each one's values; the
+ * WebAssembly twin (wasm/mask.c) draws and changes uint8 images in one call.
+ */
+function maskKernel(
+  kind: MaskKind,
+  change: (dst: PixelArray, base: number, size: number, channels: number, draws: MaskDraws) => void,
+): MaskKernel {
+  return defineKernel({
+    name: kind,
+    reference: (src: PixelArray, out: PixelArray, size: number, channels: number, draws: readonly MaskDraws[]) => {
+      out.set(src);
+      for (let i = 0; i < draws.length; i++) change(out, i * size, size, channels, draws[i]);
+    },
+    wasm: (src, out, size, channels, draws) => maskBatchU8Wasm(kind, src, out, size, channels, draws),
+    when: (src, out) => src instanceof Uint8Array && out instanceof Uint8Array,
+    condition: 'uint8',
+  });
+}
 
 /** The uint32 threshold below which a draw means "change": u < p · 2³² happens with probability p. */
 function drawThreshold(p: number): number {
