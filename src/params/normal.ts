@@ -8,7 +8,13 @@ export type NumberOrParam = number | Param<number>;
 
 /** Turns a nested argument into a parameter; `owner`/`name` go into the error message. */
 export function nested(owner: string, name: string, value: unknown, min = Number.NEGATIVE_INFINITY): Param<number> {
-  if (isParam(value)) return value as Param<number>;
+  if (isParam(value)) {
+    // A parameter of names (`iap.choice(['a', 'b'])`, a string constant) would turn sums into strings.
+    if (Number.isNaN(value.bounds[0])) {
+      throw argumentError(owner, name, 'a finite number or a numeric iap parameter', value, 'type');
+    }
+    return value as Param<number>;
+  }
   if (typeof value !== 'number') throw argumentError(owner, name, 'a finite number or an iap parameter', value, 'type');
   if (!Number.isFinite(value) || value < min) {
     throw argumentError(

@@ -166,6 +166,18 @@ describe('option sugar', () => {
     assert.equal(numberArg('Dropout', 'p', inside, { min: 0, max: 1 }), inside);
   });
 
+  it('refuses a parameter of names where a nested number is expected (a sum would become a string)', () => {
+    assert.throws(
+      () => iap.normal(iap.choice(['a', 'b']), 1),
+      /iap.normal: mean must be a finite number or a numeric iap parameter/,
+    );
+    assert.throws(() => iap.add(1, iap.constant('x')), /iap.add: b must be a finite number or a numeric iap parameter/);
+    assert.throws(
+      () => iap.fromSpec({ normal: ['x', 1] }),
+      /normal: iap.normal: mean must be a finite number or a numeric/,
+    );
+  });
+
   it('clips an unbounded parameter into the range, including an exclusive minimum and integer rounding', () => {
     const scale = numberArg('Affine', 'scale', iap.normal(0, 1), { min: 0, minExclusive: true, max: 1000 });
     assert.deepEqual(scale.spec, { clip: [{ normal: [0, 1] }, Number.MIN_VALUE, 1000] });
