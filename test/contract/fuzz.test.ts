@@ -1,0 +1,294 @@
+// Fuzzing every registered augmenter's options (issue 27): garbage (wrong types, NaN, ±Infinity, huge and tiny
+// numbers, reversed and empty ranges, nested objects, strings, parameters whose bounds leave the valid range) and
+// plausible values, through the API and through JSON. Each trial must end one of two ways: rejected with an error
+// that names the augmenter and the option, or accepted, and then every image it augments keeps its dtype and channel
+// count, stays within the pixel limit and holds finite values. No internal error (a kernel's, a typed array's, the
+// stack's) may reach the user. The augmenters come from the registry, so a new one is fuzzed without new code.
+//
+// Seeded and deterministic. `AUGKIT_FUZZ_TALLY=1` prints how each category of input ended, for the closing note.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import fc from 'fast-check';
+import * as iaa from '../../src/index.ts';
+
+const { iap } = iaa;
+const TYPES = [...iaa.registry.keys()].sort();
+// A hang detector, not a speed test: the slowest accepted trial takes well under a second on this machine.
+const HANG_MS = 30_000;
+
+const images = [
+  iaa.makeImage(
+    new Uint8Array(4 * 5 * 3).map((_, i) => (i * 37) & 255),
+    4,
+    5,
+    3,
+  ),
+  iaa.makeImage(
+    new Float32Array(3 * 4).map((_, i) => i / 11 - 0.2),
+    3,
+    4,
+    1,
+  ),
+];
+const batch: iaa.UniformBatch = {
+  data: new Uint8Array(2 * 3 * 3 * 2).map((_, i) => i * 7),
+  n: 2,
+  height: 3,
+  width: 3,
+  channels: 2,
+};
+
+type Category = 'type' | 'nan-inf' | 'huge-tiny' | 'range' | 'nested' | 'param' | 'plausible';
+type Outcome = 'clear error' | 'unclear error' | 'accepted nonsense' | 'hang' | 'ok';
+interface Trial {
+  readonly category: Category;
+  readonly via: 'api' | 'json';
+  readonly type: string;
+  readonly options: Record<string, unknown>;
+}
+
+const MODES = ['constant', 'edge', 'reflect', 'symmetric', 'wrap', 'nearest', 'linear', 'cubic', 'replicate', 'keep'];
+
+/** Garbage per category; `json` leaves out what JSON cannot hold (parameter objects, NaN, functions, undefined). */
+function garbage(category: Exclude<Category, 'plausible'>, json: boolean): fc.Arbitrary<unknown> {
+  const num = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e3, max: 1e3 });
+  switch (category) {
+    case 'type':
+      return fc.oneof(
+        fc.string({ maxLength: 4 }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constantFrom('1', 'edge', ''),
+        ...(json ? [] : [fc.constant(() => 1), fc.constant(new Uint8Array(2))]),
+      );
+    case 'nan-inf':
+      return json
+        ? fc.constantFrom(null, [null, 1], { uniform: [null, 1] })
+        : fc.constantFrom(Number.NaN, Infinity, -Infinity, [0, Infinity], [Number.NaN, 1], [-Infinity, Infinity]);
+    case 'huge-tiny':
+      return fc.oneof(
+        fc.constantFrom(
+          1e308,
+          -1e308,
+          1e300,
+          1e15,
+          -1e15,
+          2 ** 31,
+          2 ** 32,
+          2 ** 53,
+          1e-308,
+          -1e-308,
+          5e-324,
+          -0,
+          1e9,
+          1e6,
+          65536,
+        ),
+        fc.tuple(fc.constantFrom(-1e308, -1e9, 0, 1e-300), fc.constantFrom(1e9, 1e308, 1e15)).map(([a, b]) => [a, b]),
+      );
+    case 'range':
+      return fc.oneof(
+        fc.tuple(num, num).map(([a, b]) => (a > b ? [a, b] : [b + 1, a])),
+        fc.constantFrom([], [1], [1, 2, 3], [[1, 2], 3], ['a', 'b']),
+      );
+    case 'nested':
+      return fc.oneof(
+        fc.constantFrom(
+          {},
+          { x: 1, z: 2 },
+          { height: { width: 1 } },
+          { fraction: { fraction: 2 } },
+          { x: { y: [1, 2] } },
+        ),
+        fc.record({ x: num, y: fc.constantFrom('a', null, [2, 1]) }),
+        fc.constantFrom({ type: 'Multiply', mul: 2 }, [{ type: 'Identity' }, 3], { uniform: [1, 2], extra: 1 }),
+      );
+    case 'param':
+      return json
+        ? fc.constantFrom(
+            { uniform: [-1e9, 1e9] },
+            { normal: [0, 1e6] },
+            { choice: [-5, 5] },
+            { choice: ['a', 'b'] },
+            { uniform: [2, 1] },
+            { normal: ['x', 1] },
+            { bogus: [1] },
+            { divide: [1, { uniform: [-1, 1] }] },
+            { truncatedNormal: [0, 1, -1e9, 1e9] },
+            { clip: [{ normal: [1e9, 1] }, null, null] },
+            { discreteUniform: [-3, 3] },
+          )
+        : fc
+            .constantFrom(
+              () => iap.uniform(-1e9, 1e9),
+              () => iap.normal(0, 1e6),
+              () => iap.choice([-5, 5]),
+              () => iap.choice(['a', 'b']),
+              () => iap.constant(1e300),
+              () => iap.divide(1, iap.uniform(-1, 1)),
+              () => iap.truncatedNormal(0, 1, -1e9, 1e9),
+              () => iap.clip(iap.normal(1e9, 1), null, null),
+              () => iap.discreteUniform(-3, 3),
+              () => iap.multiply(iap.normal(0, 1), 1e300),
+            )
+            .map((make) => make());
+  }
+}
+
+/** Values a user might well write: small numbers, ordered ranges, names, per-axis objects, booleans. */
+function plausible(json: boolean): fc.Arbitrary<unknown> {
+  const small = fc.oneof(fc.double({ noNaN: true, min: -3, max: 3 }), fc.integer({ min: -40, max: 40 }));
+  const range = fc.tuple(small, small).map(([a, b]) => (a <= b ? [a, b] : [b, a]));
+  const value = fc.oneof(
+    small,
+    range,
+    fc.boolean(),
+    fc.constantFrom(...MODES),
+    fc.constantFrom([0, 1], [0, 1, 3], ['edge', 'constant']),
+  );
+  const params = json
+    ? fc.constantFrom({ uniform: [0.1, 0.9] }, { normal: [1, 0.5] }, { choice: [0, 1] })
+    : fc.constantFrom(iap.uniform(0.1, 0.9), iap.normal(1, 0.5), iap.choice([0, 1]));
+  return fc.oneof(
+    value,
+    params,
+    fc.record({ x: range, y: small }, { requiredKeys: [] }),
+    fc.record({ height: fc.integer({ min: -2, max: 9 }) }),
+  );
+}
+
+const CATEGORIES: Exclude<Category, 'plausible'>[] = ['type', 'nan-inf', 'huge-tiny', 'range', 'nested', 'param'];
+
+/** One option set to a value of `category`, the others left at their defaults (so the outcome is that value's). */
+function trials(category: Category, via: 'api' | 'json', extra: number): fc.Arbitrary<Trial> {
+  const json = via === 'json';
+  const value = category === 'plausible' ? plausible(json) : garbage(category, json);
+  const types = via === 'api' ? TYPES.filter((t) => iaa.registry.get(t)?.kind !== 'meta') : TYPES;
+  return fc.constantFrom(...types).chain((type) => {
+    const keys = iaa.registry.get(type)?.keys ?? [];
+    const options =
+      keys.length === 0
+        ? fc.constant({ [`bogus${extra}`]: 1 })
+        : fc
+            .uniqueArray(fc.constantFrom(...keys), { minLength: 1, maxLength: 1 + extra })
+            .chain((chosen) =>
+              fc
+                .tuple(...chosen.map(() => value))
+                .map((values) => Object.fromEntries(chosen.map((k, i) => [k, values[i]]))),
+            );
+    return options.map((o) => ({ category, via, type, options: o }));
+  });
+}
+
+const INTERNAL =
+  /Invalid typed array length|Maximum call stack|Cannot read propert|is not a function|is not iterable|out of memory|Array buffer allocation/;
+
+/** Clear: names a registered augmenter and one of the options (given, or required and missing). */
+function isClear(trial: Trial, error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const m = error.message;
+  if (INTERNAL.test(m)) return false;
+  const names = [...(iaa.registry.get(trial.type)?.keys ?? []), ...Object.keys(trial.options), 'options', 'type'];
+  return TYPES.some((t) => m.includes(t)) && names.some((o) => m.includes(o));
+}
+
+function build(trial: Trial): iaa.Augmenter {
+  if (trial.via === 'json') return iaa.fromJSON({ type: trial.type, seed: 3, ...trial.options });
+  const factory = (iaa as unknown as Record<string, (o: Record<string, unknown>) => iaa.Augmenter>)[trial.type];
+  return factory({ ...trial.options, seed: 3 });
+}
+
+/** Checks one augmented image; returns what is wrong with it, or undefined. */
+function wrongOutput(input: iaa.Image, out: iaa.Image): string | undefined {
+  if (out.data.constructor !== input.data.constructor) return `dtype ${out.data.constructor.name}`;
+  if (out.channels !== input.channels) return `${out.channels} channels`;
+  if (out.height * out.width > 8192 * 8192 || out.data.length !== out.height * out.width * out.channels) return 'size';
+  for (let i = 0; i < out.data.length; i++) if (!Number.isFinite(out.data[i])) return `value ${out.data[i]} at ${i}`;
+  return undefined;
+}
+
+function run(trial: Trial): { outcome: Outcome; detail: string } {
+  const start = performance.now();
+  const timed = (outcome: Outcome, detail: string) =>
+    performance.now() - start > HANG_MS ? { outcome: 'hang' as const, detail } : { outcome, detail };
+  let aug: iaa.Augmenter;
+  try {
+    aug = build(trial);
+  } catch (e) {
+    return timed(isClear(trial, e) ? 'clear error' : 'unclear error', String(e));
+  }
+  try {
+    for (const image of images) {
+      const wrong = wrongOutput(image, aug.augmentImage(image));
+      if (wrong) return timed('accepted nonsense', wrong);
+    }
+    const out = aug.augmentImages(batch, { epoch: 1 });
+    for (const [i, image] of (iaa.isUniformBatch(out) ? iaa.batchToImages(out) : out).entries()) {
+      const wrong = wrongOutput(iaa.batchToImages(batch)[i], image);
+      if (wrong) return timed('accepted nonsense', `batch: ${wrong}`);
+    }
+    // The JSON form of what was accepted must build the same augmenter again.
+    iaa.fromJSON(JSON.parse(JSON.stringify(aug.toJSON())));
+  } catch (e) {
+    return timed(isClear(trial, e) ? 'clear error' : 'unclear error', `while augmenting: ${e}`);
+  }
+  return timed('ok', '');
+}
+
+const tally = new Map<string, Record<Outcome, number>>();
+after(() => {
+  if (!process.env.AUGKIT_FUZZ_TALLY) return;
+  const rows = [...tally].map(
+    ([k, v]) =>
+      `${k.padEnd(16)} ${Object.values(v)
+        .map((n) => String(n).padStart(8))
+        .join('')}`,
+  );
+  process.stdout.write(`${''.padEnd(16)}   clear unclear nonsense    hang      ok\n${rows.join('\n')}\n`);
+});
+
+function fuzz(category: Category, runs: number, extra = 0): void {
+  for (const via of ['api', 'json'] as const) {
+    const bad: string[] = [];
+    const counts = tally.get(category) ?? {
+      'clear error': 0,
+      'unclear error': 0,
+      'accepted nonsense': 0,
+      hang: 0,
+      ok: 0,
+    };
+    tally.set(category, counts);
+    for (const trial of fc.sample(trials(category, via, extra), {
+      seed: 27 + CATEGORIES.length * extra,
+      numRuns: runs,
+    })) {
+      const { outcome, detail } = run(trial);
+      counts[outcome]++;
+      if (outcome !== 'clear error' && outcome !== 'ok')
+        bad.push(`${outcome}: ${trial.type} ${via} ${show(trial.options)} → ${detail}`);
+    }
+    assert.deepEqual(bad.slice(0, 5), [], `${bad.length} of ${runs} ${via} trials went wrong`);
+  }
+}
+
+function show(options: Record<string, unknown>): string {
+  return iaa.iap.isParam(options)
+    ? 'param'
+    : JSON.stringify(options, (_k, v) =>
+        typeof v === 'number' && !Number.isFinite(v) ? String(v) : iaa.iap.isParam(v) ? { param: v.spec } : v,
+      );
+}
+
+describe('fuzzing every registered augmenter', () => {
+  for (const category of CATEGORIES) {
+    it(`rejects or safely runs ${category} garbage in one option`, () => fuzz(category, 250));
+  }
+  it('rejects or safely runs garbage in several options at once', () => {
+    for (const category of CATEGORIES) fuzz(category, 50, 2);
+  });
+  it('runs plausible random options, or rejects them clearly', () => fuzz('plausible', 500, 1));
+  it('covers every registered augmenter', () => {
+    const seen = new Set(fc.sample(trials('type', 'json', 0), { seed: 27, numRuns: 400 }).map((t) => t.type));
+    assert.deepEqual([...seen].sort(), TYPES);
+  });
+});
