@@ -168,10 +168,13 @@ describe('option sugar', () => {
 
   it('refuses a parameter of names where a nested number is expected (a sum would become a string)', () => {
     assert.throws(
-      () => iap.normal(iap.choice(['a', 'b']), 1),
+      () => iap.normal(iap.choice(['a', 'b']) as never, 1),
       /iap.normal: mean must be a finite number or a numeric iap parameter/,
     );
-    assert.throws(() => iap.add(1, iap.constant('x')), /iap.add: b must be a finite number or a numeric iap parameter/);
+    assert.throws(
+      () => iap.add(1, iap.constant('x') as never),
+      /iap.add: b must be a finite number or a numeric iap parameter/,
+    );
     assert.throws(
       () => iap.fromSpec({ normal: ['x', 1] }),
       /normal: iap.normal: mean must be a finite number or a numeric/,
@@ -193,6 +196,13 @@ describe('option sugar', () => {
     assert.equal(probabilityArg('T', 'perChannel', false).draw(rng()), 0);
     assert.ok(Math.abs(mean(draws(probabilityArg('T', 'perChannel', 0.5))) - 0.5) < 0.02);
     assert.throws(() => probabilityArg('T', 'perChannel', 2), /perChannel must be a boolean, a probability/);
+    // A parameter keeps to [0, 1] as for numeric options (its JSON form must build again); a normal is read as is.
+    assert.throws(
+      () => probabilityArg('T', 'perChannel', iap.constant(1e300)),
+      /its values lie in \[1e\+300, 1e\+300\]/,
+    );
+    assert.deepEqual(probabilityArg('T', 'perChannel', iap.uniform(0, 1)).spec, { uniform: [0, 1] });
+    assert.ok(probabilityArg('T', 'perChannel', iap.normal(0.5, 1)));
   });
 
   it('reads named choices and rejects unknown names', () => {

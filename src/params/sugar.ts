@@ -112,7 +112,8 @@ function roundParam(p: Param<number>, rules: NumberRules): Param<number> {
 
 /**
  * Turns a yes/no option (imgaug's `per_channel`) into a parameter whose draw > 0.5 means yes:
- * `true`/`false` are constants, a number in [0, 1] is the probability of yes, a parameter is kept.
+ * `true`/`false` are constants, a number in [0, 1] is the probability of yes, a parameter is kept (one with finite
+ * bounds outside [0, 1] is rejected, as by `numberArg`).
  */
 export function probabilityArg(owner: string, option: string, value: unknown): Param<number> {
   const accepted = 'a boolean, a probability in [0, 1] or an iap parameter';
@@ -121,7 +122,14 @@ export function probabilityArg(owner: string, option: string, value: unknown): P
     if (!(value >= 0 && value <= 1)) throw argumentError(owner, option, accepted, value);
     return value === 0 || value === 1 ? constant(value) : binomial(value);
   }
-  if (isParam(value) && !Number.isNaN((value as Param).bounds[0])) return value as Param<number>;
+  if (isParam(value) && !Number.isNaN((value as Param).bounds[0])) {
+    // The same rule as numberArg's: finite bounds must lie in [0, 1]; an unbounded parameter's draw > 0.5 is yes.
+    const [lo, hi] = (value as Param).bounds;
+    if (Number.isFinite(lo) && Number.isFinite(hi) && (lo < 0 || hi > 1)) {
+      throw argumentError(owner, option, accepted, value, 'range', `its values lie in [${lo}, ${hi}]`);
+    }
+    return value as Param<number>;
+  }
   throw argumentError(owner, option, accepted, value, 'type');
 }
 
