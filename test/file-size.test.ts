@@ -15,7 +15,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Lines as `wc -l` counts them: newline characters, plus a last line without one. */
-export function lineCount(text: string): number {
+function lineCount(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
   return text.length > 0 && !text.endsWith('\n') ? n + 1 : n;
