@@ -1,4 +1,4 @@
-// Grayscale's uint8 RGB → gray (src/augmenters/color/grayscale.ts, grayRgb): OpenCV's fixed-point luma,
+// Grayscale's uint8 RGB → gray (src/kernels/grayscale.ts, grayRgbLoop): OpenCV's fixed-point luma,
 // (9798·R + 19235·G + 3735·B + 16384) >> 15, written to all three channels; the same bytes as the TypeScript loop.
 // Sixteen pixels at a time in SIMD: shuffles pair each pixel's R with its G and its B with a 1, which widened to 16
 // bits and multiplied pairwise with (9798, 19235) and (3735, 16384) by i32x4.dot_i16x8_s give the exact 32-bit sum

@@ -1,4 +1,4 @@
-// ElasticTransformation's displacement fields (src/augmenters/geometric/elastic-transformation.ts, blurCropScaled,
+// ElasticTransformation's displacement fields (src/kernels/elastic.ts, blurCropScaledLoops,
 // the reference and the fallback): both noise planes blurred with a symmetric kernel, times alpha, cropped. The
 // same float32 operations in the same order as the TypeScript loops (each pair of taps at distance i added before
 // its multiplication), so the same values; the loops run over x innermost with a float accumulator per column,
@@ -49,7 +49,7 @@ __attribute__((export_name("elastic_fields"))) void elastic_fields(const float *
 
 #include "xoshiro.h"
 
-// The uniform noise of elastic-transformation.ts's drawNoise: n xoshiro128** words from the state seed[0..3] (as
+// The uniform noise of kernels/elastic.ts's drawNoise: n xoshiro128** words from the state seed[0..3] (as
 // RandomStream.fillUint32 makes them), each as numpy's float32 random() · 2 − 1, ((u >> 8) − 2^23) · 2^−23.
 __attribute__((export_name("elastic_noise"))) void elastic_noise(const uint32_t *seed, float *out, int n) {
   uint32_t s0 = seed[0], s1 = seed[1], s2 = seed[2], s3 = seed[3];

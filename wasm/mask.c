@@ -1,6 +1,6 @@
 // augkit's WebAssembly SIMD kernels for per-pixel masks on uint8 batches: Dropout (dropped values become 0) and
 // SaltAndPepper (replaced values become 255 or 0). The same bytes as the TypeScript loops in
-// src/augmenters/arithmetic/dropout.ts and salt-and-pepper.ts, which remain the reference and the fallback; the
+// src/kernels/mask.ts (dropInPlace, replaceInPlace), which remain the reference and the fallback; the
 // wrapper is src/kernels/wasm/mask.ts.
 //
 // The draws are RandomStream.fillUint32's: each chunk of DRAW_CHUNK decisions of an image runs xoshiro128** from
@@ -15,7 +15,7 @@
 #include <wasm_simd128.h>
 #include "xoshiro.h"
 
-// elementwise.ts's DRAW_CHUNK: the draws depend on it (each chunk reseeds the generator).
+// kernels/mask.ts's DRAW_CHUNK: the draws depend on it (each chunk reseeds the generator).
 #define DRAW_CHUNK 4096
 #define LANES 4
 

@@ -1,5 +1,5 @@
 // AdditiveGaussianNoise for uint8 images: src/random/normal.ts's ziggurat fed by RandomStream.fillUint32's
-// xoshiro128** words, and additive-gaussian-noise.ts's rounding and saturation, so the bytes are the TypeScript
+// xoshiro128** words, and kernels/noise.ts's rounding and saturation, so the bytes are the TypeScript
 // loops'. The rare slow draws call JavaScript's Math.exp and Math.log (imported), so they round as there; the
 // module is built with -ffp-contract=off, so every product and sum rounds as in JavaScript.
 #include <stdint.h>

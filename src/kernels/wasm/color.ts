@@ -1,7 +1,7 @@
 /**
  * Grayscale's uint8 RGB → gray in WebAssembly (wasm/color.c): OpenCV's fixed-point luma written to all three
- * channels, the same bytes as grayscale.ts's TypeScript loop, which stays the reference. Pixels go through the
- * module's memory in chunks, so a large batch needs no more than about CHUNK_BYTES of it.
+ * channels, the same bytes as kernels/grayscale.ts's TypeScript loop, which stays the reference. Pixels go through
+ * the module's memory in chunks, so a large batch needs no more than about CHUNK_BYTES of it.
  */
 import { throughMemory } from './arena.ts';
 import { type Exports, activeFor } from './simd.ts';

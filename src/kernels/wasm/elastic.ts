@@ -1,7 +1,7 @@
 import { allocate, heapViews, totalBytes } from './arena.ts';
 /**
  * ElasticTransformation's displacement fields in WebAssembly (wasm/elastic.c): both noise planes blurred, times
- * alpha, cropped, with the same operations in the same order as the TypeScript loops in elastic-transformation.ts
+ * alpha, cropped, with the same operations in the same order as the TypeScript loops in kernels/elastic.ts
  * (which stay the reference and the fallback), so the same values.
  */
 import type { RemapExports } from './remap.ts';
