@@ -232,9 +232,13 @@ export abstract class Augmenter<P = unknown> {
     const given = options.out;
     if (given !== undefined) {
       if (uniform) checkOut(this.type, given, batch.data, 'the batch');
-      else
-        for (const image of batch as Image[])
-          if (image?.data?.buffer !== undefined) checkOut(this.type, given, image.data, 'the batch');
+      else {
+        // Only an image in out's buffer can overlap it (malformed images are reported below).
+        const buffer = given.buffer;
+        for (const image of batch as Image[]) {
+          if (image?.data?.buffer === buffer) checkOut(this.type, given, image.data, 'the batch');
+        }
+      }
     }
     const indices = resolveIndices(this.type, options.indices, n);
     const call = this.nextCall(options.epoch);
@@ -303,8 +307,10 @@ export abstract class Augmenter<P = unknown> {
     const inSize = height * width * channels;
     const shape = shapes[0];
     const size = shape.height * shape.width * shape.channels;
-    const pool = given !== undefined ? listPool(inputs, shapes, given) : undefined;
-    const out = pool !== undefined ? (pool.subarray(0, n * size) as PixelArray) : allocLike(inputs[0].data, n * size);
+    const total = n * size;
+    const pool =
+      given !== undefined && given.constructor === inputs[0].data.constructor ? poolOf(total, given) : undefined;
+    const out = pool !== undefined ? (pool.subarray(0, total) as PixelArray) : allocLike(inputs[0].data, total);
     const packed = packedData(inputs, inSize);
     if (packed !== undefined) {
       this.applyBatchInto({ data: packed, n, height, width, channels }, params, out, shape);
@@ -398,6 +404,11 @@ function listPool(images: readonly Image[], shapes: readonly Shape[], out: Pixel
     if (images[i].data.constructor !== out.constructor) return undefined;
     total += shapes[i].height * shapes[i].width * shapes[i].channels;
   }
+  return poolOf(total, out);
+}
+
+/** `out` when `total` elements fit in it, else a new buffer of its type with a quarter to spare. */
+function poolOf(total: number, out: PixelArray): PixelArray {
   return total <= out.length ? out : allocLike(out, total + (total >> 2));
 }
 
