@@ -1,6 +1,7 @@
 // Fuzzing every registered augmenter's options (issue 27): garbage (wrong types, NaN, ±Infinity, huge and tiny
 // numbers, reversed and empty ranges, nested objects, strings, parameters whose bounds leave the valid range) and
-// plausible values, through the API and through JSON. Each trial must end one of two ways: rejected with an error
+// plausible values, through the API and through JSON; and valid random options (each default range narrowed at
+// random) on random images, which must all be accepted. Each trial must end one of two ways: rejected with an error
 // that names the augmenter and the option, or accepted, and then every image it augments keeps its dtype and channel
 // count, stays within the pixel limit and holds finite values. No internal error (a kernel's, a typed array's, the
 // stack's) may reach the user. The augmenters come from the registry, so a new one is fuzzed without new code.
@@ -284,7 +285,86 @@ function show(options: Record<string, unknown>): string {
       );
 }
 
+/**
+ * Valid random options: each augmenter's default JSON with every `[min, max]` range narrowed to a random sub-range
+ * and every boolean drawn, so all of them must be accepted (a sub-range of a valid range is valid).
+ */
+function narrowed(value: unknown): fc.Arbitrary<unknown> {
+  if (typeof value === 'boolean') return fc.boolean();
+  if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number')) {
+    const [a, b] = value as [number, number];
+    return fc
+      .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+      .map(([u, v]) => {
+        const [x, y] = [a + (b - a) * Math.min(u, v), a + (b - a) * Math.max(u, v)];
+        return [Math.min(Math.max(x, a), b), Math.min(Math.max(y, a), b)];
+      });
+  }
+  return fc.constant(value);
+}
+
+const LEAVES = TYPES.filter((t) => iaa.registry.get(t)?.kind !== 'meta');
+const defaults = new Map(
+  LEAVES.map((t) => {
+    const { type: _t, seed: _s, ...options } = (iaa as unknown as Record<string, () => iaa.Augmenter>)[t]().toJSON();
+    return [t, options];
+  }),
+);
+
+const validLeaf: fc.Arbitrary<Record<string, unknown>> = fc.constantFrom(...LEAVES).chain((type) => {
+  const options = defaults.get(type) ?? {};
+  return fc
+    .record(Object.fromEntries(Object.entries(options).map(([k, v]) => [k, narrowed(v)])))
+    .map((o) => ({ type, ...o }));
+});
+const validSpec = fc.oneof(
+  { weight: 3, arbitrary: validLeaf },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(validLeaf, { minLength: 1, maxLength: 3 })
+      .chain((children) =>
+        fc.constantFrom(
+          { type: 'Sequential', randomOrder: true, children },
+          { type: 'OneOf', children },
+          { type: 'SomeOf', n: [0, children.length], children },
+          { type: 'Sometimes', p: 0.5, then: children[0], else: children.slice(1) },
+        ),
+      ),
+  },
+);
+const randomImage = fc
+  .record({
+    h: fc.integer({ min: 1, max: 6 }),
+    w: fc.integer({ min: 1, max: 6 }),
+    c: fc.integer({ min: 1, max: 5 }),
+    float: fc.boolean(),
+    seed: fc.nat(),
+  })
+  .map(({ h, w, c, float, seed }) => {
+    const data = float ? new Float32Array(h * w * c) : new Uint8Array(h * w * c);
+    for (let i = 0; i < data.length; i++) data[i] = float ? ((seed + i * 97) % 1000) / 999 : (seed + i * 97) & 255;
+    return iaa.makeImage(data, h, w, c);
+  });
+
 describe('fuzzing every registered augmenter', () => {
+  it('accepts valid random options (narrowed default ranges, any booleans) and keeps every invariant on random images', () => {
+    const bad: string[] = [];
+    for (const [spec, image, seed] of fc.sample(fc.tuple(validSpec, randomImage, fc.nat()), {
+      seed: 27,
+      numRuns: 1500,
+    })) {
+      try {
+        const aug = iaa.fromJSON({ ...spec, seed });
+        const wrong = wrongOutput(image, aug.augmentImage(image));
+        if (wrong) bad.push(`${show(spec)} on ${image.height}×${image.width}×${image.channels}: ${wrong}`);
+      } catch (e) {
+        bad.push(`${show(spec)} on ${image.height}×${image.width}×${image.channels}: ${e}`);
+      }
+    }
+    assert.deepEqual(bad.slice(0, 5), [], `${bad.length} of 1500 valid trials went wrong`);
+  });
+
   for (const category of CATEGORIES) {
     it(`rejects or safely runs ${category} garbage in one option`, () => fuzz(category, 250));
   }
