@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -72,7 +72,13 @@ describe('ImageFolder', () => {
     await mkdir(join(dir, 'broken'), { recursive: true });
     await writeFile(join(dir, 'broken', 'bad.png'), 'garbage');
     try {
-      await assert.rejects(new ImageFolder(dir).get(0), /ImageFolder: cannot decode .*broken\/bad\.png: /);
+      await assert.rejects(
+        new ImageFolder(dir).get(0),
+        /ImageFolder: cannot decode .*broken\/bad\.png: not an image in a format augkit reads/,
+      );
+      // A file gone since the listing (here a link to nothing) is said to be missing, not an unsupported format.
+      await symlink('nowhere.png', join(dir, 'broken', 'gone.png'));
+      await assert.rejects(new ImageFolder(dir).get(1), /cannot decode .*gone\.png: no such file or folder$/);
     } finally {
       await rm(dir, { recursive: true });
     }

@@ -1,10 +1,12 @@
 // A dataset over a folder of class sub-folders of image files, decoded lazily with sharp. Node-only; exported from
 // `augkit/node`.
-import { readdirSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import sharp from 'sharp';
 import { argumentError } from '../core/errors.ts';
 import type { Image } from '../core/image.ts';
+import { plainFileError } from '../io/file-errors.ts';
 import { type Dataset, type LabeledImage, MappedDataset, checkIndex, subset } from './dataset.ts';
 
 /** Options of `ImageFolder`. */
@@ -22,10 +24,26 @@ export interface ImageFolderSample extends LabeledImage {
   readonly path: string;
 }
 
+/**
+ * The image files below `dir`, sorted, hidden entries skipped. Links to folders are not followed (so a symlink loop
+ * cannot recur); a folder that cannot be listed throws, naming it and why.
+ */
 function walk(dir: string, extensions: readonly string[], out: string[]): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  )) {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw argumentError(
+      'ImageFolder',
+      'root',
+      'a folder whose sub-folders can be listed',
+      dir,
+      'range',
+      plainFileError(error),
+    );
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.name.startsWith('.')) continue;
     if (entry.isDirectory()) walk(path, extensions, out);
@@ -97,7 +115,8 @@ export class ImageFolder implements Dataset<ImageFolderSample> {
     const { path, label } = this.files[i];
     const { resize, channels } = this.options;
     try {
-      let pipeline = sharp(path).autoOrient();
+      // The bytes first, so that a permission error is reported as such and not as an unsupported format.
+      let pipeline = sharp(await readFile(path)).autoOrient();
       if (resize) pipeline = pipeline.resize(resize.width, resize.height, { fit: resize.fit ?? 'fill' });
       if (channels === 1) pipeline = pipeline.removeAlpha().toColourspace('b-w');
       else if (channels === 3) pipeline = pipeline.removeAlpha().toColourspace('srgb');
@@ -111,7 +130,7 @@ export class ImageFolder implements Dataset<ImageFolderSample> {
       };
       return { image, label, index: i, path };
     } catch (error) {
-      throw new Error(`ImageFolder: cannot decode ${relative('.', path) || path}: ${(error as Error).message}`, {
+      throw new Error(`ImageFolder: cannot decode ${relative('.', path) || path}: ${plainFileError(error)}`, {
         cause: error,
       });
     }

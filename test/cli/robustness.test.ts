@@ -291,3 +291,23 @@ describe('augkit grid limits', () => {
     await assert.rejects(readFile(join(dir, 'big-grid.png')), { code: 'ENOENT' });
   });
 });
+
+describe('output folders of demo, train and evaluate', () => {
+  it('follow one rule: a folder holding the user’s own files is refused unless --overwrite, before any work', async () => {
+    const mine = join(dir, 'my-site');
+    await mkdir(mine);
+    await writeFile(join(mine, 'index.html'), '<h1>my own page</h1>');
+    await writeFile(join(mine, 'report.json'), '{"mine": true}');
+    const before = await checksums(mine);
+    for (const args of [
+      ['demo', '--out', mine],
+      ['train', '--limit', '100', '--epochs', '1', '--out', mine],
+      ['evaluate', '--model', join(dir, 'no-model'), '--out', mine],
+    ]) {
+      const run = await runCli(args);
+      assert.equal(run.code, 1, `${args[0]}: ${run.stderr}`);
+      assert.match(run.stderr, new RegExp(`holds other files and was not made by "augkit ${args[0]}".*--overwrite`));
+    }
+    assert.deepEqual(await checksums(mine), before);
+  });
+});

@@ -24,10 +24,11 @@ import {
   integerOption,
   stringOption,
 } from '../command.ts';
+import { claimOutFolder, outMarker } from '../out-folder.ts';
 import { type Panel, displayScale, renderPanels } from '../panels.ts';
 
 /** The file that marks a folder as the demo's own, so a later run may replace what it wrote there. */
-export const DEMO_MARKER = '.augkit-demo';
+export const DEMO_MARKER = outMarker('demo');
 
 /** Photos given with --image are shrunk to at most this many pixels on their longer side, to keep figures small. */
 export const MAX_PHOTO_SIDE = 256;
@@ -100,25 +101,6 @@ async function shrink(image: Image): Promise<Image> {
   };
 }
 
-/** Refuses to write into a folder that holds files of someone else's, unless it is the demo's own or empty. */
-async function prepareOut(out: string, shown: string, overwrite: boolean): Promise<void> {
-  const entries = await readdir(out).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [] as string[];
-    throw error;
-  });
-  const ours = await access(join(out, DEMO_MARKER)).then(
-    () => true,
-    () => false,
-  );
-  if (entries.length > 0 && !ours && !overwrite) {
-    throw new CliError(
-      `${shown} holds other files and was not made by "augkit demo"; choose another --out or pass --overwrite to write the demo's files into it`,
-    );
-  }
-  await mkdir(out, { recursive: true });
-  await writeFile(join(out, DEMO_MARKER), 'This folder was written by "augkit demo"; a new run replaces its files.\n');
-}
-
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -164,7 +146,7 @@ async function runDemo(args: ParsedArgs, io: CliIO): Promise<number> {
   const shown = relative(io.cwd, out) || '.';
   const seed = integerOption(args, 'seed', 1, 0, 2 ** 53 - 1, 'demo');
   const input = await loadInput(args, io);
-  await prepareOut(out, shown, flag(args, 'overwrite'));
+  await claimOutFolder(out, shown, 'demo', flag(args, 'overwrite'));
   setRootSeed(seed);
 
   const { image } = input;

@@ -12,10 +12,12 @@ import {
   SUMMARIES,
   UsageError,
   choiceOption,
+  flag,
   integerOption,
   stringOption,
   workersOption,
 } from '../command.ts';
+import { claimOutFolder } from '../out-folder.ts';
 import { displayPath } from './train.ts';
 
 const NAME = 'evaluate';
@@ -32,7 +34,9 @@ accuracy table; with --out, also writes evaluation.json, shift-accuracy.png and 
 Options:
   --model DIR         the saved model's folder (required), e.g. report/models/aug
   --data DIR          folder with the Fashion-MNIST IDX files (default: the usual locations, see "augkit train")
-  --out DIR           write evaluation.json and the charts into DIR
+  --out DIR           write evaluation.json and the charts into DIR: missing, empty or an earlier evaluate's; a
+                      folder with other files is refused unless --overwrite is given
+  --overwrite         write into an --out that holds other files (files with the same names are replaced)
   --limit N           evaluate on the first N test images (default all 10,000: 22 passes, a few minutes)
   --threads T         threads each forward pass is split over (default: cores, at most 4; 1 with node)
   --backend NAME      wasm (default), cpu, or node (needs @tensorflow/tfjs-node)
@@ -57,6 +61,8 @@ Options:
     const threadsGiven = threadsRaw === undefined ? undefined : workersOption(args, 'threads', 1, 1, 64, NAME);
     const outArg = stringOption(args, 'out');
     const dataArg = stringOption(args, 'data');
+    // Checked before the model is loaded and the minutes of evaluation, not after.
+    if (outArg !== undefined) await claimOutFolder(resolve(io.cwd, outArg), outArg, NAME, flag(args, 'overwrite'));
 
     // Loaded here, not at the top: `augkit --help` should not start TensorFlow.js.
     const { initBackend } = await import('../../train/backend.ts');

@@ -13,10 +13,12 @@ import {
   SUMMARIES,
   UsageError,
   choiceOption,
+  flag,
   integerOption,
   stringOption,
   workersOption,
 } from '../command.ts';
+import { claimOutFolder } from '../out-folder.ts';
 import { readPipelineFile } from '../pipeline.ts';
 
 const NAME = 'train';
@@ -141,7 +143,9 @@ writes OUT/report.json, PNG charts and a self-contained OUT/index.html. Batches 
 
 Options:
   --epochs N          epochs per model (default 10)
-  --out DIR           report folder (default report); its files are replaced
+  --out DIR           report folder (default report): missing, empty or an earlier train's; a folder with other
+                      files is refused unless --overwrite is given
+  --overwrite         write into an --out that holds other files (files with the report's names are replaced)
   --only aug|plain    train only the model with (aug) or without (plain) augmentation
   --limit N           train on the first N training images (quick runs)
   --test-limit N      evaluate on the first N test images (default all; with --limit, N/20 but at least 100)
@@ -172,6 +176,7 @@ Options:
     [FORCE_WORKERS]: { type: 'boolean' },
     backend: { type: 'string' },
     merge: { type: 'string', multiple: true },
+    overwrite: { type: 'boolean' },
   },
   async run(args: ParsedArgs, io: CliIO): Promise<number> {
     const epochs = integerOption(args, 'epochs', 10, 1, 1000, NAME);
@@ -186,7 +191,8 @@ Options:
     const threadsRaw = stringOption(args, 'threads');
     const threads = threadsRaw === undefined ? undefined : workersOption(args, 'threads', 1, 1, 64, NAME);
     const backend = choiceOption<BackendName>(args, 'backend', ['wasm', 'cpu', 'node'], 'wasm', NAME) as BackendName;
-    const out = resolve(io.cwd, stringOption(args, 'out') ?? 'report');
+    const outArg = stringOption(args, 'out') ?? 'report';
+    const out = resolve(io.cwd, outArg);
     const data = stringOption(args, 'data');
     const pipelinePath = stringOption(args, 'pipeline');
     const merge = args.values.merge;
@@ -205,6 +211,7 @@ Options:
       ].filter((name) => args.values[name] !== undefined);
       if (given.length > 0) throw new UsageError(`--merge trains nothing; it does not go with --${given[0]}`, NAME);
       if (merge.length < 2) throw new UsageError('--merge needs two report folders (--merge A --merge B)', NAME);
+      await claimOutFolder(out, outArg, NAME, flag(args, 'overwrite'));
       const { mergeReports } = await import('../../train/experiment.ts');
       const report = await mergeReports({
         from: merge.map((d) => resolve(io.cwd, String(d))),
@@ -215,6 +222,7 @@ Options:
       return 0;
     }
     const pipeline = pipelinePath === undefined ? undefined : await readPipelineFile(resolve(io.cwd, pipelinePath));
+    await claimOutFolder(out, outArg, NAME, flag(args, 'overwrite'));
 
     // Loaded here, not at the top: `augkit --help` and `augkit list` should not start TensorFlow.js.
     const { runExperiment } = await import('../../train/experiment.ts');
