@@ -203,7 +203,8 @@ export async function loadExperimentData(
 
 /**
  * Measures `model` under horizontal shifts −5 … 5: test accuracy with wrap-around and zero fill, and the class
- * probabilities of one image at each shift (both kinds). Shared by `augkit train` and `augkit evaluate`.
+ * probabilities of one image at each shift (both kinds). Shared by `augkit train` and `augkit evaluate`; `onPass`
+ * reports each of the 22 passes over the test images.
  *
  * @example const shifts = await evaluateShifts(model, data.test, batchImage(data.train.images, 24150));
  */
@@ -212,9 +213,10 @@ export async function evaluateShifts(
   test: LabeledImages,
   image: Image,
   replicas?: TrainingReplicas,
+  onPass?: (done: number, total: number) => void,
 ): Promise<ShiftReport> {
   const start = performance.now();
-  const { shifts, roll, zero } = await accuracyVsShift(model, test.images, test.labels, SHIFTS, { replicas });
+  const { shifts, roll, zero } = await accuracyVsShift(model, test.images, test.labels, SHIFTS, { replicas, onPass });
   const probabilities = {
     roll: await probabilityTable(model, image, SHIFTS, 'roll'),
     zero: await probabilityTable(model, image, SHIFTS, 'zero'),

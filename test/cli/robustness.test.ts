@@ -287,7 +287,10 @@ describe('augkit grid limits', () => {
       join(dir, 'big-grid.png'),
     ]);
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /100×100 grid of 256×256 cells .* megapixels, more than the limit of 50/);
+    assert.match(
+      run.stderr,
+      /100×100 grid of 256×256 cells .* megapixels, more than augkit's limit of 67108864 pixels \(8192 × 8192\)/,
+    );
     await assert.rejects(readFile(join(dir, 'big-grid.png')), { code: 'ENOENT' });
   });
 });

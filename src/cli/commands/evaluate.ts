@@ -18,6 +18,7 @@ import {
   workersOption,
 } from '../command.ts';
 import { claimOutFolder } from '../out-folder.ts';
+import { createProgress } from '../progress.ts';
 import { displayPath } from './train.ts';
 
 const NAME = 'evaluate';
@@ -86,7 +87,15 @@ Options:
       io.stderr.write(
         `evaluating ${modelArg} on ${data.test.images.n} test images × 11 shifts × 2 kinds (${data.source.sample ? 'the committed sample' : data.source.dir})\n`,
       );
-      const shift = await evaluateShifts(model, data.test, batchImage(data.train.images, image.index), replicas);
+      const progress = createProgress(io.stderr, 22);
+      const shift = await evaluateShifts(
+        model,
+        data.test,
+        batchImage(data.train.images, image.index),
+        replicas,
+        (done, total) => progress.tick(`shift pass ${done} of ${total}`),
+      );
+      progress.finish();
       const evaluation: EvaluationReport = {
         format: 'augkit-evaluation',
         version: 1,

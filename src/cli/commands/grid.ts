@@ -4,6 +4,7 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type { Image } from '../../core/image.ts';
+import { MAX_OUTPUT_PIXELS } from '../../core/limits.ts';
 import { removeStaleTempFiles } from '../../io/atomic-write.ts';
 import { plainFileError } from '../../io/file-errors.ts';
 import { readImage, writeImage } from '../../io/image-file.ts';
@@ -21,8 +22,6 @@ import {
 } from '../command.ts';
 import { PRESETS, loadPipeline } from '../pipeline.ts';
 
-/** The largest grid written, in pixels (50 megapixels, about 7,000 × 7,000: 150 MB as RGB). */
-export const MAX_GRID_PIXELS = 50_000_000;
 /** WebP's largest side. */
 const WEBP_MAX_SIDE = 16_383;
 
@@ -38,9 +37,9 @@ function checkGridSize(
 ): void {
   const height = rows * cellHeight + (rows + 1) * padding;
   const width = cols * cellWidth + (cols + 1) * padding;
-  if (height * width > MAX_GRID_PIXELS) {
+  if (height * width > MAX_OUTPUT_PIXELS) {
     throw new CliError(
-      `a ${rows}×${cols} grid of ${cellWidth}×${cellHeight} cells ${what} is ${width}×${height} = ${((height * width) / 1e6).toFixed(0)} megapixels, more than the limit of ${MAX_GRID_PIXELS / 1e6}; use fewer --rows/--cols or a smaller --scale`,
+      `a ${rows}×${cols} grid of ${cellWidth}×${cellHeight} cells ${what} is ${width}×${height} = ${((height * width) / 1e6).toFixed(0)} megapixels, more than augkit's limit of ${MAX_OUTPUT_PIXELS} pixels (8192 × 8192) per image; use fewer --rows/--cols or a smaller --scale`,
     );
   }
   if (webp && Math.max(height, width) > WEBP_MAX_SIDE) {
@@ -62,8 +61,8 @@ Options:
   --pipeline FILE     a pipeline in JSON (any augmenter's toJSON() form; see "augkit list")
   --preset NAME       a built-in pipeline instead: ${Object.keys(PRESETS).join(', ')}
   --rows R            rows of the grid (default 3; 1–100)
-  --cols C            columns of the grid (default 4; 1–100); the grid may have at most 50 megapixels, checked
-                      before any cell is drawn
+  --cols C            columns of the grid (default 4; 1–100); the grid may have at most 8192 × 8192 pixels
+                      (augkit's limit per image), checked before any cell is drawn
   --out FILE          the picture to write: .png, .jpg or .webp (required)
   --seed S            seed of the draws (default: the pipeline file's, else one picked and printed)
   --scale F           nearest-neighbour upscaling of every cell (default: small images to about 128 pixels)

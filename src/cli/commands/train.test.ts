@@ -64,6 +64,8 @@ describe('augkit train --limit 2000 --epochs 1', () => {
     assert.equal(ev.code, 0, ev.stderr);
     assert.match(ev.stdout, /^shift {2}zero-filled {2}wrap-around\n/);
     assert.equal(ev.stdout.match(/^ +[+-]?\d +[\d.]+% +[\d.]+%$/gm)?.length, 11, 'a row per shift');
+    // Progress on stderr (not a terminal): a line per pass over the test images, 11 shifts × 2 kinds.
+    assert.equal(ev.stderr.match(/^\[ ?\d+\/22\] shift pass \d+ of 22$/gm)?.length, 22, ev.stderr);
     const evaluation = JSON.parse(await readFile(join(evalOut, 'evaluation.json'), 'utf8')) as EvaluationReport;
     assert.equal(evaluation.format, 'augkit-evaluation');
     assert.equal(evaluation.shift.testImages, 100);
