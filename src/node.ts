@@ -28,7 +28,7 @@ export {
   type WriteImageOptions,
 } from './io/image-file.ts';
 export { removeStaleTempFiles, writeFileAtomic, type AtomicWriteOptions } from './io/atomic-write.ts';
-export { plainFileError } from './io/file-errors.ts';
+export { plainFileError } from './core/file-errors.ts';
 export { ImageFolder, type ImageFolderOptions, type ImageFolderSample } from './data/image-folder.ts';
 export { createWorkerPool, type AugmenterReviver, type WorkerPoolOptions } from './data/worker-pool.ts';
 export {

@@ -3,7 +3,7 @@
 // formats listed, and an output folder that is, contains or links to an input folder refused.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { plainFileError } from '../io/file-errors.ts';
+import { plainFileError } from '../core/file-errors.ts';
 import { UsageError } from './command.ts';
 
 /** File extensions read from folders (files named on the command line are tried whatever their extension). */

@@ -5,8 +5,8 @@
 // refuse to replace an existing file unless --overwrite is given.
 import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { plainFileError } from '../core/file-errors.ts';
 import { removeStaleTempFiles } from '../io/atomic-write.ts';
-import { plainFileError } from '../io/file-errors.ts';
 import { CliError } from './command.ts';
 
 /** The marker file that says `command` wrote the folder, so that its next run may replace its files. */

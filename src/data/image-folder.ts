@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import sharp from 'sharp';
 import { argumentError } from '../core/errors.ts';
+import { plainFileError } from '../core/file-errors.ts';
 import type { Image } from '../core/image.ts';
-import { plainFileError } from '../io/file-errors.ts';
 import { type Dataset, type LabeledImage, MappedDataset, checkIndex, subset } from './dataset.ts';
 
 /** Options of `ImageFolder`. */

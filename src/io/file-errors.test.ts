@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
-import { plainFileError } from './file-errors.ts';
+import { plainFileError } from '../core/file-errors.ts';
 import { readImage } from './image-file.ts';
 
 const errno = (code: string, message = `${code}: something, open '/x'`) => Object.assign(new Error(message), { code });

@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import sharp from 'sharp';
 import { argumentError } from '../core/errors.ts';
+import { plainFileError } from '../core/file-errors.ts';
 import { type Image, assertImage } from '../core/image.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { plainFileError } from './file-errors.ts';
 
 /** Options of `readImage`. */
 export interface ReadImageOptions {

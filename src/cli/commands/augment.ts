@@ -5,10 +5,10 @@
 import { access, mkdir, realpath } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import type { Augmenter } from '../../augmenters/base/augmenter.ts';
+import { plainFileError } from '../../core/file-errors.ts';
 import type { Image } from '../../core/image.ts';
 import { createWorkerPool } from '../../data/worker-pool.ts';
 import { removeStaleTempFiles } from '../../io/atomic-write.ts';
-import { plainFileError } from '../../io/file-errors.ts';
 import { readImageWithInfo, writeImage } from '../../io/image-file.ts';
 import {
   type CliIO,

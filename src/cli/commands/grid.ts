@@ -3,10 +3,10 @@
 // `augkit augment <image> --n K` with the same pipeline and seed.
 import { realpath } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
+import { plainFileError } from '../../core/file-errors.ts';
 import type { Image } from '../../core/image.ts';
 import { MAX_OUTPUT_PIXELS } from '../../core/limits.ts';
 import { removeStaleTempFiles } from '../../io/atomic-write.ts';
-import { plainFileError } from '../../io/file-errors.ts';
 import { readImage, writeImage } from '../../io/image-file.ts';
 import { drawGrid, upscale } from '../../viz/grid.ts';
 import {

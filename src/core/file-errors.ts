@@ -1,6 +1,6 @@
 // Plain words for what goes wrong with files: the file system's error codes and libvips's decoder messages
 // ("vipspng: libpng read error", "Warning treated as error due to failOn setting") become one short phrase a user
-// can act on. Node-only.
+// can act on. In core because it imports nothing, so that data (ImageFolder), io and cli share the one table.
 
 /** File-system error codes, as a phrase. */
 const CODES: Readonly<Record<string, string>> = {
