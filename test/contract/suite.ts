@@ -22,8 +22,6 @@ const collectGarbage = runInNewContext('gc') as () => void;
  * to writing its result into `out`, not to allocating nothing.
  */
 const ALLOCATES: Readonly<Record<string, string>> = {
-  'Affine #0':
-    'a random border mode per image thrashes the warp kernel’s cache of border tables (8 entries, 10 needed)',
   'Resize #0': 'intermediate buffers of the resize kernels',
   'Resize #1': 'intermediate buffers of the resize kernels',
   'PerspectiveTransform #0': 'the warp onto the quadrilateral’s own size, then a resize: an intermediate image',

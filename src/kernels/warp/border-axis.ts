@@ -34,8 +34,9 @@ export function borderAxis(len: number, step: number, mode: BorderMode): Axis {
     table[i] = p < 0 ? -1 : p * step;
   }
   const axis: Axis = { table, n, off: -from, len, step, mode };
-  // Two axes per call; a handful of entries covers alternating shapes and modes without growing.
-  if (axisCache.length >= 8) axisCache.pop();
+  // Two axes per call: 16 entries hold both axes of one shape in all five modes (a mode drawn per image, as
+  // Affine's mode: [...] does, rebuilt a table on most calls with 8), or a few modes of a few shapes.
+  if (axisCache.length >= 16) axisCache.pop();
   axisCache.unshift(axis);
   return axis;
 }
