@@ -23,8 +23,11 @@ import { ShearX } from './geometric/shear-x.ts';
 import { ShearY } from './geometric/shear-y.ts';
 import { TranslateX } from './geometric/translate-x.ts';
 import { TranslateY } from './geometric/translate-y.ts';
-import { metaEntries } from './meta/entries.ts';
 import { Identity } from './meta/identity.ts';
+import { OneOf } from './meta/one-of.ts';
+import { Sequential } from './meta/sequential.ts';
+import { SomeOf } from './meta/some-of.ts';
+import { Sometimes } from './meta/sometimes.ts';
 
 export { Multiply } from './arithmetic/multiply.ts';
 export { Add } from './arithmetic/add.ts';
@@ -79,11 +82,17 @@ export const definedFactories = {
   Resize,
   PerspectiveTransform,
   ElasticTransformation,
+  Sequential,
+  Sometimes,
+  OneOf,
+  SomeOf,
 } as const;
 
 /** The registry: augmenter type → how to build it from JSON. */
 export const registry: ReadonlyMap<string, RegistryEntry> = new Map(
-  [...Object.values(definedFactories).map(entryFromFactory), ...metaEntries].map((e) => [e.type, e]),
+  Object.values(definedFactories)
+    .map(entryFromFactory)
+    .map((e) => [e.type, e]),
 );
 
 /**

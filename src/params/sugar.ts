@@ -22,7 +22,8 @@ export interface NumberRules {
   readonly minExclusive?: boolean;
 }
 
-function rangeText(rules: NumberRules): string {
+/** The values a numeric option accepts, in words: "a number in [0, 1]". */
+export function rangeText(rules: NumberRules): string {
   const lo = rules.min;
   const hi = rules.max;
   const kind = rules.integer ? 'an integer' : 'a number';

@@ -121,7 +121,7 @@ describe('augkit list', () => {
       );
     }
     const text = await runCli(['list']);
-    assert.match(text.stdout, /^Sequential +meta +randomOrder, children$/m);
+    assert.match(text.stdout, /^Sequential +meta +children\*=\[\], randomOrder=false$/m);
   });
 });
 

@@ -27,7 +27,18 @@ export const Add = defineAugmenter({
   type: 'Add',
   kind: 'pixel',
   primary: 'value',
-  options: { value: numberOption([-20, 20], VALUE_MAP_RANGE), perChannel: probabilityOption(false) },
+  options: {
+    value: numberOption(
+      [-20, 20],
+      VALUE_MAP_RANGE,
+      'The value added to every pixel (uint8 results are clipped to 0–255).',
+    ),
+    perChannel: probabilityOption(
+      false,
+      'Whether an image gets one value per channel (or the probability that it does).',
+    ),
+  },
+  examples: [{ value: [-40, 40], perChannel: 0.5 }],
   drawParams: ({ value, perChannel }, random, shape) => drawValues(random, shape, 'value', value, perChannel),
   fixedParams: ({ value, perChannel }, shape) => fixedValues(shape, value, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, addUint8, addFloat),

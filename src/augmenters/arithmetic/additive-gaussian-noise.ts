@@ -36,10 +36,11 @@ export const AdditiveGaussianNoise = defineAugmenter({
   kind: 'pixel',
   primary: 'scale',
   options: {
-    scale: numberOption([0, 15], { min: 0, max: 1e6 }),
-    loc: numberOption(0, { min: -1e6, max: 1e6 }),
-    perChannel: probabilityOption(false),
+    scale: numberOption([0, 15], { min: 0, max: 1e6 }, 'The standard deviation of the noise, in 0–255 units.'),
+    loc: numberOption(0, { min: -1e6, max: 1e6 }, 'The mean of the noise.'),
+    perChannel: probabilityOption(false, 'Whether each channel gets its own noise (or the probability that it does).'),
   },
+  examples: [{ scale: [0, 30], loc: [-5, 5], perChannel: 0.5 }],
   drawParams: ({ scale, loc, perChannel }, random): NoiseParams => ({
     loc: loc.draw(random.stream('loc')),
     scale: scale.draw(random.stream('scale')),

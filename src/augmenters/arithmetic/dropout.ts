@@ -25,7 +25,11 @@ export const Dropout = defineAugmenter({
   type: 'Dropout',
   kind: 'pixel',
   primary: 'p',
-  options: { p: numberOption([0, 0.2], { min: 0, max: 1 }), perChannel: probabilityOption(false) },
+  options: {
+    p: numberOption([0, 0.2], { min: 0, max: 1 }, 'The probability of setting a pixel to zero.'),
+    perChannel: probabilityOption(false, 'Whether each channel is decided on its own (or the probability that it is).'),
+  },
+  examples: [{ p: [0.1, 0.3], perChannel: 0.5 }],
   drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
   ...maskApply(dropoutImages),
 });

@@ -27,7 +27,14 @@ export const Multiply = defineAugmenter({
   type: 'Multiply',
   kind: 'pixel',
   primary: 'mul',
-  options: { mul: numberOption([0.8, 1.2], VALUE_MAP_RANGE), perChannel: probabilityOption(false) },
+  options: {
+    mul: numberOption([0.8, 1.2], VALUE_MAP_RANGE, 'The factor every pixel is multiplied by.'),
+    perChannel: probabilityOption(
+      false,
+      'Whether an image gets one factor per channel (or the probability that it does).',
+    ),
+  },
+  examples: [{ mul: [0.5, 1.5], perChannel: 0.5 }],
   drawParams: ({ mul, perChannel }, random, shape) => drawValues(random, shape, 'mul', mul, perChannel),
   fixedParams: ({ mul, perChannel }, shape) => fixedValues(shape, mul, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, multiplyUint8, multiplyFloat),

@@ -25,7 +25,15 @@ export const SaltAndPepper = defineAugmenter({
   type: 'SaltAndPepper',
   kind: 'pixel',
   primary: 'p',
-  options: { p: numberOption([0, 0.03], { min: 0, max: 1 }), perChannel: probabilityOption(false) },
+  options: {
+    p: numberOption(
+      [0, 0.03],
+      { min: 0, max: 1 },
+      'The probability of replacing a pixel with salt (white) or pepper (black).',
+    ),
+    perChannel: probabilityOption(false, 'Whether each channel is decided on its own (or the probability that it is).'),
+  },
+  examples: [{ p: [0.1, 0.3], perChannel: 0.5 }],
   drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
   ...maskApply(saltAndPepperImages),
 });

@@ -5,49 +5,85 @@ import { toSpec } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { Augmenter, type CommonOptions } from './augmenter.ts';
 
+/** What docs, `augkit list` and the playground's forms show for one option. */
+export interface OptionMeta {
+  /** The forms a user may pass, e.g. 'number | [min, max] | iap parameter'. */
+  readonly type: string;
+  /** The values accepted, e.g. '[0, 1]'; omitted when any value of the type is. */
+  readonly range?: string;
+  /** One sentence on what the option does. */
+  readonly doc: string;
+}
+
+/** Builds a child augmenter from its JSON form (given to options whose values are augmenters). */
+export type BuildChild = (spec: unknown, path: string) => Augmenter;
+
 /** How one option is checked and turned into what `drawParams` uses; `default` is what the user gets by default. */
 export interface OptionDef<In, Out> {
   readonly default: In;
   parse(owner: string, option: string, value: unknown): Out;
+  /** Type, range and doc text, for the generated docs, `augkit list` and the playground. */
+  readonly meta: OptionMeta;
+  /** The JSON form of a value the user gave (default: parameters become their specs); undefined leaves it out. */
+  toJSON?(value: In): unknown;
+  /** What the factory accepts for a JSON value (default: parameter specs become parameters); `build` makes children. */
+  fromJSON?(value: unknown, path: string, build: BuildChild): unknown;
 }
 
 type Defs = Record<string, OptionDef<unknown, unknown>>;
 /** What a user may pass for each option. */
 export type InputsOf<D extends Defs> = { [K in keyof D]: D[K] extends OptionDef<infer I, unknown> ? I : never };
-/** What `drawParams` and `apply` receive for each option. */
+/** What `prepare` (or, without it, `drawParams` and `apply`) receives for each option. */
 export type ParsedOf<D extends Defs> = { [K in keyof D]: D[K] extends OptionDef<unknown, infer O> ? O : never };
 
-export interface AugmenterDefinition<D extends Defs, P> {
+/**
+ * One augmenter: a leaf ('pixel' or 'geometric'), a meta augmenter whose options hold children ('meta'), or a
+ * shortcut of another (a definition whose `prepare` builds the other's prepared form). `R` is what `prepare` makes
+ * of the parsed options, once per augmenter; without `prepare` it is the parsed options themselves.
+ */
+export interface AugmenterDefinition<D extends Defs, P, R = ParsedOf<D>> {
   /** imgaug's name. */
   readonly type: string;
-  /** 'pixel' augmenters change values only; 'geometric' ones move pixels. */
-  readonly kind: 'pixel' | 'geometric';
+  /** 'pixel' augmenters change values only; 'geometric' ones move pixels; 'meta' ones run children. */
+  readonly kind: 'pixel' | 'geometric' | 'meta';
   /** The option imgaug takes as its first positional argument, if any. */
   readonly primary?: keyof D & string;
+  /** Options taken positionally, in order, before the options object (default: `[primary]`). */
+  readonly positional?: readonly (keyof D & string)[];
   /** For a primary option whose values can be plain objects (Resize's `{ height, width }`): tells them apart. */
   isPrimaryValue?(value: Record<string, unknown>): boolean;
   readonly options: D;
+  /**
+   * Example options in JSON form, random enough that the output depends on the draws: the contract suite runs every
+   * augmenter with each of them (and fails for an augmenter without any).
+   */
+  readonly examples: readonly Record<string, unknown>[];
   /** Checks rules that involve several options at once (after each was parsed); throws the template error. */
   validate?(options: ParsedOf<D>): void;
-  drawParams(options: ParsedOf<D>, random: RandomSource, shape: Shape): P;
+  /** Computes, once per augmenter, what the draws and the pixel work need from the parsed options. */
+  prepare?(options: ParsedOf<D>): R;
+  drawParams(prepared: R, random: RandomSource, shape: Shape): P;
   /** Optional: the params every sample gets when the options draw nothing random (see `Augmenter.fixedParams`). */
-  fixedParams?(options: ParsedOf<D>, shape: Shape): P | undefined;
-  outputShape?(options: ParsedOf<D>, shape: Shape, params: P): Shape;
+  fixedParams?(prepared: R, shape: Shape): P | undefined;
+  outputShape?(prepared: R, shape: Shape, params: P): Shape;
   /** Writes the result into `out`; must not mutate `image`. */
-  apply(image: Image, params: P, out: Image, options: ParsedOf<D>): void;
+  apply(image: Image, params: P, out: Image, prepared: R): void;
   /**
    * Optional: writes a whole uniform batch (N×H×W×C, shape kept) into `out` in fewer passes; must give the same
-   * bytes as `apply` per image. `imageSize` is H×W×C.
+   * bytes as `apply` per image. `imageSize` is H×W×C. Returning false falls back to `apply` per image.
    */
-  applyBatch?(batch: Image, params: readonly P[], out: Image, imageSize: number, options: ParsedOf<D>): void;
+  applyBatch?(batch: Image, params: readonly P[], out: Image, imageSize: number, prepared: R): unknown;
 }
 
 /** The factory a definition produces: imgaug's first argument positionally, or everything in one object. */
-export interface AugmenterFactory<D extends Defs, P> {
+export interface AugmenterFactory<D extends Defs, P, R = ParsedOf<D>> {
   (options?: Partial<InputsOf<D>> & CommonOptions): Augmenter<P>;
   (primary: unknown, options?: Partial<InputsOf<D>> & CommonOptions): Augmenter<P>;
-  readonly definition: AugmenterDefinition<D, P>;
+  readonly definition: AugmenterDefinition<D, P, R>;
 }
+
+/** A factory with a call signature written by hand (meta augmenters take children first), and its definition. */
+export type DefinedFactory<F> = F & { readonly definition: AugmenterDefinition<Defs, unknown, unknown> };
 
 const COMMON_KEYS = ['seed', 'name'];
 
@@ -75,17 +111,21 @@ export function rejectUnknownOptions(owner: string, given: Record<string, unknow
 }
 
 /**
- * Builds an augmenter factory from a definition: validates and parses options at construction, keeps the
- * user's values for `toJSON`, and wires `drawParams` / `apply` into the `Augmenter` contract. Registers nothing.
+ * Builds an augmenter factory from a definition: validates and parses options at construction, runs `prepare` once,
+ * keeps the user's values for `toJSON`, and wires `drawParams` / `apply` into the `Augmenter` contract. Registers
+ * nothing.
  */
-export function defineAugmenter<D extends Defs, P>(definition: AugmenterDefinition<D, P>): AugmenterFactory<D, P> {
+export function defineAugmenter<D extends Defs, P, R = ParsedOf<D>>(
+  definition: AugmenterDefinition<D, P, R>,
+): AugmenterFactory<D, P, R> {
   const known = Object.keys(definition.options);
   const { type } = definition;
+  const positional: readonly string[] = definition.positional ?? (definition.primary ? [definition.primary] : []);
 
   class Defined extends Augmenter<P> {
     readonly type = type;
     private readonly raw: Record<string, unknown>;
-    private readonly parsed: ParsedOf<D>;
+    private readonly prepared: R;
 
     constructor(given: Record<string, unknown>) {
       super(given as CommonOptions, type);
@@ -97,24 +137,24 @@ export function defineAugmenter<D extends Defs, P>(definition: AugmenterDefiniti
         parsed[key] = definition.options[key].parse(type, key, value);
       }
       this.raw = raw;
-      this.parsed = parsed as ParsedOf<D>;
-      definition.validate?.(this.parsed);
+      definition.validate?.(parsed as ParsedOf<D>);
+      this.prepared = definition.prepare ? definition.prepare(parsed as ParsedOf<D>) : (parsed as R);
     }
 
     drawParams(random: RandomSource, shape: Shape): P {
-      return definition.drawParams(this.parsed, random, shape);
+      return definition.drawParams(this.prepared, random, shape);
     }
 
     override fixedParams(shape: Shape): P | undefined {
-      return definition.fixedParams?.(this.parsed, shape);
+      return definition.fixedParams?.(this.prepared, shape);
     }
 
     override outputShape(shape: Shape, params: P): Shape {
-      return definition.outputShape ? definition.outputShape(this.parsed, shape, params) : shape;
+      return definition.outputShape ? definition.outputShape(this.prepared, shape, params) : shape;
     }
 
     applyInto(image: Image, params: P, out: Image): void {
-      definition.apply(image, params, out, this.parsed);
+      definition.apply(image, params, out, this.prepared);
     }
 
     override applyUniformBatch(batch: UniformBatch, params: readonly P[], out: PixelArray): boolean {
@@ -123,45 +163,53 @@ export function defineAugmenter<D extends Defs, P>(definition: AugmenterDefiniti
       const size = height * width * channels;
       // The batch seen as one tall image: rows of consecutive images are contiguous.
       const asImage = { data: batch.data, height: height * batch.n, width, channels };
-      definition.applyBatch(asImage, params, { ...asImage, data: out }, size, this.parsed);
-      return true;
+      return definition.applyBatch(asImage, params, { ...asImage, data: out }, size, this.prepared) !== false;
     }
 
     protected optionsToJSON(): Record<string, unknown> {
       const out: Record<string, unknown> = {};
-      for (const key of known) out[key] = toSpec(this.raw[key]);
+      for (const key of known) {
+        const def = definition.options[key];
+        const json = def.toJSON ? def.toJSON(this.raw[key]) : toSpec(this.raw[key]);
+        if (json !== undefined) out[key] = json;
+      }
       return out;
     }
   }
   Object.defineProperty(Defined, 'name', { value: type });
 
-  const factory = (first?: unknown, second?: unknown): Augmenter<P> => {
-    let given: Record<string, unknown>;
-    const primaryObject = isOptionsObject(first) && definition.isPrimaryValue?.(first) === true;
-    if (first === undefined || (isOptionsObject(first) && !primaryObject)) {
-      if (second !== undefined) {
+  // Positional arguments come first (in `positional`'s order), then at most one options object, which ends the call.
+  const factory = (...args: unknown[]): Augmenter<P> => {
+    let count = args.length;
+    while (count > 0 && args[count - 1] === undefined) count--;
+    let at = 0;
+    while (at < count && !isOptionsObjectAt(args[at], at)) at++;
+    if (at < count - 1) {
+      if (isOptionsObject(args[at + 1])) {
         throw new TypeError(
-          `${type}: takes (${definition.primary ?? 'options'}, options) or (options); received two option objects`,
+          `${type}: takes (${positional.length > 0 ? positional.join(', ') : 'options'}, options) or (options); received two option objects`,
         );
       }
-      given = { ...((first as Record<string, unknown>) ?? {}) };
-    } else {
-      if (!definition.primary) {
-        throw argumentError(type, 'options', 'an options object', first, 'type');
+      throw argumentError(type, 'options', 'an options object', args[at + 1], 'type');
+    }
+    if (at > positional.length) {
+      throw argumentError(type, 'options', 'an options object', args[positional.length], 'type');
+    }
+    const given: Record<string, unknown> = { ...((args[at] as Record<string, unknown>) ?? {}) };
+    for (let k = 0; k < at; k++) {
+      if (args[k] === undefined) continue;
+      if (positional[k] in given) {
+        throw new TypeError(`${type}: ${positional[k]} was given twice (positionally and in the options)`);
       }
-      if (second !== undefined && !isOptionsObject(second)) {
-        throw argumentError(type, 'options', 'an options object', second, 'type');
-      }
-      given = { ...((second as Record<string, unknown>) ?? {}) };
-      if (definition.primary in given) {
-        throw new TypeError(`${type}: ${definition.primary} was given twice (positionally and in the options)`);
-      }
-      given[definition.primary] = first;
+      given[positional[k]] = args[k];
     }
     rejectUnknownOptions(type, given, known);
     return new Defined(given);
   };
+  // An options object, unless it is the first positional option's value (Resize's `{ height, width }`).
+  const isOptionsObjectAt = (value: unknown, at: number): boolean =>
+    isOptionsObject(value) && !(at === 0 && positional.length > 0 && definition.isPrimaryValue?.(value) === true);
   Object.defineProperty(factory, 'definition', { value: definition });
   Object.defineProperty(factory, 'name', { value: type });
-  return factory as AugmenterFactory<D, P>;
+  return factory as unknown as AugmenterFactory<D, P, R>;
 }

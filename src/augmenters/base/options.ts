@@ -9,34 +9,56 @@ import {
   enumArg,
   numberArg,
   probabilityArg,
+  rangeText,
 } from '../../params/sugar.ts';
 import type { OptionDef } from './define.ts';
 
-/** A numeric option: constant, `[min, max]` range or parameter (see `numberArg`). */
+/** The forms a numeric option takes, for the docs. */
+export const NUMBER_FORMS = 'number | [min, max] | iap parameter';
+
+/** A numeric option: constant, `[min, max]` range or parameter (see `numberArg`); `doc` says what it does. */
 export function numberOption(
-  defaultValue: NumberInput,
-  rules: NumberRules = {},
+  defaultValue: NumberInput | undefined,
+  rules: NumberRules,
+  doc: string,
 ): OptionDef<NumberInput, Param<number>> {
-  return { default: defaultValue, parse: (owner, option, value) => numberArg(owner, option, value, rules) };
+  return {
+    default: defaultValue as NumberInput,
+    meta: { type: NUMBER_FORMS, range: rangeText(rules), doc },
+    parse: (owner, option, value) => numberArg(owner, option, value, rules),
+  };
 }
 
 /** A yes/no option drawn per image (imgaug's `per_channel`): boolean, probability or parameter. */
-export function probabilityOption(defaultValue: ProbabilityInput): OptionDef<ProbabilityInput, Param<number>> {
-  return { default: defaultValue, parse: probabilityArg };
+export function probabilityOption(
+  defaultValue: ProbabilityInput,
+  doc: string,
+): OptionDef<ProbabilityInput, Param<number>> {
+  return {
+    default: defaultValue,
+    meta: { type: 'boolean | probability | iap parameter', range: 'a probability in [0, 1]', doc },
+    parse: probabilityArg,
+  };
 }
 
 /** A named-choice option drawn per image (e.g. `mode`). */
 export function enumOption<T extends string>(
   defaultValue: EnumInput<T>,
   allowed: readonly T[],
+  doc: string,
 ): OptionDef<EnumInput<T>, Param<T>> {
-  return { default: defaultValue, parse: (owner, option, value) => enumArg(owner, option, value, allowed) };
+  return {
+    default: defaultValue,
+    meta: { type: 'name | name[] | iap.choice', range: allowed.map((a) => JSON.stringify(a)).join(', '), doc },
+    parse: (owner, option, value) => enumArg(owner, option, value, allowed),
+  };
 }
 
 /** A plain boolean option (not drawn). */
-export function booleanOption(defaultValue: boolean): OptionDef<boolean, boolean> {
+export function booleanOption(defaultValue: boolean, doc: string): OptionDef<boolean, boolean> {
   return {
     default: defaultValue,
+    meta: { type: 'boolean', doc },
     parse: (owner, option, value) => {
       if (typeof value !== 'boolean') throw argumentError(owner, option, 'true or false', value, 'type');
       return value;
@@ -48,9 +70,11 @@ export function booleanOption(defaultValue: boolean): OptionDef<boolean, boolean
 export function numberSetOption(
   defaultValue: number | readonly number[] | Param<number>,
   allowed: readonly number[],
+  doc: string,
 ): OptionDef<number | readonly number[] | Param<number>, Param<number>> {
   return {
     default: defaultValue,
+    meta: { type: 'number | number[] | iap.choice', range: allowed.join(', '), doc },
     parse: (owner, option, value) => {
       const accepted = `one of ${allowed.join(', ')}, a list of them or iap.choice([...])`;
       const check = (v: unknown) => {

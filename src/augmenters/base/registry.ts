@@ -1,7 +1,7 @@
 import { SpecError, describeValue } from '../../core/errors.ts';
 import { isParamSpec, paramFromSpec } from '../../params/spec.ts';
 import type { Augmenter, AugmenterSpec } from './augmenter.ts';
-import type { AugmenterDefinition } from './define.ts';
+import type { AugmenterDefinition, BuildChild, OptionDef } from './define.ts';
 
 /** Builds an augmenter of one type from its JSON form; `build` gets the child builder for meta augmenters. */
 export interface RegistryEntry {
@@ -11,30 +11,41 @@ export interface RegistryEntry {
   readonly keys: readonly string[];
   /** The option imgaug takes positionally, for docs and the CLI. */
   readonly primary?: string;
-  fromSpec(spec: Record<string, unknown>, path: string, build: (spec: unknown, path: string) => Augmenter): Augmenter;
+  /** The definition: options with their defaults and docs, example options. */
+  readonly definition: AugmenterDefinition<Record<string, OptionDef<unknown, unknown>>, unknown, unknown>;
+  fromSpec(spec: Record<string, unknown>, path: string, build: BuildChild): Augmenter;
 }
 
 type FactoryWithDefinition = ((options: Record<string, unknown>) => Augmenter) & {
-  readonly definition: AugmenterDefinition<Record<string, never>, unknown>;
+  readonly definition: RegistryEntry['definition'];
 };
 
-/** A registry entry for an augmenter made with `defineAugmenter`. */
+/** The registry entry of an augmenter made with `defineAugmenter`. */
 export function entryFromFactory(factory: unknown): RegistryEntry {
   const f = factory as FactoryWithDefinition;
-  const { type, kind, primary } = f.definition;
-  const keys = Object.keys(f.definition.options);
+  const { definition } = f;
+  const { type, kind, options } = definition;
+  const primary = definition.positional?.[0] ?? definition.primary;
   return {
     type,
     kind,
-    keys,
-    primary,
-    fromSpec(spec, path) {
-      const options: Record<string, unknown> = {};
+    keys: Object.keys(options),
+    ...(primary !== undefined ? { primary } : {}),
+    definition,
+    fromSpec(spec, path, build) {
+      const given: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(spec)) {
         if (key === 'type') continue;
-        options[key] = key === 'seed' || key === 'name' ? value : valueFromSpec(value, join(path, key));
+        const at = join(path, key);
+        const fromJSON = options[key]?.fromJSON;
+        given[key] =
+          key === 'seed' || key === 'name'
+            ? value
+            : fromJSON && value !== undefined
+              ? fromJSON(value, at, build)
+              : valueFromSpec(value, at);
       }
-      return f(options);
+      return f(given);
     },
   };
 }

@@ -41,7 +41,14 @@ export const GaussianBlur = defineAugmenter({
   type: 'GaussianBlur',
   kind: 'pixel',
   primary: 'sigma',
-  options: { sigma: numberOption([0, 3], { min: 0, max: MAX_SIGMA }) },
+  options: {
+    sigma: numberOption(
+      [0, 3],
+      { min: 0, max: MAX_SIGMA },
+      'The standard deviation of the Gaussian kernel, in pixels.',
+    ),
+  },
+  examples: [{ sigma: [0, 2] }],
   drawParams: ({ sigma }, random): GaussianBlurParams => ({ sigma: sigma.draw(random.stream('sigma')) }),
   apply: (image, { sigma }, out) => blurImage(image, sigma, out),
   applyBatch: (batch, params, out, size) => blurBatch(batch, params, out, size),

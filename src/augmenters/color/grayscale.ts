@@ -24,7 +24,10 @@ export const Grayscale = defineAugmenter({
   type: 'Grayscale',
   kind: 'pixel',
   primary: 'alpha',
-  options: { alpha: numberOption(1, { min: 0, max: 1 }) },
+  options: {
+    alpha: numberOption(1, { min: 0, max: 1 }, 'How far each pixel moves towards its gray value (1: fully gray).'),
+  },
+  examples: [{ alpha: [0, 1] }],
   drawParams: ({ alpha }, random): GrayscaleParams => ({ alpha: alpha.draw(random.stream('alpha')) }),
   apply: (image, { alpha }, out) => grayscaleImage(image, alpha, out),
   applyBatch: (batch, params, out, size) =>

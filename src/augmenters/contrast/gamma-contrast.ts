@@ -34,9 +34,17 @@ export const GammaContrast = defineAugmenter({
   kind: 'pixel',
   primary: 'gamma',
   options: {
-    gamma: numberOption([0.7, 1.7], { min: 0, max: VALUE_MAP_RANGE.max }),
-    perChannel: probabilityOption(false),
+    gamma: numberOption(
+      [0.7, 1.7],
+      { min: 0, max: VALUE_MAP_RANGE.max },
+      'The exponent applied to the values scaled to [0, 1].',
+    ),
+    perChannel: probabilityOption(
+      false,
+      'Whether an image gets one gamma per channel (or the probability that it does).',
+    ),
   },
+  examples: [{ gamma: [0.5, 2] }],
   drawParams: ({ gamma, perChannel }, random, shape) => drawValues(random, shape, 'gamma', gamma, perChannel),
   fixedParams: ({ gamma, perChannel }, shape) => fixedValues(shape, gamma, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, gammaUint8, gammaFloat),

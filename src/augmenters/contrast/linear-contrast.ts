@@ -34,7 +34,18 @@ export const LinearContrast = defineAugmenter({
   type: 'LinearContrast',
   kind: 'pixel',
   primary: 'alpha',
-  options: { alpha: numberOption([0.6, 1.4], VALUE_MAP_RANGE), perChannel: probabilityOption(false) },
+  options: {
+    alpha: numberOption(
+      [0.6, 1.4],
+      VALUE_MAP_RANGE,
+      'The contrast factor: pixels move away from (> 1) or towards (< 1) the middle.',
+    ),
+    perChannel: probabilityOption(
+      false,
+      'Whether an image gets one alpha per channel (or the probability that it does).',
+    ),
+  },
+  examples: [{ alpha: [0.5, 1.5], perChannel: 0.5 }],
   drawParams: ({ alpha, perChannel }, random, shape) => drawValues(random, shape, 'alpha', alpha, perChannel),
   fixedParams: ({ alpha, perChannel }, shape) => fixedValues(shape, alpha, perChannel),
   apply: (image, params, out) => applyValueMap(image, params, out, contrastUint8, contrastFloat),

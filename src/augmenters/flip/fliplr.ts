@@ -11,7 +11,7 @@ export interface FlipParams {
 }
 
 /** The flip options both flips share: `p`, the probability of flipping, drawn per image. */
-export const flipOptions = { p: numberOption(1, { min: 0, max: 1 }) };
+export const flipOptions = { p: numberOption(1, { min: 0, max: 1 }, 'The probability of flipping an image.') };
 
 const FLIP: FlipParams = { flip: true };
 const KEEP: FlipParams = { flip: false };
@@ -76,6 +76,7 @@ export const Fliplr = defineAugmenter({
   kind: 'geometric',
   primary: 'p',
   options: flipOptions,
+  examples: [{ p: 0.5 }],
   drawParams: drawFlip,
   fixedParams: fixedFlip,
   apply: (image, { flip }, out) => (flip ? flipHorizontal(image, out) : out.data.set(image.data)),

@@ -12,6 +12,7 @@ export const Flipud = defineAugmenter({
   kind: 'geometric',
   primary: 'p',
   options: flipOptions,
+  examples: [{ p: 0.5 }],
   drawParams: drawFlip,
   fixedParams: fixedFlip,
   apply: (image, { flip }, out) => (flip ? flipVertical(image, out) : out.data.set(image.data)),

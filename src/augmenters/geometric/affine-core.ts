@@ -1,5 +1,6 @@
 import { argumentError } from '../../core/errors.ts';
 import type { Image, Shape } from '../../core/image.ts';
+import { checkOutputSize } from '../../core/limits.ts';
 import { BORDER_MODES, type BorderMode } from '../../kernels/border.ts';
 import {
   type WarpAffineOptions,
@@ -10,10 +11,10 @@ import {
 } from '../../kernels/warp-affine.ts';
 import { constant, fixedValue, isFixed } from '../../params/constant.ts';
 import type { Param } from '../../params/param.ts';
-import { type NumberInput, type NumberRules, numberArg } from '../../params/sugar.ts';
+import { type NumberInput, type NumberRules, numberArg, rangeText } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { type OptionDef, isOptionsObject } from '../base/define.ts';
-import { booleanOption, enumOption, numberOption, numberSetOption } from '../base/options.ts';
+import { NUMBER_FORMS, booleanOption, enumOption, numberOption, numberSetOption } from '../base/options.ts';
 import { type AffineMatrix, type Float32Rules, affineMatrixOf, fitOutput, isIdentityMatrix } from './affine-matrix.ts';
 
 /** A per-axis option: one value for both axes (or, for `shear`, the x axis), or `{ x, y }`. */
@@ -38,9 +39,11 @@ export function axesOption(
   defaultValue: AxesInput | undefined,
   rules: NumberRules,
   scalar: 'both' | 'x',
+  doc: string,
 ): OptionDef<AxesInput | undefined, Axes | undefined> {
   return {
     default: defaultValue,
+    meta: { type: `${NUMBER_FORMS} | { x, y } of such`, range: rangeText(rules), doc },
     parse(owner, option, value): Axes | undefined {
       if (value === undefined || value === null) return undefined;
       const isDefault = value === defaultValue;
@@ -93,10 +96,14 @@ export const AFFINE_RULES = {
 
 /** The interpolation, border and canvas options every Affine-like augmenter shares (imgaug's defaults). */
 export const warpOptions = {
-  order: numberSetOption(1, [0, 1, 3]),
-  cval: numberOption(0, { min: -1e38, max: 1e38 }),
-  mode: enumOption<BorderMode>('constant', BORDER_MODES),
-  fitOutput: booleanOption(false),
+  order: numberSetOption(
+    1,
+    [0, 1, 3],
+    'The interpolation: 0 nearest, 1 bilinear, 3 bicubic; a list chooses per image.',
+  ),
+  cval: numberOption(0, { min: -1e38, max: 1e38 }, "The fill value under mode 'constant' (uint8 truncates it)."),
+  mode: enumOption<BorderMode>('constant', BORDER_MODES, "How pixels outside the image are filled (imgaug's names)."),
+  fitOutput: booleanOption(false, 'Resize the canvas so the whole transformed image is visible.'),
 };
 
 /** What one Affine-like augmenter needs drawn: parameters per axis plus the shared warp options. */
@@ -138,74 +145,99 @@ export function float32Rules(source: AffineSource): Float32Rules {
   };
 }
 
-// Stream names per axis option: one value for both axes, then x, then y.
-const AXIS_NAMES = {
-  scale: ['scale', 'scaleX', 'scaleY'],
-  translate: ['translate', 'translateX', 'translateY'],
-  shear: ['shear', 'shearX', 'shearY'],
-} as const;
+/** One image's drawn values, by name: what `affineMatrixOf` and the warp take. */
+interface AffineValues {
+  scaleX: number;
+  scaleY: number;
+  translateX: number;
+  translateY: number;
+  rotate: number;
+  shearX: number;
+  shearY: number;
+  order: number;
+  mode: BorderMode;
+  cval: number;
+}
 
-// The values one image's draw needs, in this order: scaleX, scaleY, translateX, translateY, rotate, shearX, shearY,
-// order, mode, cval.
-const SLOTS = 10;
-const MODE_SLOT = 8;
-
-/** A parameter that varies per image: drawn from stream `name` into every slot of `slots`. */
+/** A parameter that varies per image: drawn from stream `name` into every field of `fields`. */
 interface PlannedDraw {
   readonly param: Param<number | string>;
   readonly name: string;
-  readonly slots: readonly number[];
+  readonly fields: readonly (keyof AffineValues)[];
 }
 
 /**
- * Draws one image's affine transformation: the returned function is made once per augmenter and called per image.
- * Parameters with one possible value are resolved here, once, and read no stream (as `drawNamed` does per draw);
- * every other parameter is drawn from its own named stream, so the draws are those of drawing each option in turn.
- * A per-axis option given as one value (`both`) is one draw used for x and y.
+ * Draws one image's affine transformation: the returned function is made once per augmenter (in `prepare`) and
+ * called per image. Parameters with one possible value are resolved here, once, and read no stream (as `drawNamed`
+ * does per draw); every other parameter is drawn from its own named stream, so the draws are those of drawing each
+ * option in turn. A per-axis option given as one value (`both`, stream `scale`) is one draw used for x and y;
+ * otherwise x and y draw from `scaleX` and `scaleY` (likewise `translate…` and `shear…`).
  */
 export function affineDrawer(
+  owner: string,
   source: AffineSource,
   rules: Float32Rules,
 ): (random: RandomSource, shape: Shape) => AffineDraw {
-  const fixed: (number | string)[] = new Array(SLOTS).fill(0);
-  const draws: PlannedDraw[] = [];
-  const plan = (param: Param<number | string>, name: string, slots: number[]) => {
-    if (isFixed(param)) for (const slot of slots) fixed[slot] = fixedValue(param);
-    else draws.push({ param, name, slots });
+  const v: AffineValues = {
+    scaleX: 1,
+    scaleY: 1,
+    translateX: 0,
+    translateY: 0,
+    rotate: 0,
+    shearX: 0,
+    shearY: 0,
+    order: 1,
+    mode: 'constant',
+    cval: 0,
   };
-  const axes = (axes: Axes | undefined, [name, nameX, nameY]: readonly string[], x: number, fallback: number) => {
-    if (axes?.both) return plan(axes.both, name, [x, x + 1]);
-    plan(axes?.x ?? constant(fallback), nameX, [x]);
-    plan(axes?.y ?? constant(fallback), nameY, [x + 1]);
+  const fixed = v as unknown as Record<keyof AffineValues, number | string>;
+  const draws: PlannedDraw[] = [];
+  const plan = (param: Param<number | string>, name: string, fields: (keyof AffineValues)[]) => {
+    if (isFixed(param)) for (const field of fields) fixed[field] = fixedValue(param);
+    else draws.push({ param, name, fields });
+  };
+  const axes = (option: 'scale' | 'translate' | 'shear', axes: Axes | undefined, fallback: number) => {
+    const [x, y] = [`${option}X`, `${option}Y`] as const;
+    if (axes?.both) return plan(axes.both, option, [x, y]);
+    plan(axes?.x ?? constant(fallback), x, [x]);
+    plan(axes?.y ?? constant(fallback), y, [y]);
   };
   const percent = source.translatePercent !== undefined;
-  axes(source.scale, AXIS_NAMES.scale, 0, 1);
-  axes(percent ? source.translatePercent : source.translatePx, AXIS_NAMES.translate, 2, 0);
-  plan(source.rotate ?? constant(0), 'rotate', [4]);
-  axes(source.shear, AXIS_NAMES.shear, 5, 0);
-  plan(source.order, 'order', [7]);
-  plan(source.mode as Param<string>, 'mode', [MODE_SLOT]);
-  plan(source.cval, 'cval', [9]);
+  axes('scale', source.scale, 1);
+  axes('translate', percent ? source.translatePercent : source.translatePx, 0);
+  plan(source.rotate ?? constant(0), 'rotate', ['rotate']);
+  axes('shear', source.shear, 0);
+  plan(source.order, 'order', ['order']);
+  plan(source.mode as Param<string>, 'mode', ['mode']);
+  plan(source.cval, 'cval', ['cval']);
   const fitCanvas = source.fitOutput;
-  // The values of one draw: the fixed slots never change, and every call overwrites the drawn ones, so one array
-  // serves every call (a draw runs to its end before the next begins).
-  const v = fixed.slice();
+  // The fixed fields never change, and every call overwrites the drawn ones, so one object serves every call (a
+  // draw runs to its end before the next begins).
   return (random, shape) => {
     for (let i = 0; i < draws.length; i++) {
-      const { param, name, slots } = draws[i];
+      const { param, name, fields } = draws[i];
       const value = param.draw(random.stream(name));
-      for (let j = 0; j < slots.length; j++) v[slots[j]] = value;
+      for (let j = 0; j < fields.length; j++) fixed[fields[j]] = value;
     }
-    const n = v as number[];
-    let matrix = affineMatrixOf(n[0], n[1], n[2], n[3], percent, n[4], n[5], n[6], shape, rules);
+    const { scaleX, scaleY, translateX, translateY, rotate, shearX, shearY } = v;
+    let matrix = affineMatrixOf(scaleX, scaleY, translateX, translateY, percent, rotate, shearX, shearY, shape, rules);
     let output: Shape = shape;
     if (fitCanvas) {
       const fitted = fitOutput(matrix, shape);
       matrix = fitted.matrix;
       output = { height: fitted.height, width: fitted.width, channels: shape.channels };
     }
+    const m = matrix;
+    // Every option is bounded, so this is a backstop: a non-finite matrix must not reach the kernel unnamed.
+    if (!Number.isFinite(m[0] + m[1] + m[2] + m[3] + m[4] + m[5])) {
+      throw Object.assign(new RangeError(`${owner}: the drawn transformation is not finite (${m.join(', ')})`), {
+        owner,
+        option: 'options',
+      });
+    }
+    if (fitCanvas) checkOutputSize(owner, 'fitOutput', output.height, output.width);
     const identity = isIdentityMatrix(matrix) && output.height === shape.height && output.width === shape.width;
-    return { matrix, output, order: n[7] as WarpOrder, mode: v[MODE_SLOT] as BorderMode, cval: n[9], identity };
+    return { matrix, output, order: v.order as WarpOrder, mode: v.mode, cval: v.cval, identity };
   };
 }
 

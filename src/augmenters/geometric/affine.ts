@@ -1,6 +1,7 @@
 import { argumentError } from '../../core/errors.ts';
-import { AFFINE_RULES, axesOption } from './affine-core.ts';
-import { axisOption, defineAffineShortcut } from './single-axis.ts';
+import { defineAugmenter } from '../base/define.ts';
+import { AFFINE_RULES, axesOption, warpOptions } from './affine-core.ts';
+import { affineSteps, axisOption, prepareAffine } from './single-axis.ts';
 
 /**
  * Warps each image with an affine transformation drawn per image: scale, then rotate and shear, then translate,
@@ -32,25 +33,33 @@ import { axisOption, defineAffineShortcut } from './single-axis.ts';
  * @example iaa.Affine({ translatePx: { x: [-10, 10] } })            // the walkthrough's horizontal shifts
  * @example iaa.Affine({ scale: 2, mode: 'edge' })                   // zoom in, borders repeat the edge
  */
-export const Affine = defineAffineShortcut(
-  'Affine',
-  undefined,
-  {
-    scale: axesOption(1, AFFINE_RULES.scale, 'both'),
-    translatePx: axesOption(undefined, AFFINE_RULES.translatePx, 'both'),
-    translatePercent: axesOption(undefined, AFFINE_RULES.translatePercent, 'both'),
-    rotate: axisOption(0, AFFINE_RULES.rotate),
-    shear: axesOption(0, AFFINE_RULES.shear, 'x'),
+export const Affine = defineAugmenter({
+  type: 'Affine',
+  kind: 'geometric',
+  options: {
+    scale: axesOption(1, AFFINE_RULES.scale, 'both', 'The zoom factor (2 zooms in), or { x, y }.'),
+    translatePx: axesOption(
+      undefined,
+      AFFINE_RULES.translatePx,
+      'both',
+      'The shift in whole pixels (+x right, +y down), or { x, y }.',
+    ),
+    translatePercent: axesOption(
+      undefined,
+      AFFINE_RULES.translatePercent,
+      'both',
+      'The shift as a fraction of the width (x) and height (y), or { x, y }.',
+    ),
+    rotate: axisOption(0, AFFINE_RULES.rotate, 'Degrees, clockwise on screen for positive values.'),
+    shear: axesOption(0, AFFINE_RULES.shear, 'x', 'Degrees of x-shear, or { x, y }.'),
+    ...warpOptions,
   },
-  (o) => ({
-    scale: o.scale,
-    translatePx: o.translatePx,
-    translatePercent: o.translatePercent,
-    rotate: o.rotate?.param,
-    rotateIntegerTyped: o.rotate?.integerTyped,
-    shear: o.shear,
-  }),
-  (o) => {
+  examples: [
+    { rotate: [-45, 45], scale: [0.8, 1.2], mode: ['constant', 'edge', 'reflect', 'symmetric', 'wrap'], order: [0, 1] },
+    { rotate: [-30, 30], fitOutput: true, cval: [0, 255], order: 3 },
+    { translatePx: { x: [-3, 3], y: [-2, 2] }, shear: { x: [-10, 10], y: [-5, 5] } },
+  ],
+  validate(o) {
     if (o.translatePx && o.translatePercent) {
       throw argumentError(
         'Affine',
@@ -60,4 +69,18 @@ export const Affine = defineAffineShortcut(
       );
     }
   },
-);
+  prepare: ({ scale, translatePx, translatePercent, rotate, shear, ...warp }) =>
+    prepareAffine(
+      'Affine',
+      {
+        scale,
+        translatePx,
+        translatePercent,
+        rotate: rotate?.param,
+        rotateIntegerTyped: rotate?.integerTyped,
+        shear,
+      },
+      warp,
+    ),
+  ...affineSteps,
+});

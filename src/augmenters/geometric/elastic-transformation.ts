@@ -70,12 +70,25 @@ export const ElasticTransformation = defineAugmenter({
   kind: 'geometric',
   primary: 'alpha',
   options: {
-    alpha: numberOption([0, 40], { min: 0, max: 1e6 }),
-    sigma: numberOption([4, 8], { min: 0, max: MAX_SIGMA }),
-    order: numberSetOption(3, [0, 1, 2, 3, 4, 5]),
-    cval: numberOption(0, { min: -1e38, max: 1e38 }),
-    mode: enumOption<ElasticMode>('constant', ['constant', 'nearest', 'reflect', 'wrap']),
+    alpha: numberOption([0, 40], { min: 0, max: 1e6 }, 'The strength of the displacement, in pixels.'),
+    sigma: numberOption(
+      [4, 8],
+      { min: 0, max: MAX_SIGMA },
+      'The smoothness of the displacement field (its blur sigma).',
+    ),
+    order: numberSetOption(3, [0, 1, 2, 3, 4, 5], 'The interpolation: 0 nearest, 1 bilinear, 2–5 bicubic.'),
+    cval: numberOption(0, { min: -1e38, max: 1e38 }, "The fill value under mode 'constant'."),
+    mode: enumOption<ElasticMode>(
+      'constant',
+      ['constant', 'nearest', 'reflect', 'wrap'],
+      'How pixels outside the image are filled.',
+    ),
   },
+  examples: [
+    { alpha: [0, 40], sigma: [4, 8] },
+    { alpha: [5, 20], sigma: [0, 2], order: [0, 1, 2, 3, 4, 5], mode: ['constant', 'nearest', 'reflect', 'wrap'] },
+    { alpha: 30, sigma: 3, order: 1, cval: [0, 255], mode: 'constant' },
+  ],
   drawParams({ alpha, sigma, order, cval, mode }, random): ElasticTransformationParams {
     const o = drawNamed(order, random, 'order');
     return {

@@ -148,12 +148,25 @@ export const PerspectiveTransform = defineAugmenter({
   kind: 'geometric',
   primary: 'scale',
   options: {
-    scale: numberOption([0, 0.06], { min: 0, max: 1e6 }),
-    keepSize: booleanOption(true),
-    fitOutput: booleanOption(false),
-    cval: numberOption(0, { min: -1e38, max: 1e38 }),
-    mode: enumOption<PerspectiveMode>('constant', ['constant', 'replicate']),
+    scale: numberOption(
+      [0, 0.06],
+      { min: 0, max: 1e6 },
+      'The standard deviation of the corner jitter, as a fraction of the image side.',
+    ),
+    keepSize: booleanOption(true, 'Resize the warped image back to the input size.'),
+    fitOutput: booleanOption(false, 'Enlarge the canvas so the whole warped image is visible.'),
+    cval: numberOption(0, { min: -1e38, max: 1e38 }, "The fill value under mode 'constant'."),
+    mode: enumOption<PerspectiveMode>(
+      'constant',
+      ['constant', 'replicate'],
+      "How pixels outside the image are filled (OpenCV's names).",
+    ),
   },
+  examples: [
+    { scale: [0.01, 0.15], mode: ['constant', 'replicate'], cval: [0, 255] },
+    { scale: [0, 0.1], keepSize: false },
+    { scale: 0.05, fitOutput: true },
+  ],
   drawParams({ scale, fitOutput, cval, mode }, random, shape): PerspectiveTransformParams {
     const sigma = scale.draw(random.stream('scale'));
     const stream = random.stream('jitter');

@@ -50,6 +50,11 @@ function isPixels(value: unknown): boolean {
 function sizeOption(defaultValue: SizeInput): OptionDef<SizeInput, ParsedSize> {
   return {
     default: defaultValue,
+    meta: {
+      type: "number | [min, max] | iap parameter | { fraction } | { height, width } | 'keep'",
+      range: ACCEPTED,
+      doc: 'The new size: pixels (integers) or a fraction of the input (other numbers) for both sides, or per side.',
+    },
     parse(owner, option, value): ParsedSize {
       if (value === 'keep') return {};
       if (isOptionsObject(value)) {
@@ -126,8 +131,16 @@ export const Resize = defineAugmenter({
     Object.keys(value).every((k) => k === 'height' || k === 'width' || k === 'fraction'),
   options: {
     size: sizeOption('keep'),
-    interpolation: enumOption<ResizeInterpolation>('cubic', ['nearest', 'linear', 'cubic']),
+    interpolation: enumOption<ResizeInterpolation>(
+      'cubic',
+      ['nearest', 'linear', 'cubic'],
+      "The interpolation (OpenCV's), or a list to choose from per image.",
+    ),
   },
+  examples: [
+    { size: [0.5, 1.5], interpolation: ['nearest', 'linear', 'cubic'] },
+    { size: { height: [3, 9], width: 'keep' } },
+  ],
   drawParams({ size, interpolation }, random, shape): ResizeParams {
     let height = shape.height;
     let width = shape.width;

@@ -1,16 +1,21 @@
-import { AFFINE_RULES } from './affine-core.ts';
-import { axisOf, axisOption, defineAffineShortcut } from './single-axis.ts';
+import { defineAugmenter } from '../base/define.ts';
+import { AFFINE_RULES, warpOptions } from './affine-core.ts';
+import { affineSteps, axisOf, axisOption, prepareAffine } from './single-axis.ts';
 
 /**
  * Scales each image along the x axis by a factor drawn per image, about its centre: `Affine({ scale: { x } })`.
  * @param scale A factor > 0: a number, a `[min, max]` range or an `iap` parameter. Default `[0.5, 1.5]`.
  * @example iaa.ScaleX([0.8, 1.2])
  */
-export const ScaleX = defineAffineShortcut(
-  'ScaleX',
-  'scale',
-  { scale: axisOption([0.5, 1.5], AFFINE_RULES.scale) },
-  ({ scale }) => ({
-    scale: axisOf('x', scale),
-  }),
-);
+export const ScaleX = defineAugmenter({
+  type: 'ScaleX',
+  kind: 'geometric',
+  primary: 'scale',
+  options: {
+    scale: axisOption([0.5, 1.5], AFFINE_RULES.scale, 'The zoom factor along the x axis (2 zooms in).'),
+    ...warpOptions,
+  },
+  examples: [{ scale: [0.5, 1.5] }],
+  prepare: ({ scale, ...warp }) => prepareAffine('ScaleX', { scale: axisOf('x', scale) }, warp),
+  ...affineSteps,
+});

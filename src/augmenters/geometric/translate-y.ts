@@ -1,4 +1,6 @@
-import { defineTranslate } from './single-axis.ts';
+import { defineAugmenter } from '../base/define.ts';
+import { warpOptions } from './affine-core.ts';
+import { affineSteps, prepareAffine, translateOptions, translateParts, validateTranslate } from './single-axis.ts';
 
 /**
  * Shifts each image along the y axis by an amount drawn per image (+ moves it down): `percent` is a fraction of
@@ -7,4 +9,13 @@ import { defineTranslate } from './single-axis.ts';
  * @param px Integer pixels: a number, a `[min, max]` range or an `iap` parameter.
  * @example iaa.TranslateY({ px: [-10, 10] })
  */
-export const TranslateY = defineTranslate('TranslateY', 'y');
+export const TranslateY = defineAugmenter({
+  type: 'TranslateY',
+  kind: 'geometric',
+  primary: 'percent',
+  options: { ...translateOptions, ...warpOptions },
+  examples: [{ px: [-3, 3] }],
+  validate: (options) => validateTranslate('TranslateY', options),
+  prepare: ({ percent, px, ...warp }) => prepareAffine('TranslateY', translateParts('y', { percent, px }), warp),
+  ...affineSteps,
+});

@@ -2,6 +2,7 @@ import { argumentError } from '../../core/errors.ts';
 import type { Image, PixelArray, Shape, UniformBatch } from '../../core/image.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { Augmenter } from '../base/augmenter.ts';
+import type { OptionDef } from '../base/define.ts';
 
 /** The drawn params of a chain of children: which children run, in which order, with their own params. */
 export interface ChainParams {
@@ -27,37 +28,83 @@ export function childSegment(k: number, child: Augmenter): string {
   return `${k}:${child.type}`;
 }
 
-// The children's address segments, built once per list of children rather than once per image.
-const segmentCache = new WeakMap<readonly Augmenter[], string[]>();
+/** A meta augmenter's children with their address segments, computed once per augmenter (in `prepare`). */
+export interface Children {
+  readonly list: readonly Augmenter[];
+  readonly segments: readonly string[];
+}
 
-function segmentsOf(children: readonly Augmenter[]): string[] {
-  let segments = segmentCache.get(children);
-  if (!segments) {
-    segments = children.map((child, k) => childSegment(k, child));
-    segmentCache.set(children, segments);
-  }
-  return segments;
+export function childrenOf(list: readonly Augmenter[]): Children {
+  return { list, segments: list.map((child, k) => childSegment(k, child)) };
+}
+
+/** The `children` option of a meta augmenter: a list of augmenters (non-empty when `nonEmpty`); JSON holds specs. */
+export function childrenOption(
+  doc: string,
+  nonEmpty = false,
+): OptionDef<readonly Augmenter[] | undefined, readonly Augmenter[]> {
+  return {
+    default: nonEmpty ? undefined : [],
+    meta: { type: 'augmenter[]', ...(nonEmpty ? { range: 'at least one' } : {}), doc },
+    parse(owner, option, value) {
+      const list = checkChildren(owner, option, value);
+      if (nonEmpty && list.length === 0) throw argumentError(owner, option, 'a non-empty array of augmenters', value);
+      return list;
+    },
+    toJSON: (list) => list?.map((c) => c.childJSON()),
+    fromJSON(value, path, build) {
+      if (!Array.isArray(value)) {
+        throw Object.assign(new TypeError('children must be an array'), {
+          option: 'children',
+          detail: 'expected an array of augmenters',
+        });
+      }
+      return value.map((c, i) => build(c, `${path}[${i}]`));
+    },
+  };
 }
 
 /** Draws params for the children at `order` (positions into `children`), threading the shape through them. */
 export function drawChain(
-  children: readonly Augmenter[],
+  children: Children,
   order: readonly number[],
   random: RandomSource,
   shape: Shape,
 ): ChainParams {
-  const params: unknown[] = new Array(children.length);
+  const { list, segments } = children;
+  const params: unknown[] = new Array(list.length);
   const shapes: Shape[] = [];
-  const segments = segmentsOf(children);
   let current = shape;
   for (const k of order) {
-    const child = children[k];
+    const child = list[k];
     params[k] = child.drawParams(child.childSource(random, segments[k]), current);
     current = child.outputShape(current, params[k]);
     shapes.push(current);
   }
   return { order, params, shapes };
 }
+
+/**
+ * The steps every meta augmenter that runs a chain of its children shares (the output shape, one image, a uniform
+ * batch); `prepared.children` are the children its params index.
+ */
+export const chainSteps = {
+  outputShape: (_prepared: unknown, shape: Shape, params: ChainParams): Shape => chainOutputShape(shape, params),
+  apply(image: Image, params: ChainParams, out: Image, prepared: { readonly children: Children }): void {
+    applyChain(prepared.children.list, params, image, out);
+  },
+  applyBatch(
+    batch: Image,
+    params: readonly ChainParams[],
+    out: Image,
+    size: number,
+    prepared: { readonly children: Children },
+  ): boolean {
+    const { width, channels } = batch;
+    const uniform = { data: batch.data, n: params.length, height: size / (width * channels), width, channels };
+    return applyChainBatch(prepared.children.list, params, uniform, out.data);
+  },
+};
 
 /** The shape a chain produces. */
 export function chainOutputShape(shape: Shape, chain: ChainParams): Shape {

@@ -8,6 +8,7 @@ export const Identity = defineAugmenter({
   type: 'Identity',
   kind: 'pixel',
   options: {},
+  examples: [{}],
   drawParams: () => undefined,
   apply: (image, _params, out) => out.data.set(image.data),
 });

@@ -1,59 +1,11 @@
-import { argumentError } from '../../core/errors.ts';
-import type { Image, PixelArray, Shape, UniformBatch } from '../../core/image.ts';
-import type { RandomSource } from '../../random/stream.ts';
-import { Augmenter, type CommonOptions } from '../base/augmenter.ts';
-import { isOptionsObject, rejectUnknownOptions } from '../base/define.ts';
-import {
-  type ChainParams,
-  applyChain,
-  applyChainBatch,
-  chainOutputShape,
-  checkChildren,
-  drawChain,
-  shuffledOrder,
-} from './chain.ts';
+import type { Augmenter, CommonOptions } from '../base/augmenter.ts';
+import { type DefinedFactory, defineAugmenter } from '../base/define.ts';
+import { booleanOption } from '../base/options.ts';
+import { type ChainParams, chainSteps, childrenOf, childrenOption, drawChain, shuffledOrder } from './chain.ts';
 
 export interface SequentialOptions extends CommonOptions {
   /** Apply the children in a new random order for each image. Default false. */
   readonly randomOrder?: boolean;
-}
-
-class SequentialAugmenter extends Augmenter<ChainParams> {
-  readonly type = 'Sequential';
-  readonly children: readonly Augmenter[];
-  readonly randomOrder: boolean;
-  private readonly identityOrder: number[];
-
-  constructor(children: readonly Augmenter[], options: SequentialOptions) {
-    super(options, 'Sequential');
-    this.children = children;
-    this.randomOrder = options.randomOrder ?? false;
-    if (typeof this.randomOrder !== 'boolean') {
-      throw argumentError('Sequential', 'randomOrder', 'true or false', this.randomOrder, 'type');
-    }
-    this.identityOrder = children.map((_, i) => i);
-  }
-
-  drawParams(random: RandomSource, shape: Shape): ChainParams {
-    const order = this.randomOrder ? shuffledOrder(this.children.length, random, 'order') : this.identityOrder;
-    return drawChain(this.children, order, random, shape);
-  }
-
-  override outputShape(shape: Shape, params: ChainParams): Shape {
-    return chainOutputShape(shape, params);
-  }
-
-  applyInto(image: Image, params: ChainParams, out: Image): void {
-    applyChain(this.children, params, image, out);
-  }
-
-  override applyUniformBatch(batch: UniformBatch, params: readonly ChainParams[], out: PixelArray): boolean {
-    return applyChainBatch(this.children, params, batch, out);
-  }
-
-  protected optionsToJSON(): Record<string, unknown> {
-    return { randomOrder: this.randomOrder, children: this.children.map((c) => c.childJSON()) };
-  }
 }
 
 /**
@@ -64,10 +16,25 @@ class SequentialAugmenter extends Augmenter<ChainParams> {
  * child gets many images per call (its batch kernel where it has one); the bytes are those of image by image.
  * @example iaa.Sequential([iaa.Dropout(0.2), iaa.Affine({ rotate: [-30, 30] })], { randomOrder: true })
  */
-export function Sequential(children: readonly Augmenter[] = [], options: SequentialOptions = {}): SequentialAugmenter {
-  checkChildren('Sequential', 'children', children);
-  if (!isOptionsObject(options)) throw argumentError('Sequential', 'options', 'an options object', options, 'type');
-  rejectUnknownOptions('Sequential', options as Record<string, unknown>, ['randomOrder']);
-  return new SequentialAugmenter(children, options);
-}
-export type { SequentialAugmenter };
+export const Sequential = defineAugmenter({
+  type: 'Sequential',
+  kind: 'meta',
+  positional: ['children'],
+  options: {
+    children: childrenOption('The augmenters applied one after the other.'),
+    randomOrder: booleanOption(false, 'Apply the children in a new random order for each image.'),
+  },
+  examples: [{ randomOrder: true, children: [{ type: 'Multiply', mul: [0.5, 1.5] }, { type: 'Identity' }] }],
+  prepare: ({ children, randomOrder }) => ({
+    children: childrenOf(children),
+    randomOrder,
+    identityOrder: children.map((_, i) => i),
+  }),
+  drawParams({ children, randomOrder, identityOrder }, random, shape): ChainParams {
+    const order = randomOrder ? shuffledOrder(children.list.length, random, 'order') : identityOrder;
+    return drawChain(children, order, random, shape);
+  },
+  ...chainSteps,
+}) as unknown as DefinedFactory<
+  (children?: readonly Augmenter[], options?: SequentialOptions) => Augmenter<ChainParams>
+>;
