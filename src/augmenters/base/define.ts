@@ -31,6 +31,12 @@ export interface OptionDef<In, Out> {
 }
 
 type Defs = Record<string, OptionDef<unknown, unknown>>;
+
+/** An option's default in JSON form, as the docs and `augkit list` show it; undefined when it has none. */
+export function defaultJSON(def: OptionDef<unknown, unknown>): unknown {
+  if (def.default === undefined) return undefined;
+  return def.toJSON ? def.toJSON(def.default) : toSpec(def.default);
+}
 /** What a user may pass for each option. */
 export type InputsOf<D extends Defs> = { [K in keyof D]: D[K] extends OptionDef<infer I, unknown> ? I : never };
 /** What `prepare` (or, without it, `drawParams` and `apply`) receives for each option. */

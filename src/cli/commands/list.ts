@@ -1,6 +1,6 @@
+import { defaultJSON } from '../../augmenters/base/define.ts';
 // `augkit list`: every registered augmenter with its kind and options, read from the registry.
 import * as iaa from '../../augmenters/index.ts';
-import { toSpec } from '../../params/sugar.ts';
 import { type Command, type ParsedArgs, SUMMARIES, flag } from '../command.ts';
 
 /** One augmenter as `augkit list` shows it. */
@@ -9,28 +9,30 @@ export interface ListedAugmenter {
   readonly kind: string;
   /** The option imgaug takes positionally, if any. */
   readonly primary?: string;
-  /** Option names with their defaults in JSON form where the definition has them. */
-  readonly options: readonly { readonly name: string; readonly default?: unknown }[];
+  /** Option names with their defaults in JSON form (where they have one), type, range and doc. */
+  readonly options: readonly {
+    readonly name: string;
+    readonly default?: unknown;
+    readonly type: string;
+    readonly range?: string;
+    readonly doc: string;
+  }[];
 }
 
-/** Every registered augmenter, sorted by name, with the defaults of augmenters made with `defineAugmenter`. */
+/** Every registered augmenter, sorted by name, with its options as its definition documents them. */
 export function listAugmenters(): ListedAugmenter[] {
-  const factories = iaa.definedFactories as Record<string, { definition?: { options?: Record<string, unknown> } }>;
   return [...iaa.registry.values()]
     .sort((a, b) => a.type.localeCompare(b.type))
-    .map((entry) => {
-      const defs = factories[entry.type]?.definition?.options as Record<string, { default?: unknown }> | undefined;
-      return {
-        type: entry.type,
-        kind: entry.kind,
-        ...(entry.primary !== undefined ? { primary: entry.primary } : {}),
-        options: entry.keys.map((name) =>
-          defs?.[name] !== undefined && defs[name].default !== undefined
-            ? { name, default: toSpec(defs[name].default) }
-            : { name },
-        ),
-      };
-    });
+    .map((entry) => ({
+      type: entry.type,
+      kind: entry.kind,
+      ...(entry.primary !== undefined ? { primary: entry.primary } : {}),
+      options: entry.keys.map((name) => {
+        const def = entry.definition.options[name];
+        const value = defaultJSON(def);
+        return { name, ...(value !== undefined ? { default: value } : {}), ...def.meta };
+      }),
+    }));
 }
 
 function formatOption(option: ListedAugmenter['options'][number], primary: string | undefined): string {

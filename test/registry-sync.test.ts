@@ -1,0 +1,36 @@
+// The files that come from the augmenter definitions must match them: src/augmenters/index.ts (the one list),
+// the README's augmenter list and docs/augmenters.md.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { REGENERATE, findAugmenters, generatedFiles } from '../scripts/augmenter-list.ts';
+import * as iaa from '../src/index.ts';
+
+describe('the registry as the one list', () => {
+  it('keeps the generated index, the README list and docs/augmenters.md in sync with the definitions', async () => {
+    for (const { path, content } of await generatedFiles()) {
+      assert.ok(
+        readFileSync(path, 'utf8') === content,
+        `${path} is out of date with the definitions: run ${REGENERATE}`,
+      );
+    }
+  });
+
+  it('registers every augmenter defined under src/augmenters, by its export name', () => {
+    const names = findAugmenters().map((a) => a.name);
+    assert.ok(names.length >= 27, `found ${names.length} definitions`);
+    assert.deepEqual([...iaa.registry.keys()].sort(), [...names].sort());
+    for (const name of names) assert.equal(iaa.registry.get(name)?.definition.type, name, `${name}'s type`);
+  });
+
+  it('documents every option of every augmenter with a type and a doc sentence', () => {
+    for (const entry of iaa.registry.values()) {
+      for (const [key, def] of Object.entries(entry.definition.options)) {
+        assert.ok(
+          def.meta.type.length > 0 && def.meta.doc.endsWith('.'),
+          `${entry.type}.${key}: ${JSON.stringify(def.meta)}`,
+        );
+      }
+    }
+  });
+});
