@@ -1,5 +1,5 @@
-import { defaultJSON } from '../../augmenters/base/define.ts';
 // `augkit list`: every registered augmenter with its kind and options, read from the registry.
+import { defaultJSON } from '../../augmenters/base/define.ts';
 import * as iaa from '../../augmenters/index.ts';
 import { type Command, type ParsedArgs, SUMMARIES, flag } from '../command.ts';
 
