@@ -1,4 +1,5 @@
 import type { Image } from '../core/image.ts';
+import { Scratch } from './scratch.ts';
 import { defineKernel } from './table.ts';
 import { halveU8Wasm, resizeLinearU8Wasm } from './wasm/resize.ts';
 
@@ -58,12 +59,17 @@ export function resizeAuto(src: Image, out: Image): void {
   else resizeImage(src, out, 'linear');
 }
 
+// Per-call buffers, reused (every one is written before it is read): so a resize allocates nothing per call. Slots:
+// 0 nearest's columns, 1–2 linear's two rows, 3–6 cubic's column and row taps and weights, 7 cubic's four rows.
+const scratch = new Scratch();
+const cubicW = new Float64Array(4);
+
 function resizeNearest(src: Image, out: Image): void {
   const { width: sw, height: sh, channels: cn } = src;
   const { width: dw, height: dh } = out;
   const fx = 1 / (dw / sw);
   const fy = 1 / (dh / sh);
-  const xs = new Int32Array(dw);
+  const xs = scratch.i32(0, dw);
   for (let x = 0; x < dw; x++) xs[x] = Math.min(Math.floor(x * fx), sw - 1) * cn;
   const s = src.data;
   const d = out.data;
@@ -220,8 +226,8 @@ function resizeLinearLoop(src: Image, out: Image, area: boolean): void {
   const rowLen = dw * cn;
   if (s instanceof Uint8Array) {
     // Horizontal pass per source row needed, kept for the two rows a destination row reads.
-    const r0 = new Int32Array(rowLen);
-    const r1 = new Int32Array(rowLen);
+    const r0 = scratch.i32(1, rowLen);
+    const r1 = scratch.i32(2, rowLen);
     const hresize = (sy: number, row: Int32Array) => {
       const base = sy * sw * cn;
       for (let x = 0; x < dw; x++) {
@@ -293,10 +299,10 @@ function resizeCubic(src: Image, out: Image, cn: number): void {
   const s = src.data;
   const d = out.data;
   const u8 = s instanceof Uint8Array;
-  const axis = (ssize: number, dsize: number) => {
-    const idx = new Int32Array(dsize * 4);
-    const wts = new Float64Array(dsize * 4);
-    const w = new Float64Array(4);
+  const axis = (ssize: number, dsize: number, slot: number) => {
+    const idx = scratch.i32(slot, dsize * 4);
+    const wts = scratch.f64(slot + 1, dsize * 4);
+    const w = cubicW;
     const scale = ssize / dsize;
     for (let i = 0; i < dsize; i++) {
       const f = (i + 0.5) * scale - 0.5;
@@ -310,9 +316,9 @@ function resizeCubic(src: Image, out: Image, cn: number): void {
     }
     return { idx, wts };
   };
-  const X = axis(sw, dw);
-  const Y = axis(sh, dh);
-  const tmp = new Float64Array(4 * dw * cn);
+  const X = axis(sw, dw, 3);
+  const Y = axis(sh, dh, 5);
+  const tmp = scratch.f64(7, 4 * dw * cn);
   for (let y = 0; y < dh; y++) {
     for (let k = 0; k < 4; k++) {
       const row = Y.idx[y * 4 + k] * sw * cn;

@@ -37,6 +37,10 @@ export class Scratch {
     return new Float32Array(this.buffer(slot, 4 * n), 0, n);
   }
 
+  f64(slot: number, n: number): Float64Array {
+    return new Float64Array(this.buffer(slot, 8 * n), 0, n);
+  }
+
   /** `n` values of `like`'s type (uint8 or float32). */
   like(slot: number, like: PixelArray, n: number): PixelArray {
     return like instanceof Uint8Array ? this.u8(slot, n) : this.f32(slot, n);

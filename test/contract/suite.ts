@@ -22,8 +22,6 @@ const collectGarbage = runInNewContext('gc') as () => void;
  * to writing its result into `out`, not to allocating nothing.
  */
 const ALLOCATES: Readonly<Record<string, string>> = {
-  'Resize #0': 'intermediate buffers of the resize kernels',
-  'Resize #1': 'intermediate buffers of the resize kernels',
   'PerspectiveTransform #0': 'the warp onto the quadrilateral’s own size, then a resize: an intermediate image',
   'PerspectiveTransform #1': 'the warp onto the quadrilateral’s own size: intermediate maps',
   'PerspectiveTransform #2': 'the warp onto the quadrilateral’s own size, then a resize: an intermediate image',
@@ -126,11 +124,12 @@ export function contractSuite(wasm: boolean): void {
             const image = iaa.batchToImages(randomBatch(1, 16, 16, 3, false, 21))[0];
             // Room for any output size the example options draw (Resize up to 1.5× per side, fitOutput).
             const out = new Uint8Array(4 * image.data.length);
-            // Scratch buffers grow and lazily made tables appear here, over draws that take every branch.
-            for (let e = 0; e < 8; e++) aug.augmentImage(image, { epoch: e, out });
+            // Scratch buffers grow and tables kept per size or mode appear in the first 8 calls; the counted calls
+            // repeat 4 of their draws (new output sizes may still make a table each).
+            for (let e = 0; e < 8; e++) aug.augmentImage(image, { epoch: e, index: e, out });
             collectGarbage();
             const before = process.memoryUsage().arrayBuffers;
-            for (let e = 8; e < 12; e++) {
+            for (let e = 4; e < 8; e++) {
               const got = aug.augmentImage(image, { epoch: e, index: e, out });
               assert.ok(got.data.buffer === out.buffer && got.data.byteOffset === out.byteOffset, 'not in `out`');
             }

@@ -90,7 +90,6 @@ export function resizeLinearU8Wasm(
   const rowLen = dw * cn;
   const stride = sw * cn;
   const ys0 = ay.ofs;
-  const ys1 = ay.ofs.map((v) => Math.min(v + 1, sh - 1));
   const chunk = Math.max(CHUNK_BYTES, 2 * stride + rowLen);
   // Per-value tables (source index and weight of a pixel and the next), per-row tables (source rows and weights),
   // two scratch rows, then the chunk's source rows and output rows (with 16 bytes more for placing them at a shared
@@ -126,15 +125,17 @@ export function resizeLinearU8Wasm(
     }
   }
   i32.set(ys0, at.y0 >> 2);
-  i32.set(ys1, at.y1 >> 2);
+  // Each output row's second source row, written straight into the module's table (no array per call).
+  const tY1 = at.y1 >> 2;
+  for (let y = 0; y < dh; y++) i32[tY1 + y] = Math.min(ys0[y] + 1, sh - 1);
   i32.set(ay.w0, at.b0 >> 2);
   i32.set(ay.w1, at.b1 >> 2);
   for (let y0 = 0; y0 < dh; ) {
     // The longest run of output rows whose source rows and output fit the chunk (at least one row).
     let y1 = y0 + 1;
-    while (y1 < dh && (ys1[y1] - ys0[y0] + 1) * stride + (y1 + 1 - y0) * rowLen <= chunk) y1++;
+    while (y1 < dh && (i32[tY1 + y1] - ys0[y0] + 1) * stride + (y1 + 1 - y0) * rowLen <= chunk) y1++;
     const first = ys0[y0];
-    const last = ys1[y1 - 1];
+    const last = i32[tY1 + y1 - 1];
     const srcBytes = (last - first + 1) * stride;
     const srcAt = alignedLike(at.chunk, src, first * stride);
     const dstAt = alignedLike(srcAt + srcBytes, out, y0 * rowLen);
