@@ -201,6 +201,28 @@ describe('augmentImages with a list of same-shape images', () => {
     assert.deepEqual(out, packed.data);
   });
 
+  it('gathers large images for a batch path that shares work between them (Affine, one warp), else goes one by one', () => {
+    // 160×160×3 = 76.8 KB per image: above the size up to which every list is gathered.
+    const batch = randomImages(4, 160, 160, 3);
+    const separate = iaa.batchToImages(batch).map((image) => iaa.cloneImage(image));
+    for (const [aug, calls] of [
+      [iaa.Affine({ rotate: 30 }), [4]],
+      [iaa.Affine({ rotate: [-30, 30] }), [1, 1, 1, 1]],
+      [iaa.Multiply(0.5), [1, 1, 1, 1]],
+    ] as [iaa.Augmenter, number[]][]) {
+      const packed = aug.augmentImages(batch, { epoch: 1 }) as iaa.UniformBatch;
+      const sizes: number[] = [];
+      const batchPath = aug.applyBatchInto.bind(aug);
+      aug.applyBatchInto = (...args: Parameters<typeof batchPath>) => {
+        sizes.push(args[0].n);
+        return batchPath(...args);
+      };
+      const list = aug.augmentImages(separate, { epoch: 1 });
+      assert.deepEqual(sizes, calls, aug.type);
+      assert.deepEqual(iaa.stackImages(list).data, packed.data);
+    }
+  });
+
   it('goes image by image when the shapes or data types differ', () => {
     const aug = iaa.Multiply(0.5);
     let calls = 0;

@@ -108,6 +108,15 @@ export abstract class Augmenter<P = unknown> {
   }
 
   /**
+   * Optionally, whether the batch path does work once for several of these images (one warp's source coordinates
+   * for every image that shares it): a list of large separate images is then gathered for it in pieces, instead of
+   * going one image at a time without a copy (see listAsBatch).
+   */
+  sharesBatchWork(_params: readonly P[]): boolean {
+    return false;
+  }
+
+  /**
    * Applies drawn params (one per image) to a uniform batch, writing image i's result to the i-th `shape`-sized
    * slot of `out` (`shape` is the outputs' common shape, by default the input's). Tries `applyUniformBatch` when the
    * shape is kept, and otherwise applies the images one by one; either way the bytes are those of `applyInto`.
@@ -297,8 +306,9 @@ export abstract class Augmenter<P = unknown> {
    * A list of images of one shape and data type, whose outputs share one shape too, through `applyBatchInto` (so
    * through the batch kernels, as a packed N×H×W×C batch goes). Images consecutive in one buffer (views of a packed
    * batch) are read where they lie. Separate small images are gathered into a reused buffer a cache-sized chunk at
-   * a time (a kernel call per small image costs more than the copy); separate large ones go one at a time as they
-   * are, where a copy would cost more than the call. The outputs are consecutive views of one buffer: `out` where they
+   * a time (a kernel call per small image costs more than the copy), and so are large ones when the batch path
+   * shares work between them (`sharesBatchWork`); other large ones go one at a time as they are, where a copy would
+   * cost more than the call. The outputs are consecutive views of one buffer: `out` where they
    * fit (see `AugmentOptions.out`), else one new buffer.
    */
   private listAsBatch(inputs: readonly Image[], params: readonly P[], shapes: readonly Shape[], given?: PixelArray) {
@@ -315,7 +325,7 @@ export abstract class Augmenter<P = unknown> {
     if (packed !== undefined) {
       this.applyBatchInto({ data: packed, n, height, width, channels }, params, out, shape);
     } else {
-      const gather = inSize * inputs[0].data.BYTES_PER_ELEMENT <= GATHER_MAX_BYTES;
+      const gather = inSize * inputs[0].data.BYTES_PER_ELEMENT <= GATHER_MAX_BYTES || this.sharesBatchWork(params);
       const chunk = gather ? chunkOf(inputs[0]) : 1;
       // The gather buffer is this call's until it returns; an augmenter calling augmentImages from inside its own
       // apply gathers into fresh memory instead.

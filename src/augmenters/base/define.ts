@@ -79,6 +79,8 @@ export interface AugmenterDefinition<D extends Defs, P, R = ParsedOf<D>> {
    * bytes as `apply` per image. `imageSize` is H×W×C. Returning false falls back to `apply` per image.
    */
   applyBatch?(batch: Image, params: readonly P[], out: Image, imageSize: number, prepared: R): unknown;
+  /** Optional: whether `applyBatch` does work once for several of these images (see `Augmenter.sharesBatchWork`). */
+  sharesBatchWork?(params: readonly P[], prepared: R): boolean;
 }
 
 /** The factory a definition produces: imgaug's first argument positionally, or everything in one object. */
@@ -170,6 +172,10 @@ export function defineAugmenter<D extends Defs, P, R = ParsedOf<D>>(
       // The batch seen as one tall image: rows of consecutive images are contiguous.
       const asImage = { data: batch.data, height: height * batch.n, width, channels };
       return definition.applyBatch(asImage, params, { ...asImage, data: out }, size, this.prepared) !== false;
+    }
+
+    override sharesBatchWork(params: readonly P[]): boolean {
+      return definition.sharesBatchWork?.(params, this.prepared) ?? false;
     }
 
     protected optionsToJSON(): Record<string, unknown> {

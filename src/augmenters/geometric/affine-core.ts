@@ -281,6 +281,17 @@ function sameWarp(a: AffineDraw, b: AffineDraw): boolean {
 const SHARED_MIN = 4;
 const IDENTITY: AffineMatrix = [1, 0, 0, 0, 1, 0];
 
+/** Whether applyAffineBatch would warp some of these images together (a run of one bilinear transformation). */
+export function sharesWarps(draws: readonly AffineDraw[]): boolean {
+  for (let start = 0; start < draws.length; ) {
+    let end = start + 1;
+    while (end < draws.length && sameWarp(draws[start], draws[end])) end++;
+    if (end - start >= SHARED_MIN && draws[start].order === 1 && !draws[start].identity) return true;
+    start = end;
+  }
+  return false;
+}
+
 export function applyAffineBatch(batch: Image, draws: readonly AffineDraw[], out: Image, size: number): void {
   const { width, channels } = batch;
   const height = size / (width * channels);

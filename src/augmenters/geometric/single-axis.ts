@@ -18,6 +18,7 @@ import {
   applyAffineBatch,
   float32Rules,
   isConstant,
+  sharesWarps,
 } from './affine-core.ts';
 
 /** A single numeric option of a one-axis Affine shortcut; `integerTyped` feeds imgaug's float32 rules. */
@@ -81,6 +82,7 @@ export const affineSteps = {
     out: typeof batch,
     size: number,
   ) => applyAffineBatch(batch, params, out, size),
+  sharesBatchWork: (params: readonly AffineDraw[]) => sharesWarps(params),
 };
 
 /** One axis of a per-axis option, as Affine's parsed form. */
