@@ -3,8 +3,9 @@
 // plausible values, through the API and through JSON; and valid random options (each default range narrowed at
 // random) on random images, which must all be accepted. Each trial must end one of two ways: rejected with an error
 // that names the augmenter and the option, or accepted, and then every image it augments keeps its dtype and channel
-// count, stays within the pixel limit and holds finite values. No internal error (a kernel's, a typed array's, the
-// stack's) may reach the user. The augmenters come from the registry, so a new one is fuzzed without new code.
+// count, stays within the pixel limit and holds finite values, and the inputs are left as they were. No internal
+// error (a kernel's, a typed array's, the stack's) may reach the user. The augmenters come from the registry, so a
+// new one is fuzzed without new code.
 //
 // Seeded and deterministic. `AUGKIT_FUZZ_TALLY=1` prints how each category of input ended, for the closing note.
 import assert from 'node:assert/strict';
@@ -40,7 +41,7 @@ const batch: iaa.UniformBatch = {
 };
 
 type Category = 'type' | 'nan-inf' | 'huge-tiny' | 'range' | 'nested' | 'param' | 'plausible';
-type Outcome = 'clear error' | 'unclear error' | 'accepted nonsense' | 'hang' | 'ok';
+type Outcome = 'clear error' | 'unclear error' | 'accepted nonsense' | 'hang' | 'data lost' | 'ok';
 interface Trial {
   readonly category: Category;
   readonly via: 'api' | 'json';
@@ -208,7 +209,20 @@ function wrongOutput(input: iaa.Image, out: iaa.Image): string | undefined {
   return undefined;
 }
 
+// Copies of the inputs: no trial may change what the user passed in.
+const originals = [...images.map((i) => i.data.slice()), batch.data.slice()];
+const inputsChanged = () =>
+  [...images.map((i) => i.data), batch.data].some((d, k) => d.some((v, j) => !Object.is(v, originals[k][j])));
+
 function run(trial: Trial): { outcome: Outcome; detail: string } {
+  const result = runOnce(trial);
+  if (!inputsChanged()) return result;
+  images.forEach((image, k) => image.data.set(originals[k]));
+  batch.data.set(originals[images.length]);
+  return { outcome: 'data lost', detail: `an input changed (${result.outcome})` };
+}
+
+function runOnce(trial: Trial): { outcome: Outcome; detail: string } {
   const start = performance.now();
   const timed = (outcome: Outcome, detail: string) =>
     performance.now() - start > HANG_MS ? { outcome: 'hang' as const, detail } : { outcome, detail };
@@ -249,7 +263,7 @@ after(() => {
         .map((n) => String(n).padStart(8))
         .join('')}`,
   );
-  process.stdout.write(`${''.padEnd(16)}   clear unclear nonsense    hang      ok\n${rows.join('\n')}\n`);
+  process.stdout.write(`${''.padEnd(16)}   clear unclear nonsense    hang    lost      ok\n${rows.join('\n')}\n`);
 });
 
 function fuzz(category: Category, runs: number, extra = 0): void {
@@ -259,6 +273,7 @@ function fuzz(category: Category, runs: number, extra = 0): void {
     'unclear error': 0,
     'accepted nonsense': 0,
     hang: 0,
+    'data lost': 0,
     ok: 0,
   };
   tally.set(category, counts);
