@@ -1,7 +1,7 @@
 // Reading and writing image files through sharp. Node-only; exported from `augkit/node`.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { argumentError } from '../core/errors.ts';
 import { plainFileError } from '../core/file-errors.ts';
 import { type Image, assertImage } from '../core/image.ts';
@@ -14,6 +14,11 @@ export interface ReadImageOptions {
    * and RGBA files give 4, other colour files 3.
    */
   readonly channels?: 1 | 3 | 4;
+  /**
+   * Decode grey files with alpha as 2 channels (grey, alpha) instead of 4, so that they can be written back as
+   * they were. Default false. Ignored when `channels` is given.
+   */
+  readonly keepGreyAlpha?: boolean;
 }
 
 /** What the file held before decoding to uint8: what `readImage` converted, for callers that report it. */
@@ -53,6 +58,9 @@ export async function readImageWithInfo(
   try {
     const meta = await sharp(bytes).metadata();
     const gray = meta.channels === 1 || meta.channels === 2 || meta.space === 'b-w';
+    if (channels === undefined && options.keepGreyAlpha && gray && meta.hasAlpha) {
+      return { image: await decodeGreyAlpha(bytes), info: fileInfo(meta) };
+    }
     const wanted = channels ?? (meta.hasAlpha ? 4 : gray ? 1 : 3);
     let pipeline = sharp(bytes).autoOrient();
     if (wanted === 1) pipeline = pipeline.removeAlpha().toColourspace('b-w');
@@ -66,17 +74,43 @@ export async function readImageWithInfo(
       width: info.width,
       channels: info.channels,
     };
-    const bits = meta.bitsPerSample ?? (meta.depth === 'ushort' || meta.depth === 'short' ? 16 : 8);
-    const fileInfo = {
-      format: meta.format ?? 'unknown',
-      bitsPerSample: bits,
-      pages: meta.pages ?? 1,
-      hasAlpha: !!meta.hasAlpha,
-    };
-    return { image, info: fileInfo };
+    return { image, info: fileInfo(meta) };
   } catch (error) {
     throw new Error(`readImage: cannot read ${path}: ${plainFileError(error)}`, { cause: error });
   }
+}
+
+function fileInfo(meta: Metadata): ImageFileInfo {
+  const bits = meta.bitsPerSample ?? (meta.depth === 'ushort' || meta.depth === 'short' ? 16 : 8);
+  return { format: meta.format ?? 'unknown', bitsPerSample: bits, pages: meta.pages ?? 1, hasAlpha: !!meta.hasAlpha };
+}
+
+/** A grey+alpha file as 2 interleaved channels: the grey plane and the alpha plane, each decoded to 8 bits. */
+async function decodeGreyAlpha(bytes: Buffer): Promise<Image<Uint8Array>> {
+  const [grey, alpha] = await Promise.all([
+    sharp(bytes)
+      .autoOrient()
+      .removeAlpha()
+      .toColourspace('b-w')
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true }),
+    sharp(bytes).autoOrient().extractChannel('alpha').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true }),
+  ]);
+  const { height, width } = grey.info;
+  if (
+    grey.info.channels !== 1 ||
+    alpha.info.channels !== 1 ||
+    alpha.info.height !== height ||
+    alpha.info.width !== width
+  ) {
+    throw new Error('decoded grey and alpha planes of different shapes');
+  }
+  const data = new Uint8Array(height * width * 2);
+  for (let p = 0; p < height * width; p++) {
+    data[2 * p] = grey.data[p];
+    data[2 * p + 1] = alpha.data[p];
+  }
+  return { data, height, width, channels: 2 };
 }
 
 /**
@@ -112,7 +146,8 @@ const FORMATS: Readonly<Record<string, 'png' | 'jpeg' | 'webp'>> = {
 /**
  * Encodes a uint8 image (1, 2, 3 or 4 channels) as PNG, JPEG or WebP, chosen by the file extension, and writes it
  * atomically: to a temporary file in the same folder, then renamed, so a reader never sees half an image. An
- * existing file is kept (the call throws) unless `overwrite` is true. 1-channel images are written as gray.
+ * existing file is kept (the call throws) unless `overwrite` is true. 1-channel images are written as grey, 2-channel
+ * ones as grey+alpha.
  *
  * float32 images are rejected: their range is the caller's convention (0–1? 0–255?), so convert explicitly,
  * e.g. to uint8 with `Math.round(clamp(v * 255, 0, 255))`. JPEG cannot hold alpha, so 2- and 4-channel images are
@@ -150,7 +185,8 @@ export async function writeImage(path: string, image: Image, options: WriteImage
   }
   const { height, width, channels } = image;
   let pipeline = sharp(image.data, { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } });
-  if (channels === 1) pipeline = pipeline.toColourspace('b-w');
+  // Grey, and grey+alpha (sharp would otherwise write 2 raw channels as RGBA).
+  if (channels <= 2) pipeline = pipeline.toColourspace('b-w');
   if (format === 'png') pipeline = pipeline.png({ compressionLevel });
   else if (format === 'jpeg') pipeline = pipeline.jpeg({ quality });
   else pipeline = pipeline.webp({ quality, lossless });

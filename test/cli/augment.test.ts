@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
 import { readImage } from '../../src/io/image-file.ts';
 import { runCli, writePng } from './run-cli.ts';
 
@@ -209,6 +210,41 @@ describe('augkit augment', () => {
     assert.match(run.stderr, /--out .*self is the input folder/);
     assert.ok((await readFile(join(input, 'p_0.png'))).equals(before));
     assert.deepEqual(await listFiles(input), ['p.png', 'p_0.png']);
+  });
+
+  it('keeps grey+alpha as grey+alpha and names the 16-bit and multi-page files it converted', async () => {
+    const input = join(dir, 'kinds');
+    await mkdir(input);
+    // 1×3 grey+alpha, flipped: grey [30 20 10], alpha [0 128 255] (alpha moves with its pixel).
+    await sharp(Buffer.from([10, 255, 20, 128, 30, 0]), { raw: { width: 3, height: 1, channels: 2 } })
+      .toColourspace('b-w')
+      .png()
+      .toFile(join(input, 'ga.png'));
+    await sharp(Buffer.alloc(2 * 2 * 3, 100), { raw: { width: 2, height: 2, channels: 3 } })
+      .toColourspace('rgb16')
+      .png()
+      .toFile(join(input, 'deep.png'));
+    await sharp(Buffer.alloc(2 * 4 * 3, 50), { raw: { width: 2, height: 4, channels: 3, pageHeight: 2 } })
+      .tiff()
+      .toFile(join(input, 'pages.tif'));
+    const flip = join(dir, 'flip.json');
+    await writeFile(flip, JSON.stringify({ type: 'Fliplr', p: 1 }));
+    const out = join(dir, 'kinds-out');
+    const run = await runCli(['augment', input, '--out', out, '--pipeline', flip]);
+    assert.equal(run.code, 0, run.stderr);
+    const meta = await sharp(join(out, 'ga_0.png')).metadata();
+    assert.deepEqual([meta.channels, meta.space], [2, 'b-w']);
+    const { data } = await sharp(join(out, 'ga_0.png'))
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const alpha = await sharp(join(out, 'ga_0.png')).extractChannel('alpha').raw().toBuffer();
+    assert.deepEqual([...data], [30, 20, 10]);
+    assert.deepEqual([...alpha], [0, 128, 255]);
+    assert.match(run.stdout, /converted 1 16-bit files to 8 bits: .*deep\.png/);
+    assert.match(run.stdout, /used only the first page of 1 multi-page files: .*pages\.tif \(2\)/);
+    assert.match(run.stdout, /augmented the alpha channel like a colour of 1 files: .*ga\.png/);
+    assert.equal((await readImage(join(out, 'pages_0.png'))).height, 2);
   });
 
   it('names the JSON path of a pipeline error and exits 1', async () => {

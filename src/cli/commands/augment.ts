@@ -103,9 +103,9 @@ Variant k of the i-th file (files sorted by output path) is drawn at call k, ind
 give byte-identical files. Each file is written to a temporary name and renamed, so an interrupted run leaves no
 half-written image; temporary files an interrupted run left are removed by the next. Unreadable inputs and
 folders and outputs that already exist are reported once each and skipped; the exit code is 1 when anything
-failed or no image was found. Images are read as 8-bit: 16-bit files, extra pages of TIFF/GIF files, and
-grey+alpha files (written as RGBA) are converted, and alpha is augmented like a colour channel; the summary says
-which files that concerns. A progress bar is drawn on a terminal, plain lines otherwise, and a summary at the end.`;
+failed or no image was found. Images are read as 8-bit: 16-bit files are converted and only the first page of
+TIFF/GIF files is used; grey, grey+alpha, RGB and RGBA stay what they were (JPEG output drops alpha), and alpha
+is augmented like a colour channel. The summary names the files each of these concerns. A progress bar is drawn on a terminal, plain lines otherwise, and a summary at the end.`;
 
 /** `augkit augment`. */
 export const command: Command = {
@@ -263,7 +263,7 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
         }
         let image: Image;
         try {
-          const decoded = await readImageWithInfo(file.path);
+          const decoded = await readImageWithInfo(file.path, { keepGreyAlpha: true });
           image = decoded.image;
           if (decoded.info.bitsPerSample > 8) converted.deep.push(file.display);
           if (decoded.info.pages > 1) converted.pages.push(`${file.display} (${decoded.info.pages})`);
