@@ -3,6 +3,7 @@
  * Gaussian kernels `cv2.GaussianBlur` builds: a bit-exact fixed-point path for uint8 and a float path for float32.
  */
 
+import { defineKernel } from './table.ts';
 import { blurBatchU8Wasm } from './wasm/blur.ts';
 
 export { gaussianKernelF32, gaussianKernelSize, gaussianKernelU8 } from './gaussian-kernel.ts';
@@ -112,7 +113,7 @@ export function convolveSeparableU8(
   out: Uint8Array,
 ): void {
   checkGrid('convolveSeparableU8', src, shape, kx, ky, out);
-  convolveImagesU8(src, shape, 0, 1, kx, ky, out);
+  blurImagesU8(src, shape, 0, 1, kx, ky, out);
 }
 
 /**
@@ -134,8 +135,26 @@ export function convolveBatchU8(
     throw new RangeError(`convolveBatchU8: images ${first}…${first + count - 1} do not fit the buffers`);
   }
   if (kx.length % 2 === 0 || ky.length % 2 === 0) throw new RangeError('convolveBatchU8: kernel sizes must be odd');
-  convolveImagesU8(src, shape, first, count, kx, ky, out);
+  blurImagesU8(src, shape, first, count, kx, ky, out);
 }
+
+/** The uint8 separable blur of images `first … first + count − 1`: WebAssembly SIMD where it runs (same bytes). */
+const blurImagesU8 = defineKernel({
+  name: 'convolveBatchU8',
+  reference: convolveImagesU8,
+  wasm: (
+    src: Uint8Array,
+    shape: GridShape,
+    first: number,
+    count: number,
+    kx: Int32Array,
+    ky: Int32Array,
+    out: Uint8Array,
+  ) => blurBatchU8Wasm(src, shape.height, shape.width, shape.channels, first, count, kx, ky, out),
+  // The C kernel keeps up to 64 taps in registers and stack; longer kernels (sigma above about 24) run in TypeScript.
+  when: (_src, _shape, _first, _count, kx, ky) => kx.length <= 64 && ky.length <= 64,
+  condition: 'kernels of at most 64 taps',
+});
 
 function convolveImagesU8(
   src: Uint8Array,
@@ -147,8 +166,6 @@ function convolveImagesU8(
   out: Uint8Array,
 ): void {
   const { height, width, channels } = shape;
-  // The WebAssembly SIMD kernel computes the same bytes (src/kernels/wasm); this TypeScript path is the fallback.
-  if (blurBatchU8Wasm(src, height, width, channels, first, count, kx, ky, out)) return;
   const stride = width * channels;
   const imageSize = height * stride;
   // Both passes work on four values at a time, as two int32 words of two 16-bit lanes (SWAR): values 4g and 4g+2 in

@@ -1,5 +1,6 @@
 import { argumentError } from '../core/errors.ts';
 import type { Image, PixelArray } from '../core/image.ts';
+import { defineKernel } from './table.ts';
 import { type WarpAffineOptions, sampleRows, samplingJob, validateBuffers, validateOptions } from './warp-affine.ts';
 import { warpPerspectiveLinearU8Wasm } from './wasm/perspective.ts';
 
@@ -172,29 +173,35 @@ export function warpPerspective<A extends PixelArray>(
   validateBuffers('warpPerspective', src, out, 1);
   validateOptions('warpPerspective', options);
   const m = invertPerspective(matrix, inverse);
+  if (out.height > 0 && out.width > 0) perspectiveRows(src, m, out, options);
+  return out;
+}
+
+/** Samples `out` from `src` at the positions of the inverse perspective matrix `m` (OpenCV's rounding to 1/32 pixel). */
+function perspectiveReference(src: Image, m: Float64Array, out: Image, options: WarpAffineOptions): void {
+  const ow = out.width;
   const scale = options.order === 0 ? 1 : 32;
   // OpenCV sums X0 at the start of 64-pixel blocks and adds M0·x1; summing per pixel gave the same positions on all
   // of 19 million pixels of random quadrilaterals checked, so the blocks are not imitated.
-  if (out.height > 0 && out.width > 0) {
-    const ow = out.width;
-    if (src.data instanceof Uint8Array && options.order === 1) {
-      const done = warpPerspectiveLinearU8Wasm({
-        ...samplingJob(src, out, options.mode, options.cval),
-        inverse: m,
-      });
-      if (done) return out;
+  sampleRows(src, out, options, (y, ax, ay) => {
+    const X0 = m[1] * y + m[2];
+    const Y0 = m[4] * y + m[5];
+    const W0 = m[7] * y + m[8];
+    for (let x = 0; x < ow; x++) {
+      let W = W0 + m[6] * x;
+      W = W !== 0 ? scale / W : 0;
+      ax[x] = roundToInt((X0 + m[0] * x) * W);
+      ay[x] = roundToInt((Y0 + m[3] * x) * W);
     }
-    sampleRows(src, out, options, (y, ax, ay) => {
-      const X0 = m[1] * y + m[2];
-      const Y0 = m[4] * y + m[5];
-      const W0 = m[7] * y + m[8];
-      for (let x = 0; x < ow; x++) {
-        let W = W0 + m[6] * x;
-        W = W !== 0 ? scale / W : 0;
-        ax[x] = roundToInt((X0 + m[0] * x) * W);
-        ay[x] = roundToInt((Y0 + m[3] * x) * W);
-      }
-    });
-  }
-  return out;
+  });
 }
+
+/** warpPerspective's sampling: uint8 bilinear through its WebAssembly twin where it runs (same bytes). */
+const perspectiveRows = defineKernel({
+  name: 'warpPerspective',
+  reference: perspectiveReference,
+  wasm: (src: Image, m: Float64Array, out: Image, options: WarpAffineOptions) =>
+    warpPerspectiveLinearU8Wasm({ ...samplingJob(src, out, options.mode, options.cval), inverse: m }),
+  when: (src, _m, _out, options) => src.data instanceof Uint8Array && options.order === 1,
+  condition: 'uint8 bilinear',
+});

@@ -5,6 +5,7 @@
  */
 import type { Image, PixelArray, UniformBatch } from '../../core/image.ts';
 import { Scratch } from '../scratch.ts';
+import { defineKernel } from '../table.ts';
 import { warpLinearU8Wasm } from '../wasm/warp.ts';
 import { RowJob, fillRun, warpCval } from './row-job.ts';
 import { planShiftRows, shiftRows } from './shift.ts';
@@ -166,10 +167,17 @@ export function warp(src: Image, matrix: ArrayLike<number>, out: Image, options:
   // [tlo, tlo + touch) on some axis; like the interior pixels they form runs, here at the ends of a row, which are
   // filled without per-pixel work.
   const fill = safe && job.constant;
-  // uint8 bilinear: the same loops as below, compiled from wasm/warp.c (same bytes; TypeScript where unavailable).
-  if (u8 && order === 1 && linearWasm(job, inverse, delta, safe, fill)) return;
-  affineRows(job, inverse, delta, safe, fill);
+  affineSample(job, inverse, delta, safe, fill);
 }
+
+/** The general path: uint8 bilinear through wasm/warp.c's same loops where WebAssembly runs (same bytes). */
+const affineSample = defineKernel({
+  name: 'warpAffine',
+  reference: affineRows,
+  wasm: linearWasm,
+  when: (job) => job.u8 && job.order === 1,
+  condition: 'uint8 bilinear',
+});
 
 const scratch = new Scratch();
 

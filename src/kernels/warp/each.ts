@@ -1,6 +1,7 @@
 import { argumentError } from '../../core/errors.ts';
 import type { PixelArray, UniformBatch } from '../../core/image.ts';
 import { Scratch } from '../scratch.ts';
+import { defineKernel } from '../table.ts';
 import { warpLinearU8EachWasm } from '../wasm/warp.ts';
 import { imageOf, invertAffineInto, warp } from './affine.ts';
 import { borderAxis } from './border-axis.ts';
@@ -36,16 +37,50 @@ export function warpAffineEach<A extends PixelArray>(
     }
     validateWarp('warpAffineEach', matrices[k], options[k]);
   }
+  warpListed(src, matrices, out, options, list);
+  return out;
+}
+
+/** Image by image, each by its own matrix and options. */
+function warpEachReference(
+  src: UniformBatch,
+  matrices: readonly ArrayLike<number>[],
+  out: UniformBatch,
+  options: readonly WarpAffineOptions[],
+  list: readonly number[],
+): void {
+  for (const k of list) warp(imageOf(src, src.n, k), matrices[k], imageOf(out, src.n, k), options[k], 1);
+}
+
+/**
+ * The uint8 bilinear images in one WebAssembly call per border mode, then the others (and any it declined) image by
+ * image. False, having written nothing, when the WebAssembly kernels are unavailable or no image is bilinear.
+ */
+function warpEachWasm(
+  src: UniformBatch,
+  matrices: readonly ArrayLike<number>[],
+  out: UniformBatch,
+  options: readonly WarpAffineOptions[],
+  list: readonly number[],
+): boolean {
+  const n = src.n;
   // 1 once an image is warped, 2 when the WebAssembly kernel declined it.
   const done = new Uint8Array(n);
-  if (src.data instanceof Uint8Array) {
-    linearEachWasm(src as UniformBatch<Uint8Array>, matrices, out, options, list, done);
-  }
+  linearEachWasm(src as UniformBatch<Uint8Array>, matrices, out, options, list, done);
+  if (!done.includes(1)) return false;
   for (const k of list) {
     if (done[k] !== 1) warp(imageOf(src, n, k), matrices[k], imageOf(out, n, k), options[k], 1);
   }
-  return out;
+  return true;
 }
+
+const warpListed = defineKernel({
+  name: 'warpAffineEach',
+  reference: warpEachReference,
+  wasm: warpEachWasm,
+  when: (src) => src.data instanceof Uint8Array,
+  condition: 'uint8 (its bilinear images; the others image by image in TypeScript)',
+});
 
 // The WebAssembly job's per-image arrays (kernels are synchronous).
 const scratch = new Scratch();

@@ -1,6 +1,7 @@
 import { argumentError } from '../../core/errors.ts';
 import type { Image, PixelArray } from '../../core/image.ts';
 import { Scratch } from '../scratch.ts';
+import { defineKernel } from '../table.ts';
 import { remapU8Wasm } from '../wasm/remap.ts';
 import { samplingJob } from './border-axis.ts';
 import { RowJob, fillRun } from './row-job.ts';
@@ -38,26 +39,34 @@ export function remap<A extends PixelArray>(
   if (!(mapY instanceof Int32Array) || mapY.length !== count) {
     throw argumentError(owner, 'mapY', `an Int32Array of length ${count} (out.height × out.width)`, mapY, 'type');
   }
-  if (count > 0) {
-    const ow = out.width;
-    const { order, mode } = options;
-    if (src.data instanceof Uint8Array && order !== 0) {
-      const done = remapU8Wasm({
-        ...samplingJob(src, out, mode, options.cval),
-        mapX,
-        mapY,
-        order,
-        wtab: order === 3 ? getTables().cubicI : EMPTY_I,
-      });
-      if (done) return out;
-    }
-    sampleRows(src, out, options, (y, ax, ay) => {
-      ax.set(mapX.subarray(y * ow, (y + 1) * ow));
-      ay.set(mapY.subarray(y * ow, (y + 1) * ow));
-    });
-  }
+  if (count > 0) remapRows(src, mapX, mapY, out, options);
   return out;
 }
+
+/** Samples every output row at its positions in the maps. */
+function remapReference(src: Image, mapX: Int32Array, mapY: Int32Array, out: Image, options: WarpAffineOptions): void {
+  const ow = out.width;
+  sampleRows(src, out, options, (y, ax, ay) => {
+    ax.set(mapX.subarray(y * ow, (y + 1) * ow));
+    ay.set(mapY.subarray(y * ow, (y + 1) * ow));
+  });
+}
+
+/** remap's sampling: uint8 bilinear and bicubic through the WebAssembly twin where it runs (same bytes). */
+const remapRows = defineKernel({
+  name: 'remap',
+  reference: remapReference,
+  wasm: (src: Image, mapX: Int32Array, mapY: Int32Array, out: Image, options: WarpAffineOptions) =>
+    remapU8Wasm({
+      ...samplingJob(src, out, options.mode, options.cval),
+      mapX,
+      mapY,
+      order: options.order as 1 | 3,
+      wtab: options.order === 3 ? getTables().cubicI : EMPTY_I,
+    }),
+  when: (src, _mapX, _mapY, _out, options) => src.data instanceof Uint8Array && options.order !== 0,
+  condition: 'uint8 bilinear and bicubic',
+});
 
 /**
  * Fills one output row's source positions: `ax[x]`, `ay[x]` for x < out.width, in 1/32 pixel for bilinear and

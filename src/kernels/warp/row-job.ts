@@ -26,6 +26,7 @@ export class RowJob {
   /** The source's bytes, for uint8 loops that read several at once (an empty view for float32). */
   readonly dv: DataView;
   readonly u8: boolean;
+  readonly order: WarpOrder;
   readonly sw: number;
   readonly sh: number;
   readonly cn: number;
@@ -81,6 +82,7 @@ export class RowJob {
     this.d = out.data;
     this.dv = u8 ? new DataView(s.buffer, s.byteOffset, s.byteLength) : EMPTY_DV;
     this.u8 = u8;
+    this.order = order;
     this.sw = src.width;
     this.sh = src.height;
     this.cn = src.channels;
