@@ -21,17 +21,7 @@ import {
   type ShiftReport,
 } from './report-shape.ts';
 
-export {
-  type EpochRecord,
-  type EvaluationReport,
-  type ExperimentReport,
-  MODEL_LABELS,
-  type ModelKind,
-  type ModelReport,
-  type ProbabilityImage,
-  SHIFT_KIND_LABELS,
-  type ShiftReport,
-} from './report-shape.ts';
+export * from './report-shape.ts';
 
 const pct = (x: number, digits = 1): string => `${(100 * x).toFixed(digits)}%`;
 const kindsOf = (report: ExperimentReport): ModelKind[] =>

@@ -4,6 +4,7 @@
  */
 import { alignedLike, copySpan } from '../copy.ts';
 import { allocate, heapViews } from './arena.ts';
+import type { SamplingJob } from './sampling.ts';
 import { type Exports, activeFor, inPlaceOf } from './simd.ts';
 
 interface WarpExports extends Exports {
@@ -150,28 +151,16 @@ export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
   return true;
 }
 
-/** The inputs of {@link warpLinearU8EachWasm}: images of one batch, each warped by its own matrix. */
-export interface WarpLinearEachJob {
-  /** The whole batch (`sh·sw·cn` values per image) and the output batch (`oh·ow·cn` per image). */
-  readonly src: Uint8Array;
-  readonly out: Uint8Array;
+/**
+ * The inputs of {@link warpLinearU8EachWasm}: images of one batch (`src`, `sw·sh·cn` values each; `out`, `ow·oh·cn`
+ * each), each warped by its own matrix, with the border tables of their shared mode.
+ */
+export interface WarpLinearEachJob extends Omit<SamplingJob, 'cval'> {
   /** Which images to warp (indices into the batch), in increasing order. */
   readonly images: Int32Array;
   /** Per listed image, its inverted matrix (six numbers, as warp/affine.ts inverts it) and its saturated cval. */
   readonly inv: Float64Array;
   readonly cvals: Int32Array;
-  readonly sw: number;
-  readonly sh: number;
-  readonly cn: number;
-  readonly ow: number;
-  readonly oh: number;
-  /** The border tables of the images' shared mode (element offsets at coordinates −off…, or −1 for cval). */
-  readonly tx: Int32Array;
-  readonly txOff: number;
-  readonly ty: Int32Array;
-  readonly tyOff: number;
-  /** Whether that mode is 'constant'. */
-  readonly constant: boolean;
 }
 
 /**
