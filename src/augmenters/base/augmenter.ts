@@ -6,7 +6,6 @@ import {
   type Shape,
   type UniformBatch,
   allocLike,
-  assertImage,
   assertUniformBatch,
   batchImage,
   isUniformBatch,
@@ -17,6 +16,7 @@ import {
 import { Scratch } from '../../kernels/scratch.ts';
 import { hashString } from '../../random/stream-id.ts';
 import { RandomSource, checkSeed, getSeed, seedToKey } from '../../random/stream.ts';
+import { checkIndex, normaliseImage, resolveIndices } from './inputs.ts';
 
 /** Options every augmenter takes. */
 export interface CommonOptions {
@@ -462,41 +462,4 @@ let gathering = false;
 
 function sameSize(a: Shape, b: Shape): boolean {
   return a.height === b.height && a.width === b.width && a.channels === b.channels;
-}
-
-/** A sample index: an integer in [0, 2^32 − 1]. */
-function isIndex(v: unknown): boolean {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
-}
-
-function checkIndex(owner: string, what: string, v: unknown): void {
-  if (!isIndex(v)) {
-    throw argumentError(owner, what, 'an integer in [0, 2^32 - 1]', v, typeof v === 'number' ? 'range' : 'type');
-  }
-}
-
-function resolveIndices(owner: string, indices: ArrayLike<number> | undefined, n: number): ArrayLike<number> {
-  if (indices === undefined) {
-    const out = new Uint32Array(n);
-    for (let i = 0; i < n; i++) out[i] = i;
-    return out;
-  }
-  if (indices.length !== n) {
-    throw argumentError(owner, 'indices', `an array of ${n} indices (one per image)`, indices);
-  }
-  for (let i = 0; i < n; i++) {
-    const v = indices[i];
-    // The argument's name is built only for the error (a string per index cost more than the rest of a small
-    // image's batch bookkeeping).
-    if (!isIndex(v)) checkIndex(owner, `indices[${i}]`, v);
-  }
-  return indices;
-}
-
-/** Validates an image; a gray image may omit `channels`. */
-function normaliseImage(image: Image, owner: string, what = 'image'): Image {
-  if (image && typeof image === 'object' && (image as { channels?: number }).channels === undefined) {
-    return assertImage({ ...image, channels: 1 }, owner, what);
-  }
-  return assertImage(image, owner, what);
 }
