@@ -1,13 +1,6 @@
 import { defineAugmenter } from '../base/define.ts';
-import { numberOption, probabilityOption } from '../base/options.ts';
-import {
-  VALUE_MAP_RANGE,
-  applyValueMap,
-  applyValueMapBatch,
-  drawValues,
-  fixedValues,
-  saturateF32,
-} from '../base/value-map.ts';
+import { numberOption } from '../base/options.ts';
+import { VALUE_MAP_RANGE, saturateF32, valueMapDefinition } from '../base/value-map.ts';
 
 /**
  * Adds a value drawn once per image, or once per channel, to every pixel.
@@ -23,27 +16,21 @@ import {
  * @example iaa.Add(10)                                 // every pixel 10 brighter (255 stays 255)
  * @example iaa.Add([-40, 40], { perChannel: 0.5 })   // half of the images get a colour shift
  */
-export const Add = defineAugmenter({
-  type: 'Add',
-  kind: 'pixel',
-  primary: 'value',
-  options: {
-    value: numberOption(
+export const Add = defineAugmenter(
+  valueMapDefinition({
+    type: 'Add',
+    name: 'value',
+    option: numberOption(
       [-20, 20],
       VALUE_MAP_RANGE,
       'The value added to every pixel (uint8 results are clipped to 0–255).',
     ),
-    perChannel: probabilityOption(
-      false,
-      'Whether an image gets one value per channel (or the probability that it does).',
-    ),
-  },
-  examples: [{ value: [-40, 40], perChannel: 0.5 }],
-  drawParams: ({ value, perChannel }, random, shape) => drawValues(random, shape, 'value', value, perChannel),
-  fixedParams: ({ value, perChannel }, shape) => fixedValues(shape, value, perChannel),
-  apply: (image, params, out) => applyValueMap(image, params, out, addUint8, addFloat),
-  applyBatch: (batch, params, out, size) => applyValueMapBatch(batch, params, out, size, addUint8, addFloat),
-});
+    noun: 'value',
+    examples: [{ value: [-40, 40], perChannel: 0.5 }],
+    uint8: addUint8,
+    float: addFloat,
+  }),
+);
 
 /** imgaug: `clip(round(value), -255, 255)` with numpy's half-to-even round, then `clip(v + value, 0, 255)`. */
 function addUint8(v: number, value: number): number {

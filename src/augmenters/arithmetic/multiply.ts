@@ -1,13 +1,6 @@
 import { defineAugmenter } from '../base/define.ts';
-import { numberOption, probabilityOption } from '../base/options.ts';
-import {
-  VALUE_MAP_RANGE,
-  applyValueMap,
-  applyValueMapBatch,
-  drawValues,
-  fixedValues,
-  saturateF32,
-} from '../base/value-map.ts';
+import { numberOption } from '../base/options.ts';
+import { VALUE_MAP_RANGE, saturateF32, valueMapDefinition } from '../base/value-map.ts';
 
 const f32 = Math.fround;
 
@@ -23,23 +16,17 @@ const f32 = Math.fround;
  * @example iaa.Multiply([0.5, 1.5])                      // some images darker, some brighter
  * @example iaa.Multiply([0.5, 1.5], { perChannel: 0.5 }) // half of the images get one factor per channel
  */
-export const Multiply = defineAugmenter({
-  type: 'Multiply',
-  kind: 'pixel',
-  primary: 'mul',
-  options: {
-    mul: numberOption([0.8, 1.2], VALUE_MAP_RANGE, 'The factor every pixel is multiplied by.'),
-    perChannel: probabilityOption(
-      false,
-      'Whether an image gets one factor per channel (or the probability that it does).',
-    ),
-  },
-  examples: [{ mul: [0.5, 1.5], perChannel: 0.5 }],
-  drawParams: ({ mul, perChannel }, random, shape) => drawValues(random, shape, 'mul', mul, perChannel),
-  fixedParams: ({ mul, perChannel }, shape) => fixedValues(shape, mul, perChannel),
-  apply: (image, params, out) => applyValueMap(image, params, out, multiplyUint8, multiplyFloat),
-  applyBatch: (batch, params, out, size) => applyValueMapBatch(batch, params, out, size, multiplyUint8, multiplyFloat),
-});
+export const Multiply = defineAugmenter(
+  valueMapDefinition({
+    type: 'Multiply',
+    name: 'mul',
+    option: numberOption([0.8, 1.2], VALUE_MAP_RANGE, 'The factor every pixel is multiplied by.'),
+    noun: 'factor',
+    examples: [{ mul: [0.5, 1.5], perChannel: 0.5 }],
+    uint8: multiplyUint8,
+    float: multiplyFloat,
+  }),
+);
 
 function multiplyUint8(v: number, mul: number): number {
   return f32(v * f32(mul));

@@ -1,7 +1,10 @@
 import type { Image, Shape } from '../../core/image.ts';
 import { type PreparedLut, applyLut, applyLutRange, buildValueLut, mapFloat, prepareLut } from '../../kernels/lut.ts';
 import type { Param } from '../../params/param.ts';
+import type { NumberInput, ProbabilityInput } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
+import type { AugmenterDefinition, OptionDef } from './define.ts';
+import { probabilityOption } from './options.ts';
 
 /**
  * The range of a value-mapping augmenter's factor or offset (Multiply's `mul`, Add's `value`, LinearContrast's
@@ -23,6 +26,54 @@ export function saturateF32(y: number): number {
 /** The drawn values of a value-mapping augmenter: one for the whole image, or one per channel. */
 export interface ValueMapParams {
   readonly values: Float64Array;
+}
+
+/** What a value-mapping augmenter's definition states itself; {@link valueMapDefinition} adds the rest. */
+export interface ValueMapSpec<K extends string> {
+  readonly type: string;
+  /** The option holding the drawn value (imgaug's first argument), and how it is checked. */
+  readonly name: K;
+  readonly option: OptionDef<NumberInput, Param<number>>;
+  /** What one drawn value is called in `perChannel`'s doc ("factor", "gamma", …). */
+  readonly noun: string;
+  readonly examples: readonly Record<string, unknown>[];
+  /** The result for uint8 value `v` (the table rounds and clips it), and for float32 value `x`. */
+  readonly uint8: (v: number, value: number) => number;
+  readonly float: (x: number, value: number) => number;
+}
+
+type ValueMapOptions<K extends string> = Record<K, OptionDef<NumberInput, Param<number>>> & {
+  perChannel: OptionDef<ProbabilityInput, Param<number>>;
+};
+/** The parsed options (`ParsedOf<ValueMapOptions<K>>`, spelled out for a generic K). */
+type ValueMapParsed<K extends string> = Record<K, Param<number>> & { perChannel: Param<number> };
+
+/**
+ * The definition every value-mapping augmenter shares: a pixel augmenter with its value option and `perChannel`,
+ * drawing with {@link drawValues} and mapping with {@link applyValueMap} / {@link applyValueMapBatch}.
+ */
+export function valueMapDefinition<const K extends string>(
+  spec: ValueMapSpec<K>,
+): AugmenterDefinition<ValueMapOptions<K>, ValueMapParams, ValueMapParsed<K>> {
+  const { name, uint8, float } = spec;
+  const options = {
+    [name]: spec.option,
+    perChannel: probabilityOption(
+      false,
+      `Whether an image gets one ${spec.noun} per channel (or the probability that it does).`,
+    ),
+  } as ValueMapOptions<K>;
+  return {
+    type: spec.type,
+    kind: 'pixel',
+    primary: name,
+    options,
+    examples: spec.examples,
+    drawParams: (o, random, shape) => drawValues(random, shape, name, o[name], o.perChannel),
+    fixedParams: (o, shape) => fixedValues(shape, o[name], o.perChannel),
+    apply: (image, params, out) => applyValueMap(image, params, out, uint8, float),
+    applyBatch: (batch, params, out, size) => applyValueMapBatch(batch, params, out, size, uint8, float),
+  };
 }
 
 /**

@@ -1,13 +1,6 @@
 import { defineAugmenter } from '../base/define.ts';
-import { numberOption, probabilityOption } from '../base/options.ts';
-import {
-  VALUE_MAP_RANGE,
-  applyValueMap,
-  applyValueMapBatch,
-  drawValues,
-  fixedValues,
-  saturateF32,
-} from '../base/value-map.ts';
+import { numberOption } from '../base/options.ts';
+import { VALUE_MAP_RANGE, saturateF32, valueMapDefinition } from '../base/value-map.ts';
 
 const f32 = Math.fround;
 
@@ -29,27 +22,21 @@ const f32 = Math.fround;
  * @example iaa.GammaContrast(2)                               // darker mid-tones: 128 → 64
  * @example iaa.GammaContrast([0.5, 2], { perChannel: true }) // a different curve for each channel
  */
-export const GammaContrast = defineAugmenter({
-  type: 'GammaContrast',
-  kind: 'pixel',
-  primary: 'gamma',
-  options: {
-    gamma: numberOption(
+export const GammaContrast = defineAugmenter(
+  valueMapDefinition({
+    type: 'GammaContrast',
+    name: 'gamma',
+    option: numberOption(
       [0.7, 1.7],
       { min: 0, max: VALUE_MAP_RANGE.max },
       'The exponent applied to the values scaled to [0, 1].',
     ),
-    perChannel: probabilityOption(
-      false,
-      'Whether an image gets one gamma per channel (or the probability that it does).',
-    ),
-  },
-  examples: [{ gamma: [0.5, 2] }],
-  drawParams: ({ gamma, perChannel }, random, shape) => drawValues(random, shape, 'gamma', gamma, perChannel),
-  fixedParams: ({ gamma, perChannel }, shape) => fixedValues(shape, gamma, perChannel),
-  apply: (image, params, out) => applyValueMap(image, params, out, gammaUint8, gammaFloat),
-  applyBatch: (batch, params, out, size) => applyValueMapBatch(batch, params, out, size, gammaUint8, gammaFloat),
-});
+    noun: 'gamma',
+    examples: [{ gamma: [0.5, 2] }],
+    uint8: gammaUint8,
+    float: gammaFloat,
+  }),
+);
 
 /**
  * imgaug: `table = 0 + linspace(0, 1, 256, float32) ** float32(gamma) * 255`. numpy's linspace computes

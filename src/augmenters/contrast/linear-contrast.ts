@@ -1,13 +1,6 @@
 import { defineAugmenter } from '../base/define.ts';
-import { numberOption, probabilityOption } from '../base/options.ts';
-import {
-  VALUE_MAP_RANGE,
-  applyValueMap,
-  applyValueMapBatch,
-  drawValues,
-  fixedValues,
-  saturateF32,
-} from '../base/value-map.ts';
+import { numberOption } from '../base/options.ts';
+import { VALUE_MAP_RANGE, saturateF32, valueMapDefinition } from '../base/value-map.ts';
 
 const f32 = Math.fround;
 
@@ -30,27 +23,21 @@ const f32 = Math.fround;
  * @example iaa.LinearContrast(0.5)                           // half the contrast: 0 → 63, 255 → 191
  * @example iaa.LinearContrast([0.4, 1.6], { perChannel: 0.5 }) // half of the images per channel
  */
-export const LinearContrast = defineAugmenter({
-  type: 'LinearContrast',
-  kind: 'pixel',
-  primary: 'alpha',
-  options: {
-    alpha: numberOption(
+export const LinearContrast = defineAugmenter(
+  valueMapDefinition({
+    type: 'LinearContrast',
+    name: 'alpha',
+    option: numberOption(
       [0.6, 1.4],
       VALUE_MAP_RANGE,
       'The contrast factor: pixels move away from (> 1) or towards (< 1) the middle.',
     ),
-    perChannel: probabilityOption(
-      false,
-      'Whether an image gets one alpha per channel (or the probability that it does).',
-    ),
-  },
-  examples: [{ alpha: [0.5, 1.5], perChannel: 0.5 }],
-  drawParams: ({ alpha, perChannel }, random, shape) => drawValues(random, shape, 'alpha', alpha, perChannel),
-  fixedParams: ({ alpha, perChannel }, shape) => fixedValues(shape, alpha, perChannel),
-  apply: (image, params, out) => applyValueMap(image, params, out, contrastUint8, contrastFloat),
-  applyBatch: (batch, params, out, size) => applyValueMapBatch(batch, params, out, size, contrastUint8, contrastFloat),
-});
+    noun: 'alpha',
+    examples: [{ alpha: [0.5, 1.5], perChannel: 0.5 }],
+    uint8: contrastUint8,
+    float: contrastFloat,
+  }),
+);
 
 /** imgaug: `127 + float32(alpha) * (arange(256, float32) - 127)`, every step in float32 (`buildLut` rounds the sum). */
 function contrastUint8(v: number, alpha: number): number {
