@@ -1,4 +1,4 @@
-import { flipVertical } from '../../kernels/flip.ts';
+import { applyWarp } from '../../geometry/apply.ts';
 import { defineAugmenter } from '../base/define.ts';
 import { drawFlip, fixedFlip, flipOptions } from './fliplr.ts';
 
@@ -13,7 +13,8 @@ export const Flipud = defineAugmenter({
   primary: 'p',
   options: flipOptions,
   examples: [{ p: 0.5 }],
-  drawParams: drawFlip,
-  fixedParams: fixedFlip,
-  apply: (image, { flip }, out) => (flip ? flipVertical(image, out) : out.data.set(image.data)),
+  drawParams: ({ p }, random, shape) => drawFlip('y', p, random, shape),
+  fixedParams: ({ p }, shape) => fixedFlip('y', p, shape),
+  outputShape: (_options, _shape, params) => params.warp.output,
+  apply: (image, { warp, sampling }, out) => applyWarp(image, warp, out, sampling),
 });

@@ -1,21 +1,17 @@
 import { argumentError } from '../../core/errors.ts';
 import type { Image, Shape } from '../../core/image.ts';
 import { checkOutputSize } from '../../core/limits.ts';
+import { type SampledWarp, type Sampling, applyWarp } from '../../geometry/apply.ts';
+import type { Warp } from '../../geometry/warp.ts';
 import { BORDER_MODES, type BorderMode } from '../../kernels/border.ts';
-import {
-  type WarpAffineOptions,
-  type WarpOrder,
-  warpAffine,
-  warpAffineBatch,
-  warpAffineEach,
-} from '../../kernels/warp-affine.ts';
+import type { WarpOrder } from '../../kernels/warp-affine.ts';
 import { constant, fixedValue, isFixed } from '../../params/constant.ts';
 import type { Param } from '../../params/param.ts';
 import { type NumberInput, type NumberRules, numberArg, rangeText } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { type OptionDef, isOptionsObject } from '../base/define.ts';
 import { NUMBER_FORMS, booleanOption, enumOption, numberOption, numberSetOption } from '../base/options.ts';
-import { type AffineMatrix, type Float32Rules, affineMatrixOf, fitOutput, isIdentityMatrix } from './affine-matrix.ts';
+import { type Float32Rules, affineMatrixOf, fitOutput, isIdentityMatrix } from './affine-matrix.ts';
 
 /** A per-axis option: one value for both axes (or, for `shear`, the x axis), or `{ x, y }`. */
 export type AxesInput = NumberInput | { readonly x?: NumberInput; readonly y?: NumberInput };
@@ -120,15 +116,12 @@ export interface AffineSource {
   readonly fitOutput: boolean;
 }
 
-/** Everything drawn for one image: the final matrix (after fitOutput), the output shape and the warp settings. */
-export interface AffineDraw {
-  readonly matrix: AffineMatrix;
-  readonly output: Shape;
-  readonly order: WarpOrder;
-  readonly mode: BorderMode;
-  readonly cval: number;
-  /** imgaug skips the warp when the matrix is (nearly) the identity and the canvas is unchanged. */
-  readonly identity: boolean;
+/**
+ * Everything drawn for one image: the warp (the final matrix after fitOutput, or the identity where imgaug skips
+ * the warp because the matrix is nearly the identity and the canvas unchanged) and how it samples.
+ */
+export interface AffineDraw extends SampledWarp {
+  readonly warp: Extract<Warp, { kind: 'affine' | 'identity' }>;
 }
 
 /**
@@ -211,6 +204,9 @@ export function affineDrawer(
   plan(source.mode as Param<string>, 'mode', ['mode']);
   plan(source.cval, 'cval', ['cval']);
   const fitCanvas = source.fitOutput;
+  // imgaug hands OpenCV int(cval) for integer images: a float cval is truncated, then saturated by the kernel.
+  const drawsSampling = draws.some((d) => d.fields.some((f) => f === 'order' || f === 'mode' || f === 'cval'));
+  const fixedSampling: Sampling = { order: v.order as WarpOrder, mode: v.mode, cval: v.cval, truncateCval: true };
   // The fixed fields never change, and every call overwrites the drawn ones, so one object serves every call (a
   // draw runs to its end before the next begins).
   return (random, shape) => {
@@ -237,110 +233,17 @@ export function affineDrawer(
     }
     if (fitCanvas) checkOutputSize(owner, 'fitOutput', output.height, output.width);
     const identity = isIdentityMatrix(matrix) && output.height === shape.height && output.width === shape.width;
-    return { matrix, output, order: v.order as WarpOrder, mode: v.mode, cval: v.cval, identity };
+    const sampling: Sampling = !drawsSampling
+      ? fixedSampling
+      : { order: v.order as WarpOrder, mode: v.mode, cval: v.cval, truncateCval: true };
+    return {
+      warp: identity ? { kind: 'identity', output } : { kind: 'affine', matrix, output },
+      sampling,
+    };
   };
 }
 
 /** Warps one image with a drawn transformation (or copies it when imgaug would skip the warp). */
 export function applyAffine(image: Image, draw: AffineDraw, out: Image): void {
-  if (draw.identity) {
-    out.data.set(image.data);
-    return;
-  }
-  // imgaug hands OpenCV int(cval) for integer images: a float cval is truncated, then saturated by the kernel.
-  const cval = image.data instanceof Uint8Array ? Math.trunc(draw.cval) : draw.cval;
-  warpAffine(image, draw.matrix, out, { order: draw.order, mode: draw.mode, cval });
-}
-
-function sameWarp(a: AffineDraw, b: AffineDraw): boolean {
-  const m = a.matrix;
-  const n = b.matrix;
-  return (
-    m[0] === n[0] &&
-    m[1] === n[1] &&
-    m[2] === n[2] &&
-    m[3] === n[3] &&
-    m[4] === n[4] &&
-    m[5] === n[5] &&
-    a.order === b.order &&
-    a.mode === b.mode &&
-    a.cval === b.cval &&
-    a.identity === b.identity
-  );
-}
-
-/**
- * Warps a uniform batch whose outputs keep the input size (`batch` and `out` hold the images one after another,
- * `size` elements each). Consecutive images with the same drawn transformation (a constant angle or scale, say) go
- * to the kernel together, which computes each output pixel's coordinates once for all of them; images with
- * transformations of their own go to the kernel together too, each with its matrix (one WebAssembly call for a uint8
- * batch). The bytes are those of `applyAffine` image by image.
- */
-// Runs of fewer images with one transformation go with the images of their own: sharing the coordinates saves
-// less than the separate kernel call costs.
-const SHARED_MIN = 4;
-const IDENTITY: AffineMatrix = [1, 0, 0, 0, 1, 0];
-
-/** Whether applyAffineBatch would warp some of these images together (a run of one bilinear transformation). */
-export function sharesWarps(draws: readonly AffineDraw[]): boolean {
-  for (let start = 0; start < draws.length; ) {
-    let end = start + 1;
-    while (end < draws.length && sameWarp(draws[start], draws[end])) end++;
-    if (end - start >= SHARED_MIN && draws[start].order === 1 && !draws[start].identity) return true;
-    start = end;
-  }
-  return false;
-}
-
-export function applyAffineBatch(batch: Image, draws: readonly AffineDraw[], out: Image, size: number): void {
-  const { width, channels } = batch;
-  const height = size / (width * channels);
-  const n = draws.length;
-  const u8 = batch.data instanceof Uint8Array;
-  const cvalOf = (draw: AffineDraw) => (u8 ? Math.trunc(draw.cval) : draw.cval);
-  const alone: number[] = [];
-  for (let start = 0; start < n; ) {
-    const draw = draws[start];
-    let end = start + 1;
-    while (end < n && sameWarp(draw, draws[end])) end++;
-    const short = end - start < SHARED_MIN;
-    if (draw.identity && !(short && u8 && draw.order === 1)) {
-      out.data.set(batch.data.subarray(start * size, end * size), start * size);
-    } else if (short || !u8 || draw.order !== 1) {
-      for (let k = start; k < end; k++) alone.push(k);
-    } else {
-      const src = batch.data.subarray(start * size, end * size);
-      const dst = out.data.subarray(start * size, end * size);
-      warpAffineBatch(
-        { data: src, n: end - start, height, width, channels },
-        draw.matrix,
-        { data: dst, n: end - start, height, width, channels },
-        { order: draw.order, mode: draw.mode, cval: cvalOf(draw) },
-      );
-    }
-    start = end;
-  }
-  if (alone.length === 0) return;
-  const matrices: AffineMatrix[] = new Array(n);
-  const options: WarpAffineOptions[] = new Array(n);
-  let last: WarpAffineOptions | undefined;
-  for (const k of alone) {
-    const draw = draws[k];
-    // A few skipped warps among warped images travel with them as exact identity warps, which copy the pixels:
-    // the kernel's batch then stays one run of consecutive images (one copy each way).
-    matrices[k] = draw.identity ? IDENTITY : draw.matrix;
-    const cval = cvalOf(draw);
-    // Consecutive images with the same settings share one options object.
-    if (last === undefined || last.order !== draw.order || last.mode !== draw.mode || !Object.is(last.cval, cval)) {
-      last = { order: draw.order, mode: draw.mode, cval };
-    }
-    options[k] = last;
-  }
-  warpAffineEach(
-    { data: batch.data, n, height, width, channels },
-    matrices,
-    { data: out.data, n, height, width, channels },
-    options,
-    alone,
-  );
+  applyWarp(image, draw.warp, out, draw.sampling);
 }

@@ -1,29 +1,17 @@
 import type { Image, Shape } from '../../core/image.ts';
 import { checkOutputSize } from '../../core/limits.ts';
+import { type SampledWarp, type Sampling, applyWarp } from '../../geometry/apply.ts';
+import type { Warp } from '../../geometry/warp.ts';
 import type { BorderMode } from '../../kernels/border.ts';
-import { resizeAuto } from '../../kernels/resize.ts';
-import { Scratch } from '../../kernels/scratch.ts';
-import {
-  type Matrix3,
-  getPerspectiveTransform,
-  perspectiveTransformPoints,
-  warpPerspective,
-} from '../../kernels/warp-perspective.ts';
+import { type Matrix3, getPerspectiveTransform, perspectiveTransformPoints } from '../../kernels/warp-perspective.ts';
 import { defineAugmenter } from '../base/define.ts';
 import { booleanOption, enumOption, numberOption } from '../base/options.ts';
 
 /** imgaug's PerspectiveTransform border modes: OpenCV's BORDER_CONSTANT and BORDER_REPLICATE. */
 export type PerspectiveMode = 'constant' | 'replicate';
 
-/** What one image's draw gives: the forward matrix, the size it warps to, and the border. */
-export interface PerspectiveTransformParams {
-  readonly matrix: Matrix3;
-  /** The warped image's size, before `keepSize` resizes it back. */
-  readonly height: number;
-  readonly width: number;
-  readonly cval: number;
-  readonly mode: BorderMode;
-}
+/** What one image's draw gives: the warp (the perspective warp, then with keepSize the resize back) and its border. */
+export type PerspectiveTransformParams = SampledWarp;
 
 /** imgaug's smallest warped width and height. */
 const MIN_SIDE = 2;
@@ -115,9 +103,6 @@ function roundHalfEven(v: number): number {
 
 const jitter = new Float64Array(8);
 
-// The warped image before keepSize resizes it back, reused across calls (apply runs synchronously).
-const scratch = new Scratch();
-
 /**
  * Warps each image by a random four-point perspective transformation (imgaug's `PerspectiveTransform`).
  *
@@ -167,31 +152,24 @@ export const PerspectiveTransform = defineAugmenter({
     { scale: [0, 0.1], keepSize: false },
     { scale: 0.05, fitOutput: true },
   ],
-  drawParams({ scale, fitOutput, cval, mode }, random, shape): PerspectiveTransformParams {
+  drawParams({ scale, keepSize, fitOutput, cval, mode }, random, shape): PerspectiveTransformParams {
     const sigma = scale.draw(random.stream('scale'));
     const stream = random.stream('jitter');
     for (let i = 0; i < 8; i++) jitter[i] = stream.normal() * sigma;
-    const warp = perspectiveFromJitter(jitter, shape, fitOutput);
+    const { matrix, height, width } = perspectiveFromJitter(jitter, shape, fitOutput);
     // The warped image is allocated at this size, also when keepSize resizes it back.
-    checkOutputSize('PerspectiveTransform', fitOutput ? 'fitOutput' : 'scale', warp.height, warp.width);
-    return {
-      ...warp,
+    checkOutputSize('PerspectiveTransform', fitOutput ? 'fitOutput' : 'scale', height, width);
+    const sampling: Sampling = {
+      order: 1,
       cval: cval.draw(random.stream('cval')),
       mode: mode.draw(random.stream('mode')) === 'replicate' ? 'edge' : 'constant',
     };
+    const warped: Warp = { kind: 'perspective', matrix, output: { height, width, channels: shape.channels } };
+    const warp: Warp = keepSize
+      ? { kind: 'chain', steps: [warped, { kind: 'resize', interpolation: 'auto', output: shape }], output: shape }
+      : warped;
+    return { warp, sampling };
   },
-  outputShape: ({ keepSize }, shape, params) =>
-    keepSize ? shape : { height: params.height, width: params.width, channels: shape.channels },
-  apply(image, params, out, { keepSize }) {
-    const options = { order: 1, mode: params.mode, cval: params.cval } as const;
-    if (!keepSize) {
-      warpPerspective(image, params.matrix, out, options);
-      return;
-    }
-    const n = params.height * params.width * image.channels;
-    const data = scratch.like(0, image.data, n);
-    const warped: Image = { data, height: params.height, width: params.width, channels: image.channels };
-    warpPerspective(image, params.matrix, warped, options);
-    resizeAuto(warped, out);
-  },
+  outputShape: (_options, _shape, params) => params.warp.output,
+  apply: (image, { warp, sampling }, out) => applyWarp(image, warp, out, sampling),
 });

@@ -1,7 +1,9 @@
 import { argumentError } from '../../core/errors.ts';
 import type { Shape } from '../../core/image.ts';
 import { MAX_OUTPUT_SIDE, checkOutputSize } from '../../core/limits.ts';
-import { type ResizeInterpolation, resizeImage } from '../../kernels/resize.ts';
+import { NEAREST, applyWarp } from '../../geometry/apply.ts';
+import type { Warp } from '../../geometry/warp.ts';
+import type { ResizeInterpolation } from '../../kernels/resize.ts';
 import type { Param } from '../../params/param.ts';
 import { isParam } from '../../params/param.ts';
 import { type NumberInput, type NumberRules, numberArg } from '../../params/sugar.ts';
@@ -86,10 +88,9 @@ function sizeOption(defaultValue: SizeInput): OptionDef<SizeInput, ParsedSize> {
 }
 
 /** The output size drawn for one image, and the interpolation. */
+/** An image's resize: to the drawn size, with the drawn interpolation. */
 interface ResizeParams {
-  readonly height: number;
-  readonly width: number;
-  readonly interpolation: ResizeInterpolation;
+  readonly warp: Extract<Warp, { kind: 'resize' }>;
 }
 
 /**
@@ -156,12 +157,9 @@ export const Resize = defineAugmenter({
       if (size.width) width = Math.max(1, Math.round(size.width.draw(random.stream('width'))));
     }
     checkOutputSize('Resize', 'size', height, width);
-    return { height, width, interpolation: interpolation.draw(random.stream('interpolation')) };
+    const output = { height, width, channels: shape.channels };
+    return { warp: { kind: 'resize', interpolation: interpolation.draw(random.stream('interpolation')), output } };
   },
-  outputShape: (_options, shape: Shape, params) => ({
-    height: params.height,
-    width: params.width,
-    channels: shape.channels,
-  }),
-  apply: (image, params, out) => resizeImage(image, out, params.interpolation),
+  outputShape: (_options, _shape, params) => params.warp.output,
+  apply: (image, { warp }, out) => applyWarp(image, warp, out, NEAREST),
 });

@@ -2,7 +2,8 @@
 // whose `prepare` turns its options into Affine's parts (`prepareAffine`), and whose steps are Affine's
 // (`affineSteps`).
 import { argumentError } from '../../core/errors.ts';
-import type { Shape } from '../../core/image.ts';
+import type { Image, Shape } from '../../core/image.ts';
+import { applyWarpBatch, sharesWarpWork } from '../../geometry/apply.ts';
 import type { Param } from '../../params/param.ts';
 import { type NumberInput, type NumberRules, numberArg, rangeText } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
@@ -15,10 +16,8 @@ import {
   type Axes,
   affineDrawer,
   applyAffine,
-  applyAffineBatch,
   float32Rules,
   isConstant,
-  sharesWarps,
 } from './affine-core.ts';
 
 /** A single numeric option of a one-axis Affine shortcut; `integerTyped` feeds imgaug's float32 rules. */
@@ -74,15 +73,11 @@ export function prepareAffine(
 /** Affine's steps, given its drawer as the prepared value. */
 export const affineSteps = {
   drawParams: (draw: AffineDrawer, random: RandomSource, shape: Shape): AffineDraw => draw(random, shape),
-  outputShape: (_draw: AffineDrawer, _shape: Shape, params: AffineDraw): Shape => params.output,
+  outputShape: (_draw: AffineDrawer, _shape: Shape, params: AffineDraw): Shape => params.warp.output,
   apply: applyAffine,
-  applyBatch: (
-    batch: Parameters<typeof applyAffineBatch>[0],
-    params: readonly AffineDraw[],
-    out: typeof batch,
-    size: number,
-  ) => applyAffineBatch(batch, params, out, size),
-  sharesBatchWork: (params: readonly AffineDraw[]) => sharesWarps(params),
+  applyBatch: (batch: Image, params: readonly AffineDraw[], out: Image, size: number) =>
+    applyWarpBatch(batch, params, out, size),
+  sharesBatchWork: (params: readonly AffineDraw[]) => sharesWarpWork(params),
 };
 
 /** One axis of a per-axis option, as Affine's parsed form. */

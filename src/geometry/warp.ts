@@ -1,0 +1,71 @@
+// What a geometric augmenter draws for one image: where every input point goes, and the output's shape. Pixels
+// (geometry/apply.ts) and, later, labels (keypoints, boxes, maps) consume the same Warp.
+import type { Shape } from '../core/image.ts';
+import type { ResizeInterpolation } from '../kernels/resize.ts';
+
+/** A row-major 2×3 affine matrix mapping input pixel centres (integer coordinates) to output ones. */
+export type Mat2x3 = readonly [number, number, number, number, number, number];
+
+/** One image's geometric transformation; `output` is the shape of the result. */
+export type Warp =
+  /** Nothing moves (a copy): what imgaug does when it skips a warp. */
+  | { readonly kind: 'identity'; readonly output: Shape }
+  /** An affine matrix, input → output. */
+  | { readonly kind: 'affine'; readonly matrix: Mat2x3; readonly output: Shape }
+  /** A row-major 3×3 perspective matrix, input → output. */
+  | { readonly kind: 'perspective'; readonly matrix: ArrayLike<number>; readonly output: Shape }
+  /** An index map: the columns (axis 'x') or the rows (axis 'y') in reverse order. */
+  | { readonly kind: 'flip'; readonly axis: 'x' | 'y'; readonly output: Shape }
+  /**
+   * A resize to `output` with OpenCV's interpolation; 'auto' is imgaug's choice when it names none (area positions
+   * when a side grows, else linear: `resizeAuto`).
+   */
+  | { readonly kind: 'resize'; readonly interpolation: ResizeInterpolation | 'auto'; readonly output: Shape }
+  /** Several warps, one after the other (PerspectiveTransform with keepSize: the warp, then the resize back). */
+  | { readonly kind: 'chain'; readonly steps: readonly Warp[]; readonly output: Shape };
+
+/** The warp that leaves an image of `shape` as it is. */
+export function identityWarp(shape: Shape): Warp {
+  return { kind: 'identity', output: shape };
+}
+
+/**
+ * Where the input point (x, y) lands in the output, in pixel coordinates whose integers are pixel centres (the
+ * kernels' convention): a bright pixel at (x, y) in the input is, after the warp, brightest around the returned
+ * point. Undefined for a perspective point that goes to infinity. `input` is the input's shape (flips and resizes need it).
+ * @example mapPoint({ kind: 'flip', axis: 'x', output: { height: 3, width: 5, channels: 1 } }, 0, 2, shape) // [4, 2]
+ */
+export function mapPoint(warp: Warp, x: number, y: number, input: Shape): [number, number] | undefined {
+  switch (warp.kind) {
+    case 'identity':
+      return [x, y];
+    case 'affine': {
+      const m = warp.matrix;
+      return [m[0] * x + m[1] * y + m[2], m[3] * x + m[4] * y + m[5]];
+    }
+    case 'perspective': {
+      const m = warp.matrix;
+      const w = m[6] * x + m[7] * y + m[8];
+      if (w === 0) return undefined;
+      return [(m[0] * x + m[1] * y + m[2]) / w, (m[3] * x + m[4] * y + m[5]) / w];
+    }
+    case 'flip':
+      return warp.axis === 'x' ? [input.width - 1 - x, y] : [x, input.height - 1 - y];
+    case 'resize': {
+      // Pixel edges scale with the image: centre x sits at x + 0.5 pixel widths from the left edge.
+      const sx = warp.output.width / input.width;
+      const sy = warp.output.height / input.height;
+      return [(x + 0.5) * sx - 0.5, (y + 0.5) * sy - 0.5];
+    }
+    case 'chain': {
+      let point: [number, number] | undefined = [x, y];
+      let shape = input;
+      for (const step of warp.steps) {
+        point = mapPoint(step, point[0], point[1], shape);
+        if (point === undefined) return undefined;
+        shape = step.output;
+      }
+      return point;
+    }
+  }
+}
