@@ -3,6 +3,7 @@
 import { Add } from './arithmetic/add.ts';
 import { AdditiveGaussianNoise } from './arithmetic/additive-gaussian-noise.ts';
 import { Dropout } from './arithmetic/dropout.ts';
+import { Invert } from './arithmetic/invert.ts';
 import { Multiply } from './arithmetic/multiply.ts';
 import { SaltAndPepper } from './arithmetic/salt-and-pepper.ts';
 import type { Augmenter } from './base/augmenter.ts';
@@ -42,6 +43,7 @@ export {
   GaussianBlur,
   Grayscale,
   Identity,
+  Invert,
   LinearContrast,
   Multiply,
   OneOf,
@@ -73,6 +75,7 @@ export const definedFactories = {
   GaussianBlur,
   Grayscale,
   Identity,
+  Invert,
   LinearContrast,
   Multiply,
   OneOf,

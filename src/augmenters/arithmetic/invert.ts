@@ -1,0 +1,151 @@
+import { argumentError } from '../../core/errors.ts';
+import type { Image } from '../../core/image.ts';
+import { applyLut, mapFloat } from '../../kernels/lut.ts';
+import { Scratch } from '../../kernels/scratch.ts';
+import type { Param } from '../../params/param.ts';
+import { numberArg } from '../../params/sugar.ts';
+import { type OptionDef, defineAugmenter } from '../base/define.ts';
+import { NUMBER_FORMS, probabilityOption } from '../base/options.ts';
+
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+// The per-channel tables (uint8) and flags (float32) of one call, reused across calls (apply runs synchronously).
+const scratch = new Scratch();
+
+/** One image's draws: which channels are inverted (one flag, or one per channel), and the threshold rule. */
+export interface InvertParams {
+  readonly invert: readonly boolean[];
+  /** Invert only values ≥ threshold (`above`) or < threshold; undefined inverts every value. */
+  readonly threshold: number | undefined;
+  readonly above: boolean;
+}
+
+/** An optional plain number (not drawn): `min` and `max`, whose default is the dtype's range. */
+function boundOption(doc: string): OptionDef<number | undefined, number | undefined> {
+  return {
+    default: undefined,
+    meta: { type: 'number', range: "within the dtype's range (uint8: [0, 255])", doc },
+    parse(owner, option, value) {
+      if (value === undefined || value === null) return undefined;
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw argumentError(owner, option, 'a finite number', value, typeof value === 'number' ? 'range' : 'type');
+      }
+      return value;
+    },
+  };
+}
+
+/** An optional drawn threshold: no thresholding when left out. */
+const thresholdOption: OptionDef<unknown, Param<number> | undefined> = {
+  default: undefined,
+  meta: {
+    type: NUMBER_FORMS,
+    range: 'a number in [-1e38, 1e38]',
+    doc: 'Invert only values at or above it (or below it, see invertAboveThreshold); drawn per image.',
+  },
+  parse: (owner, option, value) =>
+    value === undefined || value === null ? undefined : numberArg(owner, option, value, { min: -1e38, max: 1e38 }),
+};
+
+/** The inverse of uint8 value v in [lo, hi] as imgaug 0.4.0's table has it: hi − |v − lo|, clipped, truncated. */
+function invertUint8(v: number, lo: number, hi: number): number {
+  if (lo === 0 && hi === 255) return 255 - v;
+  return Math.trunc(Math.min(hi, Math.max(lo, hi - Math.abs(v - lo))));
+}
+
+/** uint8: one 256-entry table per channel (the identity where a channel is kept). */
+function invertUint8Image(image: Image, params: InvertParams, out: Image, min?: number, max?: number): void {
+  const lo = min ?? 0;
+  const hi = max ?? 255;
+  if (lo < 0 || hi > 255) {
+    const [option, value] = lo < 0 ? ['min', lo] : ['max', hi];
+    throw argumentError('Invert', option, 'a value in [0, 255] for uint8 images', value);
+  }
+  // imgaug slices its table at int(threshold): values below it are kept (or, below the threshold, inverted).
+  const cut = params.threshold === undefined ? undefined : Math.trunc(params.threshold);
+  const tables = params.invert.map((flag, c) => {
+    const table = scratch.u8(c, 256);
+    for (let v = 0; v < 256; v++) {
+      const inverted = flag && (cut === undefined || v >= cut === params.above);
+      table[v] = inverted ? invertUint8(v, lo, hi) : v;
+    }
+    return table;
+  });
+  applyLut(image.data as Uint8Array, tables, image.channels, out.data as Uint8Array);
+}
+
+/**
+ * float32: −x when the range is symmetric (the default ±3.4e38), else hi − |clip(x) − lo| clipped to [lo, hi]
+ * (imgaug's `_invert_float`); the threshold compares the unclipped value, and kept values pass unchanged.
+ */
+function invertFloatImage(image: Image, params: InvertParams, out: Image, min?: number, max?: number): void {
+  const lo = min ?? -FLOAT32_MAX;
+  const hi = max ?? FLOAT32_MAX;
+  const symmetric = Math.abs(hi + lo) <= 1e-8;
+  const { threshold, above } = params;
+  const invertValue = (x: number) =>
+    symmetric ? -x : Math.min(hi, Math.max(lo, hi - Math.abs(Math.min(hi, Math.max(lo, x)) - lo)));
+  const values = new Float64Array(scratch.buffer(0, 8 * params.invert.length), 0, params.invert.length);
+  for (let c = 0; c < values.length; c++) values[c] = params.invert[c] ? 1 : 0;
+  mapFloat(
+    image.data,
+    values,
+    image.channels,
+    (x, flag) => (flag === 1 && (threshold === undefined || x >= threshold === above) ? invertValue(x) : x),
+    out.data,
+  );
+}
+
+/**
+ * Inverts the values of each image with probability `p`, or of each channel with `perChannel`: 0 becomes 255 and
+ * 10 becomes 245 in a uint8 image (imgaug's `Invert`).
+ *
+ * With `min` and `max` (default: the dtype's range, 0–255 for uint8 and ±3.4e38 for float32) a value v becomes
+ * max − |v − min|, clipped to [min, max]; a float32 image with the symmetric default range is negated. With a
+ * `threshold` drawn per image, only values ≥ threshold are inverted, or only values below it when the image's
+ * `invertAboveThreshold` draw says no (imgaug's default 0.5 decides per image).
+ *
+ * Differs from imgaug: a negative uint8 threshold keeps every value (imgaug's table slice wraps around).
+ *
+ * @param p The probability of inverting an image (or, with `perChannel`, each channel). Default 1.
+ * @example iaa.Invert(0.5)                                       // invert half of the images
+ * @example iaa.Invert(1, { threshold: 128, invertAboveThreshold: true }) // solarize: invert values ≥ 128
+ */
+export const Invert = defineAugmenter({
+  type: 'Invert',
+  kind: 'pixel',
+  primary: 'p',
+  options: {
+    p: probabilityOption(1, 'The probability of inverting an image, or each channel with perChannel.'),
+    perChannel: probabilityOption(false, 'Whether each channel is decided on its own (or the probability that it is).'),
+    min: boundOption("The lowest value of the images' range (default: the dtype's)."),
+    max: boundOption("The highest value of the images' range (default: the dtype's)."),
+    threshold: thresholdOption,
+    invertAboveThreshold: probabilityOption(
+      0.5,
+      'Whether values at or above the threshold are inverted (else those below it); drawn per image.',
+    ),
+  },
+  examples: [{ p: 0.5, perChannel: 0.5 }, { threshold: [64, 192] }, { min: 10, max: 200, p: 0.7 }],
+  validate({ min, max }) {
+    if (min !== undefined && max !== undefined && min >= max) {
+      throw argumentError('Invert', 'max', `a number above min (${min})`, max);
+    }
+  },
+  drawParams({ p, perChannel, threshold, invertAboveThreshold }, random, shape): InvertParams {
+    const channels = perChannel.draw(random.stream('perChannel')) > 0.5 ? shape.channels : 1;
+    const coins = random.stream('p');
+    const invert: boolean[] = new Array(channels);
+    for (let c = 0; c < channels; c++) invert[c] = p.draw(coins) > 0.5;
+    if (threshold === undefined) return { invert, threshold: undefined, above: true };
+    return {
+      invert,
+      threshold: threshold.draw(random.stream('threshold')),
+      above: invertAboveThreshold.draw(random.stream('invertAboveThreshold')) > 0.5,
+    };
+  },
+  apply(image, params, out, { min, max }) {
+    if (image.data instanceof Uint8Array) invertUint8Image(image, params, out, min, max);
+    else invertFloatImage(image, params, out, min, max);
+  },
+});
