@@ -243,8 +243,74 @@ describe('augkit augment', () => {
     assert.deepEqual([...alpha], [0, 128, 255]);
     assert.match(run.stdout, /converted 1 16-bit files to 8 bits: .*deep\.png/);
     assert.match(run.stdout, /used only the first page of 1 multi-page files: .*pages\.tif \(2\)/);
-    assert.match(run.stdout, /augmented the alpha channel like a colour of 1 files: .*ga\.png/);
+    assert.match(run.stdout, /kept the alpha channel of 1 files unchanged by colour operations .*: .*ga\.png/);
     assert.equal((await readImage(join(out, 'pages_0.png'))).height, 2);
+  });
+
+  it('keeps alpha through colour operations, moves it with geometry, and --augment-alpha augments it', async () => {
+    const input = join(dir, 'rgba');
+    await mkdir(input);
+    // 1×2 RGBA: colours 200 60 10 | 100 40 2, alpha 254 | 8; Fliplr(1) then Multiply(0.5).
+    await writePng(join(input, 'a.png'), [200, 60, 10, 254, 100, 40, 2, 8], 1, 2, 4);
+    const pipeline = ['--pipeline', join(dir, 'flip-half.json'), '--seed', '1'];
+    const kept = await runCli(['augment', input, '--out', join(dir, 'rgba-kept'), ...pipeline]);
+    assert.equal(kept.code, 0, kept.stderr);
+    assert.deepEqual([...(await readImage(join(dir, 'rgba-kept', 'a_0.png'))).data], [50, 20, 1, 8, 100, 30, 5, 254]);
+    assert.match(kept.stdout, /kept the alpha channel of 1 files unchanged by colour operations .*a\.png/);
+    const old = await runCli(['augment', input, '--out', join(dir, 'rgba-old'), ...pipeline, '--augment-alpha']);
+    assert.equal(old.code, 0, old.stderr);
+    assert.deepEqual([...(await readImage(join(dir, 'rgba-old', 'a_0.png'))).data], [50, 20, 1, 4, 100, 30, 5, 127]);
+    assert.match(old.stdout, /augmented the alpha channel like a colour \(--augment-alpha\) of 1 files: .*a\.png/);
+    // grid: the same rule, cell 0 = variant 0.
+    const grid = join(dir, 'rgba-grid.png');
+    const cell = ['--rows', '1', '--cols', '1', '--scale', '1', '--padding', '0', '--out', grid];
+    const g = await runCli(['grid', join(input, 'a.png'), ...pipeline, ...cell]);
+    assert.equal(g.code, 0, g.stderr);
+    assert.deepEqual([...(await readImage(grid)).data], [50, 20, 1, 8, 100, 30, 5, 254]);
+    assert.match(g.stdout, /alpha moved by geometry only/);
+    const gOld = await runCli(['grid', join(input, 'a.png'), ...pipeline, ...cell, '--overwrite', '--augment-alpha']);
+    assert.equal(gOld.code, 0, gOld.stderr);
+    assert.deepEqual([...(await readImage(grid)).data], [50, 20, 1, 4, 100, 30, 5, 127]);
+  });
+
+  it('gives the same RGBA bytes for --workers 1 and 2 with geometry and colour mixed', async () => {
+    const input = join(dir, 'rgba-many');
+    await mkdir(input);
+    for (let i = 0; i < 3; i++) {
+      const pixels = Array.from({ length: 9 * 7 * 4 }, (_, j) => (j * 13 + i * 29) % 256);
+      await writePng(join(input, `p${i}.png`), pixels, 9, 7, 4);
+    }
+    await writeFile(
+      join(dir, 'mixed.json'),
+      JSON.stringify({
+        type: 'Sequential',
+        randomOrder: true,
+        children: [
+          { type: 'Affine', rotate: [-30, 30], order: 1 },
+          { type: 'Multiply', mul: [0.5, 1.5] },
+          { type: 'Sometimes', p: 0.5, then: { type: 'Fliplr', p: 1 } },
+        ],
+      }),
+    );
+    const common = ['--pipeline', join(dir, 'mixed.json'), '--n', '2', '--seed', '5'];
+    const one = await runCli(['augment', input, '--out', join(dir, 'rgba-w1'), ...common]);
+    const two = await runCli([
+      'augment',
+      input,
+      '--out',
+      join(dir, 'rgba-w2'),
+      ...common,
+      '--workers',
+      '2',
+      '--force-workers',
+    ]);
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal(two.code, 0, two.stderr);
+    const files = await listFiles(join(dir, 'rgba-w1'));
+    assert.equal(files.length, 6);
+    for (const f of files) {
+      assert.ok((await readFile(join(dir, 'rgba-w1', f))).equals(await readFile(join(dir, 'rgba-w2', f))), f);
+    }
   });
 
   it('names the JSON path of a pipeline error and exits 1', async () => {

@@ -10,6 +10,7 @@ import type { Image } from '../../core/image.ts';
 import { createWorkerPool } from '../../data/worker-pool.ts';
 import { removeStaleTempFiles } from '../../io/atomic-write.ts';
 import { readImageWithInfo, writeImage } from '../../io/image-file.ts';
+import { augmentKeepingAlpha, geometryOnly } from '../alpha.ts';
 import {
   type CliIO,
   type Command,
@@ -98,21 +99,24 @@ Options:
   --quality Q         JPEG/WebP quality 1–100 (default 90)
   --overwrite         replace existing output files (inputs are never written over)
   --skip-existing     leave existing output files as they are and count them as done: resumes a run
+  --augment-alpha     augment an alpha channel like a colour (by default colour operations leave it unchanged)
 
 Variant k of the i-th file (files sorted by output path) is drawn at call k, index i, so the same seed and inputs
 give byte-identical files. Each file is written to a temporary name and renamed, so an interrupted run leaves no
 half-written image; temporary files an interrupted run left are removed by the next. Unreadable inputs and
 folders and outputs that already exist are reported once each and skipped; the exit code is 1 when anything
 failed or no image was found. Images are read as 8-bit: 16-bit files are converted and only the first page of
-TIFF/GIF files is used; grey, grey+alpha, RGB and RGBA stay what they were (JPEG output drops alpha), and alpha
-is augmented like a colour channel. The summary names the files each of these concerns. A progress bar is drawn on a terminal, plain lines otherwise, and a summary at the end.`;
+TIFF/GIF files is used; grey, grey+alpha, RGB and RGBA stay what they were (JPEG output drops alpha). Alpha
+moves with the geometry (flips, warps, crops) but colour operations leave it unchanged: it goes through the
+pipeline with every colour augmenter replaced by Identity, with the same draws, and a constant border gets the same
+cval as the colours (0, transparent, by default); --augment-alpha treats it as one more colour. The summary names the files each of these concerns. A progress bar is drawn on a terminal, plain lines otherwise, and a summary at the end.`;
 
 /** `augkit augment`. */
 export const command: Command = {
   name: 'augment',
   summary: SUMMARIES.augment,
   usage:
-    'augkit augment <inputs...> --out DIR [--pipeline FILE.json | --preset NAME] [--n K] [--seed S] [--workers W] [--format png|jpeg|webp] [--quality Q] [--overwrite | --skip-existing]',
+    'augkit augment <inputs...> --out DIR [--pipeline FILE.json | --preset NAME] [--n K] [--seed S] [--workers W] [--format png|jpeg|webp] [--quality Q] [--overwrite | --skip-existing] [--augment-alpha]',
   help: HELP,
   options: {
     out: { type: 'string', short: 'o' },
@@ -126,6 +130,7 @@ export const command: Command = {
     quality: { type: 'string' },
     overwrite: { type: 'boolean' },
     'skip-existing': { type: 'boolean' },
+    'augment-alpha': { type: 'boolean' },
   },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY, name: 'inputs (image files or folders)' },
   run: runAugment,
@@ -157,6 +162,7 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
   const overwrite = flag(args, 'overwrite');
   const skipExisting = flag(args, 'skip-existing');
   if (overwrite && skipExisting) throw new UsageError('give either --overwrite or --skip-existing, not both', name);
+  const augmentAlpha = flag(args, 'augment-alpha');
 
   const pipeline = await loadPipeline({
     pipeline: stringOption(args, 'pipeline'),
@@ -201,7 +207,7 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
 
   const augmenter: Augmenter = pipeline.augmenter;
   const pool = workers > 1 ? createWorkerPool(augmenter, { workers }) : undefined;
-  const variant: AugmentVariant = pool
+  const pipelineVariant: AugmentVariant = pool
     ? async (image, k, index) => {
         // The pool transfers the pixels away, so each variant gets its own copy of the input.
         const copy = { ...image, data: image.data.slice() };
@@ -209,6 +215,12 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
         return (result as Image[])[0];
       }
     : async (image, k, index) => augmenter.augmentImage(image, { epoch: k, index });
+  // The alpha plane is one channel through the geometry only: it runs on this thread, also with worker threads.
+  const geometry = augmentAlpha ? undefined : geometryOnly(pipeline.spec);
+  const variant: AugmentVariant = geometry
+    ? (image, k, index) =>
+        augmentKeepingAlpha(image, (colour) => pipelineVariant(colour, k, index), geometry, { epoch: k, index })
+    : pipelineVariant;
 
   let interrupted = false;
   const onSignal = () => {
@@ -335,7 +347,9 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   if (converted.alpha.length > 0) {
     lines.push(
-      `augmented the alpha channel like a colour of ${converted.alpha.length} files: ${listed(converted.alpha)}`,
+      augmentAlpha
+        ? `augmented the alpha channel like a colour (--augment-alpha) of ${converted.alpha.length} files: ${listed(converted.alpha)}`
+        : `kept the alpha channel of ${converted.alpha.length} files unchanged by colour operations (moved by geometry only; --augment-alpha augments it): ${listed(converted.alpha)}`,
     );
   }
   if (staleRemoved > 0) lines.push(`removed ${staleRemoved} temporary files an interrupted run had left in --out`);

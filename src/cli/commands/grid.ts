@@ -9,6 +9,7 @@ import { MAX_OUTPUT_PIXELS } from '../../core/limits.ts';
 import { removeStaleTempFiles } from '../../io/atomic-write.ts';
 import { readImage, writeImage } from '../../io/image-file.ts';
 import { drawGrid, upscale } from '../../viz/grid.ts';
+import { augmentKeepingAlpha, geometryOnly, hasAlpha } from '../alpha.ts';
 import {
   CliError,
   type CliIO,
@@ -53,7 +54,8 @@ function checkGridSize(
 export const command: Command = {
   name: 'grid',
   summary: SUMMARIES.grid,
-  usage: 'augkit grid <image> (--pipeline FILE.json | --preset NAME) --rows R --cols C --out grid.png',
+  usage:
+    'augkit grid <image> (--pipeline FILE.json | --preset NAME) --rows R --cols C --out grid.png [--augment-alpha]',
   help: `Cell k (row by row) holds variant k of the image: drawn at call k, index 0, so it equals variant k of
 "augkit augment <image> --n K" with the same pipeline and seed.
 
@@ -67,7 +69,9 @@ Options:
   --seed S            seed of the draws (default: the pipeline file's, else one picked and printed)
   --scale F           nearest-neighbour upscaling of every cell (default: small images to about 128 pixels)
   --padding P         pixels between cells (default 2; imgaug has 0)
-  --overwrite         replace --out if it exists`,
+  --overwrite         replace --out if it exists
+  --augment-alpha     augment an alpha channel like a colour; by default it moves with the geometry only, as in
+                      "augkit augment"`,
   options: {
     pipeline: { type: 'string', short: 'p' },
     preset: { type: 'string' },
@@ -78,6 +82,7 @@ Options:
     scale: { type: 'string' },
     padding: { type: 'string' },
     overwrite: { type: 'boolean' },
+    'augment-alpha': { type: 'boolean' },
   },
   positionals: { min: 1, max: 1, name: 'the image to augment' },
   run: runGrid,
@@ -116,11 +121,16 @@ async function runGrid(args: ParsedArgs, io: CliIO): Promise<number> {
   const scale = integerOption(args, 'scale', autoScale, 1, 64, name);
   const webp = extname(outArg).toLowerCase() === '.webp';
   checkGridSize(rows, cols, image.height * scale, image.width * scale, padding, webp, 'of this image');
+  const augmentAlpha = flag(args, 'augment-alpha');
+  const geometry = augmentAlpha || !hasAlpha(image) ? undefined : geometryOnly(pipeline.spec);
   const variants: Image[] = [];
   let cellHeight = 0;
   let cellWidth = 0;
   for (let k = 0; k < rows * cols; k++) {
-    const variant = pipeline.augmenter.augmentImage(image, { epoch: k, index: 0 });
+    const at = { epoch: k, index: 0 };
+    const variant = geometry
+      ? await augmentKeepingAlpha(image, (colour) => pipeline.augmenter.augmentImage(colour, at), geometry, at)
+      : pipeline.augmenter.augmentImage(image, at);
     // A pipeline that changes the size (Resize, CropToFixedSize, fitOutput) makes larger cells: checked as they come.
     cellHeight = Math.max(cellHeight, variant.height * scale);
     cellWidth = Math.max(cellWidth, variant.width * scale);
@@ -142,7 +152,13 @@ async function runGrid(args: ParsedArgs, io: CliIO): Promise<number> {
     throw new CliError(`cannot write ${outArg}: ${plainFileError(error)}`);
   }
   io.stdout.write(
-    `wrote ${outArg}: ${rows}×${cols} variants of ${args.positionals[0]} (${pipeline.source}, seed ${pipeline.seed}), ${grid.width}×${grid.height} pixels\n`,
+    `wrote ${outArg}: ${rows}×${cols} variants of ${args.positionals[0]} (${pipeline.source}, seed ${pipeline.seed}), ${grid.width}×${grid.height} pixels${
+      hasAlpha(image)
+        ? augmentAlpha
+          ? '; alpha augmented like a colour (--augment-alpha)'
+          : '; alpha moved by geometry only, unchanged by colour operations'
+        : ''
+    }\n`,
   );
   return 0;
 }
