@@ -233,21 +233,16 @@ export async function writeReport(
   const imagePng = await encodePng(image, { scale: 8 });
   charts.probabilityImage = await writePng(out, 'probability-image.png', imagePng);
 
-  const perEpoch = (pick: (e: EpochRecord) => number): LineSeries[] =>
-    models.map((m) => ({ label: m.label, points: m.epochs.map((e) => ({ x: e.epoch, y: pick(e) })) }));
+  // One line per model of one value after each epoch.
+  const epochChart = (pick: (e: EpochRecord) => number, title: string, yTitle: string, yFormat?: string) =>
+    lineChart(
+      models.map((m) => ({ label: m.label, points: m.epochs.map((e) => ({ x: e.epoch, y: pick(e) })) })),
+      { title, xTitle: 'epoch', yTitle, ...(yFormat !== undefined ? { yFormat } : {}), labelTitle: 'model' },
+    );
   await add(
     'epochAccuracy',
     'epoch-accuracy.png',
-    await lineChart(
-      perEpoch((e) => e.testAccuracy),
-      {
-        title: 'Test accuracy after each epoch (unshifted)',
-        xTitle: 'epoch',
-        yTitle: 'test accuracy',
-        yFormat: '.1%',
-        labelTitle: 'model',
-      },
-    ),
+    await epochChart((e) => e.testAccuracy, 'Test accuracy after each epoch (unshifted)', 'test accuracy', '.1%'),
     'Accuracy on the unshifted test images after every epoch.',
   );
   const lossSeries: LineSeries[] = models.flatMap((m) => [
@@ -269,29 +264,13 @@ export async function writeReport(
   await add(
     'epochTime',
     'epoch-time.png',
-    await lineChart(
-      perEpoch((e) => e.seconds),
-      {
-        title: 'Training time per epoch',
-        xTitle: 'epoch',
-        yTitle: 'seconds',
-        labelTitle: 'model',
-      },
-    ),
+    await epochChart((e) => e.seconds, 'Training time per epoch', 'seconds'),
     'Wall time of each epoch’s training loop (test evaluation not included).',
   );
   await add(
     'throughput',
     'throughput.png',
-    await lineChart(
-      perEpoch((e) => e.imagesPerSecond),
-      {
-        title: 'Training throughput',
-        xTitle: 'epoch',
-        yTitle: 'images per second',
-        labelTitle: 'model',
-      },
-    ),
+    await epochChart((e) => e.imagesPerSecond, 'Training throughput', 'images per second'),
     `Training images per second, batches of ${draft.settings.batchSize}.`,
   );
   await add(

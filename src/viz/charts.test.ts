@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
+import { FASHION_MNIST_CLASSES } from '../data/fashion-mnist.ts';
 import { type Chart, type LineSeries, barChart, heatmap, lineChart } from './charts.ts';
 
 /** The SVG's own size, from its root element. */
@@ -163,18 +164,7 @@ describe('lineChart', () => {
 });
 
 describe('heatmap', () => {
-  const classes = [
-    'T-shirt/top',
-    'Trouser',
-    'Pullover',
-    'Dress',
-    'Coat',
-    'Sandal',
-    'Shirt',
-    'Sneaker',
-    'Bag',
-    'Ankle boot',
-  ];
+  const classes = FASHION_MNIST_CLASSES;
   const shifts = [-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5];
   // Row i puts 0.55 + i/100 on class i % 10 and spreads the rest evenly, so every row's top value differs.
   const matrix = shifts.map((_, i) => classes.map((_, j) => (j === i % 10 ? 0.55 + i / 100 : (0.45 - i / 100) / 9)));
