@@ -8,6 +8,9 @@
  */
 export const MAX_OUTPUT_PIXELS = 8192 * 8192;
 
+/** The largest finite float32 value: float32 results that would overflow saturate here instead of reaching ±Infinity. */
+export const FLOAT32_MAX = 3.4028234663852886e38;
+
 /** The most pixels of one side of an output image (Resize's `{ height, width }`). */
 export const MAX_OUTPUT_SIDE = 65535;
 

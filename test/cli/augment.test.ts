@@ -20,6 +20,27 @@ async function listFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
+/**
+ * Runs `augkit augment input` with `args` and `--workers 1` into `oneOut`, and with `--workers 2 --force-workers`
+ * into `twoOut` (forced: the bytes are compared whatever the cores of the machine running the tests); both must
+ * succeed and write the same files with the same bytes. Returns the files.
+ */
+async function assertSameBytesOnOneAndTwoWorkers(
+  input: string,
+  oneOut: string,
+  twoOut: string,
+  args: readonly string[],
+): Promise<string[]> {
+  const one = await runCli(['augment', input, '--out', oneOut, ...args, '--workers', '1']);
+  const two = await runCli(['augment', input, '--out', twoOut, ...args, '--workers', '2', '--force-workers']);
+  assert.equal(one.code, 0, one.stderr);
+  assert.equal(two.code, 0, two.stderr);
+  const files = await listFiles(oneOut);
+  assert.deepEqual(await listFiles(twoOut), files);
+  for (const f of files) assert.ok((await readFile(join(oneOut, f))).equals(await readFile(join(twoOut, f))), f);
+  return files;
+}
+
 const FLIP_HALF = {
   type: 'Sequential',
   children: [
@@ -154,26 +175,8 @@ describe('augkit augment', () => {
       await writePng(join(input, i % 2 ? 'nested' : '.', `img${i}.png`), pixels, 8, 8, 3);
     }
     const common = ['--pipeline', join(dir, 'random.json'), '--n', '3', '--seed', '42'];
-    // --force-workers: the bytes are compared, whatever the cores of the machine running the tests.
-    const one = await runCli(['augment', input, '--out', join(dir, 'w1'), ...common, '--workers', '1']);
-    const two = await runCli([
-      'augment',
-      input,
-      '--out',
-      join(dir, 'w2'),
-      ...common,
-      '--workers',
-      '2',
-      '--force-workers',
-    ]);
-    assert.equal(one.code, 0, one.stderr);
-    assert.equal(two.code, 0, two.stderr);
-    const files = await listFiles(join(dir, 'w1'));
+    const files = await assertSameBytesOnOneAndTwoWorkers(input, join(dir, 'w1'), join(dir, 'w2'), common);
     assert.equal(files.length, 18);
-    assert.deepEqual(await listFiles(join(dir, 'w2')), files);
-    for (const f of files) {
-      assert.ok((await readFile(join(dir, 'w1', f))).equals(await readFile(join(dir, 'w2', f))), f);
-    }
     const v0 = await readFile(join(dir, 'w1', 'img0_0.png'));
     const v1 = await readFile(join(dir, 'w1', 'img0_1.png'));
     assert.ok(!v0.equals(v1), 'variants 0 and 1 of a file should differ');
@@ -293,24 +296,8 @@ describe('augkit augment', () => {
       }),
     );
     const common = ['--pipeline', join(dir, 'mixed.json'), '--n', '2', '--seed', '5'];
-    const one = await runCli(['augment', input, '--out', join(dir, 'rgba-w1'), ...common]);
-    const two = await runCli([
-      'augment',
-      input,
-      '--out',
-      join(dir, 'rgba-w2'),
-      ...common,
-      '--workers',
-      '2',
-      '--force-workers',
-    ]);
-    assert.equal(one.code, 0, one.stderr);
-    assert.equal(two.code, 0, two.stderr);
-    const files = await listFiles(join(dir, 'rgba-w1'));
+    const files = await assertSameBytesOnOneAndTwoWorkers(input, join(dir, 'rgba-w1'), join(dir, 'rgba-w2'), common);
     assert.equal(files.length, 6);
-    for (const f of files) {
-      assert.ok((await readFile(join(dir, 'rgba-w1', f))).equals(await readFile(join(dir, 'rgba-w2', f))), f);
-    }
   });
 
   it('names the JSON path of a pipeline error and exits 1', async () => {

@@ -1,13 +1,12 @@
 import { argumentError } from '../../core/errors.ts';
 import type { Image } from '../../core/image.ts';
+import { FLOAT32_MAX } from '../../core/limits.ts';
 import { applyLut, mapFloat } from '../../kernels/lut.ts';
 import { Scratch } from '../../kernels/scratch.ts';
 import type { Param } from '../../params/param.ts';
 import { numberArg } from '../../params/sugar.ts';
 import { type OptionDef, defineAugmenter } from '../base/define.ts';
 import { NUMBER_FORMS, probabilityOption } from '../base/options.ts';
-
-const FLOAT32_MAX = 3.4028234663852886e38;
 
 // The per-channel tables (uint8) and flags (float32) of one call, reused across calls (apply runs synchronously).
 const scratch = new Scratch();

@@ -1,4 +1,5 @@
 import type { Image, Shape } from '../../core/image.ts';
+import { FLOAT32_MAX } from '../../core/limits.ts';
 import { type PreparedLut, applyLut, applyLutRange, buildValueLut, mapFloat, prepareLut } from '../../kernels/lut.ts';
 import type { Param } from '../../params/param.ts';
 import type { NumberInput, ProbabilityInput } from '../../params/sugar.ts';
@@ -13,14 +14,13 @@ import { probabilityOption } from './options.ts';
 export const VALUE_MAP_RANGE = { min: -1e6, max: 1e6 } as const;
 
 // The largest finite float32.
-const F32_MAX = 3.4028234663852886e38;
 
 /**
  * A float32 result that stays finite: values beyond float32's range saturate at ±3.4e38 instead of becoming
  * ±Infinity in the Float32Array (float32 results are otherwise not clipped). NaN stays NaN.
  */
 export function saturateF32(y: number): number {
-  return y > F32_MAX ? F32_MAX : y < -F32_MAX ? -F32_MAX : y;
+  return y > FLOAT32_MAX ? FLOAT32_MAX : y < -FLOAT32_MAX ? -FLOAT32_MAX : y;
 }
 
 /** The drawn values of a value-mapping augmenter: one for the whole image, or one per channel. */
