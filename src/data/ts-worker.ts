@@ -5,13 +5,23 @@
 import { Worker } from 'node:worker_threads';
 
 /**
- * Starts a worker thread on `entry` (a `.ts` or `.js` module URL). tsx's hooks must be registered before a `.ts`
- * entry is imported, and `--import tsx` in execArgv does not reach a worker's entry module on Node 20, so a tiny
- * eval'd bootstrap registers them first.
+ * The module `name` beside `base` (the caller's `import.meta.url`) with the caller's own extension: `.ts` when augkit
+ * runs from its sources (the repository, through tsx), `.js` in the built package (dist/).
+ * @example startWorker(siblingModule('augment-worker', import.meta.url), { spec })
+ */
+export function siblingModule(name: string, base: string): URL {
+  return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
+}
+
+/**
+ * Starts a worker thread on `entry` (a `.ts` or `.js` module URL). A `.js` entry starts as it is. tsx's hooks must
+ * be registered before a `.ts` entry is imported, and `--import tsx` in execArgv does not reach a worker's entry
+ * module on Node 20, so a tiny eval'd bootstrap registers them first (tsx is a dev dependency: only sources need it).
  *
- * @example const worker = startWorker(new URL('./augment-worker.ts', import.meta.url), { spec });
+ * @example const worker = startWorker(siblingModule('augment-worker', import.meta.url), { spec });
  */
 export function startWorker(entry: URL, workerData: unknown): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });

@@ -9,7 +9,7 @@ import { kernelHeap } from '../kernels/wasm/kernel-heap.ts';
 import { heapView, inKernelHeap } from '../kernels/wasm/shared-heap.ts';
 import { getSeed } from '../random/stream.ts';
 import type { AugmentPool, BatchAugmenter } from './data-loader.ts';
-import { type WireError, errorFromWire, startWorker } from './ts-worker.ts';
+import { type WireError, errorFromWire, siblingModule, startWorker } from './ts-worker.ts';
 
 /** Where a worker finds the function that rebuilds an augmenter from its JSON. */
 export interface AugmenterReviver {
@@ -228,7 +228,7 @@ export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolO
   // An augmenter without its own seed takes the root seed in force when it was made, which toJSON() leaves out; the
   // worker sets the same root seed (through the reviver module's `seed` export) before rebuilding it.
   const rootSeed = getSeed();
-  const reviver = options.reviver ?? { module: new URL('./augment-reviver.ts', import.meta.url) };
+  const reviver = options.reviver ?? { module: siblingModule('augment-reviver', import.meta.url) };
   const reviverModule = String(
     reviver.module instanceof URL || /^[a-z]+:/i.test(reviver.module)
       ? reviver.module
@@ -262,7 +262,7 @@ export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolO
   };
 
   const start = () => {
-    const entry = new URL('./augment-worker.ts', import.meta.url);
+    const entry = siblingModule('augment-worker', import.meta.url);
     // The kernel heap, made here if it is not yet: arrays the caller places in it (the DataLoader's reused buffers)
     // are then worked on where they lie by the workers' WebAssembly kernels.
     const heap = kernelHeap() ?? undefined;

@@ -7,7 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { argumentError } from '../core/errors.ts';
 import type { UniformBatch } from '../core/image.ts';
-import { type WireError, errorFromWire, startWorker } from '../data/ts-worker.ts';
+import { type WireError, errorFromWire, siblingModule, startWorker } from '../data/ts-worker.ts';
 import type { BackendName } from './backend.ts';
 import { type TrainingReplicas, batchLoss, batchToTensor } from './train.ts';
 
@@ -120,7 +120,7 @@ export async function createReplicas(model: tf.LayersModel, options: ReplicaOpti
   const backend = options.backend ?? 'wasm';
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const workerData: ReplicaWorkerData = { topology: model.toJSON(null, false), backend, numClasses };
-  const entry = new URL('./replica-worker.ts', import.meta.url);
+  const entry = siblingModule('replica-worker', import.meta.url);
   let broken: Error | undefined;
   let nextId = 0;
 

@@ -6,7 +6,7 @@ import { defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
 
 /** The noise's mean and spread for this image, and the address of its per-pixel draws. */
-interface NoiseParams {
+export interface NoiseParams {
   readonly loc: number;
   readonly scale: number;
   readonly perChannel: boolean;

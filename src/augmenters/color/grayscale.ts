@@ -3,7 +3,7 @@ import { defineAugmenter } from '../base/define.ts';
 import { numberOption } from '../base/options.ts';
 
 /** How much of the gray version is blended in for this image. */
-interface GrayscaleParams {
+export interface GrayscaleParams {
   readonly alpha: number;
 }
 

@@ -89,7 +89,7 @@ function sizeOption(defaultValue: SizeInput): OptionDef<SizeInput, ParsedSize> {
 
 /** The output size drawn for one image, and the interpolation. */
 /** An image's resize: to the drawn size, with the drawn interpolation. */
-interface ResizeParams {
+export interface ResizeParams {
   readonly warp: Extract<Warp, { kind: 'resize' }>;
 }
 
