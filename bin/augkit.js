@@ -1,8 +1,15 @@
 #!/usr/bin/env node
-// The package's `augkit` command: registers tsx so the TypeScript sources run as they are, then hands over to
-// src/cli/main.ts. `npx augkit --help` after `npm ci`.
-import { register } from 'tsx/esm/api';
+// The package's `augkit` command. In a clone of the repository (src/ beside bin/) it runs the TypeScript sources
+// through tsx, a dev dependency; in an installed package, which ships no src/, it runs the compiled dist/.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const source = new URL('../src/cli/main.ts', import.meta.url);
+let main;
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import(source.href));
+} else {
+  ({ main } = await import('../dist/cli/main.js'));
+}
 process.exitCode = await main(process.argv.slice(2));
