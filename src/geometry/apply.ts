@@ -2,8 +2,11 @@
 // sampling rule (interpolation order, border mode, fill value) the augmenter drew.
 import type { Image } from '../core/image.ts';
 import type { BorderMode } from '../kernels/border.ts';
+import { cropImage } from '../kernels/crop.ts';
 import { flipHorizontal, flipVertical } from '../kernels/flip.ts';
+import { padCvalFor, padImage } from '../kernels/pad.ts';
 import { resizeAuto, resizeImage } from '../kernels/resize.ts';
+import { rotate90 } from '../kernels/rot90.ts';
 import { Scratch } from '../kernels/scratch.ts';
 import { type WarpOrder, warpAffine, warpAffineBatch, warpAffineEach } from '../kernels/warp-affine.ts';
 import { warpPerspective } from '../kernels/warp-perspective.ts';
@@ -33,7 +36,8 @@ const scratch = new Scratch();
 /**
  * Moves `image`'s pixels by `warp` into `out` (of `warp.output`'s shape, same channels and dtype); never mutates
  * `image`, and `out` must not share memory with it. Matrix warps follow OpenCV's arithmetic (see `warpAffine`,
- * `warpPerspective`) with `sampling`; flips and resizes are exact index maps and OpenCV's resize.
+ * `warpPerspective`) with `sampling`; flips, crops, pads and quarter turns are exact index maps (pads with
+ * numpy.pad's modes, see `padImage`), resizes OpenCV's resize.
  */
 export function applyWarp(image: Image, warp: Warp, out: Image, sampling: Sampling): void {
   switch (warp.kind) {
@@ -53,6 +57,15 @@ export function applyWarp(image: Image, warp: Warp, out: Image, sampling: Sampli
     case 'resize':
       if (warp.interpolation === 'auto') resizeAuto(image, out);
       else resizeImage(image, out, warp.interpolation);
+      return;
+    case 'crop':
+      cropImage(image, warp.sides.top, warp.sides.left, out);
+      return;
+    case 'pad':
+      padImage(image, out, warp.sides, warp.mode, padCvalFor(warp.cval, warp.mode, image.data instanceof Uint8Array));
+      return;
+    case 'rot90':
+      rotate90(image, warp.k, out);
       return;
     case 'chain': {
       let current = image;

@@ -91,6 +91,40 @@ describe('mapPoint', () => {
     }
   });
 
+  it('sends each pixel of a crop, a pad and a quarter turn exactly where the pixels go', () => {
+    const input = shape(4, 6);
+    const image: Image = { data: Uint8Array.from({ length: 24 }, (_, i) => i + 1), height: 4, width: 6, channels: 1 };
+    const sides = { top: 1, right: 2, bottom: 0, left: 3 };
+    const warps: Warp[] = [
+      { kind: 'crop', sides, output: shape(3, 1) },
+      { kind: 'pad', sides, mode: 'constant', cval: 0, output: shape(5, 11) },
+      { kind: 'rot90', k: 0, output: input },
+      { kind: 'rot90', k: 1, output: shape(6, 4) },
+      { kind: 'rot90', k: 2, output: input },
+      { kind: 'rot90', k: 3, output: shape(6, 4) },
+    ];
+    for (const warp of warps) {
+      const out = warped(image, warp, NEAREST);
+      let seen = 0;
+      for (let y = 0; y < 4; y++) {
+        for (let x = 0; x < 6; x++) {
+          const [mx, my] = mapPoint(warp, x, y, input) ?? [-1, -1];
+          if (mx < 0 || my < 0 || mx >= warp.output.width || my >= warp.output.height) continue;
+          assert.equal(
+            out.data[my * warp.output.width + mx],
+            image.data[y * 6 + x],
+            `${JSON.stringify(warp)}: ${x},${y}`,
+          );
+          seen++;
+        }
+      }
+      assert.equal(seen, warp.kind === 'crop' ? 3 : 24);
+    }
+    // Hand-derived: a clockwise turn sends the top-left pixel to the top-right corner.
+    assert.deepEqual(mapPoint(warps[3], 0, 0, input), [3, 0]);
+    assert.deepEqual(mapPoint(warps[5], 0, 0, input), [0, 5]);
+  });
+
   it('puts a bright dot where the point maps, for random affine matrices', () => {
     fc.assert(
       fc.property(

@@ -1,7 +1,10 @@
 // What a geometric augmenter draws for one image: where every input point goes, and the output's shape. Pixels
 // (geometry/apply.ts) and, later, labels (keypoints, boxes, maps) consume the same Warp.
 import type { Shape } from '../core/image.ts';
+import type { PadMode, Sides } from '../kernels/pad.ts';
 import type { ResizeInterpolation } from '../kernels/resize.ts';
+
+export type { PadMode, Sides } from '../kernels/pad.ts';
 
 /** A row-major 2×3 affine matrix mapping input pixel centres (integer coordinates) to output ones. */
 export type Mat2x3 = readonly [number, number, number, number, number, number];
@@ -21,6 +24,21 @@ export type Warp =
    * when a side grows, else linear: `resizeAuto`).
    */
   | { readonly kind: 'resize'; readonly interpolation: ResizeInterpolation | 'auto'; readonly output: Shape }
+  /** Removes `sides` pixels from each side (all at least 0, leaving at least one row and column). */
+  | { readonly kind: 'crop'; readonly sides: Sides; readonly output: Shape }
+  /**
+   * Adds `sides` pixels to each side, filled by numpy.pad's `mode` (`cval` for 'constant' and as 'linear_ramp''s end
+   * value). Images use `cval` as drawn; maps pad with 0 whatever the mode (imgaug).
+   */
+  | {
+      readonly kind: 'pad';
+      readonly sides: Sides;
+      readonly mode: PadMode;
+      readonly cval: number;
+      readonly output: Shape;
+    }
+  /** `k` quarter turns clockwise (0–3; imgaug's Rot90); odd `k` swaps height and width. */
+  | { readonly kind: 'rot90'; readonly k: 0 | 1 | 2 | 3; readonly output: Shape }
   /** Several warps, one after the other (PerspectiveTransform with keepSize: the warp, then the resize back). */
   | { readonly kind: 'chain'; readonly steps: readonly Warp[]; readonly output: Shape };
 
@@ -57,6 +75,18 @@ export function mapPoint(warp: Warp, x: number, y: number, input: Shape): [numbe
       const sy = warp.output.height / input.height;
       return [(x + 0.5) * sx - 0.5, (y + 0.5) * sy - 0.5];
     }
+    case 'crop':
+      return [x - warp.sides.left, y - warp.sides.top];
+    case 'pad':
+      return [x + warp.sides.left, y + warp.sides.top];
+    case 'rot90':
+      return warp.k === 0
+        ? [x, y]
+        : warp.k === 1
+          ? [input.height - 1 - y, x]
+          : warp.k === 2
+            ? [input.width - 1 - x, input.height - 1 - y]
+            : [y, input.width - 1 - x];
     case 'chain': {
       let point: [number, number] | undefined = [x, y];
       let shape = input;
