@@ -11,7 +11,7 @@ export type NumberInput = number | readonly [number, number] | Param<number>;
 /** What a yes/no option accepts: a boolean, a probability of "yes", or a parameter (a draw > 0.5 means yes). */
 export type ProbabilityInput = boolean | number | Param<number>;
 /** What a named-choice option accepts: one name, a list to choose from uniformly, or a parameter. */
-export type EnumInput<T extends string> = T | readonly T[] | Param<string>;
+export type EnumInput<T extends string> = T | readonly T[] | Param<T>;
 
 export interface NumberRules {
   /** Integer option: ranges sample integers and constants must be integers. */

@@ -3,10 +3,8 @@ import type { Image } from '../../core/image.ts';
 import { FLOAT32_MAX } from '../../core/limits.ts';
 import { applyLut, mapFloat } from '../../kernels/lut.ts';
 import { Scratch } from '../../kernels/scratch.ts';
-import type { Param } from '../../params/param.ts';
-import { numberArg } from '../../params/sugar.ts';
 import { type OptionDef, defineAugmenter } from '../base/define.ts';
-import { NUMBER_FORMS, probabilityOption } from '../base/options.ts';
+import { optionalNumberOption, probabilityOption } from '../base/options.ts';
 
 // The per-channel tables (uint8) and flags (float32) of one call, reused across calls (apply runs synchronously).
 const scratch = new Scratch();
@@ -33,18 +31,6 @@ function boundOption(doc: string): OptionDef<number | undefined, number | undefi
     },
   };
 }
-
-/** An optional drawn threshold: no thresholding when left out. */
-const thresholdOption: OptionDef<unknown, Param<number> | undefined> = {
-  default: undefined,
-  meta: {
-    type: NUMBER_FORMS,
-    range: 'a number in [-1e38, 1e38]',
-    doc: 'Invert only values at or above it (or below it, see invertAboveThreshold); drawn per image.',
-  },
-  parse: (owner, option, value) =>
-    value === undefined || value === null ? undefined : numberArg(owner, option, value, { min: -1e38, max: 1e38 }),
-};
 
 /** The inverse of uint8 value v in [lo, hi] as imgaug 0.4.0's table has it: hi − |v − lo|, clipped, truncated. */
 function invertUint8(v: number, lo: number, hi: number): number {
@@ -119,7 +105,10 @@ export const Invert = defineAugmenter({
     perChannel: probabilityOption(false, 'Whether each channel is decided on its own (or the probability that it is).'),
     min: boundOption("The lowest value of the images' range (default: the dtype's)."),
     max: boundOption("The highest value of the images' range (default: the dtype's)."),
-    threshold: thresholdOption,
+    threshold: optionalNumberOption(
+      { min: -1e38, max: 1e38 },
+      'Invert only values at or above it (or below it, see invertAboveThreshold); drawn per image.',
+    ),
     invertAboveThreshold: probabilityOption(
       0.5,
       'Whether values at or above the threshold are inverted (else those below it); drawn per image.',

@@ -42,18 +42,35 @@ export type InputsOf<D extends Defs> = { [K in keyof D]: D[K] extends OptionDef<
 /** What `prepare` (or, without it, `drawParams` and `apply`) receives for each option. */
 export type ParsedOf<D extends Defs> = { [K in keyof D]: D[K] extends OptionDef<unknown, infer O> ? O : never };
 
+/** The options object a factory takes: every option optional, each with its input type, plus `seed` and `name`. */
+export type OptionsOf<D extends Defs> = Partial<InputsOf<D>> & CommonOptions;
+
+/**
+ * The options object an augmenter factory takes, for code that builds one before the call:
+ * `const options: AugmenterOptions<typeof iaa.Affine> = { rotate: [-10, 10] }`.
+ */
+export type AugmenterOptions<F> = F extends { readonly definition: { readonly options: infer D extends Defs } }
+  ? OptionsOf<D>
+  : never;
+
 /**
  * One augmenter: a leaf ('pixel' or 'geometric'), a meta augmenter whose options hold children ('meta'), or a
  * shortcut of another (a definition whose `prepare` builds the other's prepared form). `R` is what `prepare` makes
- * of the parsed options, once per augmenter; without `prepare` it is the parsed options themselves.
+ * of the parsed options, once per augmenter; without `prepare` it is the parsed options themselves. `K` is the
+ * primary option's name, which types the factory's positional argument.
  */
-export interface AugmenterDefinition<D extends Defs, P, R = ParsedOf<D>> {
+export interface AugmenterDefinition<
+  D extends Defs,
+  P,
+  R = ParsedOf<D>,
+  K extends keyof D & string = keyof D & string,
+> {
   /** imgaug's name. */
   readonly type: string;
   /** 'pixel' augmenters change values only; 'geometric' ones move pixels; 'meta' ones run children. */
   readonly kind: 'pixel' | 'geometric' | 'meta';
   /** The option imgaug takes as its first positional argument, if any. */
-  readonly primary?: keyof D & string;
+  readonly primary?: K;
   /** Options taken positionally, in order, before the options object (default: `[primary]`). */
   readonly positional?: readonly (keyof D & string)[];
   /** For a primary option whose values can be plain objects (Resize's `{ height, width }`): tells them apart. */
@@ -83,12 +100,19 @@ export interface AugmenterDefinition<D extends Defs, P, R = ParsedOf<D>> {
   sharesBatchWork?(params: readonly P[], prepared: R): boolean;
 }
 
-/** The factory a definition produces: imgaug's first argument positionally, or everything in one object. */
-export interface AugmenterFactory<D extends Defs, P, R = ParsedOf<D>> {
-  (options?: Partial<InputsOf<D>> & CommonOptions): Augmenter<P>;
-  (primary: unknown, options?: Partial<InputsOf<D>> & CommonOptions): Augmenter<P>;
-  readonly definition: AugmenterDefinition<D, P, R>;
-}
+/**
+ * The factory a definition produces: everything in one options object, or (when the definition names a primary
+ * option `K`) imgaug's first argument positionally and the other options in the object. Both forms are typed from the
+ * option definitions' input types, so a misspelt option or a value of the wrong form fails to compile.
+ */
+export type AugmenterFactory<D extends Defs, P, R = ParsedOf<D>, K extends keyof D & string = never> = ([K] extends [
+  never,
+]
+  ? (options?: OptionsOf<D>) => Augmenter<P>
+  : {
+      (options?: OptionsOf<D>): Augmenter<P>;
+      (primary: InputsOf<D>[K], options?: Partial<Omit<InputsOf<D>, K>> & CommonOptions): Augmenter<P>;
+    }) & { readonly definition: AugmenterDefinition<D, P, R> };
 
 /** A factory with a call signature written by hand (meta augmenters take children first), and its definition. */
 export type DefinedFactory<F> = F & { readonly definition: AugmenterDefinition<Defs, unknown, unknown> };
@@ -123,9 +147,9 @@ export function rejectUnknownOptions(owner: string, given: Record<string, unknow
  * keeps the user's values for `toJSON`, and wires `drawParams` / `apply` into the `Augmenter` contract. Registers
  * nothing.
  */
-export function defineAugmenter<D extends Defs, P, R = ParsedOf<D>>(
-  definition: AugmenterDefinition<D, P, R>,
-): AugmenterFactory<D, P, R> {
+export function defineAugmenter<D extends Defs, P, R = ParsedOf<D>, K extends keyof D & string = never>(
+  definition: AugmenterDefinition<D, P, R, K>,
+): AugmenterFactory<D, P, R, K> {
   const known = Object.keys(definition.options);
   const { type } = definition;
   const positional: readonly string[] = definition.positional ?? (definition.primary ? [definition.primary] : []);
@@ -223,5 +247,5 @@ export function defineAugmenter<D extends Defs, P, R = ParsedOf<D>>(
     isOptionsObject(value) && !(at === 0 && positional.length > 0 && definition.isPrimaryValue?.(value) === true);
   Object.defineProperty(factory, 'definition', { value: definition });
   Object.defineProperty(factory, 'name', { value: type });
-  return factory as unknown as AugmenterFactory<D, P, R>;
+  return factory as unknown as AugmenterFactory<D, P, R, K>;
 }

@@ -66,25 +66,28 @@ export function booleanOption(defaultValue: boolean, doc: string): OptionDef<boo
   };
 }
 
-/** An option restricted to a fixed set of numbers (e.g. interpolation `order` 0, 1 or 3), drawn per image. */
-export function numberSetOption(
-  defaultValue: number | readonly number[] | Param<number>,
-  allowed: readonly number[],
+/**
+ * An option restricted to a fixed set of numbers (e.g. interpolation `order` 0, 1 or 3), drawn per image; its type
+ * admits only those numbers (`const` keeps `[0, 1, 3]` as the literals 0 | 1 | 3).
+ */
+export function numberSetOption<const T extends number>(
+  defaultValue: T | readonly T[] | Param<T>,
+  allowed: readonly T[],
   doc: string,
-): OptionDef<number | readonly number[] | Param<number>, Param<number>> {
+): OptionDef<T | readonly T[] | Param<T>, Param<T>> {
   return {
     default: defaultValue,
     meta: { type: 'number | number[] | iap.choice', range: allowed.join(', '), doc },
     parse: (owner, option, value) => {
       const accepted = `one of ${allowed.join(', ')}, a list of them or iap.choice([...])`;
       const check = (v: unknown) => {
-        if (typeof v !== 'number' || !allowed.includes(v)) throw argumentError(owner, option, accepted, value);
+        if (typeof v !== 'number' || !allowed.includes(v as T)) throw argumentError(owner, option, accepted, value);
       };
       if (Array.isArray(value)) {
         // Unlike numeric options, a list here is a set to choose from, as in imgaug (`order=[0, 1]`).
         if (value.length === 0) throw argumentError(owner, option, accepted, value);
         value.forEach(check);
-        return choice(value as number[]);
+        return choice(value as T[]);
       }
       if (typeof value === 'number') check(value);
       const p = numberArg(owner, option, value);
@@ -100,7 +103,20 @@ export function numberSetOption(
           'type',
           'only constants and iap.choice give allowed values',
         );
-      return p;
+      return p as Param<T>;
     },
+  };
+}
+
+/** A numeric option that may be left out (no default): undefined when not given, else parsed as `numberOption`. */
+export function optionalNumberOption(
+  rules: NumberRules,
+  doc: string,
+): OptionDef<NumberInput | undefined, Param<number> | undefined> {
+  return {
+    default: undefined,
+    meta: { type: NUMBER_FORMS, range: rangeText(rules), doc },
+    parse: (owner, option, value) =>
+      value === undefined || value === null ? undefined : numberArg(owner, option, value, rules),
   };
 }

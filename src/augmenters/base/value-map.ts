@@ -54,7 +54,7 @@ type ValueMapParsed<K extends string> = Record<K, Param<number>> & { perChannel:
  */
 export function valueMapDefinition<const K extends string>(
   spec: ValueMapSpec<K>,
-): AugmenterDefinition<ValueMapOptions<K>, ValueMapParams, ValueMapParsed<K>> {
+): AugmenterDefinition<ValueMapOptions<K>, ValueMapParams, ValueMapParsed<K>, K> {
   const { name, uint8, float } = spec;
   const options = {
     [name]: spec.option,

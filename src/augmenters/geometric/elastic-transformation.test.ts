@@ -303,7 +303,7 @@ describe('ElasticTransformation', () => {
   it('uses bicubic for orders 2, 4 and 5, and OpenCV’s replicate border for imgaug’s "nearest"', () => {
     const image = randomImage(16, 16, 3, 3);
     const bicubic = ElasticTransformation(15, { sigma: 2, order: 3, seed: 4 }).augmentImage(image, { epoch: 1 });
-    for (const order of [2, 4, 5]) {
+    for (const order of [2, 4, 5] as const) {
       const aug = ElasticTransformation(15, { sigma: 2, order, seed: 4 });
       assert.equal(aug.drawParams(aug.rootSource(1, 0), image).order, 3);
       assert.deepEqual(aug.augmentImage(image, { epoch: 1 }).data, bicubic.data, `order ${order}`);
@@ -334,10 +334,10 @@ describe('ElasticTransformation', () => {
     assert.throws(() => ElasticTransformation({ sigma: [3, 1] }), /ElasticTransformation: sigma .*min > max/);
     assert.throws(() => ElasticTransformation({ sigma: -0.5 }), /ElasticTransformation: sigma/);
     assert.throws(
-      () => ElasticTransformation({ order: 6 }),
+      () => ElasticTransformation({ order: 6 as never }),
       /ElasticTransformation: order must be one of 0, 1, 2, 3, 4, 5/,
     );
-    assert.throws(() => ElasticTransformation({ order: [1, 1.5] }), /ElasticTransformation: order/);
+    assert.throws(() => ElasticTransformation({ order: [1, 1.5] as never }), /ElasticTransformation: order/);
     assert.throws(
       () => ElasticTransformation({ mode: 'edge' as 'nearest' }),
       /ElasticTransformation: mode must be one of "constant", "nearest", "reflect", "wrap"/,

@@ -217,7 +217,7 @@ async function runDemo(args: ParsedArgs, io: CliIO): Promise<number> {
     },
     [original, { title: 'rotate 30, cval 255', image: one(iaa.Affine({ rotate: 30, fitOutput: true, cval: 255 })) }],
   );
-  const modes = ['constant', 'edge', 'symmetric', 'reflect', 'wrap'];
+  const modes = ['constant', 'edge', 'symmetric', 'reflect', 'wrap'] as const;
   await add(
     {
       file: '07-modes.png',
