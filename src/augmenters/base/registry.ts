@@ -55,10 +55,12 @@ export function valueFromSpec(value: unknown, path: string): unknown {
   if (isParamSpec(value)) return paramFromSpec(value, path);
   if (Array.isArray(value)) return value.map((v, i) => valueFromSpec(v, `${path}[${i}]`));
   if (value !== null && typeof value === 'object') {
-    // Objects are parameters, except per-axis values such as Affine's { x, y } and Resize's { height, width } and
-    // { fraction }: an object with one such key is one, so the option reports a stray key (`z`) by name; any
-    // other object is reported as an unknown parameter kind.
-    if (!Object.keys(value).some((k) => AXIS_KEYS.includes(k))) return paramFromSpec(value, path);
+    // Objects are parameters, except per-axis and per-side values such as Affine's { x, y }, Resize's
+    // { height, width } and { fraction } and CropAndPad's { top, right, bottom, left }: an object with one such key
+    // is one, so the option reports a stray key (`z`) by name, and so is `{}` (no axis given, which the API
+    // accepts too); any other object is reported as an unknown parameter kind.
+    const keys = Object.keys(value);
+    if (keys.length > 0 && !keys.some((k) => AXIS_KEYS.includes(k))) return paramFromSpec(value, path);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = valueFromSpec(v, join(path, k));
     return out;
@@ -66,7 +68,7 @@ export function valueFromSpec(value: unknown, path: string): unknown {
   return value;
 }
 
-const AXIS_KEYS = ['x', 'y', 'height', 'width', 'fraction'];
+const AXIS_KEYS = ['x', 'y', 'height', 'width', 'fraction', 'top', 'right', 'bottom', 'left'];
 
 /**
  * The deepest nesting of arrays and objects a JSON pipeline may have: a Sequential in a Sequential takes two
