@@ -30,11 +30,16 @@ import { OneOf } from './meta/one-of.ts';
 import { Sequential } from './meta/sequential.ts';
 import { SomeOf } from './meta/some-of.ts';
 import { Sometimes } from './meta/sometimes.ts';
+import { CropAndPad } from './size/crop-and-pad.ts';
+import { Crop } from './size/crop.ts';
+import { Pad } from './size/pad.ts';
 
 export {
   Add,
   AdditiveGaussianNoise,
   Affine,
+  Crop,
+  CropAndPad,
   Dropout,
   ElasticTransformation,
   Fliplr,
@@ -47,6 +52,7 @@ export {
   LinearContrast,
   Multiply,
   OneOf,
+  Pad,
   PerspectiveTransform,
   Resize,
   Rotate,
@@ -67,6 +73,8 @@ export const definedFactories = {
   Add,
   AdditiveGaussianNoise,
   Affine,
+  Crop,
+  CropAndPad,
   Dropout,
   ElasticTransformation,
   Fliplr,
@@ -79,6 +87,7 @@ export const definedFactories = {
   LinearContrast,
   Multiply,
   OneOf,
+  Pad,
   PerspectiveTransform,
   Resize,
   Rotate,
