@@ -7,6 +7,25 @@ export const cases: Record<string, readonly Record<string, unknown>[]> = Object.
   [...iaa.registry.values()].map((entry) => [entry.type, entry.definition.examples]),
 );
 
+/** Whether augmenter `type` takes images of this channel count and dtype (its definition's `accepts`). */
+export function takes(type: string, channels: number, float: boolean): boolean {
+  const rule = iaa.registry.get(type)?.definition.accepts;
+  return rule === undefined || (rule.channels.includes(channels) && rule.dtypes.includes(float ? 'float32' : 'uint8'));
+}
+
+/** `channels` if augmenter `type` takes uint8 images with that many, else the first channel count it takes. */
+export function channelsFor(type: string, channels: number): number {
+  return takes(type, channels, false)
+    ? channels
+    : (iaa.registry.get(type)?.definition.accepts?.channels[0] ?? channels);
+}
+
+/** True for the template error of an augmenter refusing an image (see `accepts`), naming it. */
+export function isImageRefusal(error: unknown, type?: string): boolean {
+  const e = error as { option?: unknown; owner?: unknown; message?: unknown };
+  return e?.option === 'image' && (type === undefined || (e.owner === type && String(e.message).startsWith(type)));
+}
+
 export function randomBatch(n: number, h: number, w: number, c: number, float = false, seed = 11): iaa.UniformBatch {
   const s = iaa.RandomSource.root(seed, 0, 0).stream('pixels');
   const data = float ? new Float32Array(n * h * w * c) : new Uint8Array(n * h * w * c);

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as iaa from '../../src/index.ts';
-import { asList, build, cases, randomBatch, sameImages } from './cases.ts';
+import { asList, build, cases, channelsFor, isImageRefusal, randomBatch, sameImages, takes } from './cases.ts';
 import { workerInvarianceSuite } from './workers.ts';
 
 // A full garbage collection before counting memory, with the freeing of its ArrayBuffers done before it returns (not
@@ -60,7 +60,7 @@ export function contractSuite(wasm: boolean): void {
           });
 
           it('gives each sample the same result alone as in a batch, in any split', () => {
-            const batch = randomBatch(10, 7, 6, 1);
+            const batch = randomBatch(10, 7, 6, channelsFor(type, 1));
             const whole = asList(build(type, options).augmentImages(batch, { epoch: 4 }));
             const aug = build(type, options);
             const images = iaa.batchToImages(batch);
@@ -81,7 +81,7 @@ export function contractSuite(wasm: boolean): void {
             assert.deepEqual(batch.data, copy);
           });
 
-          it('keeps dtype and channel count for uint8 and float32, 1×1, 1×N and 5-channel images', () => {
+          it('keeps dtype and channel count for uint8 and float32, 1×1, 1×N and 5-channel images (or refuses the images it does not take, naming its rule)', () => {
             for (const [h, w, c] of [
               [1, 1, 1],
               [1, 9, 3],
@@ -91,6 +91,13 @@ export function contractSuite(wasm: boolean): void {
             ]) {
               for (const float of [false, true]) {
                 const batch = randomBatch(3, h, w, c, float);
+                if (!takes(type, c, float)) {
+                  assert.throws(
+                    () => build(type, options).augmentImages(batch),
+                    (e) => isImageRefusal(e, type),
+                  );
+                  continue;
+                }
                 const out = asList(build(type, options).augmentImages(batch));
                 assert.equal(out.length, 3);
                 for (const img of out) {

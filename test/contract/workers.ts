@@ -9,7 +9,7 @@ import type { AugmentPool } from '../../src/data/data-loader.ts';
 import { createWorkerPool } from '../../src/data/worker-pool.ts';
 import * as iaa from '../../src/index.ts';
 import { heapArray } from '../../src/kernels/wasm/shared-heap.ts';
-import { build, cases, randomBatch, sameImages } from './cases.ts';
+import { build, cases, randomBatch, sameImages, takes } from './cases.ts';
 import { ContractCases, contractCasesReviver } from './worker-cases.ts';
 
 interface Job {
@@ -28,7 +28,7 @@ function copyOf(batch: iaa.Batch): iaa.Batch {
 }
 
 /** The batches every case runs: halves of one batch (one per thread), a list of sizes, a float32 batch. */
-function jobsFor(k: number): Job[] {
+function jobsFor(k: number, type: string): Job[] {
   const whole = randomBatch(8, 9, 8, 3, false, 100 + k) as iaa.UniformBatch<Uint8Array>;
   const half = (i: number): iaa.UniformBatch => ({
     ...whole,
@@ -40,13 +40,15 @@ function jobsFor(k: number): Job[] {
     [9, 8, 3],
     [5, 4, 3],
   ].map(([h, w, c], i) => iaa.batchToImages(randomBatch(1, h, w, c, false, 200 + 3 * k + i))[0]);
-  const float = randomBatch(3, 6, 5, 1, true, 300 + k);
+  // An augmenter that takes no float32 images (see `accepts`) gets uint8 RGB in that job instead.
+  const floats = takes(type, 1, true);
+  const float = randomBatch(3, 6, 5, floats ? 1 : 3, floats, 300 + k);
   const indices = (n: number, from: number) => Int32Array.from({ length: n }, (_, i) => from + 3 * i);
   return [
     { what: 'uniform, first half', batch: () => half(0), indices: indices(4, 17) },
     { what: 'uniform, second half, shared out', batch: () => half(1), indices: indices(4, 29), sharedOut: true },
     { what: 'list of three sizes', batch: () => list, indices: indices(3, 5) },
-    { what: 'float32', batch: () => float, indices: indices(3, 40) },
+    { what: floats ? 'float32' : 'uint8 RGB (takes no float32)', batch: () => float, indices: indices(3, 40) },
   ];
 }
 
@@ -90,7 +92,7 @@ export function workerInvarianceSuite(wasm: boolean): void {
         const local = epoch < all.length ? all[epoch] : wrongSeed[epoch - all.length];
         const reference = build(local.type, cases[local.type][local.k]);
         return Promise.all(
-          jobsFor(epoch).map(async (job) => {
+          jobsFor(epoch, local.type).map(async (job) => {
             const expected = reference.augmentImages(copyOf(job.batch()), { epoch, indices: job.indices });
             const input = copyOf(job.batch());
             const out = job.sharedOut ? sharedOutFor(input) : undefined;
@@ -108,7 +110,7 @@ export function workerInvarianceSuite(wasm: boolean): void {
 
     for (const [i, { type, k }] of all.entries()) {
       it(`${type} #${k}: the same bytes on 2 workers as on the calling thread`, () => {
-        const jobs = jobsFor(i);
+        const jobs = jobsFor(i, type);
         for (const [j, [expected, got]] of results[i].entries()) assert.ok(sameImages(expected, got), jobs[j].what);
       });
     }

@@ -1,5 +1,5 @@
 import { argumentError } from '../../core/errors.ts';
-import type { Image, PixelArray, Shape, UniformBatch } from '../../core/image.ts';
+import { type DType, type Image, type PixelArray, type Shape, type UniformBatch, dtypeOf } from '../../core/image.ts';
 import { isParam } from '../../params/param.ts';
 import { toSpec } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
@@ -81,6 +81,11 @@ export interface AugmenterDefinition<
    * augmenter with each of them (and fails for an augmenter without any).
    */
   readonly examples: readonly Record<string, unknown>[];
+  /**
+   * The images it takes, when not every image (imgaug's colour-space augmenters take uint8 RGB only): any other
+   * image gets the template error for option `image`, stating the rule, before anything is written.
+   */
+  readonly accepts?: ImageRule;
   /** Checks rules that involve several options at once (after each was parsed); throws the template error. */
   validate?(options: ParsedOf<D>): void;
   /** Computes, once per augmenter, what the draws and the pixel work need from the parsed options. */
@@ -98,6 +103,28 @@ export interface AugmenterDefinition<
   applyBatch?(batch: Image, params: readonly P[], out: Image, imageSize: number, prepared: R): unknown;
   /** Optional: whether `applyBatch` does work once for several of these images (see `Augmenter.sharesBatchWork`). */
   sharesBatchWork?(params: readonly P[], prepared: R): boolean;
+}
+
+/** Which images an augmenter takes (see {@link AugmenterDefinition.accepts}). */
+export interface ImageRule {
+  readonly dtypes: readonly DType[];
+  readonly channels: readonly number[];
+  /** The accepted images in words, with imgaug's reason: 'a uint8 image with 3 channels (RGB), as …'. */
+  readonly text: string;
+}
+
+/** True when `image` (its dtype and channel count) is one `rule` takes; no rule takes every image. */
+export function acceptsImage(rule: ImageRule | undefined, data: PixelArray, channels: number): boolean {
+  return rule === undefined || (rule.dtypes.includes(dtypeOf(data)) && rule.channels.includes(channels));
+}
+
+/** Throws the template error for an image `rule` does not take. */
+function checkImage(type: string, rule: ImageRule | undefined, data: PixelArray, channels: number): void {
+  if (acceptsImage(rule, data, channels)) return;
+  // The template error's wording and fields (argumentError's), with the image described rather than printed.
+  const detail = `expected ${(rule as ImageRule).text}; received a ${dtypeOf(data)} image with ${channels} channel${channels === 1 ? '' : 's'}`;
+  const message = `${type}: image must be ${(rule as ImageRule).text}; received a ${dtypeOf(data)} image with ${channels} channel${channels === 1 ? '' : 's'}`;
+  throw Object.assign(new TypeError(message), { owner: type, option: 'image', detail });
 }
 
 /**
@@ -186,10 +213,12 @@ export function defineAugmenter<D extends Defs, P, R = ParsedOf<D>, K extends ke
     }
 
     applyInto(image: Image, params: P, out: Image): void {
+      checkImage(type, definition.accepts, image.data, image.channels);
       definition.apply(image, params, out, this.prepared);
     }
 
     override applyUniformBatch(batch: UniformBatch, params: readonly P[], out: PixelArray): boolean {
+      checkImage(type, definition.accepts, batch.data, batch.channels);
       if (!definition.applyBatch) return false;
       const { height, width, channels } = batch;
       const size = height * width * channels;

@@ -120,3 +120,18 @@ export function optionalNumberOption(
       value === undefined || value === null ? undefined : numberArg(owner, option, value, rules),
   };
 }
+
+/** One name out of a fixed set, fixed per augmenter (not drawn), e.g. the colour space images arrive in. */
+export function nameOption<T extends string>(defaultValue: T, allowed: readonly T[], doc: string): OptionDef<T, T> {
+  return {
+    default: defaultValue,
+    meta: { type: 'name', range: allowed.map((a) => JSON.stringify(a)).join(', '), doc },
+    parse: (owner, option, value) => {
+      if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+        const kind = typeof value === 'string' ? 'range' : 'type';
+        throw argumentError(owner, option, `one of ${allowed.join(', ')}`, value, kind);
+      }
+      return value as T;
+    },
+  };
+}
