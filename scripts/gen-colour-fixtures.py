@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes test/fixtures/colorspace.json: what OpenCV 4.6's cvtColor gives for uint8 colour-space conversions.
+"""Writes test/fixtures/colorspace.json (what OpenCV 4.6's cvtColor gives for uint8 colour-space conversions) and
+test/fixtures/colour-augmenters.json (imgaug 0.4.0's colour augmenters for deterministic settings, see below).
 
 Run with Debian's OpenCV (`/usr/bin/python3 scripts/gen-colour-fixtures.py`); the tests read only the JSON.
 imgaug 0.4.0's change_colorspace_ calls cv2.cvtColor with these codes, so they are imgaug's bytes too.
@@ -77,5 +78,59 @@ def main():
         f.write("\n")
 
 
+
+
+# ---- The colour augmenters (test/fixtures/colour-augmenters.json): imgaug 0.4.0's formulas for deterministic
+# settings, reproduced from imgaug/augmenters/color.py on top of the same cv2.cvtColor calls.
+
+AUG_SHAPES = [(5, 7), (2, 33), (31, 37), (1, 1), (9, 64)]
+TO_HSV = {"RGB": cv2.COLOR_RGB2HSV, "BGR": cv2.COLOR_BGR2HSV}
+FROM_HSV = {"RGB": cv2.COLOR_HSV2RGB, "BGR": cv2.COLOR_HSV2BGR}
+
+
+def add_to_hue_and_saturation(image, value_hue, value_saturation, from_colorspace):
+    """AddToHueAndSaturation._augment_batch_ with the cv2 backend, for one image and fixed values."""
+    hsv = cv2.cvtColor(image, TO_HSV[from_colorspace])
+    hue = ((np.array([value_hue], dtype=np.int32).astype(np.float32) / 255.0) * (360 / 2)).astype(np.int32)[0]
+    value_range = np.arange(0, 256, dtype=np.int16)
+    table_hue = np.mod(value_range + hue, 180).astype(np.uint8)
+    table_saturation = np.clip(value_range + value_saturation, 0, 255).astype(np.uint8)
+    hsv[..., 0] = table_hue[hsv[..., 0]]
+    hsv[..., 1] = table_saturation[hsv[..., 1]]
+    return cv2.cvtColor(hsv, FROM_HSV[from_colorspace])
+
+
+def augmenter_cases(rng):
+    cases = []
+    settings = [(-255, 0), (-100, 40), (-1, -255), (0, 0), (1, 255), (37, -40), (128, 13), (255, -7)]
+    for k, (value_hue, value_saturation) in enumerate(settings):
+        height, width = AUG_SHAPES[k % len(AUG_SHAPES)]
+        from_colorspace = "BGR" if k % 3 == 2 else "RGB"
+        image = rng.integers(0, 256, (height, width, 3), dtype=np.uint8)
+        out = add_to_hue_and_saturation(image, value_hue, value_saturation, from_colorspace)
+        options = {"valueHue": value_hue, "valueSaturation": value_saturation, "fromColorspace": from_colorspace}
+        cases.append(
+            {
+                "type": "AddToHueAndSaturation",
+                "options": options,
+                "height": height,
+                "width": width,
+                "image": b64(image),
+                "out": b64(out),
+            }
+        )
+    return cases
+
+
+def main_augmenters():
+    rng = np.random.default_rng(2404)
+    out = {"opencv": cv2.__version__, "cases": augmenter_cases(rng)}
+    path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "colour-augmenters.json")
+    with open(path, "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+
+
 if __name__ == "__main__":
     main()
+    main_augmenters()

@@ -9,6 +9,9 @@ import { SaltAndPepper } from './arithmetic/salt-and-pepper.ts';
 import type { Augmenter } from './base/augmenter.ts';
 import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/registry.ts';
 import { GaussianBlur } from './blur/gaussian-blur.ts';
+import { AddToHueAndSaturation } from './color/add-to-hue-and-saturation.ts';
+import { AddToHue } from './color/add-to-hue.ts';
+import { AddToSaturation } from './color/add-to-saturation.ts';
 import { Grayscale } from './color/grayscale.ts';
 import { GammaContrast } from './contrast/gamma-contrast.ts';
 import { LinearContrast } from './contrast/linear-contrast.ts';
@@ -36,6 +39,9 @@ import { Pad } from './size/pad.ts';
 
 export {
   Add,
+  AddToHue,
+  AddToHueAndSaturation,
+  AddToSaturation,
   AdditiveGaussianNoise,
   Affine,
   Crop,
@@ -71,6 +77,9 @@ export {
 /** Every augmenter, by imgaug's name. */
 export const definedFactories = {
   Add,
+  AddToHue,
+  AddToHueAndSaturation,
+  AddToSaturation,
   AdditiveGaussianNoise,
   Affine,
   Crop,
