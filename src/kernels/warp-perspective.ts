@@ -10,8 +10,8 @@ import { warpPerspectiveLinearU8Wasm } from './wasm/perspective.ts';
  * position rounded to 1/32 pixel, sampled with warpAffine's interpolation and borders (`remap`).
  */
 
-/** A row-major 3×3 matrix. */
-export type Matrix3 = Float64Array;
+/** A row-major 3×3 matrix: nine numbers in a plain array, a drawn parameter that takes no typed-array memory. */
+export type Matrix3 = number[];
 
 /** OpenCV's 8-row LU solve (hal::LU64f: partial pivoting, reciprocal pivots); false when singular. */
 function solveLU(a: Float64Array, b: Float64Array, m: number): boolean {
@@ -66,8 +66,8 @@ export function getPerspectiveTransform(from: ArrayLike<number>, to: ArrayLike<n
     }
   }
   const f = Math.fround;
-  const a = new Float64Array(64);
-  const b = new Float64Array(8);
+  const a = luMatrix.fill(0);
+  const b = luRight;
   for (let i = 0; i < 4; i++) {
     const sx = f(from[2 * i]);
     const sy = f(from[2 * i + 1]);
@@ -86,17 +86,23 @@ export function getPerspectiveTransform(from: ArrayLike<number>, to: ArrayLike<n
     b[i] = dx;
     b[i + 4] = dy;
   }
-  const m = new Float64Array(9);
-  if (solveLU(a, b, 8)) m.set(b);
-  m[8] = 1;
+  const m = [0, 0, 0, 0, 0, 0, 0, 0, 1];
+  if (solveLU(a, b, 8)) for (let i = 0; i < 8; i++) m[i] = b[i];
   return m;
 }
+
+// The LU solve's system, reused: getPerspectiveTransform runs once per drawn image and does not call itself.
+const luMatrix = new Float64Array(64);
+const luRight = new Float64Array(8);
 
 /**
  * The inverse of a 3×3 matrix by OpenCV's closed form for 3×3 (`invert` with DECOMP_LU), into `into`; a singular
  * matrix gives all zeros, as OpenCV leaves it.
  */
-export function invertPerspective(m: ArrayLike<number>, into: Float64Array = new Float64Array(9)): Matrix3 {
+export function invertPerspective<M extends Float64Array | number[] = Matrix3>(
+  m: ArrayLike<number>,
+  into: M = [0, 0, 0, 0, 0, 0, 0, 0, 0] as M,
+): M {
   const det =
     m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
   if (det === 0) {

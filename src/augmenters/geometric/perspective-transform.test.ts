@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { countAllocations } from '../../../test/helpers/allocations.ts';
 import { randomImage } from '../../../test/helpers/images.ts';
 import type { Image } from '../../core/image.ts';
 import { resizeAuto } from '../../kernels/resize.ts';
+import { useWasmKernels } from '../../kernels/table.ts';
 import { warpPerspective } from '../../kernels/warp-perspective.ts';
 import { PerspectiveTransform, perspectiveFromJitter } from './perspective-transform.ts';
 
@@ -153,4 +155,31 @@ describe('PerspectiveTransform', () => {
       mode: ['constant', 'replicate'],
     });
   });
+
+  // Scratch memory grows to the largest warped size it has seen, so the probe runs the same calls twice: the first
+  // pass may grow it, the second (the same draws, so the same sizes) must take no new memory at all.
+  for (const wasm of [true, false]) {
+    it(`augmentImage with out allocates no typed-array memory per call (${wasm ? 'WebAssembly' : 'TypeScript'} kernels)`, () => {
+      const was = useWasmKernels(wasm);
+      try {
+        for (const [image, options] of [
+          [randomImage(40, 48, 3, 5), { scale: [0.02, 0.15] as [number, number] }],
+          [randomImage(28, 28, 1, 6), { scale: 0.1, mode: 'replicate' as const }],
+          [randomImage(30, 20, 3, 7), { scale: 0.08, keepSize: false, fitOutput: true }],
+          [randomImage(24, 32, 3, 8), { scale: 0.1, fitOutput: true }],
+        ] as const) {
+          const aug = PerspectiveTransform({ ...options, seed: 4 });
+          const out = new Uint8Array(8192 * 3);
+          const calls = () => {
+            for (let epoch = 0; epoch < 12; epoch++) aug.augmentImage(image, { out, epoch, index: epoch % 3 });
+          };
+          calls();
+          const { count, what } = countAllocations(calls);
+          assert.equal(count, 0, `${JSON.stringify(options)}: ${what.slice(0, 8).join(', ')}`);
+        }
+      } finally {
+        useWasmKernels(was);
+      }
+    });
+  }
 });

@@ -84,7 +84,7 @@ export function perspectiveFromJitter(
   if (fitOutput) {
     // _expand_transform: where the image's corners land, shifted to start at (0, 0) and rounded (half to even).
     const rect = [0, 0, w, 0, w, h, 0, h];
-    const dst = new Float64Array(8);
+    const dst = corners;
     perspectiveTransformPoints(matrix, rect, dst);
     const minX = Math.min(dst[0], dst[2], dst[4], dst[6]);
     const minY = Math.min(dst[1], dst[3], dst[5], dst[7]);
@@ -95,6 +95,9 @@ export function perspectiveFromJitter(
   }
   return { matrix, height: maxHeight, width: maxWidth };
 }
+
+// fitOutput's corners, reused (perspectiveFromJitter does not call itself).
+const corners = new Float64Array(8);
 
 function roundHalfEven(v: number): number {
   const r = Math.round(v);
