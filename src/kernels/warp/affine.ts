@@ -125,6 +125,8 @@ class Columns {
 }
 
 const columns = new Columns();
+/** The inverse matrix of the call in progress (warp does not run inside itself while it is in use). */
+const inverse = new Float64Array(6);
 
 /** Only uint8 bilinear has loops that visit every image per output pixel; other batches go image by image. */
 export function warp(src: Image, matrix: ArrayLike<number>, out: Image, options: WarpAffineOptions, n: number): void {
@@ -134,7 +136,6 @@ export function warp(src: Image, matrix: ArrayLike<number>, out: Image, options:
     for (let k = 0; k < n; k++) warp(imageOf(src, n, k), matrix, imageOf(out, n, k), options, 1);
     return;
   }
-  const inverse = new Float64Array(6);
   invertAffineInto(matrix, inverse, 0);
   const ow = out.width;
   const oh = out.height;
@@ -228,9 +229,6 @@ function affineRows(job: RowJob, inverse: Float64Array, delta: number, safe: boo
     const X0 = (cvRound((ib * y + ic) * AB_SCALE) + delta) | 0;
     const Y0 = (cvRound((ie * y + iff) * AB_SCALE) + delta) | 0;
     const row = y * ow * cn;
-    job.row = row;
-    job.X0 = X0;
-    job.Y0 = Y0;
     let tl = 0;
     let tr = ow;
     if (fill) {
@@ -271,11 +269,11 @@ function affineRows(job: RowJob, inverse: Float64Array, delta: number, safe: boo
       }
     }
     if (xl < xr) {
-      if (tl < xl) border(job, tl, xl);
-      interior(job, xl, xr);
-      if (xr < tr) border(job, xr, tr);
+      if (tl < xl) border(job, row, X0, Y0, tl, xl);
+      interior(job, row, X0, Y0, xl, xr);
+      if (xr < tr) border(job, row, X0, Y0, xr, tr);
     } else if (tl < tr) {
-      border(job, tl, tr);
+      border(job, row, X0, Y0, tl, tr);
     }
   }
 }

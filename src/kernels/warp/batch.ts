@@ -18,11 +18,11 @@ export function pickInteriorBatch(cn: number): RowLoop {
   return linear8CnBatch;
 }
 
-function linear8C1Batch(job: RowJob, xl: number, xr: number): void {
-  const { stride, dv, size, osize, X0, Y0, ax, ay } = job;
+function linear8C1Batch(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { stride, dv, size, osize, ax, ay } = job;
   const d = job.d as Uint8Array;
   const span = job.n * osize;
-  let o = job.row + xl;
+  let o = row + xl;
   for (let x = xl; x < xr; x++, o++) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
@@ -42,11 +42,11 @@ function linear8C1Batch(job: RowJob, xl: number, xr: number): void {
   }
 }
 
-function linear8C3Batch(job: RowJob, xl: number, xr: number): void {
-  const { stride, dv, size, osize, X0, Y0, ax, ay } = job;
+function linear8C3Batch(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { stride, dv, size, osize, ax, ay } = job;
   const d = job.d as Uint8Array;
   const span = job.n * osize;
-  let o = job.row + xl * 3;
+  let o = row + xl * 3;
   for (let x = xl; x < xr; x++, o += 3) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
@@ -73,11 +73,11 @@ function linear8C3Batch(job: RowJob, xl: number, xr: number): void {
   }
 }
 
-function linear8CnBatch(job: RowJob, xl: number, xr: number): void {
-  const { stride, cn, n, size, osize, X0, Y0, ax, ay } = job;
+function linear8CnBatch(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { stride, cn, n, size, osize, ax, ay } = job;
   const s = job.s as Uint8Array;
   const d = job.d as Uint8Array;
-  let o = job.row + xl * cn;
+  let o = row + xl * cn;
   for (let x = xl; x < xr; x++, o += cn) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
@@ -103,8 +103,8 @@ function linear8CnBatch(job: RowJob, xl: number, xr: number): void {
  * The border loop of uint8 bilinear, for a batch: cval stands in for the taps outside, and the border tables are
  * read inline, with coordinates beyond the tables (near-singular matrices) going through `tap`.
  */
-export function borderLinear8Batch(job: RowJob, x0: number, x1: number): void {
-  const { cn, cval, n, size, osize, bx, by, X0, Y0, ax, ay } = job;
+export function borderLinear8Batch(job: RowJob, row: number, X0: number, Y0: number, x0: number, x1: number): void {
+  const { cn, cval, n, size, osize, bx, by, ax, ay } = job;
   const s = job.s as Uint8Array;
   const d = job.d as Uint8Array;
   const tx = bx.table;
@@ -113,7 +113,7 @@ export function borderLinear8Batch(job: RowJob, x0: number, x1: number): void {
   const ty = by.table;
   const ny = by.n - 1;
   const offY = by.off;
-  let o = job.row + x0 * cn;
+  let o = row + x0 * cn;
   for (let x = x0; x < x1; x++, o += cn) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;

@@ -15,9 +15,9 @@ export function pickBorder(u8: boolean, order: WarpOrder): RowLoop {
   return u8 ? borderLinear8Batch : borderLinearF;
 }
 
-function borderNearest(job: RowJob, x0: number, x1: number): void {
-  const { s, d, cn, cval, bx, by, X0, Y0, ax, ay } = job;
-  let o = job.row + x0 * cn;
+function borderNearest(job: RowJob, row: number, X0: number, Y0: number, x0: number, x1: number): void {
+  const { s, d, cn, cval, bx, by, ax, ay } = job;
+  let o = row + x0 * cn;
   for (let x = x0; x < x1; x++, o += cn) {
     const c = tap(bx, toShort((X0 + ax[x]) >> AB_BITS));
     const r = tap(by, toShort((Y0 + ay[x]) >> AB_BITS));
@@ -31,9 +31,9 @@ function borderNearest(job: RowJob, x0: number, x1: number): void {
 }
 
 // Bilinear float32 with OpenCV's float table.
-function borderLinearF(job: RowJob, x0: number, x1: number): void {
-  const { s, d, cn, cval, wF, bx, by, X0, Y0, ax, ay } = job;
-  let o = job.row + x0 * cn;
+function borderLinearF(job: RowJob, row: number, X0: number, Y0: number, x0: number, x1: number): void {
+  const { s, d, cn, cval, wF, bx, by, ax, ay } = job;
+  let o = row + x0 * cn;
   for (let x = x0; x < x1; x++, o += cn) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
@@ -66,10 +66,10 @@ function borderLinearF(job: RowJob, x0: number, x1: number): void {
 const cubicCols = new Int32Array(4);
 const cubicRows = new Int32Array(4);
 
-function borderCubic(job: RowJob, x0: number, x1: number): void {
-  const { s, d, cn, cval, u8, bx, by, X0, Y0, ax, ay } = job;
+function borderCubic(job: RowJob, row: number, X0: number, Y0: number, x0: number, x1: number): void {
+  const { s, d, cn, cval, u8, bx, by, ax, ay } = job;
   const W: ArrayLike<number> = u8 ? job.wI : job.wF;
-  let o = job.row + x0 * cn;
+  let o = row + x0 * cn;
   for (let x = x0; x < x1; x++, o += cn) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;

@@ -26,17 +26,17 @@ export function pickInterior(u8: boolean, order: WarpOrder, cn: number): RowLoop
 }
 
 // Nearest copies values, so one loop serves uint8 and float32 (each call site sees one array type per run).
-function nearestC1(job: RowJob, xl: number, xr: number): void {
-  const { s, d, stride, X0, Y0, ax, ay } = job;
-  let o = job.row + xl;
+function nearestC1(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { s, d, stride, ax, ay } = job;
+  let o = row + xl;
   for (let x = xl; x < xr; x++, o++) {
     d[o] = s[(Math.imul((Y0 + ay[x]) >> AB_BITS, stride) + ((X0 + ax[x]) >> AB_BITS)) | 0];
   }
 }
 
-function nearestC3(job: RowJob, xl: number, xr: number): void {
-  const { s, d, stride, X0, Y0, ax, ay } = job;
-  let o = job.row + xl * 3;
+function nearestC3(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { s, d, stride, ax, ay } = job;
+  let o = row + xl * 3;
   for (let x = xl; x < xr; x++, o += 3) {
     const i = (Math.imul((Y0 + ay[x]) >> AB_BITS, stride) + Math.imul((X0 + ax[x]) >> AB_BITS, 3)) | 0;
     d[o] = s[i];
@@ -45,9 +45,9 @@ function nearestC3(job: RowJob, xl: number, xr: number): void {
   }
 }
 
-function nearestC4(job: RowJob, xl: number, xr: number): void {
-  const { s, d, stride, X0, Y0, ax, ay } = job;
-  let o = job.row + xl * 4;
+function nearestC4(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { s, d, stride, ax, ay } = job;
+  let o = row + xl * 4;
   for (let x = xl; x < xr; x++, o += 4) {
     const i = (Math.imul((Y0 + ay[x]) >> AB_BITS, stride) + Math.imul((X0 + ax[x]) >> AB_BITS, 4)) | 0;
     d[o] = s[i];
@@ -57,9 +57,9 @@ function nearestC4(job: RowJob, xl: number, xr: number): void {
   }
 }
 
-function nearestCn(job: RowJob, xl: number, xr: number): void {
-  const { s, d, stride, cn, X0, Y0, ax, ay } = job;
-  let o = job.row + xl * cn;
+function nearestCn(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { s, d, stride, cn, ax, ay } = job;
+  let o = row + xl * cn;
   for (let x = xl; x < xr; x++) {
     const i = ((Y0 + ay[x]) >> AB_BITS) * stride + ((X0 + ax[x]) >> AB_BITS) * cn;
     for (let k = 0; k < cn; k++) d[o++] = s[i + k];
@@ -67,9 +67,9 @@ function nearestCn(job: RowJob, xl: number, xr: number): void {
 }
 
 // Bilinear float32: OpenCV's float table (exact products of multiples of 1/32), summed in double.
-function linearFC1(job: RowJob, xl: number, xr: number): void {
-  const { s, d, stride, wF, X0, Y0, ax, ay } = job;
-  let o = job.row + xl;
+function linearFC1(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { s, d, stride, wF, ax, ay } = job;
+  let o = row + xl;
   for (let x = xl; x < xr; x++, o++) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
@@ -79,11 +79,11 @@ function linearFC1(job: RowJob, xl: number, xr: number): void {
   }
 }
 
-function linearFCn(job: RowJob, xl: number, xr: number): void {
-  const { stride, cn, wF, X0, Y0, ax, ay } = job;
+function linearFCn(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { stride, cn, wF, ax, ay } = job;
   const s = job.s as Float32Array;
   const d = job.d as Float32Array;
-  let o = job.row + xl * cn;
+  let o = row + xl * cn;
   for (let x = xl; x < xr; x++, o += cn) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
@@ -102,10 +102,10 @@ function linearFCn(job: RowJob, xl: number, xr: number): void {
 
 // Bicubic uint8: 16 taps with OpenCV's 15-bit 2-D table (not separable after its rounding), then
 // (sum + 16384) >> 15 clipped to 0–255.
-function cubic8C1(job: RowJob, xl: number, xr: number): void {
-  const { stride, wI, dv, X0, Y0, ax, ay } = job;
+function cubic8C1(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { stride, wI, dv, ax, ay } = job;
   const d = job.d as Uint8Array;
-  let o = job.row + xl;
+  let o = row + xl;
   for (let x = xl; x < xr; x++, o++) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
@@ -128,10 +128,10 @@ function cubic8C1(job: RowJob, xl: number, xr: number): void {
   }
 }
 
-function cubic8C3(job: RowJob, xl: number, xr: number): void {
-  const { stride, wI, dv, X0, Y0, ax, ay } = job;
+function cubic8C3(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { stride, wI, dv, ax, ay } = job;
   const d = job.d as Uint8Array;
-  let o = job.row + xl * 3;
+  let o = row + xl * 3;
   for (let x = xl; x < xr; x++, o += 3) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
@@ -180,11 +180,11 @@ function cubic8C3(job: RowJob, xl: number, xr: number): void {
   }
 }
 
-function cubic8Cn(job: RowJob, xl: number, xr: number): void {
-  const { stride, cn, wI, X0, Y0, ax, ay } = job;
+function cubic8Cn(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { stride, cn, wI, ax, ay } = job;
   const s = job.s as Uint8Array;
   const d = job.d as Uint8Array;
-  let o = job.row + xl * cn;
+  let o = row + xl * cn;
   for (let x = xl; x < xr; x++, o += cn) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;
@@ -202,11 +202,11 @@ function cubic8Cn(job: RowJob, xl: number, xr: number): void {
   }
 }
 
-function cubicFCn(job: RowJob, xl: number, xr: number): void {
-  const { stride, cn, wF, X0, Y0, ax, ay } = job;
+function cubicFCn(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { stride, cn, wF, ax, ay } = job;
   const s = job.s as Float32Array;
   const d = job.d as Float32Array;
-  let o = job.row + xl * cn;
+  let o = row + xl * cn;
   for (let x = xl; x < xr; x++, o += cn) {
     const X = (X0 + ax[x]) >> INTER_BITS;
     const Y = (Y0 + ay[x]) >> INTER_BITS;

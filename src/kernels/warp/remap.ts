@@ -126,16 +126,15 @@ function sampledRows(
             : 2;
     }
     const row = y * ow * cn;
-    job.row = row;
     let x = 0;
     while (x < ow) {
       const start = x;
       const k = cls[x];
       x++;
       while (x < ow && cls[x] === k) x++;
-      if (k === 1) interior(job, start, x);
+      if (k === 1) interior(job, row, 0, 0, start, x);
       else if (k === 0) fillRun(d, cval, row + start * cn, row + x * cn);
-      else border(job, start, x);
+      else border(job, row, 0, 0, start, x);
     }
   }
 }

@@ -17,13 +17,15 @@ export function warpCval(data: PixelArray, cval: number): number {
 
 /**
  * Everything a row loop needs to sample `n` images of `src` (each `size` elements, outputs `osize` apart) into `out`:
- * made once per call with every field set (one class, so the loops see one shape), then pointed at each output
- * row in turn (`row`, `X0`, `Y0`) by the driver. Source positions are `X0 + ax[x]`, `Y0 + ay[x]` in 1/1024 pixel.
+ * made once per call with every field set (one class, so the loops see one shape). The driver hands each row loop
+ * the output row's first element and its source start (`X0`, `Y0`) as arguments, which stay in registers where
+ * fields of the job would be reloaded after every call the loop makes. Source positions are `X0 + ax[x]`,
+ * `Y0 + ay[x]` in 1/1024 pixel.
  */
 export class RowJob {
   readonly s: PixelArray;
   readonly d: PixelArray;
-  /** The source's bytes, for uint8 loops that read several at once (an empty view for float32). */
+  /** The source's bytes, for the uint8 bilinear and bicubic loops that read several at once (else an empty view). */
   readonly dv: DataView;
   readonly u8: boolean;
   readonly order: WarpOrder;
@@ -61,11 +63,6 @@ export class RowJob {
   readonly tlo: number;
   readonly touchX: number;
   readonly touchY: number;
-  /** The current output row's first element and its source start. */
-  row = 0;
-  X0 = 0;
-  Y0 = 0;
-
   constructor(
     src: Image,
     out: Image,
@@ -80,7 +77,7 @@ export class RowJob {
     const taps = order === 0 ? 1 : order === 1 ? 2 : 4;
     this.s = s;
     this.d = out.data;
-    this.dv = u8 ? new DataView(s.buffer, s.byteOffset, s.byteLength) : EMPTY_DV;
+    this.dv = u8 && order !== 0 ? new DataView(s.buffer, s.byteOffset, s.byteLength) : EMPTY_DV;
     this.u8 = u8;
     this.order = order;
     this.sw = src.width;
@@ -112,10 +109,11 @@ export class RowJob {
 }
 
 /**
- * A row loop writes output pixels [x0, x1) of the job's current row, for each of its images. Interior loops may
- * assume every tap lies inside the source; border loops read taps through the border tables.
+ * A row loop writes output pixels [x0, x1) of the output row starting at element `row`, for each of the job's
+ * images, sampling at `X0 + ax[x]`, `Y0 + ay[x]`. Interior loops may assume every tap lies inside the source; border
+ * loops read taps through the border tables.
  */
-export type RowLoop = (job: RowJob, x0: number, x1: number) => void;
+export type RowLoop = (job: RowJob, row: number, X0: number, Y0: number, x0: number, x1: number) => void;
 
 /** Sets d[from … to) to v: a loop for short runs, where calling `fill` costs more than the stores. */
 export function fillRun(d: PixelArray, v: number, from: number, to: number): void {
