@@ -37,29 +37,39 @@ export function dtypeOf(data: PixelArray): DType {
   return data instanceof Uint8Array ? 'uint8' : 'float32';
 }
 
-function checkDimension(owner: string, name: string, value: unknown): void {
+/** `what` (with `[index]` when given) and `.field` when given: an argument's name, built only for an error. */
+function nameOf(what: string, index: number | undefined, field = ''): string {
+  return `${index === undefined ? what : `${what}[${index}]`}${field}`;
+}
+
+function checkDimension(owner: string, what: string, index: number | undefined, field: string, value: unknown): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw argumentError(owner, name, 'a positive integer', value, typeof value === 'number' ? 'range' : 'type');
+    const kind = typeof value === 'number' ? 'range' : 'type';
+    throw argumentError(owner, nameOf(what, index, field), 'a positive integer', value, kind);
   }
 }
 
-/** Throws a clear error unless `image` is a well-formed image; returns it typed. */
-export function assertImage(image: unknown, owner = 'augkit', what = 'image'): Image {
+/**
+ * Throws a clear error unless `image` is a well-formed image; returns it typed. `index` names an image of a list
+ * (`batch[3]`); the names are built only for the error (three strings per image cost more than a small image's
+ * other bookkeeping in a list).
+ */
+export function assertImage(image: unknown, owner = 'augkit', what = 'image', index?: number): Image {
   if (image === null || typeof image !== 'object') {
-    throw argumentError(owner, what, 'an image { data, height, width, channels }', image, 'type');
+    throw argumentError(owner, nameOf(what, index), 'an image { data, height, width, channels }', image, 'type');
   }
   const { data, height, width, channels } = image as Record<string, unknown>;
   if (!(data instanceof Uint8Array || data instanceof Float32Array) || data instanceof Uint8ClampedArray) {
-    throw argumentError(owner, `${what}.data`, 'a Uint8Array or a Float32Array', data, 'type');
+    throw argumentError(owner, nameOf(what, index, '.data'), 'a Uint8Array or a Float32Array', data, 'type');
   }
-  checkDimension(owner, `${what}.height`, height);
-  checkDimension(owner, `${what}.width`, width);
-  checkDimension(owner, `${what}.channels`, channels);
+  checkDimension(owner, what, index, '.height', height);
+  checkDimension(owner, what, index, '.width', width);
+  checkDimension(owner, what, index, '.channels', channels);
   const expected = (height as number) * (width as number) * (channels as number);
   if (data.length !== expected) {
     throw argumentError(
       owner,
-      `${what}.data`,
+      nameOf(what, index, '.data'),
       `of length height × width × channels = ${height} × ${width} × ${channels} = ${expected}`,
       data,
       'range',
@@ -207,9 +217,9 @@ export function assertUniformBatch(batch: UniformBatch, owner = 'augkit'): Unifo
     throw argumentError(owner, 'batch.data', 'a Uint8Array or a Float32Array', data, 'type');
   }
   if (!Number.isInteger(n) || n < 0) throw argumentError(owner, 'batch.n', 'a non-negative integer', n);
-  checkDimension(owner, 'batch.height', height);
-  checkDimension(owner, 'batch.width', width);
-  checkDimension(owner, 'batch.channels', channels);
+  checkDimension(owner, 'batch', undefined, '.height', height);
+  checkDimension(owner, 'batch', undefined, '.width', width);
+  checkDimension(owner, 'batch', undefined, '.channels', channels);
   const expected = n * height * width * channels;
   if (data.length !== expected) {
     throw argumentError(owner, 'batch.data', `of length n × height × width × channels = ${expected}`, data);

@@ -263,7 +263,7 @@ export abstract class Augmenter<P = unknown> {
     for (let i = 0; i < n; i++) {
       let shape = batchShape;
       if (shape === undefined) {
-        inputs[i] = normaliseImage((batch as Image[])[i], this.type, `batch[${i}]`);
+        inputs[i] = normaliseImage((batch as Image[])[i], this.type, 'batch', i);
         shape = shapeOf(inputs[i]);
         if (i === 0) fixed = this.fixedParams(shape);
         else if (!sameSize(shape, inputs[0]) || inputs[i].data.constructor !== inputs[0].data.constructor) {
@@ -344,12 +344,10 @@ export abstract class Augmenter<P = unknown> {
         gathering = scratch !== gatherScratch;
       }
     }
+    const views = outputViews(out, n, size);
     const outputs: Image[] = new Array(n);
-    const bytes = size * out.BYTES_PER_ELEMENT;
     for (let i = 0; i < n; i++) {
-      // A view made by the constructor: half the cost of subarray's.
-      const data = viewLike(out, out.buffer, out.byteOffset + i * bytes, size);
-      outputs[i] = { data, height: shape.height, width: shape.width, channels: shape.channels };
+      outputs[i] = { data: views[i], height: shape.height, width: shape.width, channels: shape.channels };
     }
     return outputs;
   }
@@ -427,6 +425,34 @@ function checkOut(owner: string, out: PixelArray, input: PixelArray, what: strin
   if (sharesMemory(out, input)) {
     throw argumentError(owner, 'out', `a buffer that does not share memory with ${what}`, `${what}’s own buffer`);
   }
+}
+
+// The last list result's views (see outputViews).
+let lastViews: readonly PixelArray[] = [];
+
+/**
+ * Views of `n` consecutive `size`-element images of `out`, for a list result. The last call's views are reused when
+ * they cover the same memory the same way (the caller handing back the previous result's buffer as `out`): a view
+ * is the same memory either way, and making 32 of them cost as much as Multiply on 32 small images.
+ */
+function outputViews(out: PixelArray, n: number, size: number): readonly PixelArray[] {
+  const last = lastViews;
+  if (
+    n > 0 &&
+    last.length === n &&
+    last[0].buffer === out.buffer &&
+    last[0].byteOffset === out.byteOffset &&
+    last[0].length === size &&
+    last[0].constructor === out.constructor
+  ) {
+    return last;
+  }
+  const bytes = size * out.BYTES_PER_ELEMENT;
+  const views: PixelArray[] = new Array(n);
+  // Views made by the constructor: half the cost of subarray's.
+  for (let i = 0; i < n; i++) views[i] = viewLike(out, out.buffer, out.byteOffset + i * bytes, size);
+  lastViews = views;
+  return views;
 }
 
 /** The images' pixels as one N×H×W×C array without a copy, when they are consecutive in one buffer; else undefined. */

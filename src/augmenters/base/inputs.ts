@@ -32,10 +32,10 @@ export function resolveIndices(owner: string, indices: ArrayLike<number> | undef
   return indices;
 }
 
-/** Validates an image; a gray image may omit `channels`. */
-export function normaliseImage(image: Image, owner: string, what = 'image'): Image {
+/** Validates an image (`what[index]` in errors when `index` is given); a gray image may omit `channels`. */
+export function normaliseImage(image: Image, owner: string, what = 'image', index?: number): Image {
   if (image && typeof image === 'object' && (image as { channels?: number }).channels === undefined) {
-    return assertImage({ ...image, channels: 1 }, owner, what);
+    return assertImage({ ...image, channels: 1 }, owner, what, index);
   }
-  return assertImage(image, owner, what);
+  return assertImage(image, owner, what, index);
 }
