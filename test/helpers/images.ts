@@ -1,4 +1,5 @@
-import type { Image, PixelArray } from '../../src/core/image.ts';
+import type { Image, PixelArray, UniformBatch } from '../../src/core/image.ts';
+import { RandomSource } from '../../src/random/stream.ts';
 
 /** An image of pseudo-random bytes from a small LCG: the same pixels for the same arguments, in any test. */
 export function randomImage(height: number, width: number, channels: number, seed: number): Image<Uint8Array> {
@@ -16,4 +17,12 @@ export function blank<A extends PixelArray>(like: Image<A>, height = like.height
   const n = height * width * like.channels;
   const data = (like.data instanceof Uint8Array ? new Uint8Array(n) : new Float32Array(n)) as A;
   return { data, height, width, channels: like.channels };
+}
+
+/** A batch of `n` images of pseudo-random pixels drawn from a seeded stream (values in [0, 1] with `float`). */
+export function randomBatch(n: number, h: number, w: number, c: number, float = false, seed = 11): UniformBatch {
+  const s = RandomSource.root(seed, 0, 0).stream('pixels');
+  const data = float ? new Float32Array(n * h * w * c) : new Uint8Array(n * h * w * c);
+  for (let i = 0; i < data.length; i++) data[i] = float ? (s.nextUint32() & 255) / 255 : s.nextUint32() & 255;
+  return { data, n, height: h, width: w, channels: c };
 }
