@@ -12,9 +12,10 @@ export interface AtomicWriteOptions {
 
 /**
  * The temporary files augkit writes: `.<name>.<pid>-<12 hex>.tmp`, and `.<name>.<12 hex>.tmp` of versions before
- * the process id was part of the name. Group 1 is the process id, when there is one.
+ * the process id was part of the name. Group 1 is the name of the file being written, group 2 the process id, when
+ * there is one.
  */
-const TEMP_NAME = /^\..+\.(?:(\d+)-)?[0-9a-f]{12}\.tmp$/;
+const TEMP_NAME = /^\.(.+)\.(?:(\d+)-)?[0-9a-f]{12}\.tmp$/;
 
 /** A temporary file older than this is stale whoever wrote it (a process id may have been reused since). */
 const STALE_AFTER_MS = 24 * 3600 * 1000;
@@ -83,20 +84,24 @@ function alive(pid: number): boolean {
  * power) between writing and renaming: files named like its temporary files whose process is gone, and any such
  * file older than a day. Files of a run still writing there are kept. A missing or unreadable folder removes
  * nothing. Resolves to the names removed.
+ *
+ * `owns(name)`, when given, limits this to the temporary files of the files it owns (`name` is the file being
+ * written, `cat_0.png`): processes on other machines sharing the folder have process ids this one cannot check, so a
+ * shard of a run only removes its own files' leftovers.
  * @example const removed = await removeStaleTempFiles('out'); // ['.cat_0.png.4711-1a2b3c4d5e6f.tmp']
  */
-export async function removeStaleTempFiles(dir: string): Promise<string[]> {
+export async function removeStaleTempFiles(dir: string, owns?: (name: string) => boolean): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const removed: string[] = [];
   const now = Date.now();
   for (const name of names) {
     const match = TEMP_NAME.exec(name);
-    if (match === null) continue;
+    if (match === null || (owns !== undefined && !owns(match[1]))) continue;
     const path = join(dir, name);
     const s = await stat(path).catch(() => undefined);
     if (s === undefined || !s.isFile()) continue;
     const old = now - s.mtimeMs > STALE_AFTER_MS;
-    if (!old && match[1] !== undefined && alive(Number(match[1]))) continue;
+    if (!old && match[2] !== undefined && alive(Number(match[2]))) continue;
     if (
       await unlink(path).then(
         () => true,

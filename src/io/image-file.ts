@@ -147,7 +147,7 @@ const FORMATS: Readonly<Record<string, 'png' | 'jpeg' | 'webp'>> = {
  * Encodes a uint8 image (1, 2, 3 or 4 channels) as PNG, JPEG or WebP, chosen by the file extension, and writes it
  * atomically: to a temporary file in the same folder, then renamed, so a reader never sees half an image. An
  * existing file is kept (the call throws) unless `overwrite` is true. 1-channel images are written as grey, 2-channel
- * ones as grey+alpha.
+ * ones as grey+alpha. `encodeImage` gives the bytes without writing them.
  *
  * float32 images are rejected: their range is the caller's convention (0–1? 0–255?), so convert explicitly,
  * e.g. to uint8 with `Math.round(clamp(v * 255, 0, 255))`. JPEG cannot hold alpha, so 2- and 4-channel images are
@@ -157,6 +157,18 @@ const FORMATS: Readonly<Record<string, 'png' | 'jpeg' | 'webp'>> = {
  * @example await writeImage('out/photo.jpg', photo, { quality: 85, overwrite: true });
  */
 export async function writeImage(path: string, image: Image, options: WriteImageOptions = {}): Promise<void> {
+  await writeFileAtomic(path, await encodeImage(path, image, options), { overwrite: options.overwrite });
+}
+
+/**
+ * The bytes `writeImage(path, image, options)` writes: `image` encoded in the format of `path`'s extension.
+ * @example const png = await encodeImage('x.png', image); // a Buffer, nothing written
+ */
+export async function encodeImage(
+  path: string,
+  image: Image,
+  options: Omit<WriteImageOptions, 'overwrite'> = {},
+): Promise<Buffer> {
   assertImage(image, 'writeImage');
   const format = FORMATS[extname(path).toLowerCase()];
   if (format === undefined) {
@@ -190,5 +202,5 @@ export async function writeImage(path: string, image: Image, options: WriteImage
   if (format === 'png') pipeline = pipeline.png({ compressionLevel });
   else if (format === 'jpeg') pipeline = pipeline.jpeg({ quality });
   else pipeline = pipeline.webp({ quality, lossless });
-  await writeFileAtomic(path, await pipeline.toBuffer(), { overwrite: options.overwrite });
+  return pipeline.toBuffer();
 }
