@@ -33,6 +33,7 @@ export const SUMMARIES = {
   list: 'List every augmenter with its kind and options (for pipeline JSON files).',
   train: 'Train the walkthrough’s CNN with and without augmentation and write the shift-robustness report.',
   evaluate: 'Measure a saved model’s test accuracy under horizontal shifts of −5…5 pixels.',
+  manifest: 'Merge the manifests of a sharded "augkit augment" run and check every output is there once.',
 } as const;
 
 /** One `augkit` command: its help text, its options, and what it does. */

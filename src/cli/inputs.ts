@@ -1,10 +1,12 @@
 // Finding the images a command reads from the files and folders named on its command line: folders searched
 // recursively (each real folder once, so symlink loops end), unreadable folders reported and skipped, files of other
-// formats listed, and an output folder that is, contains or links to an input folder refused.
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+// formats listed, and an output folder that is, contains or links to an input folder refused; or from a list file
+// (`--files LIST`).
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { plainFileError } from '../core/file-errors.ts';
-import { UsageError } from './command.ts';
+import { CliError, UsageError } from './command.ts';
+import { forEachLimited } from './for-each-limited.ts';
 
 /** File extensions read from folders (files named on the command line are tried whatever their extension). */
 export const IMAGE_EXTENSIONS: readonly string[] = ['.png', '.jpg', '.jpeg', '.webp', '.tif', '.tiff', '.gif'];
@@ -164,4 +166,81 @@ export async function collectInputs(
   }
   const sorted = [...files.values()].sort((a, b) => compare(a.stem, b.stem) || compare(a.path, b.path));
   return { files: sorted, problems, skipped: skipped.sort(), revisits };
+}
+
+/** What `readFileList` read: the listed images in the order `collectInputs` gives, and each one's line. */
+export interface ListedInputs {
+  readonly files: InputFile[];
+  /** The line of LIST each file is on (1-based), by path. */
+  readonly lines: ReadonlyMap<string, number>;
+}
+
+/**
+ * Reads `--files LIST`: one image path per line (blank lines ignored, Windows line ends accepted), relative to `root`
+ * or absolute inside it. Each file's outputs mirror its path below `root` (`cats/1.jpg` → stem `cats/1`), as if
+ * `root` had been searched; so a list of all of a folder's images gives the folder's run. Whether the files exist
+ * is not checked here (a shard checks only its own share).
+ * @throws CliError when LIST cannot be read, lists nothing, lists a path outside `root` or a path twice.
+ */
+export async function readFileList(listArg: string, rootArg: string | undefined, cwd: string): Promise<ListedInputs> {
+  const listPath = resolve(cwd, listArg);
+  const root = resolve(cwd, rootArg ?? '.');
+  let text: string;
+  try {
+    text = await readFile(listPath, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read --files ${listArg}: ${plainFileError(error)}`);
+  }
+  const files: InputFile[] = [];
+  const lines = new Map<string, number>();
+  const problems: string[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const entry = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (entry.trim() === '') return;
+    const path = resolve(root, entry);
+    const rel = relative(root, path);
+    if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) {
+      problems.push(`line ${i + 1}: ${entry} is not below ${rootArg ?? 'the current folder'}`);
+      return;
+    }
+    const first = lines.get(path);
+    if (first !== undefined) {
+      problems.push(`line ${i + 1}: ${entry} is listed already on line ${first}`);
+      return;
+    }
+    lines.set(path, i + 1);
+    files.push({ path, display: entry, stem: stripExtension(rel) });
+  });
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 10).join('; ');
+    const more = problems.length > 10 ? `; and ${problems.length - 10} more` : '';
+    const hint = rootArg === undefined ? ' (paths are relative to the current folder, or to the folder given)' : '';
+    throw new CliError(`--files ${listArg}: ${shown}${more}${hint}`);
+  }
+  if (files.length === 0) throw new CliError(`--files ${listArg} lists no files`);
+  files.sort((a, b) => compare(a.stem, b.stem) || compare(a.path, b.path));
+  return { files, lines };
+}
+
+/**
+ * The listed files of `files` that are not readable files (missing, folders), as `line N: path (why)`, checking at
+ * most `limit` at a time.
+ */
+export async function missingListed(
+  files: readonly InputFile[],
+  lines: ReadonlyMap<string, number>,
+  limit = 16,
+): Promise<string[]> {
+  const missing: { line: number; text: string }[] = [];
+  await forEachLimited(
+    files,
+    limit,
+    () => false,
+    async (f) => {
+      const s = await stat(f.path).catch((error: NodeJS.ErrnoException) => error);
+      const why = s instanceof Error ? plainFileError(s) : s.isFile() ? undefined : 'not a file';
+      if (why !== undefined) missing.push({ line: lines.get(f.path) ?? 0, text: `${f.display} (${why})` });
+    },
+  );
+  return missing.sort((a, b) => a.line - b.line).map((m) => `line ${m.line}: ${m.text}`);
 }

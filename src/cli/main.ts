@@ -1,12 +1,12 @@
 // The `augkit` command line: parses the command and its options (strictly: unknown flags and missing values are
 // usage errors, exit code 2), shows help, and runs one command from the table below. bin/augkit.js and
 // `node --import tsx src/cli/main.ts …` both end up in `main`.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SpecError } from '../core/errors.ts';
 import { CliError, type CliIO, type Command, type ParsedArgs, SUMMARIES, UsageError } from './command.ts';
+import { augkitVersion } from './version.ts';
 
 /**
  * The commands, by name, each loaded when used. Adding a command is one line here and one file in `commands/`
@@ -19,15 +19,11 @@ export const COMMANDS: Readonly<Record<string, () => Promise<{ command: Command 
   list: () => import('./commands/list.ts'),
   train: () => import('./commands/train.ts'),
   evaluate: () => import('./commands/evaluate.ts'),
+  manifest: () => import('./commands/manifest.ts'),
 };
 
 /** Exit codes: success, a failure (bad input file, some images failed), a usage error on the command line. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 function topHelp(): string {
   const names = Object.keys(COMMANDS) as (keyof typeof SUMMARIES)[]; // the same keys: test/cli/main.test.ts
@@ -135,7 +131,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '-v' || name === '--version') {
-    io.stdout.write(`${version()}\n`);
+    io.stdout.write(`${augkitVersion()}\n`);
     return EXIT.ok;
   }
   if (!Object.hasOwn(COMMANDS, name)) {

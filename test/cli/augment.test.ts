@@ -127,6 +127,7 @@ describe('augkit augment', () => {
     assert.deepEqual(await listFiles(out), [
       'a_0.png',
       'a_1.png',
+      'manifest.jsonl',
       join('sub', 'b_0.png'),
       join('sub', 'b_1.png'),
       join('sub', 'deeper', 'c_0.png'),
@@ -150,8 +151,12 @@ describe('augkit augment', () => {
       '--seed',
       '5',
     ]);
+    // The same command again resumes: the 5 outputs it wrote match manifest.jsonl and are kept; a_0.png (the
+    // user's, compared with what this run would write) and corrupt.png still fail.
     assert.equal(again.code, 1);
-    assert.match(again.stdout, /wrote 0, failed 4/);
+    assert.match(again.stdout, /read 1 image, wrote 0, kept 5 existing, failed 2/);
+    assert.match(again.stderr, /a_0\.png exists; not replaced/);
+    assert.equal(await readFile(join(out, 'a_0.png'), 'utf8'), 'the user’s own file');
     const replaced = await runCli([
       'augment',
       join(input, 'a.png'),
@@ -176,7 +181,7 @@ describe('augkit augment', () => {
     }
     const common = ['--pipeline', join(dir, 'random.json'), '--n', '3', '--seed', '42'];
     const files = await assertSameBytesOnOneAndTwoWorkers(input, join(dir, 'w1'), join(dir, 'w2'), common);
-    assert.equal(files.length, 18);
+    assert.equal(files.length, 18 + 1); // and manifest.jsonl, the same bytes too
     const v0 = await readFile(join(dir, 'w1', 'img0_0.png'));
     const v1 = await readFile(join(dir, 'w1', 'img0_1.png'));
     assert.ok(!v0.equals(v1), 'variants 0 and 1 of a file should differ');
@@ -198,7 +203,7 @@ describe('augkit augment', () => {
       'webp',
     ]);
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(await listFiles(out), ['x_0.webp']);
+    assert.deepEqual(await listFiles(out), ['manifest.jsonl', 'x_0.webp']);
     assert.equal((await readFile(join(out, 'x_0.webp'))).subarray(8, 12).toString('latin1'), 'WEBP');
   });
 
@@ -297,7 +302,7 @@ describe('augkit augment', () => {
     );
     const common = ['--pipeline', join(dir, 'mixed.json'), '--n', '2', '--seed', '5'];
     const files = await assertSameBytesOnOneAndTwoWorkers(input, join(dir, 'rgba-w1'), join(dir, 'rgba-w2'), common);
-    assert.equal(files.length, 6);
+    assert.equal(files.length, 6 + 1); // and manifest.jsonl
   });
 
   it('names the JSON path of a pipeline error and exits 1', async () => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
+import { parseManifest, sha256 } from '../../src/cli/manifest.ts';
 import { MAIN, ROOT, type RunCliOptions, runCli } from './run-cli.ts';
 
 /** The photos committed in the repository (data-sample/photos/SOURCES.md). */
@@ -76,9 +77,10 @@ function mentions(text: string, name: string): number {
   return text.split('\n').filter((line) => line.includes(name)).length;
 }
 
-/** Asserts that every file below `root` decodes completely (no half-written image). */
+/** Asserts that every image below `root` decodes completely (no half-written image). */
 async function assertAllDecode(root: string): Promise<void> {
   for (const f of await files(root)) {
+    if (f.endsWith('.jsonl')) continue; // the manifest
     await sharp(join(root, f), { failOn: 'truncated' })
       .raw()
       .toBuffer()
@@ -137,6 +139,7 @@ describe('augkit augment with bad files and folders', () => {
       'astronaut_1.png',
       'camera_0.png',
       'camera_1.png',
+      'manifest.jsonl',
       join('sub', 'chelsea_0.png'),
       join('sub', 'chelsea_1.png'),
     ]);
@@ -165,14 +168,17 @@ describe('augkit augment with --out among its inputs', () => {
     const args = ['augment', input, '--out', join(input, 'aug'), '--seed', '1', '--preset', 'light'];
     const first = await runCli(args);
     assert.equal(first.code, 0, first.stderr);
-    assert.deepEqual(await files(join(input, 'aug')), ['retina_0.png', 'rocket_0.png']);
+    const written = ['manifest.jsonl', 'retina_0.png', 'rocket_0.png'];
+    assert.deepEqual(await files(join(input, 'aug')), written);
     const resumed = await runCli([...args, '--skip-existing']);
     assert.equal(resumed.code, 0, resumed.stderr);
     assert.match(resumed.stdout, /read 0 images, wrote 0, kept 2 existing, failed 0/);
-    const again = await runCli(args);
-    assert.equal(again.code, 1);
-    assert.equal(mentions(again.stderr, 'exists; not replaced'), 2, again.stderr);
-    assert.deepEqual(await files(join(input, 'aug')), ['retina_0.png', 'rocket_0.png']);
+    // Another seed into the same --out: its manifest records another run, so nothing is touched.
+    const outputs = await checksums(join(input, 'aug'));
+    const other = await runCli([...args.slice(0, -4), '--seed', '2', '--preset', 'light']);
+    assert.equal(other.code, 1);
+    assert.match(other.stderr, /manifest\.jsonl records another run \(seed 1 → 2\).*--overwrite to redo/);
+    assert.deepEqual(await checksums(join(input, 'aug')), outputs);
     const after = await checksums(input);
     for (const [name, sum] of before) assert.equal(after.get(name), sum, name);
 
@@ -222,7 +228,7 @@ describe('augkit augment on a full disk', () => {
 });
 
 describe('augkit augment killed with SIGKILL', () => {
-  it('leaves only whole images at every point, and a rerun with --skip-existing completes it byte for byte', async () => {
+  it('leaves only whole images and manifest lines at every point, and rerunning the command completes it byte for byte', async () => {
     const input = join(dir, 'kill-in');
     await mkdir(input);
     for (let i = 0; i < 24; i++) await noisePng(join(input, `k${String(i).padStart(2, '0')}.png`), 64, 100 + i);
@@ -232,11 +238,20 @@ describe('augkit augment killed with SIGKILL', () => {
     const ref = await runCli(['augment', input, '--out', reference, ...common]);
     assert.equal(ref.code, 0, ref.stderr);
     const refFiles = await files(reference);
-    assert.equal(refFiles.length, 48);
+    assert.equal(refFiles.length, 48 + 1); // and manifest.jsonl
+    const refRecords = new Map(
+      parseManifest(await readFile(join(reference, 'manifest.jsonl'), 'utf8'), 'reference').records.map((r) => [
+        r.output,
+        r.sha256,
+      ]),
+    );
+    assert.equal(refRecords.size, 48);
 
-    // Killed when the progress shows the 1st, 8th and 16th file done: mid-run, with writes under way.
-    for (const point of [1, 8, 16]) {
+    // Killed right after the start (before any output) and when the progress shows the 1st, 8th and 16th file
+    // done: mid-run, with writes and manifest appends under way.
+    for (const point of [0, 1, 8, 16]) {
       const out = join(dir, `kill-${point}`);
+      const when = point === 0 ? /augkit augment: 24 images/ : new RegExp(`\\[\\s*${point}/24\\]`);
       await new Promise<void>((resolve, reject) => {
         const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'augment', input, '--out', out, ...common], {
           cwd: ROOT,
@@ -245,7 +260,7 @@ describe('augkit augment killed with SIGKILL', () => {
         let err = '';
         child.stderr.on('data', (chunk: Buffer) => {
           err += chunk.toString();
-          if (new RegExp(`\\[\\s*${point}/24\\]`).test(err)) child.kill('SIGKILL');
+          if (when.test(err)) child.kill('SIGKILL');
         });
         child.on('error', reject);
         child.on('exit', (code, signal) => {
@@ -253,14 +268,26 @@ describe('augkit augment killed with SIGKILL', () => {
           else reject(new Error(`ended with ${code} before the kill at file ${point}:\n${err}`));
         });
       });
-      // Whatever is there is whole and equal to the reference; a temporary file may be left by the kill.
+      // Whatever is there is whole and equal to the reference; a temporary file may be left by the kill. Every
+      // manifest line is whole and records an output that is there with the reference's bytes.
+      // (Killed at the start, the run may not have made --out yet.)
+      await mkdir(out, { recursive: true });
       for (const f of await files(out)) {
-        if (TEMP.test(f)) continue;
+        if (TEMP.test(f) || f === 'manifest.jsonl') continue;
         assert.ok((await readFile(join(out, f))).equals(await readFile(join(reference, f))), `${f} after kill`);
+      }
+      const killed = await readFile(join(out, 'manifest.jsonl'), 'utf8').catch(() => '');
+      const { records, tornTail } = parseManifest(killed, `manifest after the kill at ${point}`);
+      assert.equal(tornTail, false);
+      for (const r of records) {
+        assert.equal(r.sha256, refRecords.get(r.output), r.output);
+        assert.equal(sha256(await readFile(join(out, r.output))), r.sha256, `${r.output} is there as recorded`);
       }
       // One more, as a killed run of another process would leave it.
       await writeFile(join(out, '.k00_0.png.4194305-0123456789ab.tmp'), 'half an image');
-      const resumed = await runCli(['augment', input, '--out', out, ...common, '--skip-existing']);
+      // The same command again (once with 2 worker threads: the bytes do not depend on them).
+      const workers = point === 8 ? ['--workers', '2', '--force-workers'] : [];
+      const resumed = await runCli(['augment', input, '--out', out, ...common, ...workers]);
       assert.equal(resumed.code, 0, resumed.stderr);
       assert.match(resumed.stdout, /removed \d+ temporary files an interrupted run had left/);
       assert.deepEqual(await files(out), refFiles);

@@ -25,6 +25,8 @@ export interface RunCliOptions {
   /** Run as this user and group id (tests running as root use it to make permissions bite). */
   readonly uid?: number;
   readonly gid?: number;
+  /** Variables to set (a string) or remove (undefined) in the child's environment, which is this process' otherwise. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Runs `node --import tsx src/cli/main.ts …args` in `cwd` (default the repository) and resolves when it exits. */
@@ -38,6 +40,7 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
         timeout: options.timeout ?? 60_000,
         maxBuffer: 16 << 20,
         ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
+        ...(options.env !== undefined ? { env: childEnv(options.env) } : {}),
       },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : (error as NodeJS.ErrnoException & { code?: unknown }).code;
@@ -46,6 +49,15 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
       },
     );
   });
+}
+
+function childEnv(changes: Readonly<Record<string, string | undefined>>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
 }
 
 /** Writes a PNG of the given uint8 pixels (HWC). */

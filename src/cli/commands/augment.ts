@@ -1,17 +1,26 @@
 // `augkit augment <inputs...> --out DIR`: K augmented variants of every image in files and folders, written with
 // deterministic names into a mirrored folder tree, atomically, never over an input or (without --overwrite) an
 // existing file. Each variant k of the file at sorted position i is drawn at address (call k, index i), so the
-// bytes depend only on the seed, the pipeline and the inputs — not on --workers or on the order files finish in.
-import { access, mkdir, realpath } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+// bytes depend only on the seed, the pipeline and the inputs — not on --workers, on the order files finish in, or on
+// how the run is split into shards (--shard i/n takes every n-th file; see shard.ts). A manifest in --out records
+// every output with its SHA-256, so a rerun resumes where a killed run stopped (see manifest.ts).
+import { realpath } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
 import type { Augmenter } from '../../augmenters/base/augmenter.ts';
 import { plainFileError } from '../../core/file-errors.ts';
 import type { Image } from '../../core/image.ts';
 import { createWorkerPool } from '../../data/worker-pool.ts';
-import { removeStaleTempFiles } from '../../io/atomic-write.ts';
-import { readImageWithInfo, writeImage } from '../../io/image-file.ts';
 import { augmentKeepingAlpha, geometryOnly } from '../alpha.ts';
 import {
+  type AugmentVariant,
+  type OutputJob,
+  augmentFile,
+  createFolderPreparer,
+  inputName,
+  newCounts,
+} from '../augment-file.ts';
+import {
+  CliError,
   type CliIO,
   type Command,
   FORCE_WORKERS,
@@ -24,9 +33,13 @@ import {
   stringOption,
   workersOption,
 } from '../command.ts';
-import { IMAGE_EXTENSIONS, type InputFile, collectInputs } from '../inputs.ts';
+import { forEachLimited } from '../for-each-limited.ts';
+import { IMAGE_EXTENSIONS, type InputFile, collectInputs, missingListed, readFileList } from '../inputs.ts';
+import { MANIFEST_FORMAT, type ManifestHeader, inputsHash, openManifest, pipelineHash } from '../manifest.ts';
 import { PRESETS, loadPipeline } from '../pipeline.ts';
 import { createProgress } from '../progress.ts';
+import { MAX_SHARDS, WHOLE, manifestName, shardOption, shareOf } from '../shard.ts';
+import { augkitVersion } from '../version.ts';
 
 /** Output formats, and the extension each is written with when the input's own is not kept. */
 const FORMATS = { png: '.png', jpeg: '.jpg', webp: '.webp' } as const;
@@ -37,38 +50,6 @@ export function outputExtension(path: string, format: Format | undefined): strin
   if (format !== undefined) return FORMATS[format];
   const ext = extname(path).toLowerCase();
   return ext === '.png' || ext === '.jpg' || ext === '.jpeg' || ext === '.webp' ? ext : '.png';
-}
-
-/** Drops the alpha channel (2 → 1, 4 → 3 channels), for JPEG. */
-function withoutAlpha(image: Image): Image {
-  if (image.channels !== 2 && image.channels !== 4) return image;
-  const channels = image.channels - 1;
-  const n = image.height * image.width;
-  const data = new Uint8Array(n * channels);
-  for (let p = 0; p < n; p++) {
-    for (let c = 0; c < channels; c++) data[p * channels + c] = image.data[p * image.channels + c];
-  }
-  return { data, height: image.height, width: image.width, channels };
-}
-
-/** Augments variant `k` of the image at sorted position `index`. */
-type AugmentVariant = (image: Image, k: number, index: number) => Promise<Image>;
-
-/** Runs `task` over `items` with at most `limit` running at once; stops starting new ones once `stopped()`. */
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  stopped: () => boolean,
-  task: (item: T, i: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length && !stopped()) {
-      const i = next++;
-      await task(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /** What `augment` did. */
@@ -89,34 +70,57 @@ Folders are searched recursively for PNG, JPEG, WebP, TIFF and GIF files; other 
 Options:
   --out DIR           where the variants go (required; created if missing). Not an input folder, a link to one,
                       or a folder holding one; a folder inside an input folder is left out of the search
+  --files LIST        read the inputs from LIST, one path per line (blank lines ignored), instead of searching
+                      folders: paths relative to the one folder given (default the current folder), whose
+                      structure the outputs mirror. Every listed file must exist (a shard checks its own share)
   --pipeline FILE     a pipeline in JSON: any augmenter's toJSON() form (see "augkit list")
   --preset NAME       a built-in pipeline instead: ${Object.keys(PRESETS).join(', ')} (default light)
   --n K               variants per image (default 1)
   --seed S            seed of the draws (default: the pipeline file's, else one picked and printed)
   --workers W         threads that augment: 1 (default) is this thread, W > 1 starts W worker threads, at most
                       the machine's cores (--force-workers allows more); the output bytes are the same for every W
+  --shard i/n         augment only shard i of n (i = 0…n−1): the files at sorted positions i, i+n, i+2n, …
+                      Shards may run anywhere, at once, into the same --out; together they write exactly what
+                      one run writes, byte for byte
+  --shard auto        take i and n from a job array's environment: JOB_COMPLETION_INDEX (Kubernetes Indexed
+                      Job, with --shards N), SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT (Slurm),
+                      AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch, with --shards N)
+  --shards N          the shard count for --shard auto
   --format F          png, jpeg or webp (default: the input's own format; TIFF and GIF become PNG)
   --quality Q         JPEG/WebP quality 1–100 (default 90)
-  --overwrite         replace existing output files (inputs are never written over)
-  --skip-existing     leave existing output files as they are and count them as done: resumes a run
+  --overwrite         replace existing output files and start the manifest anew (inputs are never written over)
+  --skip-existing     keep existing output files even where they are not what this run writes (not recorded in
+                      the manifest then)
   --augment-alpha     augment an alpha channel like a colour (by default colour operations leave it unchanged)
 
 Variant k of the i-th file (files sorted by output path) is drawn at call k, index i, so the same seed and inputs
 give byte-identical files. Each file is written to a temporary name and renamed, so an interrupted run leaves no
-half-written image; temporary files an interrupted run left are removed by the next. Unreadable inputs and
-folders and outputs that already exist are reported once each and skipped; the exit code is 1 when anything
-failed or no image was found. Images are read as 8-bit: 16-bit files are converted and only the first page of
-TIFF/GIF files is used; grey, grey+alpha, RGB and RGBA stay what they were (JPEG output drops alpha). Alpha
-moves with the geometry (flips, warps, crops) but colour operations leave it unchanged: it goes through the
-pipeline with every colour augmenter replaced by Identity, with the same draws, and a constant border gets the same
-cval as the colours (0, transparent, by default); --augment-alpha treats it as one more colour. The summary names the files each of these concerns. A progress bar is drawn on a terminal, plain lines otherwise, and a summary at the end.`;
+half-written image; temporary files an interrupted run left are removed by the next.
+
+Resuming: --out holds manifest.jsonl (manifest-i-of-n.jsonl for --shard i/n): a header line naming the run, then
+one JSON line per output (input, variant, index, output, sha256, seed, pipeline hash, augkit version), sorted when
+the run ends. Rerunning the same command skips outputs whose bytes match their record, writes what is missing, and
+adopts an output a killed run wrote before recording it when its bytes are the ones it would write; so a run
+killed at any moment (SIGKILL included) and rerun ends with the files of an uninterrupted one. An output that is
+not what this run writes (another program's file, or changed since) is reported and left alone. A manifest of
+another run (other seed, pipeline, inputs, --n, shard or augkit version) is refused unless --overwrite.
+"augkit manifest merge DIR" checks the shards' manifests together.
+
+Unreadable inputs and folders and outputs that already exist are reported once each and skipped; the exit code is
+1 when anything failed or no image was found. Images are read as 8-bit: 16-bit files are converted and only the
+first page of TIFF/GIF files is used; grey, grey+alpha, RGB and RGBA stay what they were (JPEG output drops
+alpha). Alpha moves with the geometry (flips, warps, crops) but colour operations leave it unchanged: it goes
+through the pipeline with every colour augmenter replaced by Identity, with the same draws, and a constant border
+gets the same cval as the colours (0, transparent, by default); --augment-alpha treats it as one more colour. The
+summary names the files each of these concerns. A progress bar is drawn on a terminal, plain lines otherwise, and a
+summary at the end.`;
 
 /** `augkit augment`. */
 export const command: Command = {
   name: 'augment',
   summary: SUMMARIES.augment,
   usage:
-    'augkit augment <inputs...> --out DIR [--pipeline FILE.json | --preset NAME] [--n K] [--seed S] [--workers W] [--format png|jpeg|webp] [--quality Q] [--overwrite | --skip-existing] [--augment-alpha]',
+    'augkit augment <inputs...> --out DIR [--pipeline FILE.json | --preset NAME] [--n K] [--seed S] [--workers W] [--shard i/n | --shard auto [--shards N]] [--format png|jpeg|webp] [--quality Q] [--overwrite | --skip-existing] [--augment-alpha]; or [ROOT] --files LIST in place of <inputs...>',
   help: HELP,
   options: {
     out: { type: 'string', short: 'o' },
@@ -131,8 +135,11 @@ export const command: Command = {
     overwrite: { type: 'boolean' },
     'skip-existing': { type: 'boolean' },
     'augment-alpha': { type: 'boolean' },
+    files: { type: 'string' },
+    shard: { type: 'string' },
+    shards: { type: 'string' },
   },
-  positionals: { min: 1, max: Number.POSITIVE_INFINITY, name: 'inputs (image files or folders)' },
+  positionals: { min: 0, max: Number.POSITIVE_INFINITY, name: 'inputs (image files or folders)' },
   run: runAugment,
 };
 
@@ -142,11 +149,27 @@ function listed(names: readonly string[], max = 10): string {
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
 
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
+/** The inputs of a run: searched folders and named files, or a --files list. */
+async function gatherInputs(args: ParsedArgs, io: CliIO, out: string, name: string) {
+  const listArg = stringOption(args, 'files');
+  if (listArg === undefined) {
+    if (args.positionals.length === 0)
+      throw new UsageError('missing inputs (image files or folders), or --files LIST', name);
+    const collected = await collectInputs(args.positionals, io.cwd, out, name);
+    const inputPaths = new Set<string>();
+    for (const f of collected.files) inputPaths.add(await realpath(f.path).catch(() => f.path));
+    return { ...collected, inputPaths, listLines: undefined };
+  }
+  if (args.positionals.length > 1) {
+    throw new UsageError(
+      `with --files, give at most one folder, the one the listed paths are relative to; received ${args.positionals.join(', ')}`,
+      name,
+    );
+  }
+  const { files, lines } = await readFileList(listArg, args.positionals[0], io.cwd);
+  // Listed paths as they are (no realpath of a million files on a network mount); targets are resolved.
+  const inputPaths = new Set(files.map((f) => f.path));
+  return { files, problems: [], skipped: [], revisits: [], inputPaths, listLines: lines };
 }
 
 async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -163,6 +186,9 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
   const skipExisting = flag(args, 'skip-existing');
   if (overwrite && skipExisting) throw new UsageError('give either --overwrite or --skip-existing, not both', name);
   const augmentAlpha = flag(args, 'augment-alpha');
+  const shardsArg =
+    stringOption(args, 'shards') === undefined ? undefined : integerOption(args, 'shards', 1, 1, MAX_SHARDS, name);
+  const shard = shardOption(stringOption(args, 'shard'), shardsArg, process.env, name);
 
   const pipeline = await loadPipeline({
     pipeline: stringOption(args, 'pipeline'),
@@ -173,12 +199,25 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
     fallback: 'light',
   });
   const out = resolve(io.cwd, outArg);
-  const { files, problems, skipped, revisits } = await collectInputs(args.positionals, io.cwd, out, name);
-  const inputPaths = new Set<string>();
-  for (const f of files) inputPaths.add(await realpath(f.path).catch(() => f.path));
+  const { files, problems, skipped, revisits, inputPaths, listLines } = await gatherInputs(args, io, out, name);
+  const share = shareOf(files, shard);
+  if (listLines !== undefined) {
+    const missing = await missingListed(
+      share.map((s) => s.item),
+      listLines,
+    );
+    if (missing.length > 0) {
+      const which = shard === WHOLE ? '' : ` (in shard ${shard.index}/${shard.count})`;
+      throw new CliError(
+        `--files ${stringOption(args, 'files')} lists ${missing.length} file${missing.length === 1 ? '' : 's'} that cannot be read${which}: ${listed(missing)}; nothing written`,
+      );
+    }
+  }
 
+  const from = shard.source.startsWith('--') ? '' : ` (${shard.source})`;
+  const sharded = shard === WHOLE ? '' : `, shard ${shard.index}/${shard.count}${from} takes ${share.length},`;
   io.stderr.write(
-    `augkit augment: ${files.length} image${files.length === 1 ? '' : 's'} × ${n} variant${n === 1 ? '' : 's'}, ` +
+    `augkit augment: ${files.length} image${files.length === 1 ? '' : 's'}${sharded} × ${n} variant${n === 1 ? '' : 's'}, ` +
       `${pipeline.source}, seed ${pipeline.seed}${pipeline.seedPicked ? ` (picked; --seed ${pipeline.seed} repeats this run)` : ''}, ` +
       `${workers === 1 ? '1 thread' : `${workers} worker threads`} → ${outArg}\n`,
   );
@@ -193,7 +232,6 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
     io.stdout.write(`${formatSummary({ read: 0, written: 0, failed: problems.length, seconds: 0 })}\n`);
     return 1;
   }
-  const progress = createProgress(io.stderr, files.length);
 
   // Output names must be unique: a.png and a.jpg with --format png would both give a_0.png.
   const owners = new Map<string, string>();
@@ -204,6 +242,38 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
     if (first === undefined) owners.set(key, f.display);
     else clashes.set(f, first);
   }
+  const targetsOf = (file: InputFile) => {
+    const ext = outputExtension(file.path, format);
+    return Array.from({ length: n }, (_, k) => join(out, `${file.stem}_${k}${ext}`));
+  };
+
+  const names = files.map(inputName);
+  const header: ManifestHeader = {
+    manifest: MANIFEST_FORMAT,
+    shard: shard.index,
+    shards: shard.count,
+    files: files.length,
+    variants: n,
+    inputs: inputsHash(names),
+    seed: pipeline.seed,
+    pipeline: pipelineHash(pipeline.spec, {
+      format: format ?? 'input',
+      quality,
+      alpha: augmentAlpha ? 'colour' : 'geometry',
+    }),
+    augkit: augkitVersion(),
+  };
+  // A shard clears only its own outputs' temporary files: other machines' process ids cannot be checked from here.
+  const owned = shard === WHOLE ? undefined : new Set([join(out, manifestName(shard))]);
+  if (owned) for (const { item } of share) for (const t of targetsOf(item)) owned.add(t);
+  const folders = createFolderPreparer(owned);
+  try {
+    await folders.prepare(out);
+  } catch (error) {
+    throw new CliError(`cannot create --out ${outArg}: ${plainFileError(error)}`);
+  }
+  const manifest = await openManifest(out, outArg, shard, header, overwrite);
+  const progress = createProgress(io.stderr, share.length);
 
   const augmenter: Augmenter = pipeline.augmenter;
   const pool = workers > 1 ? createWorkerPool(augmenter, { workers }) : undefined;
@@ -230,114 +300,50 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
   };
   process.on('SIGINT', onSignal);
 
-  // Temporary files of an interrupted earlier run, removed once per output folder before writing there.
-  const cleaned = new Map<string, Promise<void>>();
-  let staleRemoved = 0;
-  const prepareFolder = (dir: string) => {
-    let done = cleaned.get(dir);
-    if (done === undefined) {
-      done = mkdir(dir, { recursive: true })
-        .then(() => removeStaleTempFiles(dir))
-        .then((removed) => {
-          staleRemoved += removed.length;
-        });
-      cleaned.set(dir, done);
-    }
-    return done;
+  const job: OutputJob = {
+    out,
+    cwd: io.cwd,
+    manifest,
+    header,
+    variant,
+    quality,
+    overwrite,
+    skipExisting,
+    inputPaths,
+    folders,
+    progress,
   };
-  const converted = { deep: [] as string[], pages: [] as string[], alpha: [] as string[] };
-
-  let read = 0;
-  let written = 0;
-  let existing = 0;
-  let failed = problems.length;
+  const counts = newCounts(problems.length);
   const start = performance.now();
+  let manifestProblem: string | undefined;
   try {
     await forEachLimited(
-      files,
+      share,
       Math.max(4, workers * 2),
       () => interrupted,
-      async (file, index) => {
+      async ({ item: file, position }) => {
         const clash = clashes.get(file);
         if (clash !== undefined) {
-          failed++;
+          counts.failed++;
           progress.fail(`augkit augment: ${file.display}: its output names clash with ${clash}'s; skipped`);
           return;
         }
-        const ext = outputExtension(file.path, format);
-        const targets = Array.from({ length: n }, (_, k) => join(out, `${file.stem}_${k}${ext}`));
-        const todo: number[] = [];
-        for (let k = 0; k < n; k++) if (!(skipExisting && (await exists(targets[k])))) todo.push(k);
-        existing += n - todo.length;
-        if (todo.length === 0) {
-          progress.tick(`${file.display}: all ${n} exist`);
-          return;
-        }
-        let image: Image;
-        try {
-          const decoded = await readImageWithInfo(file.path, { keepGreyAlpha: true });
-          image = decoded.image;
-          if (decoded.info.bitsPerSample > 8) converted.deep.push(file.display);
-          if (decoded.info.pages > 1) converted.pages.push(`${file.display} (${decoded.info.pages})`);
-          if (decoded.info.hasAlpha) converted.alpha.push(file.display);
-          read++;
-        } catch (error) {
-          failed++;
-          progress.fail(
-            `augkit augment: ${file.display}: cannot read: ${plainFileError((error as Error).cause ?? error)}`,
-          );
-          return;
-        }
-        let ok = 0;
-        const errors: string[] = [];
-        try {
-          await prepareFolder(dirname(join(out, file.stem)));
-        } catch (error) {
-          errors.push(`${relative(io.cwd, dirname(targets[0]))}: cannot create the folder: ${plainFileError(error)}`);
-        }
-        for (const k of errors.length > 0 ? [] : todo) {
-          const target = targets[k];
-          const shown = relative(io.cwd, target) || target;
-          if (inputPaths.has(target) || inputPaths.has(await realpath(target).catch(() => target))) {
-            errors.push(`${shown} is an input; not written`);
-            continue;
-          }
-          try {
-            let result = await variant(image, k, index);
-            if (ext === '.jpg' || ext === '.jpeg') result = withoutAlpha(result);
-            await writeImage(target, result, { quality, overwrite });
-            ok++;
-          } catch (error) {
-            const e = error as NodeJS.ErrnoException;
-            if (e.code === 'EEXIST' && skipExisting) {
-              existing++;
-              continue;
-            }
-            errors.push(
-              e.code === 'EEXIST'
-                ? `${shown} exists; not replaced (--overwrite replaces it, --skip-existing keeps it)`
-                : `${shown}: ${e.code !== undefined ? plainFileError(e) : e.message}`,
-            );
-            // A full disk or a read-only folder fails every further variant the same way.
-            if (e.code === 'ENOSPC' || e.code === 'EROFS' || e.code === 'EDQUOT') break;
-          }
-        }
-        written += ok;
-        if (errors.length > 0) {
-          failed++;
-          progress.fail(`augkit augment: ${file.display}: ${ok} written; ${errors.join('; ')}`);
-        } else {
-          progress.tick(`${file.display} → ${ok} written`);
-        }
+        await augmentFile(job, counts, file, position, names[position], targetsOf(file));
       },
     );
   } finally {
     process.removeListener('SIGINT', onSignal);
     await pool?.close();
+    manifestProblem = await manifest.close();
     progress.finish();
   }
+  const { read, written, existing, failed, adopted, converted } = counts;
   const summary: AugmentSummary = { read, written, failed, seconds: (performance.now() - start) / 1000, existing };
   const lines = [`${formatSummary(summary)}${interrupted ? ' (interrupted)' : ''}`];
+  if (share.length === 0) lines.push(`shard ${shard.index}/${shard.count} holds none of the ${files.length} files`);
+  if (adopted > 0) {
+    lines.push(`recorded ${adopted} outputs an interrupted run had written (their bytes are this run's)`);
+  }
   if (skipped.length > 0) lines.push(`skipped ${skipped.length} files of other formats: ${listed(skipped)}`);
   if (converted.deep.length > 0) {
     lines.push(`converted ${converted.deep.length} 16-bit files to 8 bits: ${listed(converted.deep)}`);
@@ -352,9 +358,12 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
         : `kept the alpha channel of ${converted.alpha.length} files unchanged by colour operations (moved by geometry only; --augment-alpha augments it): ${listed(converted.alpha)}`,
     );
   }
-  if (staleRemoved > 0) lines.push(`removed ${staleRemoved} temporary files an interrupted run had left in --out`);
+  if (folders.removed() > 0) {
+    lines.push(`removed ${folders.removed()} temporary files an interrupted run had left in --out`);
+  }
+  if (manifestProblem !== undefined) lines.push(manifestProblem);
   io.stdout.write(`${lines.join('\n')}\n`);
-  return summary.failed > 0 || interrupted ? 1 : 0;
+  return summary.failed > 0 || interrupted || manifestProblem !== undefined ? 1 : 0;
 }
 
 /** "read 12 images, wrote 48, failed 1, 0.84 s, 57.1 images/s" (written images per second), and existing files kept. */
