@@ -175,6 +175,12 @@ describe('augkit augment --shard i/n', () => {
       assert.equal(run.code, 2, shard);
       assert.match(run.stderr, message);
     }
+    // Each shard would pick a seed of its own.
+    const unseeded = await runCli(['augment', input, '--out', join(dir, 'never'), '--shard', '0/2'], {
+      env: NO_SCHEDULER,
+    });
+    assert.equal(unseeded.code, 2);
+    assert.match(unseeded.stderr, /--shard 0\/2 needs a fixed seed, the same in every shard: give --seed S/);
     await assert.rejects(readdir(join(dir, 'never')), { code: 'ENOENT' });
   });
 });

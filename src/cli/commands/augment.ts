@@ -81,7 +81,7 @@ Options:
                       the machine's cores (--force-workers allows more); the output bytes are the same for every W
   --shard i/n         augment only shard i of n (i = 0…n−1): the files at sorted positions i, i+n, i+2n, …
                       Shards may run anywhere, at once, into the same --out; together they write exactly what
-                      one run writes, byte for byte
+                      one run writes, byte for byte. Needs a fixed seed (--seed, or the pipeline file's)
   --shard auto        take i and n from a job array's environment: JOB_COMPLETION_INDEX (Kubernetes Indexed
                       Job, with --shards N), SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT (Slurm),
                       AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch, with --shards N)
@@ -198,6 +198,12 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
     command: name,
     fallback: 'light',
   });
+  if (shard !== WHOLE && pipeline.seedPicked) {
+    throw new UsageError(
+      `${shard.source} needs a fixed seed, the same in every shard: give --seed S (or a seed in the pipeline file)`,
+      name,
+    );
+  }
   const out = resolve(io.cwd, outArg);
   const { files, problems, skipped, revisits, inputPaths, listLines } = await gatherInputs(args, io, out, name);
   const share = shareOf(files, shard);
