@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { readImage } from '../../src/io/image-file.ts';
-import { runCli, writePng } from './run-cli.ts';
-
-/** Every file below `dir`, as sorted paths relative to it (hidden files included, to catch leftovers). */
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string) => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      if (e.isDirectory()) await walk(join(d, e.name));
-      else out.push(relative(dir, join(d, e.name)));
-    }
-  };
-  await walk(dir);
-  return out.sort();
-}
+import { listFiles, runCli, writePng } from './run-cli.ts';
 
 /**
  * Runs `augkit augment input` with `args` and `--workers 1` into `oneOut`, and with `--workers 2 --force-workers`

@@ -1,6 +1,8 @@
 // Runs the augkit CLI as a child process (so exit codes and stdout/stderr are the real ones) and makes small image
 // files for the CLI tests.
 import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 
@@ -64,4 +66,17 @@ function childEnv(changes: Readonly<Record<string, string | undefined>>): NodeJS
 export async function writePng(path: string, pixels: number[], height: number, width: number, channels: 1 | 3 | 4) {
   const img = sharp(Buffer.from(pixels), { raw: { width, height, channels } });
   await (channels === 1 ? img.toColourspace('b-w') : img).png().toFile(path);
+}
+
+/** Every file below `dir`, as sorted paths relative to it (hidden files included, to catch leftovers). */
+export async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string) => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      if (e.isDirectory()) await walk(join(d, e.name));
+      else out.push(relative(dir, join(d, e.name)));
+    }
+  };
+  await walk(dir);
+  return out.sort();
 }

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type CliRun, runCli, writePng } from './run-cli.ts';
+import { type CliRun, listFiles, runCli, writePng } from './run-cli.ts';
 
 /** The scheduler variables --shard auto reads, removed from every child's environment unless a test sets them. */
 const NO_SCHEDULER = {
@@ -33,19 +33,6 @@ let input: string;
 let common: string[];
 /** The unsharded run everything is compared with. */
 let whole: string;
-
-/** Every file below `root`, sorted, relative (hidden files included, to catch temporary files). */
-async function listFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string) => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      if (e.isDirectory()) await walk(join(d, e.name));
-      else out.push(relative(root, join(d, e.name)));
-    }
-  };
-  await walk(root);
-  return out.sort();
-}
 
 /** `augkit augment` with the test's inputs and pipeline, and no scheduler in the environment unless `env` sets one. */
 function augment(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
