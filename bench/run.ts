@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
 import { type Batch, type Image, type PixelArray, type UniformBatch, isUniformBatch } from '../src/core/image.ts';
-import { packBatch, unpackBatch } from '../src/data/worker-pool.ts';
+import { packBatch, unpackBatch } from '../src/data/pool-wire.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { type KernelRuns, kernelRuns, resetKernelRuns, useWasmKernels } from '../src/kernels/table.ts';
 import { kernelHeap } from '../src/kernels/wasm/kernel-heap.ts';

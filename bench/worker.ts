@@ -9,7 +9,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Augmenter } from '../src/augmenters/base/augmenter.ts';
 import { type Image, type UniformBatch, inMemoryOf } from '../src/core/image.ts';
-import { type WireBatch, fromHeap, packBatch, toSharedMemory, unpackBatch } from '../src/data/worker-pool.ts';
+import { type WireBatch, fromHeap, packBatch, toSharedMemory, unpackBatch } from '../src/data/pool-wire.ts';
 import { attachKernelHeap } from '../src/kernels/wasm/kernel-heap.ts';
 import { useWasmKernels } from '../src/kernels/wasm/simd.ts';
 import { makeCase } from './cases.ts';

@@ -1,20 +1,9 @@
 // The worker thread of `createWorkerPool`: rebuilds the augmenter from its JSON, then augments each batch it is sent
-// and sends it back (pixels transferred, or in shared memory when the task brings a shared `out`). Node-only; started
-// by worker-pool.ts, not meant to be imported.
+// and sends it back (pool-wire.ts's taskHandler). Node-only; started by worker-pool.ts, not meant to be imported.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type Image, type UniformBatch, inMemoryOf } from '../core/image.ts';
 import { attachKernelHeap } from '../kernels/wasm/kernel-heap.ts';
 import type { BatchAugmenter } from './data-loader.ts';
-import { errorToWire } from './ts-worker.ts';
-import {
-  type WorkerReply,
-  type WorkerTask,
-  fromHeap,
-  packBatch,
-  reusableInput,
-  toSharedMemory,
-  unpackBatch,
-} from './worker-pool.ts';
+import { taskHandler } from './pool-wire.ts';
 
 const { spec, rootSeed, reviverModule, reviverName, heap } = workerData as {
   spec: unknown;
@@ -40,39 +29,7 @@ async function load(): Promise<BatchAugmenter> {
   return revive(spec) as BatchAugmenter;
 }
 
-const ready = load();
-ready.catch(() => {}); // reported per task below
-
-// The previous task's input buffer, which the next result of the same size is written into (see reusableInput).
-let spare: Uint8Array | Float32Array | undefined;
-
-port.on('message', (task: WorkerTask) => {
-  ready
-    .then((augmenter) => {
-      const batch = unpackBatch(task.batch) as Image[] | UniformBatch;
-      const given = task.out && fromHeap(task.out, task.outInHeap);
-      const out = augmenter.augmentImages(batch, { epoch: task.epoch, indices: task.indices, out: given ?? spare });
-      if (given !== undefined) {
-        // A shared buffer to write into (DataLoader's reuseBuffers): the result goes back in shared memory, and this
-        // thread never detaches a buffer (see toSharedMemory).
-        const shared = toSharedMemory(out, batch);
-        const reply: WorkerReply = {
-          id: task.id,
-          ok: true,
-          batch: packBatch(shared).wire,
-          intoOut: inMemoryOf(shared, given),
-        };
-        port.postMessage(reply);
-        return;
-      }
-      spare = reusableInput(batch, out);
-      // Everything in the result was written by this thread into buffers it owns: they go whole, never copied.
-      const { wire, transfer } = packBatch(out, { owned: true });
-      const reply: WorkerReply = { id: task.id, ok: true, batch: wire };
-      port.postMessage(reply, transfer);
-    })
-    .catch((error: unknown) => {
-      const reply: WorkerReply = { id: task.id, ok: false, error: errorToWire(error) };
-      port.postMessage(reply);
-    });
-});
+port.on(
+  'message',
+  taskHandler(load(), (reply, transfer) => port.postMessage(reply, transfer)),
+);

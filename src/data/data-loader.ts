@@ -1,5 +1,6 @@
 // The DataLoader: batches of a dataset, shuffled per epoch, collated into one buffer, augmented with one batch call,
-// optionally in worker threads. Browser-safe: the worker pool is injected (see `pool`), never imported here.
+// optionally in workers. Browser-safe: Node's thread pool is injected (see `pool`, and `augkit/node`), never imported
+// here; in browsers the Web Worker pool is the default.
 import { argumentError } from '../core/errors.ts';
 import {
   type Batch,
@@ -17,6 +18,7 @@ import { inKernelHeap } from '../kernels/wasm/shared-heap.ts';
 import { ArrayDataset, type Dataset } from './dataset.ts';
 import { permutation } from './permutation.ts';
 import { Recycler } from './recycler.ts';
+import { createWebWorkerPool } from './web-worker-pool.ts';
 
 /** What the loader needs of an augmenter: one batch call, addressed by epoch and the samples' dataset indices. */
 export interface BatchAugmenter {
@@ -78,14 +80,17 @@ export interface DataLoaderOptions<T> {
   /** Called once per batch as `augment.augmentImages(images, { epoch, indices })`. */
   readonly augment?: BatchAugmenter;
   /**
-   * Worker threads that run `augment` (Node only): 0 (default) augments on the calling thread. The augmented bytes
-   * are the same for any number of workers. Needs `augment.toJSON()` and a pool: `pool`, or the default one that
-   * importing `augkit/node` registers.
+   * Workers that run `augment`: 0 (default) augments on the calling thread. The augmented bytes are the same for
+   * any number of workers. Needs `augment.toJSON()` and a pool: `pool`, or the default one — in Node the worker
+   * threads that importing `augkit/node` registers, in browsers Web Workers (`createWebWorkerPool`).
    */
   readonly workers?: number;
   /** Batches in flight ahead of the consumer. Default `2 × workers`, and 1 without workers. */
   readonly prefetch?: number;
-  /** Makes the worker pool; default the one registered by `augkit/node` (`createWorkerPool`). */
+  /**
+   * Makes the worker pool; default the one registered by `augkit/node` (`createWorkerPool`), else, where the
+   * platform has Web Workers, `createWebWorkerPool`.
+   */
   readonly pool?: AugmentPoolFactory;
   /**
    * Reuse the images' memory from batch to batch instead of allocating it twice per batch (the collated images and
@@ -107,10 +112,24 @@ let defaultPoolFactory: AugmentPoolFactory | undefined;
 
 /**
  * Sets the pool factory used when `workers > 0` and no `pool` option is given. `augkit/node` calls this with
- * `createWorkerPool` when imported; browsers have none (use `workers: 0`).
+ * `createWorkerPool` when imported; without it, platforms with Web Workers use `createWebWorkerPool`.
  */
 export function setDefaultAugmentPool(factory: AugmentPoolFactory | undefined): void {
   defaultPoolFactory = factory;
+}
+
+/** The pool for `workers > 0` without a `pool` option: the registered one, else Web Workers where there are any. */
+function defaultPool(): AugmentPoolFactory | undefined {
+  if (defaultPoolFactory !== undefined) return defaultPoolFactory;
+  return typeof globalThis.Worker === 'function' ? createWebWorkerPool : undefined;
+}
+
+/** What to do for `workers > 0` where no pool is available, in this environment's terms. */
+function noPoolAdvice(): string {
+  const node = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+  return node
+    ? "0 unless a worker pool is available: in Node, import 'augkit/node' (it registers the worker-thread pool) or pass { pool: createWorkerPool }"
+    : '0 here: this environment has no Web Workers (pass { pool } to augment elsewhere)';
 }
 
 function positiveInteger(name: string, value: unknown): number {
@@ -217,13 +236,8 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
           'type',
         );
       }
-      if (this.poolFactory === undefined && defaultPoolFactory === undefined) {
-        throw argumentError(
-          'DataLoader',
-          'workers',
-          "0 unless a worker pool is available (import 'augkit/node', or pass { pool: createWorkerPool })",
-          workers,
-        );
+      if (this.poolFactory === undefined && defaultPool() === undefined) {
+        throw argumentError('DataLoader', 'workers', noPoolAdvice(), workers);
       }
     }
   }
@@ -304,7 +318,7 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
       given = recycler?.output(input);
       const context = { epoch, indices, ...(given !== undefined ? { out: given } : {}) };
       if (this.workers > 0) {
-        this.pool ??= (this.poolFactory ?? (defaultPoolFactory as AugmentPoolFactory))(this.augment, {
+        this.pool ??= (this.poolFactory ?? (defaultPool() as AugmentPoolFactory))(this.augment, {
           workers: this.workers,
         });
         out = await this.pool.augment(images, context);

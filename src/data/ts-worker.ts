@@ -4,6 +4,8 @@
  */
 import { Worker } from 'node:worker_threads';
 
+export { type WireError, errorFromWire, errorToWire } from './pool-wire.ts';
+
 /**
  * The module `name` beside `base` (the caller's `import.meta.url`) with the caller's own extension: `.ts` when augkit
  * runs from its sources (the repository, through tsx), `.js` in the built package (dist/).
@@ -25,25 +27,4 @@ export function startWorker(entry: URL, workerData: unknown): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });
-}
-
-/** An error as it crosses `postMessage`: structured clone keeps plain fields only. */
-export interface WireError {
-  readonly name: string;
-  readonly message: string;
-  readonly stack?: string;
-}
-
-/** The plain form of `error` for `postMessage`. */
-export function errorToWire(error: unknown): WireError {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
-  return { name: 'Error', message: String(error) };
-}
-
-/** An Error again, with the worker's name, message and stack. */
-export function errorFromWire(error: WireError): Error {
-  const out = new Error(error.message);
-  out.name = error.name;
-  if (error.stack !== undefined) out.stack = error.stack;
-  return out;
 }
