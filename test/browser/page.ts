@@ -28,6 +28,8 @@ async function main(): Promise<PageResults> {
   const [height, width, channels] = ['height', 'width', 'channels'].map((k) => Number(params.get(k)));
   const raw = new Uint8Array(await (await fetch('photo.raw')).arrayBuffer());
   const photo = iaa.makeImage(raw, height, width, channels);
+  // On a page's main thread the WebAssembly module compiles in the background: wait for it, as a user would.
+  await iaa.wasmKernelsReady();
   iaa.resetKernelRuns();
   const examples = await exampleHashes(photo);
   const wasmKernels = wasmKernelsRun();
