@@ -44,6 +44,17 @@ export function axesOption(
       if (value === undefined || value === null) return undefined;
       const isDefault = value === defaultValue;
       if (isOptionsObject(value)) {
+        // An empty object names no axis (its JSON, {}, would not build again): rejected like an unknown axis.
+        if (Object.keys(value).length === 0) {
+          throw argumentError(
+            owner,
+            option,
+            'a number, a [min, max] range, an iap parameter or { x, y } of such',
+            value,
+            'type',
+            'give x, y or both',
+          );
+        }
         for (const key of Object.keys(value)) {
           if (key !== 'x' && key !== 'y') {
             throw argumentError(

@@ -271,6 +271,10 @@ describe('Affine', () => {
       /not given together with translatePercent/,
     );
     assert.throws(() => iaa.Affine({ scale: { z: 2 } as never }), /unknown axis "z"/);
+    assert.throws(
+      () => iaa.Affine({ translatePx: {} }),
+      /Affine: translatePx must be .*received \{\} \(give x, y or both\)/,
+    );
     assert.throws(() => iaa.Affine({ rotate: Number.POSITIVE_INFINITY }), RangeError);
     assert.throws(() => iaa.Affine(30 as never), /Affine: options must be an options object/);
   });
