@@ -44,6 +44,8 @@ export const CASES: readonly BenchCase[] = [
   // imgaug's recipe: noise padded by the kernel size (13 at sigma 5), a 13×13 blur, maps rounded to 1/32 pixel; the
   // OpenCV row blurs 17×17 without padding and remaps with float maps.
   { id: 'elastic', make: () => iaa.ElasticTransformation(50, { sigma: 5 }), workloads: ['rgb256'] },
+  { id: 'average_blur_5', make: () => iaa.AverageBlur(5) },
+  { id: 'median_blur_5', make: () => iaa.MedianBlur(5) },
   // A reference row, not an augmentation: each batch copied and nothing computed. What 2 workers gain on it is what
   // the bench's workers (shared memory, messages) leave of a second thread for a case that only streams pixels;
   // `npm run bench:scaling` gives the machine's own figure beside it.

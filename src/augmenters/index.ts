@@ -8,7 +8,9 @@ import { Multiply } from './arithmetic/multiply.ts';
 import { SaltAndPepper } from './arithmetic/salt-and-pepper.ts';
 import type { Augmenter } from './base/augmenter.ts';
 import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/registry.ts';
+import { AverageBlur } from './blur/average-blur.ts';
 import { GaussianBlur } from './blur/gaussian-blur.ts';
+import { MedianBlur } from './blur/median-blur.ts';
 import { AddToHueAndSaturation } from './color/add-to-hue-and-saturation.ts';
 import { AddToHue } from './color/add-to-hue.ts';
 import { AddToSaturation } from './color/add-to-saturation.ts';
@@ -44,6 +46,7 @@ export {
   AddToSaturation,
   AdditiveGaussianNoise,
   Affine,
+  AverageBlur,
   Crop,
   CropAndPad,
   Dropout,
@@ -56,6 +59,7 @@ export {
   Identity,
   Invert,
   LinearContrast,
+  MedianBlur,
   Multiply,
   OneOf,
   Pad,
@@ -82,6 +86,7 @@ export const definedFactories = {
   AddToSaturation,
   AdditiveGaussianNoise,
   Affine,
+  AverageBlur,
   Crop,
   CropAndPad,
   Dropout,
@@ -94,6 +99,7 @@ export const definedFactories = {
   Identity,
   Invert,
   LinearContrast,
+  MedianBlur,
   Multiply,
   OneOf,
   Pad,

@@ -135,3 +135,15 @@ export function nameOption<T extends string>(defaultValue: T, allowed: readonly 
     },
   };
 }
+
+/**
+ * An integer option's value for `numberArg`: the ends of a `[min, max]` range are rounded to the nearest integers
+ * (half up), so that any sub-range of a valid range is valid ([1.5, 6.8] draws 2…7, [6.99, 6.999] gives 7). Other
+ * forms are returned unchanged.
+ */
+export function integerRange(value: unknown): unknown {
+  if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+    return value;
+  }
+  return [Math.round(value[0]), Math.round(value[1])];
+}
