@@ -46,6 +46,9 @@ export const CASES: readonly BenchCase[] = [
   { id: 'elastic', make: () => iaa.ElasticTransformation(50, { sigma: 5 }), workloads: ['rgb256'] },
   { id: 'average_blur_5', make: () => iaa.AverageBlur(5) },
   { id: 'median_blur_5', make: () => iaa.MedianBlur(5) },
+  { id: 'motion_blur_k7', make: () => iaa.MotionBlur(7) },
+  { id: 'sharpen', make: () => iaa.Sharpen(1, { lightness: 1 }) },
+  { id: 'emboss', make: () => iaa.Emboss(1, { strength: 1 }) },
   // A reference row, not an augmentation: each batch copied and nothing computed. What 2 workers gain on it is what
   // the bench's workers (shared memory, messages) leave of a second thread for a case that only streams pixels;
   // `npm run bench:scaling` gives the machine's own figure beside it.

@@ -11,12 +11,18 @@ import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/regi
 import { AverageBlur } from './blur/average-blur.ts';
 import { GaussianBlur } from './blur/gaussian-blur.ts';
 import { MedianBlur } from './blur/median-blur.ts';
+import { MotionBlur } from './blur/motion-blur.ts';
 import { AddToHueAndSaturation } from './color/add-to-hue-and-saturation.ts';
 import { AddToHue } from './color/add-to-hue.ts';
 import { AddToSaturation } from './color/add-to-saturation.ts';
 import { Grayscale } from './color/grayscale.ts';
 import { GammaContrast } from './contrast/gamma-contrast.ts';
 import { LinearContrast } from './contrast/linear-contrast.ts';
+import { Convolve } from './convolutional/convolve.ts';
+import { DirectedEdgeDetect } from './convolutional/directed-edge-detect.ts';
+import { EdgeDetect } from './convolutional/edge-detect.ts';
+import { Emboss } from './convolutional/emboss.ts';
+import { Sharpen } from './convolutional/sharpen.ts';
 import { Fliplr } from './flip/fliplr.ts';
 import { Flipud } from './flip/flipud.ts';
 import { Affine } from './geometric/affine.ts';
@@ -47,10 +53,14 @@ export {
   AdditiveGaussianNoise,
   Affine,
   AverageBlur,
+  Convolve,
   Crop,
   CropAndPad,
+  DirectedEdgeDetect,
   Dropout,
+  EdgeDetect,
   ElasticTransformation,
+  Emboss,
   Fliplr,
   Flipud,
   GammaContrast,
@@ -60,6 +70,7 @@ export {
   Invert,
   LinearContrast,
   MedianBlur,
+  MotionBlur,
   Multiply,
   OneOf,
   Pad,
@@ -70,6 +81,7 @@ export {
   ScaleX,
   ScaleY,
   Sequential,
+  Sharpen,
   ShearX,
   ShearY,
   SomeOf,
@@ -87,10 +99,14 @@ export const definedFactories = {
   AdditiveGaussianNoise,
   Affine,
   AverageBlur,
+  Convolve,
   Crop,
   CropAndPad,
+  DirectedEdgeDetect,
   Dropout,
+  EdgeDetect,
   ElasticTransformation,
+  Emboss,
   Fliplr,
   Flipud,
   GammaContrast,
@@ -100,6 +116,7 @@ export const definedFactories = {
   Invert,
   LinearContrast,
   MedianBlur,
+  MotionBlur,
   Multiply,
   OneOf,
   Pad,
@@ -110,6 +127,7 @@ export const definedFactories = {
   ScaleX,
   ScaleY,
   Sequential,
+  Sharpen,
   ShearX,
   ShearY,
   SomeOf,

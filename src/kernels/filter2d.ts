@@ -1,0 +1,104 @@
+/**
+ * 2-D correlation with a float32 kernel and OpenCV's `BORDER_REFLECT_101`, as `cv2.filter2D(src, -1, kernel)`
+ * computes it on uint8 and float32 images.
+ */
+
+import { type GridShape, reflect101 } from './convolve.ts';
+import { Scratch } from './scratch.ts';
+import { saturateU8 } from './warp/tables.ts';
+
+// Row and column offsets and the kernels' non-zero taps of one call (kernels run synchronously).
+const scratch = new Scratch();
+
+/** A kernel of `height × width` float32 taps, row-major; the tap at (height / 2, width / 2) sits on the output. */
+export interface Filter2DKernel {
+  readonly height: number;
+  readonly width: number;
+  readonly data: Float32Array;
+}
+
+/**
+ * OpenCV runs kernels of this many taps or more through a DFT for uint8 and float32 images (with SSE3), whose
+ * rounding this kernel does not reproduce.
+ */
+export const FILTER2D_DFT_TAPS = 130;
+
+function checkFilter(
+  src: ArrayLike<number>,
+  shape: GridShape,
+  kernels: readonly Filter2DKernel[],
+  out: ArrayLike<number>,
+) {
+  const n = shape.height * shape.width * shape.channels;
+  if (src.length !== n || out.length !== n) {
+    throw new RangeError(`filter2D: src and out must hold height × width × channels = ${n} values`);
+  }
+  if (kernels.length !== 1 && kernels.length !== shape.channels) {
+    throw new RangeError(
+      `filter2D: give one kernel or one per channel (${shape.channels}); received ${kernels.length}`,
+    );
+  }
+  for (const k of kernels) {
+    if (!(k.height >= 1 && k.width >= 1 && k.data.length === k.height * k.width)) {
+      throw new RangeError(`filter2D: a kernel must hold height × width taps; received ${k.height} × ${k.width}`);
+    }
+  }
+}
+
+/**
+ * Correlates each channel of `src` with its kernel (`kernels[0]` for every channel, or `kernels[c]` for channel c):
+ * out(y, x) = Σ k(i, j) · src(y + i − height / 2, x + j − width / 2), with BORDER_REFLECT_101, as
+ * `cv2.filter2D(src, -1, kernel)` with the default anchor. The sum runs over the kernel's non-zero taps in row-major
+ * order, each step a float32 fused multiply-add (OpenCV 4.6's AVX2 path, `v_muladd`), starting from 0; uint8
+ * outputs are rounded half to even and saturated, float32 outputs are not clipped. Each fused step is computed
+ * as one double operation rounded to float32, which is exact whenever x · k + s fits 53 bits (always for the taps
+ * and sums these augmenters make); kernels of {@link FILTER2D_DFT_TAPS} taps or more, which OpenCV sends through a
+ * DFT, may differ from it by rounding. `out` must not be `src`.
+ *
+ * @example filter2D(img.data, img, [{ height: 3, width: 3, data: sharpen }], out.data)
+ */
+export function filter2D<A extends Uint8Array | Float32Array>(
+  src: A,
+  shape: GridShape,
+  kernels: readonly Filter2DKernel[],
+  out: A,
+): void {
+  checkFilter(src, shape, kernels, out);
+  if ((src as ArrayBufferView) === out) throw new RangeError('filter2D: out must not be src');
+  const { height, width, channels } = shape;
+  const stride = width * channels;
+  const u8 = out instanceof Uint8Array;
+  for (let c = 0; c < channels; c++) {
+    const kernel = kernels.length === 1 ? kernels[0] : kernels[c];
+    const kh = kernel.height;
+    const kw = kernel.width;
+    const ay = kh >> 1;
+    const ax = kw >> 1;
+    // The non-zero taps, as (row, column offset into `cols`, weight), in OpenCV's order.
+    const taps = scratch.f64(0, 3 * kh * kw);
+    let nz = 0;
+    for (let i = 0; i < kh; i++) {
+      for (let j = 0; j < kw; j++) {
+        const w = kernel.data[i * kw + j];
+        if (w === 0) continue;
+        taps[3 * nz] = i;
+        taps[3 * nz + 1] = j;
+        taps[3 * nz + 2] = w;
+        nz++;
+      }
+    }
+    const cols = scratch.i32(1, width + kw);
+    for (let x = 0; x < width + kw; x++) cols[x] = reflect101(x - ax, width) * channels + c;
+    const rows = scratch.i32(2, kh);
+    for (let y = 0; y < height; y++) {
+      for (let i = 0; i < kh; i++) rows[i] = reflect101(y + i - ay, height) * stride;
+      for (let x = 0; x < width; x++) {
+        let s = 0;
+        for (let t = 0; t < 3 * nz; t += 3) {
+          s = Math.fround(src[rows[taps[t]] + cols[x + taps[t + 1]]] * taps[t + 2] + s);
+        }
+        out[y * stride + x * channels + c] = u8 ? saturateU8(s) : s;
+      }
+    }
+  }
+}
