@@ -49,6 +49,9 @@ export const CASES: readonly BenchCase[] = [
   { id: 'motion_blur_k7', make: () => iaa.MotionBlur(7) },
   { id: 'sharpen', make: () => iaa.Sharpen(1, { lightness: 1 }) },
   { id: 'emboss', make: () => iaa.Emboss(1, { strength: 1 }) },
+  { id: 'sigmoid_contrast', make: () => iaa.SigmoidContrast(10, { cutoff: 0.5 }) },
+  { id: 'clahe', make: () => iaa.CLAHE(2, { tileGridSizePx: 8 }) },
+  { id: 'histogram_equalization', make: () => iaa.HistogramEqualization() },
   // A reference row, not an augmentation: each batch copied and nothing computed. What 2 workers gain on it is what
   // the bench's workers (shared memory, messages) leave of a second thread for a case that only streams pixels;
   // `npm run bench:scaling` gives the machine's own figure beside it.

@@ -187,6 +187,66 @@ def convolution_cases(imgs):
     return cases
 
 
+def contrast_cases(imgs):
+    """The LUT augmenters on a 0…255 ramp (image 0, so the output is the table) and the histogram ones on the rest."""
+    x = np.linspace(0, 1.0, num=256, dtype=np.float32)
+    cases = []
+
+    def lut(type_, options, table):
+        table = np.clip(table, 0, 255).astype(np.uint8)
+        outputs = [b64(table)]  # the ramp only: the table itself
+        cases.append({'type': type_, 'options': options, 'outputs': outputs})
+
+    for gain, cutoff in [(10, 0.5), (5.5, 0.3), (1.0, 0.9), (20.3, 0.47), (0.2, 0.0), (8, 1)]:
+        g, c = np.float32(gain), np.float32(cutoff)
+        lut('SigmoidContrast', {'gain': gain, 'cutoff': cutoff}, 0 + 255 * 1 / (1 + np.exp(g * (c - x))))
+    for gain in [1, 0.4, 0.77, 1.6, 3.3]:
+        lut('LogContrast', {'gain': gain}, 0 + 255 * np.float32(gain) * np.log2(1 + x))
+
+    def per_channel(fn):
+        return lambda image: np.stack([fn(np.ascontiguousarray(image[..., c])) for c in range(image.shape[2])], axis=-1)
+
+    cases.append({'type': 'AllChannelsHistogramEqualization', 'options': {}, 'outputs': per_image(per_channel(cv2.equalizeHist), imgs)})
+    for clip, th, tw in [(2.0, 8, 8), (0.5, 3, 5), (4.2, 4, 3), (40.0, 7, 7), (1.0, 2, 2)]:
+        # imgaug: tileGridSize=(width, height), after max(size, tile_grid_size_px_min = 3); clip a float32 sample.
+        clahe = cv2.createCLAHE(clipLimit=float(np.float32(clip)), tileGridSize=(max(tw, 3), max(th, 3)))
+        options = {'clipLimit': clip, 'tileGridSizePx': th if th == tw else {'height': th, 'width': tw}}
+        cases.append({'type': 'AllChannelsCLAHE', 'options': options, 'outputs': per_image(per_channel(clahe.apply), imgs)})
+
+    spaces = {
+        'Lab': (cv2.COLOR_RGB2Lab, cv2.COLOR_Lab2RGB, 0),
+        'HLS': (cv2.COLOR_RGB2HLS, cv2.COLOR_HLS2RGB, 1),
+        'HSV': (cv2.COLOR_RGB2HSV, cv2.COLOR_HSV2RGB, 2),
+    }
+
+    def intensity(fn, space):
+        """imgaug's _IntensityChannelBasedApplier from RGB: 1 channel directly, 3 (and 4 with alpha kept) through
+        the colour space's intensity channel, other counts channel by channel."""
+        to, back, k = spaces[space]
+
+        def run(image):
+            c = image.shape[2]
+            if c not in (3, 4):
+                return per_channel(fn)(image)
+            conv = cv2.cvtColor(np.ascontiguousarray(image[..., :3]), to)
+            conv[..., k] = fn(np.ascontiguousarray(conv[..., k]))
+            rgb = cv2.cvtColor(conv, back)
+            return rgb if c == 3 else np.concatenate([rgb, image[..., 3:4]], axis=2)
+
+        return run
+
+    for space in ['Lab', 'HLS', 'HSV']:
+        options = {} if space == 'Lab' else {'toColorspace': space}
+        cases.append({'type': 'HistogramEqualization', 'options': options, 'outputs': per_image(intensity(cv2.equalizeHist, space), imgs)})
+    for clip, th, tw, space in [(2.0, 8, 8, 'Lab'), (0.7, 3, 5, 'HLS'), (4.2, 4, 3, 'HSV')]:
+        clahe = cv2.createCLAHE(clipLimit=float(np.float32(clip)), tileGridSize=(max(tw, 3), max(th, 3)))
+        options = {'clipLimit': clip, 'tileGridSizePx': th if th == tw else {'height': th, 'width': tw}}
+        if space != 'Lab':
+            options['toColorspace'] = space
+        cases.append({'type': 'CLAHE', 'options': options, 'outputs': per_image(intensity(clahe.apply, space), imgs)})
+    return cases
+
+
 def write(name, imgs, cases, note):
     fixture = {
         'generator': 'scripts/gen-filter-fixtures.py',
@@ -210,6 +270,15 @@ def main():
         blur_cases(imgs),
         'base64 of HWC uint8 bytes; each case: an augmenter with constant options, and per image the output of the '
         'OpenCV call imgaug 0.4.0 makes (null where OpenCV rejects the image)',
+    )
+    ramp = np.arange(256, dtype=np.uint8).reshape(1, 256, 1)
+    contrast_imgs = [ramp] + imgs[1:]
+    write(
+        'filters-contrast.json',
+        contrast_imgs,
+        contrast_cases(contrast_imgs),
+        'base64 of HWC uint8 bytes; image 0 is the ramp 0..255, so LUT outputs on it are the tables imgaug 0.4.0 '
+        'builds with numpy 1.24; the histogram cases are cv2.equalizeHist and cv2.createCLAHE per channel',
     )
     write(
         'filters-convolution.json',

@@ -16,8 +16,14 @@ import { AddToHueAndSaturation } from './color/add-to-hue-and-saturation.ts';
 import { AddToHue } from './color/add-to-hue.ts';
 import { AddToSaturation } from './color/add-to-saturation.ts';
 import { Grayscale } from './color/grayscale.ts';
+import { AllChannelsCLAHE } from './contrast/all-channels-clahe.ts';
+import { AllChannelsHistogramEqualization } from './contrast/all-channels-histogram-equalization.ts';
+import { CLAHE } from './contrast/clahe.ts';
 import { GammaContrast } from './contrast/gamma-contrast.ts';
+import { HistogramEqualization } from './contrast/histogram-equalization.ts';
 import { LinearContrast } from './contrast/linear-contrast.ts';
+import { LogContrast } from './contrast/log-contrast.ts';
+import { SigmoidContrast } from './contrast/sigmoid-contrast.ts';
 import { Convolve } from './convolutional/convolve.ts';
 import { DirectedEdgeDetect } from './convolutional/directed-edge-detect.ts';
 import { EdgeDetect } from './convolutional/edge-detect.ts';
@@ -52,7 +58,10 @@ export {
   AddToSaturation,
   AdditiveGaussianNoise,
   Affine,
+  AllChannelsCLAHE,
+  AllChannelsHistogramEqualization,
   AverageBlur,
+  CLAHE,
   Convolve,
   Crop,
   CropAndPad,
@@ -66,9 +75,11 @@ export {
   GammaContrast,
   GaussianBlur,
   Grayscale,
+  HistogramEqualization,
   Identity,
   Invert,
   LinearContrast,
+  LogContrast,
   MedianBlur,
   MotionBlur,
   Multiply,
@@ -84,6 +95,7 @@ export {
   Sharpen,
   ShearX,
   ShearY,
+  SigmoidContrast,
   SomeOf,
   Sometimes,
   TranslateX,
@@ -98,7 +110,10 @@ export const definedFactories = {
   AddToSaturation,
   AdditiveGaussianNoise,
   Affine,
+  AllChannelsCLAHE,
+  AllChannelsHistogramEqualization,
   AverageBlur,
+  CLAHE,
   Convolve,
   Crop,
   CropAndPad,
@@ -112,9 +127,11 @@ export const definedFactories = {
   GammaContrast,
   GaussianBlur,
   Grayscale,
+  HistogramEqualization,
   Identity,
   Invert,
   LinearContrast,
+  LogContrast,
   MedianBlur,
   MotionBlur,
   Multiply,
@@ -130,6 +147,7 @@ export const definedFactories = {
   Sharpen,
   ShearX,
   ShearY,
+  SigmoidContrast,
   SomeOf,
   Sometimes,
   TranslateX,

@@ -31,8 +31,13 @@ const ALLOCATES: Readonly<Record<string, string>> = {
   'MotionBlur #1': 'its k × k kernel, drawn per image (a line turned by the drawn angle)',
 };
 
-/** Augmenters whose output never depends on the seed: they draw nothing (Convolve's matrix is fixed, as in imgaug). */
-const DRAW_NOTHING: readonly string[] = ['Identity', 'Convolve'];
+/** Augmenters whose output never depends on the seed: they draw nothing (as in imgaug: a fixed matrix, a histogram). */
+const DRAW_NOTHING: readonly string[] = [
+  'Identity',
+  'Convolve',
+  'AllChannelsHistogramEqualization',
+  'HistogramEqualization',
+];
 
 /** Registers the contract's tests; `wasm` says whether this process runs the WebAssembly kernels (checked). */
 export function contractSuite(wasm: boolean): void {

@@ -1,6 +1,7 @@
 // The OpenCV fixtures of the blur, convolution and contrast augmenters (test/fixtures/filters-*.json, written by
 // scripts/gen-filter-fixtures.py from Debian's OpenCV 4.6): shared images, and per case an augmenter with constant
-// options and the bytes imgaug's OpenCV call gives for each image (null where OpenCV rejects it).
+// options and the bytes imgaug's OpenCV call gives for each image (null where OpenCV rejects it; a shorter list
+// covers the first images only).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as iaa from '../../src/index.ts';
@@ -37,7 +38,7 @@ export function checkFixtureCases(fixture: FilterFixture, type: string): number 
     const aug = iaa.fromJSON({ type, ...c.options });
     fixture.images.forEach((image, i) => {
       const expected = c.outputs[i];
-      if (expected === null) return;
+      if (expected === null || expected === undefined) return;
       const out = aug.augmentImage(image);
       const what = `${type} ${JSON.stringify(c.options)} on ${image.height}×${image.width}×${image.channels}`;
       assert.deepEqual(out.data, fixtureBytes(expected), what);
