@@ -34,11 +34,11 @@ describe('HistogramEqualization', () => {
   it("rejects an unknown colour space with imgaug's list", () => {
     assert.throws(
       () => HistogramEqualization({ toColorspace: 'YCrCb' as never }),
-      /HistogramEqualization: toColorspace must be one of 'Lab', 'HLS', 'HSV'; received "YCrCb"/,
+      /HistogramEqualization: toColorspace must be one of Lab, HLS, HSV; received "YCrCb"/,
     );
     assert.throws(
       () => HistogramEqualization({ fromColorspace: 'XYZ' as never }),
-      /fromColorspace must be one of 'RGB', 'BGR', 'Lab', 'HLS', 'HSV'/,
+      /fromColorspace must be one of RGB, BGR, Lab, HLS, HSV/,
     );
   });
 });

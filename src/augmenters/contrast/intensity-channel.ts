@@ -1,12 +1,11 @@
 // imgaug's _IntensityChannelBasedApplier, shared by CLAHE and HistogramEqualization: colour images are converted to
 // a colour space with an intensity channel, the channel is equalised alone, and the image is converted back.
-import { argumentError } from '../../core/errors.ts';
 import type { Image } from '../../core/image.ts';
 import { copyChannels } from '../../kernels/channels.ts';
 import { convertColorspace } from '../../kernels/colorspace.ts';
 import { type ChannelPlane, levelsToUnit, unitToLevels } from '../../kernels/histogram.ts';
 import { Scratch } from '../../kernels/scratch.ts';
-import type { OptionDef } from '../base/define.ts';
+import { nameOption } from '../base/options.ts';
 import { eachChannelAsLevels } from './all-channels-histogram-equalization.ts';
 
 // The converted image and the levels of a float32 image (apply runs synchronously).
@@ -20,28 +19,14 @@ const INTENSITY_SPACES = Object.keys(INTENSITY) as IntensitySpace[];
 export type SourceSpace = 'RGB' | 'BGR' | IntensitySpace;
 const SOURCE_SPACES: readonly SourceSpace[] = ['RGB', 'BGR', 'Lab', 'HLS', 'HSV'];
 
-function spaceOption<T extends string>(defaultValue: T, allowed: readonly T[], doc: string): OptionDef<T, T> {
-  const accepted = `one of ${allowed.map((s) => `'${s}'`).join(', ')}`;
-  return {
-    default: defaultValue,
-    meta: { type: 'name', range: allowed.map((s) => JSON.stringify(s)).join(', '), doc },
-    parse(owner, option, value) {
-      if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-        throw argumentError(owner, option, accepted, value, typeof value === 'string' ? 'range' : 'type');
-      }
-      return value as T;
-    },
-  };
-}
-
 /** `toColorspace`: Lab, HLS or HSV (imgaug's rule), default Lab. */
-export const toColorspaceOption = spaceOption<IntensitySpace>(
+export const toColorspaceOption = nameOption<IntensitySpace>(
   'Lab',
   INTENSITY_SPACES,
   'The colour space whose intensity channel (L of Lab and HLS, V of HSV) is equalised.',
 );
 /** `fromColorspace`: the colour space of the input images, default RGB. */
-export const fromColorspaceOption = spaceOption<SourceSpace>('RGB', SOURCE_SPACES, 'The colour space of the images.');
+export const fromColorspaceOption = nameOption<SourceSpace>('RGB', SOURCE_SPACES, 'The colour space of the images.');
 
 /**
  * Applies `fn` to the intensity channel of 3- and 4-channel images (the 4th channel, alpha, is kept) after converting
