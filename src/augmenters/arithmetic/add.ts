@@ -33,7 +33,7 @@ export const Add = defineAugmenter(
 );
 
 /** imgaug: `clip(round(value), -255, 255)` with numpy's half-to-even round, then `clip(v + value, 0, 255)`. */
-function addUint8(v: number, value: number): number {
+export function addUint8(v: number, value: number): number {
   const n = roundHalfEven(value);
   return v + (n < -255 ? -255 : n > 255 ? 255 : n);
 }

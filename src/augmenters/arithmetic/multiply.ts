@@ -28,7 +28,8 @@ export const Multiply = defineAugmenter(
   }),
 );
 
-function multiplyUint8(v: number, mul: number): number {
+/** imgaug 0.4.0's uint8 product before its table truncates and clips it: float32(v · float32(mul)). */
+export function multiplyUint8(v: number, mul: number): number {
   return f32(v * f32(mul));
 }
 

@@ -1,0 +1,41 @@
+import { defineAugmenter } from '../base/define.ts';
+import { booleanOption, numberOption } from '../base/options.ts';
+import { VALUE_MAP_RANGE } from '../base/value-map.ts';
+import { type BrightnessPrepared, brightnessSteps, toColorspaceOption } from './brightness.ts';
+import { fromColorspaceOption } from './colorspace-options.ts';
+
+/**
+ * Multiplies the brightness channel of each image by a factor and adds a value, both drawn per image, in a colour
+ * space drawn per image (Y of YCrCb or YUV, V of HSV, L of HLS or Lab), then converts back (imgaug's
+ * `MultiplyAndAddToBrightness`: Multiply's and Add's uint8 tables, in an order drawn per image with `randomOrder`).
+ * Images must be uint8 with 3 channels, in `fromColorspace` (RGB by default).
+ *
+ * Differs from imgaug: Luv is not among the spaces yet, so `toColorspace` draws from the other five by default.
+ *
+ * @param mul The factor: a number, a `[min, max]` range or an `iap` parameter. Default `[0.7, 1.3]`.
+ * @example iaa.MultiplyAndAddToBrightness({ mul: [0.5, 1.5], add: [-30, 30] })
+ */
+export const MultiplyAndAddToBrightness = defineAugmenter({
+  type: 'MultiplyAndAddToBrightness',
+  kind: 'pixel',
+  primary: 'mul',
+  options: {
+    mul: numberOption([0.7, 1.3], VALUE_MAP_RANGE, 'The factor the brightness channel is multiplied by.'),
+    add: numberOption([-30, 30], VALUE_MAP_RANGE, 'The value added to the brightness channel (rounded for uint8).'),
+    toColorspace: toColorspaceOption,
+    fromColorspace: fromColorspaceOption,
+    randomOrder: booleanOption(true, 'Whether Multiply and Add run in a random order per image.'),
+  },
+  examples: [
+    { mul: [0.5, 1.5], add: [-40, 40] },
+    { mul: [0.8, 1.2], add: 0, toColorspace: ['Lab', 'HSV'] },
+  ],
+  prepare: ({ mul, add, toColorspace, fromColorspace, randomOrder }): BrightnessPrepared => ({
+    mul,
+    add,
+    toColorspace,
+    fromColorspace,
+    randomOrder,
+  }),
+  ...brightnessSteps,
+});
