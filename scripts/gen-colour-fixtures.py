@@ -122,9 +122,102 @@ def augmenter_cases(rng):
     return cases
 
 
+BRIGHTNESS = {  # imgaug's WithBrightnessChannels: conversion codes and the brightness channel
+    "YCrCb": (cv2.COLOR_RGB2YCrCb, cv2.COLOR_YCrCb2RGB, 0),
+    "HSV": (cv2.COLOR_RGB2HSV, cv2.COLOR_HSV2RGB, 2),
+    "HLS": (cv2.COLOR_RGB2HLS, cv2.COLOR_HLS2RGB, 1),
+    "Lab": (cv2.COLOR_RGB2Lab, cv2.COLOR_Lab2RGB, 0),
+    "YUV": (cv2.COLOR_RGB2YUV, cv2.COLOR_YUV2RGB, 0),
+}
+
+
+def multiply_and_add_to_brightness(image, colorspace, mul, add, add_first):
+    """MultiplyAndAddToBrightness for one image: Multiply's and Add's uint8 tables (imgaug's arithmetic.py,
+    _multiply_scalar_to_uint8 and _add_scalar_to_uint8) on the brightness channel, in the given order."""
+    to_code, from_code, channel = BRIGHTNESS[colorspace]
+    converted = cv2.cvtColor(image, to_code)
+    mul_table = np.clip(np.arange(0, 256, dtype=np.float32) * np.float32(mul), 0, 255).astype(np.uint8)
+    value = np.clip(np.round(add), -255, 255).astype(np.int16)
+    add_table = np.clip(np.arange(0, 256, dtype=np.int16) + value, 0, 255).astype(np.uint8)
+    steps = [add_table, mul_table] if add_first else [mul_table, add_table]
+    values = converted[..., channel]
+    for table in steps:
+        values = table[values]
+    converted[..., channel] = values
+    return cv2.cvtColor(converted, from_code)
+
+
+def brightness_cases(rng):
+    cases = []
+    settings = [
+        ("YCrCb", 1.3, 0, False),
+        ("HSV", 0.55, 17.5, False),
+        ("HLS", 1.0, -30.5, True),
+        ("Lab", 1.77, 12, True),
+        ("YUV", 0.9, -4, False),
+        ("Lab", 0.5, 0, False),
+        ("HSV", 1.2, 40, True),
+    ]
+    for k, (colorspace, mul, add, add_first) in enumerate(settings):
+        height, width = AUG_SHAPES[(k + 1) % len(AUG_SHAPES)]
+        image = rng.integers(0, 256, (height, width, 3), dtype=np.uint8)
+        out = multiply_and_add_to_brightness(image, colorspace, mul, add, add_first)
+        cases.append(
+            {
+                "type": "MultiplyAndAddToBrightness",
+                "options": {"mul": mul, "add": add, "toColorspace": colorspace},
+                "addFirst": add_first,
+                "height": height,
+                "width": width,
+                "image": b64(image),
+                "out": b64(out),
+            }
+        )
+    return cases
+
+
+def quantize_uniform_table(nb_bins, centerize):
+    """imgaug's _QuantizeUniformLUTTable._generate_quantize_uniform_table, for one number of bins (2-254)."""
+    table = np.arange(0, 256).astype(np.float32)
+    binsize = 256 / np.uint8(nb_bins)
+    table_q_f32 = np.floor(table / binsize) * binsize
+    if centerize:
+        table_q_f32 = table_q_f32 + binsize / 2
+    return np.clip(np.round(table_q_f32), 0, 255).astype(np.uint8)
+
+
+def quantize_cases(rng):
+    """UniformColorQuantization (bins to centres) and UniformColorQuantizationToNBits (2^bits bins, lower edges);
+    the 4th channel is kept as alpha."""
+    cases = []
+    settings = [("nColors", 2, 3), ("nColors", 5, 1), ("nColors", 16, 4), ("nColors", 77, 3), ("nColors", 254, 3)]
+    settings += [("nColors", 14, 3), ("nColors", 28, 1)]  # float32 puts 128 (and 64) in the bin below
+    settings += [("nbBits", 1, 3), ("nbBits", 3, 1), ("nbBits", 5, 4), ("nbBits", 7, 3)]
+    for k, (option, count, channels) in enumerate(settings):
+        height, width = AUG_SHAPES[k % len(AUG_SHAPES)]
+        image = rng.integers(0, 256, (height, width, channels), dtype=np.uint8)
+        bits = option == "nbBits"
+        table = quantize_uniform_table(2**count if bits else count, not bits)
+        out = image.copy()
+        out[..., 0:3] = table[image[..., 0:3]]
+        cases.append(
+            {
+                "type": "UniformColorQuantizationToNBits" if bits else "UniformColorQuantization",
+                "options": {option: count},
+                "height": height,
+                "width": width,
+                "channels": channels,
+                "image": b64(image),
+                "out": b64(out),
+            }
+        )
+    return cases
+
+
 def main_augmenters():
     rng = np.random.default_rng(2404)
-    out = {"opencv": cv2.__version__, "cases": augmenter_cases(rng)}
+    cases = augmenter_cases(rng) + brightness_cases(rng) + quantize_cases(rng)
+    out = {"opencv": cv2.__version__, "cases": cases}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "colour-augmenters.json")
     with open(path, "w") as f:
         json.dump(out, f, indent=1)

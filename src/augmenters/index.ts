@@ -12,10 +12,16 @@ import { AverageBlur } from './blur/average-blur.ts';
 import { GaussianBlur } from './blur/gaussian-blur.ts';
 import { MedianBlur } from './blur/median-blur.ts';
 import { MotionBlur } from './blur/motion-blur.ts';
+import { AddToBrightness } from './color/add-to-brightness.ts';
 import { AddToHueAndSaturation } from './color/add-to-hue-and-saturation.ts';
 import { AddToHue } from './color/add-to-hue.ts';
 import { AddToSaturation } from './color/add-to-saturation.ts';
 import { Grayscale } from './color/grayscale.ts';
+import { MultiplyAndAddToBrightness } from './color/multiply-and-add-to-brightness.ts';
+import { MultiplyBrightness } from './color/multiply-brightness.ts';
+import { Posterize } from './color/posterize.ts';
+import { UniformColorQuantizationToNBits } from './color/uniform-color-quantization-to-n-bits.ts';
+import { UniformColorQuantization } from './color/uniform-color-quantization.ts';
 import { AllChannelsCLAHE } from './contrast/all-channels-clahe.ts';
 import { AllChannelsHistogramEqualization } from './contrast/all-channels-histogram-equalization.ts';
 import { CLAHE } from './contrast/clahe.ts';
@@ -53,6 +59,7 @@ import { Pad } from './size/pad.ts';
 
 export {
   Add,
+  AddToBrightness,
   AddToHue,
   AddToHueAndSaturation,
   AddToSaturation,
@@ -83,9 +90,12 @@ export {
   MedianBlur,
   MotionBlur,
   Multiply,
+  MultiplyAndAddToBrightness,
+  MultiplyBrightness,
   OneOf,
   Pad,
   PerspectiveTransform,
+  Posterize,
   Resize,
   Rotate,
   SaltAndPepper,
@@ -100,11 +110,14 @@ export {
   Sometimes,
   TranslateX,
   TranslateY,
+  UniformColorQuantization,
+  UniformColorQuantizationToNBits,
 };
 
 /** Every augmenter, by imgaug's name. */
 export const definedFactories = {
   Add,
+  AddToBrightness,
   AddToHue,
   AddToHueAndSaturation,
   AddToSaturation,
@@ -135,9 +148,12 @@ export const definedFactories = {
   MedianBlur,
   MotionBlur,
   Multiply,
+  MultiplyAndAddToBrightness,
+  MultiplyBrightness,
   OneOf,
   Pad,
   PerspectiveTransform,
+  Posterize,
   Resize,
   Rotate,
   SaltAndPepper,
@@ -152,6 +168,8 @@ export const definedFactories = {
   Sometimes,
   TranslateX,
   TranslateY,
+  UniformColorQuantization,
+  UniformColorQuantizationToNBits,
 } as const;
 
 /** The registry: augmenter type → its definition and how to build it from JSON. */
