@@ -148,6 +148,11 @@ describe('augkit augment --shard i/n', () => {
     const mixed = await runCli(['manifest', 'merge', out]);
     assert.equal(mixed.code, 1);
     assert.match(mixed.stderr, /manifest-1-of-3\.jsonl records another run than manifest-0-of-3\.jsonl: seed 11 → 12/);
+
+    // The merged manifest may not go where merge reads manifests.
+    const into = await runCli(['manifest', 'merge', out, '--out', join(out, 'manifest.jsonl')]);
+    assert.equal(into.code, 2);
+    assert.match(into.stderr, /is a manifest merge reads; write the merged one elsewhere/);
   });
 
   it('refuses malformed shards with a usage error naming the accepted form', async () => {

@@ -1,6 +1,6 @@
 // `augkit manifest merge DIR`: checks that the shards of a sharded `augkit augment` run wrote every output exactly
 // once and combines their manifests into the one a single run writes.
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { plainFileError } from '../../core/file-errors.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import {
@@ -14,6 +14,7 @@ import {
   stringOption,
 } from '../command.ts';
 import { mergeManifests } from '../manifest-merge.ts';
+import { shardOfManifestName } from '../shard.ts';
 
 const HELP = `merge DIR: reads the manifests "augkit augment" wrote into DIR (its --out): manifest.jsonl of a whole run and
 manifest-i-of-n.jsonl of --shard i/n. Checks that they record one run (the same inputs, seed, pipeline, --n and
@@ -24,7 +25,7 @@ the exit code is 1, and nothing is written.
 
 Options:
   --out FILE    write the merged manifest to FILE (default: standard output); an existing FILE is kept unless
-                --overwrite is given. Not a name "augkit manifest merge" reads (manifest.jsonl in DIR)
+                --overwrite is given. Not a manifest name in DIR (merge would read it next time)
   --verify      also read every recorded output and compare its SHA-256 with the manifest's
   --overwrite   replace an existing --out FILE`;
 
@@ -49,7 +50,7 @@ async function runManifest(args: ParsedArgs, io: CliIO): Promise<number> {
   const dir = resolve(io.cwd, dirArg);
   const outArg = stringOption(args, 'out');
   const out = outArg === undefined ? undefined : resolve(io.cwd, outArg);
-  if (out !== undefined && out === resolve(dir, 'manifest.jsonl')) {
+  if (out !== undefined && dirname(out) === dir && shardOfManifestName(basename(out)) !== undefined) {
     throw new UsageError(`--out ${outArg} is a manifest merge reads; write the merged one elsewhere`, 'manifest');
   }
   const result = await mergeManifests(dir, dirArg, flag(args, 'verify'));
