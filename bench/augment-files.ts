@@ -83,6 +83,7 @@ async function split(input: string, out: string) {
   const result: Record<string, Record<string, number>> = {};
   for (const ext of ['.png', '.jpg']) {
     const mine = files.filter((f) => f.endsWith(ext));
+    if (mine.length === 0) continue;
     const ms = { decode: 0, augment: 0, encode: 0, write: 0 };
     for (const [i, f] of mine.entries()) {
       let t = performance.now();

@@ -286,6 +286,9 @@ describe('augkit augment resuming from its manifest', () => {
     assert.equal(changed.code, 1);
     assert.match(changed.stderr, /p4_0\.png is not what manifest\.jsonl records \(changed since\?\); not replaced/);
     assert.equal(await readFile(join(out, 'p4_0.png'), 'utf8'), 'edited by hand');
+    const verified = await runCli(['manifest', 'merge', out, '--verify']);
+    assert.equal(verified.code, 1);
+    assert.match(verified.stderr, /1 outputs differ from their recorded SHA-256: p4_0\.png/);
     // --overwrite redoes it.
     ok(await augment([input, '--out', out, '--overwrite']));
     await assertSameImages(out);
