@@ -232,20 +232,8 @@ function affineRows(job: RowJob, inverse: Float64Array, delta: number, safe: boo
     let tl = 0;
     let tr = ow;
     if (fill) {
-      while (
-        tl < ow &&
-        !((((X0 + ax[tl]) >> AB_BITS) - tlo) >>> 0 < touchX && (((Y0 + ay[tl]) >> AB_BITS) - tlo) >>> 0 < touchY)
-      ) {
-        tl++;
-      }
-      while (
-        tr > tl &&
-        !(
-          (((X0 + ax[tr - 1]) >> AB_BITS) - tlo) >>> 0 < touchX && (((Y0 + ay[tr - 1]) >> AB_BITS) - tlo) >>> 0 < touchY
-        )
-      ) {
-        tr--;
-      }
+      tl = runEdge(ax, ay, X0, Y0, 0, ow, tlo, touchX, touchY, false);
+      tr = runEdge(ax, ay, X0, Y0, tl, ow, tlo, touchX, touchY, true);
       for (let k = 0, r = row; k < n; k++, r += osize) {
         if (tl > 0) fillRun(d, cval, r, r + tl * cn);
         if (tr < ow) fillRun(d, cval, r + tr * cn, r + ow * cn);
@@ -254,19 +242,8 @@ function affineRows(job: RowJob, inverse: Float64Array, delta: number, safe: boo
     let xl = tl;
     let xr = tl;
     if (inside) {
-      while (
-        xl < tr &&
-        !((((X0 + ax[xl]) >> AB_BITS) - lo) >>> 0 < spanX && (((Y0 + ay[xl]) >> AB_BITS) - lo) >>> 0 < spanY)
-      ) {
-        xl++;
-      }
-      xr = tr;
-      while (
-        xr > xl &&
-        !((((X0 + ax[xr - 1]) >> AB_BITS) - lo) >>> 0 < spanX && (((Y0 + ay[xr - 1]) >> AB_BITS) - lo) >>> 0 < spanY)
-      ) {
-        xr--;
-      }
+      xl = runEdge(ax, ay, X0, Y0, tl, tr, lo, spanX, spanY, false);
+      xr = runEdge(ax, ay, X0, Y0, xl, tr, lo, spanX, spanY, true);
     }
     if (xl < xr) {
       if (tl < xl) border(job, row, X0, Y0, tl, xl);
@@ -276,4 +253,33 @@ function affineRows(job: RowJob, inverse: Float64Array, delta: number, safe: boo
       border(job, row, X0, Y0, tl, tr);
     }
   }
+}
+
+/**
+ * The start (or with `fromEnd`, one past the end) of the run of x in [from, to) whose integer source positions
+ * (`X0 + ax[x]`, `Y0 + ay[x]` in whole pixels) minus `lo` lie in [0, spanX) × [0, spanY): `to` (or `from`) when
+ * there is none. Along a row the positions are monotone (`safe`), so those pixels form one run.
+ */
+function runEdge(
+  ax: Int32Array,
+  ay: Int32Array,
+  X0: number,
+  Y0: number,
+  from: number,
+  to: number,
+  lo: number,
+  spanX: number,
+  spanY: number,
+  fromEnd: boolean,
+): number {
+  const step = fromEnd ? -1 : 1;
+  let x = fromEnd ? to - 1 : from;
+  while (
+    x >= from &&
+    x < to &&
+    !((((X0 + ax[x]) >> AB_BITS) - lo) >>> 0 < spanX && (((Y0 + ay[x]) >> AB_BITS) - lo) >>> 0 < spanY)
+  ) {
+    x += step;
+  }
+  return fromEnd ? x + 1 : x;
 }

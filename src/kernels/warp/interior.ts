@@ -19,10 +19,9 @@ export function pickInterior(u8: boolean, order: WarpOrder, cn: number): RowLoop
     // One image is a batch of one: the same loops (and the WebAssembly kernel runs first where it is available).
     return pickInteriorBatch(cn);
   }
-  if (!u8) return cubicFCn;
-  if (cn === 1) return cubic8C1;
-  if (cn === 3) return cubic8C3;
-  return cubic8Cn;
+  if (u8 && cn === 1) return cubic8C1;
+  if (u8 && cn === 3) return cubic8C3;
+  return cubicCn;
 }
 
 // Nearest copies values, so one loop serves uint8 and float32 (each call site sees one array type per run).
@@ -180,10 +179,11 @@ function cubic8C3(job: RowJob, row: number, X0: number, Y0: number, xl: number, 
   }
 }
 
-function cubic8Cn(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
-  const { stride, cn, wI, ax, ay } = job;
-  const s = job.s as Uint8Array;
-  const d = job.d as Uint8Array;
+// Bicubic, any channel count and either dtype (uint8 rounded and clipped as above, float32 summed in double): the
+// rare layouts, where one loop over two array types costs less than a copy of it.
+function cubicCn(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
+  const { s, d, u8, stride, cn, ax, ay } = job;
+  const W: ArrayLike<number> = u8 ? job.wI : job.wF;
   let o = row + xl * cn;
   for (let x = xl; x < xr; x++, o += cn) {
     const X = (X0 + ax[x]) >> INTER_BITS;
@@ -193,32 +193,15 @@ function cubic8Cn(job: RowJob, row: number, X0: number, Y0: number, xl: number, 
     for (let k = 0; k < cn; k++) {
       let sum = 0;
       for (let ky = 0, i = base + k, wk = w; ky < 4; ky++, i += stride) {
-        sum += s[i] * wI[wk] + s[i + cn] * wI[wk + 1] + s[i + 2 * cn] * wI[wk + 2] + s[i + 3 * cn] * wI[wk + 3];
+        sum += s[i] * W[wk] + s[i + cn] * W[wk + 1] + s[i + 2 * cn] * W[wk + 2] + s[i + 3 * cn] * W[wk + 3];
         wk += 4;
       }
-      const v = (sum + COEF_ROUND) >> 15;
-      d[o + k] = v < 0 ? 0 : v > 255 ? 255 : v;
-    }
-  }
-}
-
-function cubicFCn(job: RowJob, row: number, X0: number, Y0: number, xl: number, xr: number): void {
-  const { stride, cn, wF, ax, ay } = job;
-  const s = job.s as Float32Array;
-  const d = job.d as Float32Array;
-  let o = row + xl * cn;
-  for (let x = xl; x < xr; x++, o += cn) {
-    const X = (X0 + ax[x]) >> INTER_BITS;
-    const Y = (Y0 + ay[x]) >> INTER_BITS;
-    const w = (((Y & 31) << INTER_BITS) | (X & 31)) << 4;
-    const base = ((Y >> INTER_BITS) - 1) * stride + ((X >> INTER_BITS) - 1) * cn;
-    for (let k = 0; k < cn; k++) {
-      let sum = 0;
-      for (let ky = 0, i = base + k, wk = w; ky < 4; ky++, i += stride) {
-        sum += s[i] * wF[wk] + s[i + cn] * wF[wk + 1] + s[i + 2 * cn] * wF[wk + 2] + s[i + 3 * cn] * wF[wk + 3];
-        wk += 4;
+      if (u8) {
+        const v = (sum + COEF_ROUND) >> 15;
+        d[o + k] = v < 0 ? 0 : v > 255 ? 255 : v;
+      } else {
+        d[o + k] = sum;
       }
-      d[o + k] = sum;
     }
   }
 }
