@@ -104,11 +104,7 @@ export function fixedValues(shape: Shape, param: Param<number>, perChannel: Para
   if (isFixed(param) && isFixed(perChannel)) {
     const perChannelOn = perChannel.bounds[0] > 0.5;
     const n = perChannelOn ? shape.channels : 1;
-    let byCount = fixedParams.get(param);
-    if (!byCount) {
-      byCount = new Map();
-      fixedParams.set(param, byCount);
-    }
+    const byCount = entryOf(fixedParams, param, newMap<number, ValueMapParams>);
     let fixed = byCount.get(n);
     if (!fixed) {
       fixed = { values: new Float64Array(n).fill(param.bounds[0]) };
@@ -121,6 +117,20 @@ export function fixedValues(shape: Shape, param: Param<number>, perChannel: Para
 }
 
 const fixedParams = new WeakMap<Param<number>, Map<number, ValueMapParams>>();
+
+/** `map`'s entry for `key`, made by `make` and stored the first time. */
+function entryOf<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+function newMap<K, V>(): Map<K, V> {
+  return new Map();
+}
 // The params objects of constant parameters, shared by every image: their tables are cached (and prepared once
 // they have mapped enough bytes). Values drawn per image get their tables built in scratch space instead, without
 // a cache entry or an allocation each.
@@ -244,11 +254,7 @@ const PREPARE_AFTER = 1 << 18;
 const lutCache = new WeakMap<(v: number, value: number) => number, Map<number, LutEntry>>();
 
 function cachedLut(f: (v: number, value: number) => number, value: number): LutEntry {
-  let byValue = lutCache.get(f);
-  if (!byValue) {
-    byValue = new Map();
-    lutCache.set(f, byValue);
-  }
+  const byValue = entryOf(lutCache, f, newMap<number, LutEntry>);
   let entry = byValue.get(value);
   if (!entry) {
     entry = { table: buildValueLut(f, value, new Uint8Array(256)), bytes: 0 };

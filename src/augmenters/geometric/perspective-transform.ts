@@ -53,33 +53,10 @@ export function perspectiveFromJitter(
     if (diff > pts[2 * bl + 1] - pts[2 * bl]) bl = i;
   }
   const q = [tl, tr, br, bl].flatMap((i) => [f(pts[2 * i]), f(pts[2 * i + 1])]);
-  // Widen (then heighten) the quadrilateral until its shorter side is at least MIN_SIDE pixels.
-  let maxWidth = 0;
-  for (;;) {
-    const top = distance(q[2], q[3], q[0], q[1]);
-    const bottom = distance(q[4], q[5], q[6], q[7]);
-    maxWidth = Math.trunc(Math.max(top, bottom));
-    const minWidth = Math.trunc(Math.min(top, bottom));
-    if (minWidth >= MIN_SIDE) break;
-    const step = (MIN_SIDE - minWidth) / 2;
-    q[0] = f(q[0] - step);
-    q[2] = f(q[2] + step);
-    q[6] = f(q[6] - step);
-    q[4] = f(q[4] + step);
-  }
-  let maxHeight = 0;
-  for (;;) {
-    const right = distance(q[2], q[3], q[4], q[5]);
-    const left = distance(q[0], q[1], q[6], q[7]);
-    maxHeight = Math.trunc(Math.max(right, left));
-    const minHeight = Math.trunc(Math.min(right, left));
-    if (minHeight >= MIN_SIDE) break;
-    const step = (MIN_SIDE - minHeight) / 2;
-    q[1] = f(q[1] - step);
-    q[3] = f(q[3] - step);
-    q[7] = f(q[7] + step);
-    q[5] = f(q[5] + step);
-  }
+  // Widen (then heighten) the quadrilateral until its shorter side is at least MIN_SIDE pixels: the top (corners 0,
+  // 1) and bottom (3, 2) sides move their x apart, the left (0, 3) and right (1, 2) sides their y.
+  let maxWidth = stretch(q, 1, 0, 2, 3, [0, 6], [2, 4]);
+  let maxHeight = stretch(q, 1, 2, 0, 3, [1, 3], [7, 5]);
   let matrix = getPerspectiveTransform(q, [0, 0, maxWidth, 0, maxWidth, maxHeight, 0, maxHeight]);
   if (fitOutput) {
     // _expand_transform: where the image's corners land, shifted to start at (0, 0) and rounded (half to even).
@@ -98,6 +75,31 @@ export function perspectiveFromJitter(
 
 // fitOutput's corners, reused (perspectiveFromJitter does not call itself).
 const corners = new Float64Array(8);
+
+/**
+ * imgaug's loop that makes the quadrilateral `q` (x, y of four corners) at least MIN_SIDE pixels across one way:
+ * while the shorter of the sides a→b and c→d is below it, the coordinates at `minus` go down and those at `plus` up
+ * by half the shortfall (in float32). Returns the longer side's length, truncated.
+ */
+function stretch(
+  q: number[],
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+  minus: readonly [number, number],
+  plus: readonly [number, number],
+): number {
+  for (;;) {
+    const one = distance(q[2 * a], q[2 * a + 1], q[2 * b], q[2 * b + 1]);
+    const two = distance(q[2 * c], q[2 * c + 1], q[2 * d], q[2 * d + 1]);
+    const shorter = Math.trunc(Math.min(one, two));
+    if (shorter >= MIN_SIDE) return Math.trunc(Math.max(one, two));
+    const step = (MIN_SIDE - shorter) / 2;
+    for (const i of minus) q[i] = f(q[i] - step);
+    for (const i of plus) q[i] = f(q[i] + step);
+  }
+}
 
 function roundHalfEven(v: number): number {
   const r = Math.round(v);

@@ -10,26 +10,21 @@ import type { MaskDraws } from '../mask.ts';
 import { align16, reserve } from './arena.ts';
 import { type Exports, activeFor, inPlaceOf } from './simd.ts';
 
+/** dropout_u8 and salt_pepper_u8: `count` images of `size` bytes at `data`, masked in place (see mask.c). */
+type MaskKernel = (
+  data: number,
+  count: number,
+  size: number,
+  steps: number,
+  lims: number,
+  seeds: number,
+  scratch: number,
+) => void;
+
 interface MaskExports extends Exports {
   mask_u8_scratch(): number;
-  dropout_u8(
-    data: number,
-    count: number,
-    size: number,
-    steps: number,
-    lims: number,
-    seeds: number,
-    scratch: number,
-  ): void;
-  salt_pepper_u8(
-    data: number,
-    count: number,
-    size: number,
-    steps: number,
-    lims: number,
-    seeds: number,
-    scratch: number,
-  ): void;
+  dropout_u8: MaskKernel;
+  salt_pepper_u8: MaskKernel;
 }
 
 /** Dropout sets changed values to 0; SaltAndPepper to 255 where the draw is odd, 0 where it is even. */
