@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { type FixtureImage, fixtureBytes, fixtureImages, readFixture } from '../../test/helpers/fixtures.ts';
 import { blank, randomImage } from '../../test/helpers/images.ts';
 import { type Image, type PixelArray, imageFromRows, imageToRows } from '../core/image.ts';
 import { BORDER_MODES, type BorderMode } from './border.ts';
@@ -18,7 +18,7 @@ function warp(src: Image, m: readonly number[], order: WarpOrder, mode: BorderMo
 
 interface Fixture {
   readonly opencv: string;
-  readonly images: { height: number; width: number; channels: number; data: string }[];
+  readonly images: FixtureImage[];
   readonly cases: {
     name: string;
     image: number;
@@ -34,15 +34,8 @@ interface Fixture {
 
 describe('warpAffine', () => {
   describe('matches OpenCV byte for byte (test/fixtures/warp-affine.json)', () => {
-    const fixture: Fixture = JSON.parse(
-      readFileSync(new URL('../../test/fixtures/warp-affine.json', import.meta.url), 'utf8'),
-    );
-    const images = fixture.images.map((m) => ({
-      height: m.height,
-      width: m.width,
-      channels: m.channels,
-      data: new Uint8Array(Buffer.from(m.data, 'base64')),
-    }));
+    const fixture = readFixture<Fixture>('warp-affine.json');
+    const images = fixtureImages(fixture.images);
 
     it('has cases for every order and mode, several sizes and channel counts', () => {
       assert.ok(fixture.cases.length >= 500);
@@ -68,7 +61,7 @@ describe('warpAffine', () => {
               for (const c of cases) {
                 const src = images[c.image];
                 const out = warp(src, c.matrix, c.order, c.mode, c.cval, c.outHeight, c.outWidth);
-                const expected = new Uint8Array(Buffer.from(c.expected, 'base64'));
+                const expected = fixtureBytes(c.expected);
                 let diff = 0;
                 for (let i = 0; i < expected.length; i++) if (out.data[i] !== expected[i]) diff++;
                 assert.equal(diff, 0, `${c.name} order=${c.order} ${c.mode} cval=${c.cval}: ${diff} bytes differ`);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { blank, randomImage } from '../../test/helpers/images.ts';
+import { type WarpPerspectiveFixture, fixtureBytes, fixtureImages, readFixture } from '../../test/helpers/fixtures.ts';
+import { blank, randomImage, warpSizes } from '../../test/helpers/images.ts';
 import type { Image, PixelArray } from '../core/image.ts';
 import { BORDER_MODES, type BorderMode } from './border.ts';
 import { type WarpOrder, invertAffineInto, remap, warpAffine } from './warp-affine.ts';
@@ -13,47 +13,10 @@ import {
   warpPerspective,
 } from './warp-perspective.ts';
 
-// cv2 outputs from scripts/gen-warp-perspective-fixtures.py (OpenCV 4.6, Debian's python3-opencv).
-interface Fixture {
-  readonly images: { height: number; width: number; channels: number; data: string }[];
-  readonly transforms: { from: number[]; to: number[]; matrix: number[] }[];
-  readonly cases: {
-    image: number;
-    transform: number;
-    order: WarpOrder;
-    mode: BorderMode;
-    cval: number;
-    outHeight: number;
-    outWidth: number;
-    expected: string;
-  }[];
-  readonly remaps: {
-    image: number;
-    order: WarpOrder;
-    mode: BorderMode;
-    cval: number;
-    outHeight: number;
-    outWidth: number;
-    mapX: string;
-    mapY: string;
-    expected: string;
-  }[];
-}
+const fixture = readFixture<WarpPerspectiveFixture>('warp-perspective.json');
+const images = fixtureImages(fixture.images);
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/warp-perspective.json', import.meta.url), 'utf8'),
-) as Fixture;
-
-const images: Image<Uint8Array>[] = fixture.images.map((i) => ({
-  data: new Uint8Array(Buffer.from(i.data, 'base64')),
-  height: i.height,
-  width: i.width,
-  channels: i.channels,
-}));
-
-function bytes(b64: string): Uint8Array {
-  return new Uint8Array(Buffer.from(b64, 'base64'));
-}
+const bytes = fixtureBytes;
 
 function floats(b64: string): Float32Array {
   const b = Buffer.from(b64, 'base64');
@@ -150,10 +113,7 @@ describe('warpPerspective', () => {
     fc.assert(
       fc.property(
         fc.record({
-          h: fc.integer({ min: 1, max: 9 }),
-          w: fc.integer({ min: 1, max: 9 }),
-          oh: fc.integer({ min: 1, max: 9 }),
-          ow: fc.integer({ min: 1, max: 9 }),
+          ...warpSizes(9, 9),
           channels: fc.integer({ min: 1, max: 5 }),
           seed: fc.integer(),
           turn: fc.integer({ min: 0, max: 3 }),
@@ -240,10 +200,7 @@ describe('remap', () => {
     fc.assert(
       fc.property(
         fc.record({
-          h: fc.integer({ min: 1, max: 9 }),
-          w: fc.integer({ min: 1, max: 9 }),
-          oh: fc.integer({ min: 1, max: 9 }),
-          ow: fc.integer({ min: 1, max: 9 }),
+          ...warpSizes(9, 9),
           channels: fc.integer({ min: 1, max: 5 }),
           seed: fc.integer(),
           m: fc.tuple(entry(3), entry(3), entry(40), entry(3), entry(3), entry(40)),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Image, PixelArray, UniformBatch } from '../../src/core/image.ts';
 import { RandomSource } from '../../src/random/stream.ts';
 
@@ -25,4 +26,14 @@ export function randomBatch(n: number, h: number, w: number, c: number, float = 
   const data = float ? new Float32Array(n * h * w * c) : new Uint8Array(n * h * w * c);
   for (let i = 0; i < data.length; i++) data[i] = float ? (s.nextUint32() & 255) / 255 : s.nextUint32() & 255;
   return { data, n, height: h, width: w, channels: c };
+}
+
+/** fast-check arbitraries of a warp's source size (h × w, 1 to `maxIn`) and output size (oh × ow, 1 to `maxOut`). */
+export function warpSizes(maxIn: number, maxOut: number) {
+  return {
+    h: fc.integer({ min: 1, max: maxIn }),
+    w: fc.integer({ min: 1, max: maxIn }),
+    oh: fc.integer({ min: 1, max: maxOut }),
+    ow: fc.integer({ min: 1, max: maxOut }),
+  };
 }

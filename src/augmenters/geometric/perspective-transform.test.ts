@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { countAllocations } from '../../../test/helpers/allocations.ts';
+import {
+  type WarpPerspectiveFixture,
+  fixtureBytes,
+  fixtureImages,
+  readFixture,
+} from '../../../test/helpers/fixtures.ts';
 import { randomImage } from '../../../test/helpers/images.ts';
 import type { Image } from '../../core/image.ts';
 import { resizeAuto } from '../../kernels/resize.ts';
@@ -10,32 +15,8 @@ import { useWasmKernels } from '../../kernels/table.ts';
 import { warpPerspective } from '../../kernels/warp-perspective.ts';
 import { PerspectiveTransform, perspectiveFromJitter } from './perspective-transform.ts';
 
-// imgaug 0.4.0's sampling steps for given corner offsets, run in Python with cv2 4.6 by
-// scripts/gen-warp-perspective-fixtures.py: the matrix, the warped size, the warped image and the resized one.
-interface Fixture {
-  readonly images: { height: number; width: number; channels: number; data: string }[];
-  readonly augmenter: {
-    image: number;
-    jitter: number[];
-    fitOutput: boolean;
-    matrix: number[];
-    height: number;
-    width: number;
-    warped: string;
-    kept: string;
-  }[];
-}
-
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/warp-perspective.json', import.meta.url), 'utf8'),
-) as Fixture;
-
-const images: Image<Uint8Array>[] = fixture.images.map((i) => ({
-  data: new Uint8Array(Buffer.from(i.data, 'base64')),
-  height: i.height,
-  width: i.width,
-  channels: i.channels,
-}));
+const fixture = readFixture<WarpPerspectiveFixture>('warp-perspective.json');
+const images = fixtureImages(fixture.images);
 
 describe('PerspectiveTransform', () => {
   it('computes imgaug’s matrix and size for given corner offsets (narrow quadrilaterals and fitOutput included)', () => {
@@ -57,12 +38,12 @@ describe('PerspectiveTransform', () => {
       const { matrix, height, width } = perspectiveFromJitter(k.jitter, src, k.fitOutput);
       const warped = { data: new Uint8Array(height * width * src.channels), height, width, channels: src.channels };
       warpPerspective(src, matrix, warped, { order: 1, mode: 'constant', cval: 0 });
-      assert.deepEqual(warped.data, new Uint8Array(Buffer.from(k.warped, 'base64')));
+      assert.deepEqual(warped.data, fixtureBytes(k.warped));
       const kept = { ...src, data: new Uint8Array(src.data.length) };
       resizeAuto(warped, kept);
       // imgaug resizes back with OpenCV's area mode when a side grows (bit-exact here) and bilinear otherwise
       // (within 1 on about 1% of values, see resize.ts).
-      const expected = new Uint8Array(Buffer.from(k.kept, 'base64'));
+      const expected = fixtureBytes(k.kept);
       let bad = 0;
       for (let i = 0; i < expected.length; i++) {
         const d = Math.abs(expected[i] - kept.data[i]);

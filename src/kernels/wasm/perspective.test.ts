@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { warpSizes } from '../../../test/helpers/images.ts';
 import { withWasmKernels } from '../../../test/helpers/wasm.ts';
 import { BORDER_MODES, type BorderMode } from '../border.ts';
 import { warpPerspective } from '../warp-perspective.ts';
@@ -48,10 +49,7 @@ describe('warpPerspectiveLinearU8Wasm (bilinear uint8 perspective warps in WebAs
     fc.assert(
       fc.property(
         fc.record({
-          h: fc.integer({ min: 1, max: 20 }),
-          w: fc.integer({ min: 1, max: 20 }),
-          oh: fc.integer({ min: 1, max: 24 }),
-          ow: fc.integer({ min: 1, max: 24 }),
+          ...warpSizes(20, 24),
           c: fc.integer({ min: 1, max: 5 }),
           seed: fc.nat(),
           m: fc.oneof({ weight: 4, arbitrary: tame }, { weight: 1, arbitrary: wild }),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { warpSizes } from '../../../test/helpers/images.ts';
 import { withWasmKernels } from '../../../test/helpers/wasm.ts';
 import { BORDER_MODES, type BorderMode } from '../border.ts';
 import { remap } from '../warp-affine.ts';
@@ -45,10 +46,7 @@ describe('remapU8Wasm (bilinear and bicubic uint8 remap in WebAssembly)', () => 
     fc.assert(
       fc.property(
         fc.record({
-          h: fc.integer({ min: 1, max: 12 }),
-          w: fc.integer({ min: 1, max: 12 }),
-          oh: fc.integer({ min: 1, max: 12 }),
-          ow: fc.integer({ min: 1, max: 12 }),
+          ...warpSizes(12, 12),
           c: fc.integer({ min: 1, max: 5 }),
           seed: fc.nat(),
           order: fc.constantFrom<1 | 3>(1, 3),

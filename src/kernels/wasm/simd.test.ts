@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { blurFixture, fixtureBytes } from '../../../test/helpers/blur-fixture.ts';
+import { warpSizes } from '../../../test/helpers/images.ts';
 import { withWasmKernels } from '../../../test/helpers/wasm.ts';
 import * as iaa from '../../index.ts';
 import { gaussianKernelU8 } from '../convolve.ts';
@@ -158,10 +159,7 @@ describe('WebAssembly SIMD kernels', () => {
     fc.assert(
       fc.property(
         fc.record({
-          h: fc.integer({ min: 1, max: 24 }),
-          w: fc.integer({ min: 1, max: 24 }),
-          oh: fc.integer({ min: 1, max: 30 }),
-          ow: fc.integer({ min: 1, max: 30 }),
+          ...warpSizes(24, 30),
           c: fc.integer({ min: 1, max: 5 }),
           n: fc.integer({ min: 1, max: 3 }),
           mode: fc.constantFrom(...modes),
