@@ -54,7 +54,27 @@ import { Sequential } from './meta/sequential.ts';
 import { SomeOf } from './meta/some-of.ts';
 import { Sometimes } from './meta/sometimes.ts';
 import { CropAndPad } from './size/crop-and-pad.ts';
+import { CenterCropToAspectRatio } from './size/crop-to-aspect-ratio.ts';
+import { CropToAspectRatio } from './size/crop-to-aspect-ratio.ts';
+import { CenterCropToFixedSize } from './size/crop-to-fixed-size.ts';
+import { CropToFixedSize } from './size/crop-to-fixed-size.ts';
+import { CenterCropToMultiplesOf } from './size/crop-to-multiples-of.ts';
+import { CropToMultiplesOf } from './size/crop-to-multiples-of.ts';
+import { CenterCropToPowersOf } from './size/crop-to-powers-of.ts';
+import { CropToPowersOf } from './size/crop-to-powers-of.ts';
+import { CenterCropToSquare } from './size/crop-to-square.ts';
+import { CropToSquare } from './size/crop-to-square.ts';
 import { Crop } from './size/crop.ts';
+import { CenterPadToAspectRatio } from './size/pad-to-aspect-ratio.ts';
+import { PadToAspectRatio } from './size/pad-to-aspect-ratio.ts';
+import { CenterPadToFixedSize } from './size/pad-to-fixed-size.ts';
+import { PadToFixedSize } from './size/pad-to-fixed-size.ts';
+import { CenterPadToMultiplesOf } from './size/pad-to-multiples-of.ts';
+import { PadToMultiplesOf } from './size/pad-to-multiples-of.ts';
+import { CenterPadToPowersOf } from './size/pad-to-powers-of.ts';
+import { PadToPowersOf } from './size/pad-to-powers-of.ts';
+import { CenterPadToSquare } from './size/pad-to-square.ts';
+import { PadToSquare } from './size/pad-to-square.ts';
 import { Pad } from './size/pad.ts';
 
 export {
@@ -69,9 +89,24 @@ export {
   AllChannelsHistogramEqualization,
   AverageBlur,
   CLAHE,
+  CenterCropToAspectRatio,
+  CenterCropToFixedSize,
+  CenterCropToMultiplesOf,
+  CenterCropToPowersOf,
+  CenterCropToSquare,
+  CenterPadToAspectRatio,
+  CenterPadToFixedSize,
+  CenterPadToMultiplesOf,
+  CenterPadToPowersOf,
+  CenterPadToSquare,
   Convolve,
   Crop,
   CropAndPad,
+  CropToAspectRatio,
+  CropToFixedSize,
+  CropToMultiplesOf,
+  CropToPowersOf,
+  CropToSquare,
   DirectedEdgeDetect,
   Dropout,
   EdgeDetect,
@@ -94,6 +129,11 @@ export {
   MultiplyBrightness,
   OneOf,
   Pad,
+  PadToAspectRatio,
+  PadToFixedSize,
+  PadToMultiplesOf,
+  PadToPowersOf,
+  PadToSquare,
   PerspectiveTransform,
   Posterize,
   Resize,
@@ -127,9 +167,24 @@ export const definedFactories = {
   AllChannelsHistogramEqualization,
   AverageBlur,
   CLAHE,
+  CenterCropToAspectRatio,
+  CenterCropToFixedSize,
+  CenterCropToMultiplesOf,
+  CenterCropToPowersOf,
+  CenterCropToSquare,
+  CenterPadToAspectRatio,
+  CenterPadToFixedSize,
+  CenterPadToMultiplesOf,
+  CenterPadToPowersOf,
+  CenterPadToSquare,
   Convolve,
   Crop,
   CropAndPad,
+  CropToAspectRatio,
+  CropToFixedSize,
+  CropToMultiplesOf,
+  CropToPowersOf,
+  CropToSquare,
   DirectedEdgeDetect,
   Dropout,
   EdgeDetect,
@@ -152,6 +207,11 @@ export const definedFactories = {
   MultiplyBrightness,
   OneOf,
   Pad,
+  PadToAspectRatio,
+  PadToFixedSize,
+  PadToMultiplesOf,
+  PadToPowersOf,
+  PadToSquare,
   PerspectiveTransform,
   Posterize,
   Resize,

@@ -1,6 +1,7 @@
 // Padding with numpy.pad's modes, the way imgaug 0.4.0 pads images (`imgaug.augmenters.size.pad`): OpenCV's
 // copyMakeBorder for constant, edge, reflect and symmetric, numpy.pad for the others.
 import type { Image, PixelArray } from '../core/image.ts';
+import { FLOAT32_MAX } from '../core/limits.ts';
 import { borderIndex } from './border.ts';
 import { Scratch } from './scratch.ts';
 
@@ -48,11 +49,11 @@ function isIndexMode(mode: PadMode): mode is IndexMode {
 
 /**
  * The fill value `padImage` writes under 'constant' (and ramps towards under 'linear_ramp'), as imgaug computes it:
- * clipped to the dtype's range, and for uint8 under 'constant' truncated to an integer (imgaug hands OpenCV
+ * clipped to the dtype's range (float32's finite range for float32), and for uint8 under 'constant' truncated to an integer (imgaug hands OpenCV
  * `int(cval)`); 'linear_ramp' keeps the fraction (numpy's `end_values`).
  */
 export function padCvalFor(cval: number, mode: PadMode, u8: boolean): number {
-  if (!u8) return Math.fround(cval);
+  if (!u8) return Math.fround(Math.min(Math.max(cval, -FLOAT32_MAX), FLOAT32_MAX));
   const clipped = cval < 0 ? 0 : cval > 255 ? 255 : cval;
   return mode === 'linear_ramp' ? clipped : Math.trunc(clipped);
 }
