@@ -52,6 +52,8 @@ export const CASES: readonly BenchCase[] = [
   { id: 'sigmoid_contrast', make: () => iaa.SigmoidContrast(10, { cutoff: 0.5 }) },
   { id: 'clahe', make: () => iaa.CLAHE(2, { tileGridSizePx: 8 }) },
   { id: 'histogram_equalization', make: () => iaa.HistogramEqualization() },
+  // imgaug's steps: RGB → HSV, one table per channel (hue + 14 mod 180, saturation + 20), HSV → RGB.
+  { id: 'add_to_hue_and_saturation', make: () => iaa.AddToHueAndSaturation(20), workloads: ['rgb256'] },
   // A reference row, not an augmentation: each batch copied and nothing computed. What 2 workers gain on it is what
   // the bench's workers (shared memory, messages) leave of a second thread for a case that only streams pixels;
   // `npm run bench:scaling` gives the machine's own figure beside it.

@@ -59,33 +59,56 @@ const HSV_SIMD_BLOCK = 32;
  */
 export function hsvToRgb(src: Uint8Array, dst: Uint8Array, n: number, width: number): void {
   const simdWidth = width - (width % HSV_SIMD_BLOCK);
+  const { factors, pick } = hsvSimdTables();
   for (let row = 0; row < n; row += width) {
     for (let x = 0; x < width; x++) {
       const o = 3 * (row + x);
-      if (x < simdWidth) hsvPixelSimd(src, dst, o);
+      if (x < simdWidth) hsvPixelSimd(src, dst, o, factors, pick);
       else hsvPixelScalar(src, dst, o);
     }
   }
 }
 
-/** One pixel as OpenCV's `HSV2RGB_simd` computes it, converted back by truncation (saturating). */
-function hsvPixelSimd(src: Uint8Array, dst: Uint8Array, o: number): void {
-  const s = f32(src[o + 1] * INV255);
+// The SIMD path's factors of v per (hue, saturation), built on first use: OpenCV's (1 − s), (1 − s·f) and
+// (1 − s·(1 − f)) in float32 for the hue's fraction f within its sector (its build fuses each 1 − s·x into one
+// multiply-add, rounded once; s·x is exact in a double), and per hue which of (1, those three) is red, green, blue.
+let simdTables: { factors: Float32Array; pick: Uint8Array } | undefined;
+
+function hsvSimdTables(): { factors: Float32Array; pick: Uint8Array } {
+  if (simdTables !== undefined) return simdTables;
+  const factors = new Float32Array(4 * 65536);
+  const pick = new Uint8Array(3 * 256);
+  for (let hb = 0; hb < 256; hb++) {
+    let h = f32(hb * HSV_HSCALE);
+    const pre = Math.trunc(h);
+    h = f32(h - pre);
+    const sector = pre - Math.trunc(f32(pre * ONE_SIXTH)) * 6;
+    pick[3 * hb] = sector < 1 || sector > 4 ? 0 : sector === 1 ? 2 : sector === 4 ? 3 : 1;
+    pick[3 * hb + 1] = sector < 1 ? 3 : sector < 3 ? 0 : sector === 3 ? 2 : 1;
+    pick[3 * hb + 2] = sector < 2 ? 1 : sector === 2 ? 3 : sector < 5 ? 0 : 2;
+    for (let sb = 0; sb < 256; sb++) {
+      const s = f32(sb * INV255);
+      const at = 4 * ((hb << 8) | sb);
+      factors[at] = 1;
+      factors[at + 1] = f32(1 - s);
+      factors[at + 2] = f32(1 - s * h);
+      factors[at + 3] = f32(1 - s * f32(1 - h));
+    }
+  }
+  simdTables = { factors, pick };
+  return simdTables;
+}
+
+/** One pixel as OpenCV's `HSV2RGB_simd` computes it (v times a factor), converted back by truncation. */
+function hsvPixelSimd(src: Uint8Array, dst: Uint8Array, o: number, factors: Float32Array, pick: Uint8Array): void {
+  const hb = src[o];
   const v = f32(src[o + 2] * INV255);
-  let h = f32(src[o] * HSV_HSCALE);
-  const pre = Math.trunc(h);
-  h = f32(h - pre);
-  // OpenCV's build fuses 1 − s·x into one multiply-add (rounded once); s·x is exact in a double.
-  const tab1 = f32(v * f32(1 - s));
-  const tab2 = f32(v * f32(1 - s * h));
-  const tab3 = f32(v * f32(1 - s * f32(1 - h)));
-  const sector = pre - Math.trunc(f32(pre * ONE_SIXTH)) * 6;
-  const r = sector < 1 || sector > 4 ? v : sector === 1 ? tab2 : sector === 4 ? tab3 : tab1;
-  const g = sector < 1 ? tab3 : sector < 3 ? v : sector === 3 ? tab2 : tab1;
-  const b = sector < 2 ? tab1 : sector === 2 ? tab3 : sector < 5 ? v : tab2;
-  dst[o] = clampU8(Math.trunc(f32(r * 255)));
-  dst[o + 1] = clampU8(Math.trunc(f32(g * 255)));
-  dst[o + 2] = clampU8(Math.trunc(f32(b * 255)));
+  const at = 4 * ((hb << 8) | src[o + 1]);
+  const p = 3 * hb;
+  // v · factor ≤ 1, so the result is at most 255: no clipping.
+  dst[o] = Math.trunc(f32(f32(v * factors[at + pick[p]]) * 255));
+  dst[o + 1] = Math.trunc(f32(f32(v * factors[at + pick[p + 1]]) * 255));
+  dst[o + 2] = Math.trunc(f32(f32(v * factors[at + pick[p + 2]]) * 255));
 }
 
 // OpenCV's sector table: which of (v, p, q, t) is blue, green and red in each sixth of the hue circle.
