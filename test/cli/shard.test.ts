@@ -156,12 +156,10 @@ describe('augkit augment --shard i/n', () => {
   });
 
   it('refuses malformed shards with a usage error naming the accepted form', async () => {
+    // Every form is in src/cli/shard.test.ts; here two of them through the command line.
     for (const [shard, message] of [
       ['3/2', /--shard 3\/2: shard 3 of 2 does not exist: shards are counted from 0, so the index is 0 to 1/],
-      ['2/2', /shards are counted from 0/],
-      ['0/0', /--shard 0\/0: the shard count must be from 1 to/],
       ['x', /--shard must be i\/n with 0 ≤ i < n .* or auto; received "x"/],
-      ['-1/4', /--shard must be i\/n/],
     ] as const) {
       const run = await augment([input, '--out', join(dir, 'never'), '--shard', shard]);
       assert.equal(run.code, 2, shard);
