@@ -6,10 +6,10 @@
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../src/train/backend.ts';
-import { createModel } from '../src/train/model.ts';
-import { createReplicas } from '../src/train/replicas.ts';
-import { type TrainingReplicas, batchLoss } from '../src/train/train.ts';
+import { initBackend } from '../examples/walkthrough/train/backend.ts';
+import { createModel } from '../examples/walkthrough/train/model.ts';
+import { createReplicas } from '../examples/walkthrough/train/replicas.ts';
+import { type TrainingReplicas, batchLoss } from '../examples/walkthrough/train/train.ts';
 
 const { values } = parseArgs({
   options: {

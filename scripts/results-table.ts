@@ -1,7 +1,7 @@
 // Prints the markdown tables of docs/RESULTS.md from an `augkit train` report.json:
 //   node --import tsx scripts/results-table.ts report/report.json
 import { readFileSync } from 'node:fs';
-import type { ExperimentReport } from '../src/train/report.ts';
+import type { ExperimentReport } from '../examples/walkthrough/train/report.ts';
 
 const path = process.argv[2];
 if (!path) {

@@ -1,4 +1,4 @@
-// Finds every *.test.ts under src/ and test/ (Node 20's --test takes no globs) and runs them with Node's test runner
+// Finds every *.test.ts under src/, test/ and examples/ (Node 20's --test takes no globs) and runs them with Node's test runner
 // through tsx. Extra arguments are passed on: `npm run test:unit -- --test-name-pattern=Multiply`.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -23,7 +23,7 @@ function find(dir, out) {
 const args = process.argv.slice(2);
 const filters = args.filter((a) => !a.startsWith('--'));
 const flags = args.filter((a) => a.startsWith('--'));
-let files = [...find('src', []), ...find('test', [])].sort();
+let files = [...find('src', []), ...find('test', []), ...find('examples', [])].sort();
 if (filters.length > 0) files = files.filter((f) => filters.some((p) => f.includes(p)));
 if (files.length === 0) {
   console.error('run-tests: no test files found');

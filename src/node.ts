@@ -39,4 +39,3 @@ export {
 } from './data/fashion-mnist.ts';
 
 setDefaultAugmentPool(createWorkerPool);
-export { ModelDirectoryError, fileSystemHandler, loadModel, saveModel } from './train/model-io.ts';

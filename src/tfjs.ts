@@ -1,7 +1,7 @@
 /**
- * augkit/tfjs: TensorFlow.js adapters — batches to tensors, labels to one-hot. tfjs is needed by this entry only
- * (the rest of augkit does not import it). Tensors are made with `@tensorflow/tfjs-core`, the engine
- * `@tensorflow/tfjs` re-exports, on whatever backend is active.
+ * augkit/tfjs: TensorFlow.js adapters — batches to tensors, labels to one-hot. Runs in browsers and Node. tfjs is
+ * needed by this entry only (the rest of augkit does not import it; install `@tensorflow/tfjs`). Tensors are made
+ * with `@tensorflow/tfjs-core`, the engine `@tensorflow/tfjs` re-exports, on whatever backend is active.
  * @example
  * import { toTensor, oneHot } from 'augkit/tfjs';
  * const xs = toTensor(batch.images);          // float32 [N, H, W, C], values / 255
@@ -91,63 +91,3 @@ export function oneHot(labels: ArrayLike<number>, depth: number): Tensor2D {
   }
   return tensor2d(out, [n, depth], 'float32');
 }
-
-// Training (Node: the experiment and its report write files): backends, the walkthrough's model, the training loop,
-// the shift evaluation and the whole experiment behind `augkit train`.
-export { type BackendName, initBackend } from './train/backend.ts';
-export { type ModelOptions, createModel } from './train/model.ts';
-export {
-  type BatchProgress,
-  type EpochResult,
-  type EvaluateOptions,
-  type Evaluation,
-  type LabeledBatch,
-  type TrainOptions,
-  type TrainingReplicas,
-  batchLoss,
-  batchToTensor,
-  evaluate,
-  toUniformBatch,
-  trainEpoch,
-  trainingForward,
-} from './train/train.ts';
-export {
-  type ReplicaOptions,
-  type Replicas,
-  createReplicas,
-  defaultTrainThreads,
-  splitCounts,
-} from './train/replicas.ts';
-export {
-  SHIFTS,
-  type ShiftAccuracy,
-  type ShiftKind,
-  accuracyVsShift,
-  probabilityTable,
-  shiftImages,
-} from './train/shift.ts';
-export {
-  BATCH_SIZE,
-  type ExperimentData,
-  type ExperimentEvent,
-  type ExperimentOptions,
-  LEARNING_RATE,
-  type LabeledImages,
-  PROBABILITY_IMAGE_INDEX,
-  WALKTHROUGH_PIPELINE,
-  defaultTestLimit,
-  evaluateShifts,
-  loadExperimentData,
-  probabilityImage,
-  runExperiment,
-} from './train/experiment.ts';
-export {
-  type EpochRecord,
-  type EvaluationReport,
-  type ExperimentReport,
-  MODEL_LABELS,
-  type ModelKind,
-  type ModelReport,
-  type ProbabilityImage,
-  type ShiftReport,
-} from './train/report.ts';

@@ -21,8 +21,10 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   // io and viz are one row of DESIGN.md's table: each may use the other (a chart written to a file).
   io: ['core', 'random', 'params', 'kernels', 'geometry', 'augmentables', 'augmenters', 'data', 'viz'],
   viz: ['core', 'random', 'params', 'kernels', 'geometry', 'augmentables', 'augmenters', 'data', 'io'],
-  train: ['core', 'random', 'params', 'kernels', 'geometry', 'augmentables', 'augmenters', 'data', 'io', 'viz'],
-  cli: ['core', 'random', 'params', 'kernels', 'geometry', 'augmentables', 'augmenters', 'data', 'io', 'viz', 'train'],
+  // The training experiment, its report and charts, and the demo/train/evaluate commands are the walkthrough
+  // application in examples/walkthrough/, outside the package: src/ never imports it (the CLI looks its commands up
+  // at run time, a computed path).
+  cli: ['core', 'random', 'params', 'kernels', 'geometry', 'augmentables', 'augmenters', 'data', 'io', 'viz'],
 };
 
 /** The package's entry points: only users (and the other entry points) import them. */
@@ -88,7 +90,7 @@ function violationOf(file: string, ref: Reference): string | undefined {
       return `${where}: ${layer} runs in browsers too, so imports no Node built-in`;
     }
     if (specifier.startsWith('@tensorflow/') || bare === 'sharp') {
-      return `${where}: ${layer} imports no TensorFlow.js or sharp (they are optional peers of train and io)`;
+      return `${where}: ${layer} imports no TensorFlow.js or sharp (they are optional peers of augkit/tfjs and io)`;
     }
     return undefined;
   }
@@ -130,6 +132,37 @@ function layerViolations(files: ReadonlyMap<string, string>): string[] {
   return out;
 }
 
+/** The optional peer dependencies: the package installs none of them (package.json's peerDependenciesMeta). */
+const OPTIONAL_PEER = /^(sharp$|@tensorflow\/|vega($|-))/;
+
+/**
+ * The static imports and re-exports of an optional peer that load it with the importing module (type-only ones load
+ * nothing). Only the augkit/tfjs entry, which is for users who installed TensorFlow.js, may have them; elsewhere a
+ * peer is loaded by `import()` when a feature needs it, so importing augkit or augkit/node never fails for want of it.
+ */
+function eagerPeerImports(files: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (const [path, source] of files) {
+    if (path === 'tfjs.ts') continue;
+    const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    for (const node of file.statements) {
+      if (!(ts.isImportDeclaration(node) || ts.isExportDeclaration(node))) continue;
+      const specifier = node.moduleSpecifier;
+      if (specifier === undefined || !ts.isStringLiteral(specifier) || !OPTIONAL_PEER.test(specifier.text)) continue;
+      const typeOnly = ts.isImportDeclaration(node)
+        ? node.importClause !== undefined &&
+          (node.importClause.isTypeOnly ||
+            (node.importClause.name === undefined &&
+              node.importClause.namedBindings !== undefined &&
+              ts.isNamedImports(node.importClause.namedBindings) &&
+              node.importClause.namedBindings.elements.every((e) => e.isTypeOnly)))
+        : node.isTypeOnly;
+      if (!typeOnly) out.push(`${path}: '${specifier.text}' is imported statically (load it with optionalPeer)`);
+    }
+  }
+  return out;
+}
+
 const SRC = join(dirname(new URL(import.meta.url).pathname), '..', 'src');
 
 describe('the layers (DESIGN.md)', () => {
@@ -148,11 +181,13 @@ describe('the layers (DESIGN.md)', () => {
       ['kernels/b.ts', "// import { no } from '../cli/main.ts' (a comment)\nexport { y } from '../core/image.ts';"],
       ['core/c.ts', "const m = await import('../kernels/lut.ts');\nimport { readFileSync } from 'node:fs';"],
       ['kernels/g.ts', "const m = await import(name);\nconst data = new URL('../../data-sample/', import.meta.url);"],
-      ['train/h.ts', "const m = await import(name);\nconst w = new URL('./worker.ts', import.meta.url);"],
+      ['data/h.ts', "const m = await import(name);\nconst w = new URL('./worker.ts', import.meta.url);"],
       ['data/d.ts', "const w = new URL('../index.ts', import.meta.url);\nimport * as tf from '@tensorflow/tfjs';"],
       ['augmenters/e.ts', "import { f } from '../kernels/wasm/simd.ts';\nimport sharp from 'sharp';\nimport 'fs';"],
       ['augmenters/ok.ts', "import { g } from '../kernels/lut.ts';\nimport { h } from '../params/param.ts';"],
-      ['cli/f.ts', "import { t } from '../train/train.ts';\nimport { readFile } from 'node:fs/promises';"],
+      ['cli/f.ts', "import { t } from '../io/image-file.ts';\nimport { readFile } from 'node:fs/promises';"],
+      ['cli/g.ts', "import { command } from '../../examples/walkthrough/commands/train.ts';"],
+      ['cli/h.ts', "import { x } from '../train/train.ts';"],
     ]);
     assert.deepEqual(layerViolations(files), [
       "kernels/a.ts: import '../random/stream.ts': kernels may import core, not random",
@@ -162,8 +197,36 @@ describe('the layers (DESIGN.md)', () => {
       "kernels/g.ts: import() '<computed>': a module path the test cannot read",
       "data/d.ts: new URL '../index.ts': an entry point (only users import src/index.ts)",
       "augmenters/e.ts: import '../kernels/wasm/simd.ts': augmenters call kernels by name (the kernel table chooses WebAssembly), never kernels/wasm/",
-      "augmenters/e.ts: import 'sharp': augmenters imports no TensorFlow.js or sharp (they are optional peers of train and io)",
+      "augmenters/e.ts: import 'sharp': augmenters imports no TensorFlow.js or sharp (they are optional peers of augkit/tfjs and io)",
       "augmenters/e.ts: import 'fs': augmenters runs in browsers too, so imports no Node built-in",
+      "cli/g.ts: import '../../examples/walkthrough/commands/train.ts': outside src/",
+      "cli/h.ts: import '../train/train.ts': cli may import core, random, params, kernels, geometry, augmentables, augmenters, data, io, viz, not train",
+    ]);
+  });
+});
+
+describe('the optional peers (sharp, TensorFlow.js, vega)', () => {
+  it('are imported statically by no source file of src/ but augkit/tfjs (type-only imports aside)', () => {
+    const files = new Map(
+      sourceFiles(SRC).map((path) => [relative(SRC, path).split('\\').join('/'), readFileSync(path, 'utf8')]),
+    );
+    const eager = eagerPeerImports(files);
+    assert.deepEqual(eager, [], `\n${eager.join('\n')}`);
+  });
+
+  it('tells a static import from a type-only or dynamic one', () => {
+    const files = new Map([
+      ['io/a.ts', "import sharp from 'sharp';\nimport type { Metadata } from 'sharp';"],
+      ['io/b.ts', "import { type Sharp } from 'sharp';\nconst s = await import('sharp');"],
+      ['viz/c.ts', "import { View } from 'vega';\nexport { compile } from 'vega-lite';\nimport 'vegan';"],
+      ['data/d.ts', "import * as tf from '@tensorflow/tfjs';"],
+      ['tfjs.ts', "import { tensor4d } from '@tensorflow/tfjs-core';"],
+    ]);
+    assert.deepEqual(eagerPeerImports(files), [
+      "io/a.ts: 'sharp' is imported statically (load it with optionalPeer)",
+      "viz/c.ts: 'vega' is imported statically (load it with optionalPeer)",
+      "viz/c.ts: 'vega-lite' is imported statically (load it with optionalPeer)",
+      "data/d.ts: '@tensorflow/tfjs' is imported statically (load it with optionalPeer)",
     ]);
   });
 });

@@ -48,6 +48,8 @@ export interface Command {
   readonly options: OptionsTable;
   /** How many positionals it takes; default none. */
   readonly positionals?: { readonly min: number; readonly max: number; readonly name: string };
+  /** Optional peer dependencies it needs (checked before it runs, so a missing one is one line naming the package). */
+  readonly peers?: readonly 'sharp'[];
   /** Runs the command and resolves to the process' exit code (0 success, 1 failure). */
   run(args: ParsedArgs, io: CliIO): Promise<number>;
 }

@@ -1,26 +1,50 @@
 // The `augkit` command line: parses the command and its options (strictly: unknown flags and missing values are
 // usage errors, exit code 2), shows help, and runs one command from the table below. bin/augkit.js and
 // `node --import tsx src/cli/main.ts …` both end up in `main`.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SpecError } from '../core/errors.ts';
+import { MissingPeerError, sharpFor } from '../data/optional-peer.ts';
+import { siblingModule } from '../data/ts-worker.ts';
 import { CliError, type CliIO, type Command, type ParsedArgs, SUMMARIES, UsageError } from './command.ts';
 import { augkitVersion } from './version.ts';
 
 /**
+ * A command of the walkthrough application (examples/walkthrough/commands/ in a clone of the repository: TensorFlow.js,
+ * vega and the demo figures are not part of the package). Found beside the sources it runs with (`.ts` through tsx,
+ * `.js` if built with them); where it is absent, as in an installed package, the command says where to get it.
+ */
+function walkthroughCommand(name: string): () => Promise<{ command: Command }> {
+  return async () => {
+    const url = siblingModule(`../../examples/walkthrough/commands/${name}`, import.meta.url);
+    if (!existsSync(url)) {
+      throw new CliError(
+        `augkit ${name} belongs to the walkthrough application, which comes with a clone of augkit's repository, ` +
+          `not with the npm package: in the clone, run "npm ci" and then "npx augkit ${name}"`,
+      );
+    }
+    return (await import(url.href)) as { command: Command };
+  };
+}
+
+/**
  * The commands, by name, each loaded when used. Adding a command is one line here and one file in `commands/`
- * exporting `command: Command`.
+ * exporting `command: Command` (or, for the walkthrough's, in examples/walkthrough/commands/).
  */
 export const COMMANDS: Readonly<Record<string, () => Promise<{ command: Command }>>> = {
-  demo: () => import('./commands/demo.ts'),
+  demo: walkthroughCommand('demo'),
   augment: () => import('./commands/augment.ts'),
   grid: () => import('./commands/grid.ts'),
   list: () => import('./commands/list.ts'),
-  train: () => import('./commands/train.ts'),
-  evaluate: () => import('./commands/evaluate.ts'),
+  train: walkthroughCommand('train'),
+  evaluate: walkthroughCommand('evaluate'),
   manifest: () => import('./commands/manifest.ts'),
 };
+
+/** How each optional peer a command may need is loaded (a MissingPeerError, naming the command, when absent). */
+const PEER_LOADERS: Readonly<Record<'sharp', (feature: string) => Promise<unknown>>> = { sharp: sharpFor };
 
 /** Exit codes: success, a failure (bad input file, some images failed), a usage error on the command line. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -140,13 +164,21 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     );
     return EXIT.usage;
   }
-  const { command } = await COMMANDS[name]();
+  let command: Command;
+  try {
+    ({ command } = await COMMANDS[name]());
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    io.stderr.write(`${error.message}\n`); // a walkthrough command absent from an installed package
+    return EXIT.failure;
+  }
   try {
     const args = parse(command, rest);
     if (args.help) {
       io.stdout.write(commandHelp(command));
       return EXIT.ok;
     }
+    for (const peer of command.peers ?? []) await PEER_LOADERS[peer](`augkit ${command.name}`);
     return await command.run(args, io);
   } catch (error) {
     return report(error, command, io);
@@ -162,6 +194,10 @@ function report(error: unknown, command: Command, io: CliIO): number {
   }
   if (error instanceof SpecError) {
     io.stderr.write(`augkit ${command.name}: invalid pipeline: ${error.message}\n`);
+    return EXIT.failure;
+  }
+  if (error instanceof MissingPeerError) {
+    io.stderr.write(`${error.message}\n`); // augkit grid needs sharp: npm install sharp
     return EXIT.failure;
   }
   if (error instanceof CliError) {

@@ -1,13 +1,13 @@
-// A dataset over a folder of class sub-folders of image files, decoded lazily with sharp. Node-only; exported from
+// A dataset over a folder of class sub-folders of image files, decoded lazily with sharp (an optional peer). Node-only; exported from
 // `augkit/node`.
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
-import sharp from 'sharp';
 import { argumentError } from '../core/errors.ts';
 import { plainFileError } from '../core/file-errors.ts';
 import type { Image } from '../core/image.ts';
 import { type Dataset, type LabeledImage, MappedDataset, checkIndex, subset } from './dataset.ts';
+import { sharpFor } from './optional-peer.ts';
 
 /** Options of `ImageFolder`. */
 export interface ImageFolderOptions {
@@ -114,6 +114,7 @@ export class ImageFolder implements Dataset<ImageFolderSample> {
     checkIndex('ImageFolder.get', i, this.length);
     const { path, label } = this.files[i];
     const { resize, channels } = this.options;
+    const sharp = await sharpFor('ImageFolder');
     try {
       // The bytes first, so that a permission error is reported as such and not as an unsupported format.
       let pipeline = sharp(await readFile(path)).autoOrient();

@@ -7,8 +7,9 @@ import { Worker } from 'node:worker_threads';
 export { type WireError, errorFromWire, errorToWire } from './pool-wire.ts';
 
 /**
- * The module `name` beside `base` (the caller's `import.meta.url`) with the caller's own extension: `.ts` when augkit
- * runs from its sources (the repository, through tsx), `.js` in the built package (dist/).
+ * The module at `name` (a path relative to `base`, the caller's `import.meta.url`, without extension) with the
+ * caller's own extension: `.ts` when augkit runs from its sources (the repository, through tsx), `.js` in the built
+ * package (dist/).
  * @example startWorker(siblingModule('augment-worker', import.meta.url), { spec })
  */
 export function siblingModule(name: string, base: string): URL {

@@ -1,10 +1,12 @@
-// Reading and writing image files through sharp. Node-only; exported from `augkit/node`.
+// Reading and writing image files through sharp (an optional peer, loaded on first use). Node-only; exported from
+// `augkit/node`.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { argumentError } from '../core/errors.ts';
 import { plainFileError } from '../core/file-errors.ts';
 import { type Image, assertImage } from '../core/image.ts';
+import { type SharpFactory, sharpFor } from '../data/optional-peer.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 
 /** Options of `readImage`. */
@@ -47,6 +49,7 @@ export async function readImageWithInfo(
   if (channels !== undefined && channels !== 1 && channels !== 3 && channels !== 4) {
     throw argumentError('readImage', 'channels', '1, 3 or 4', channels);
   }
+  const sharp = await sharpFor('readImage');
   // The bytes first, so that a file-system error (permission, a folder, a missing file) is reported as such and not
   // as an unsupported format.
   let bytes: Buffer;
@@ -59,7 +62,7 @@ export async function readImageWithInfo(
     const meta = await sharp(bytes).metadata();
     const gray = meta.channels === 1 || meta.channels === 2 || meta.space === 'b-w';
     if (channels === undefined && options.keepGreyAlpha && gray && meta.hasAlpha) {
-      return { image: await decodeGreyAlpha(bytes), info: fileInfo(meta) };
+      return { image: await decodeGreyAlpha(sharp, bytes), info: fileInfo(meta) };
     }
     const wanted = channels ?? (meta.hasAlpha ? 4 : gray ? 1 : 3);
     let pipeline = sharp(bytes).autoOrient();
@@ -86,7 +89,7 @@ function fileInfo(meta: Metadata): ImageFileInfo {
 }
 
 /** A grey+alpha file as 2 interleaved channels: the grey plane and the alpha plane, each decoded to 8 bits. */
-async function decodeGreyAlpha(bytes: Buffer): Promise<Image<Uint8Array>> {
+async function decodeGreyAlpha(sharp: SharpFactory, bytes: Buffer): Promise<Image<Uint8Array>> {
   const [grey, alpha] = await Promise.all([
     sharp(bytes)
       .autoOrient()
@@ -196,6 +199,7 @@ export async function encodeImage(
     throw argumentError('writeImage', 'compressionLevel', 'an integer from 0 to 9', compressionLevel);
   }
   const { height, width, channels } = image;
+  const sharp = await sharpFor('writeImage');
   let pipeline = sharp(image.data, { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } });
   // Grey, and grey+alpha (sharp would otherwise write 2 raw channels as RGBA).
   if (channels <= 2) pipeline = pipeline.toColourspace('b-w');

@@ -1,7 +1,7 @@
-// Images to PNG files through sharp. Node-only.
-import sharp from 'sharp';
+// Images to PNG files through sharp (an optional peer, loaded on first use). Node-only.
 import { argumentError } from '../core/errors.ts';
 import { type Image, assertImage } from '../core/image.ts';
+import { sharpFor } from '../data/optional-peer.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { toUint8, upscale } from './grid.ts';
 
@@ -35,6 +35,7 @@ export async function encodePng(image: Image, options: PngOptions = {}): Promise
   const { data, width, height, channels } = pixels;
   // A view on the image's own memory: sharp copies what it needs, so nothing is duplicated here.
   const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const sharp = await sharpFor(owner);
   const encoder = sharp(input, { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } });
   // sharp writes sRGB unless told otherwise; keep gray images gray (1 or 2 channels in the file).
   if (channels <= 2) encoder.toColourspace('b-w');

@@ -118,6 +118,7 @@ summary at the end.`;
 /** `augkit augment`. */
 export const command: Command = {
   name: 'augment',
+  peers: ['sharp'],
   summary: SUMMARIES.augment,
   usage:
     'augkit augment <inputs...> --out DIR [--pipeline FILE.json | --preset NAME] [--n K] [--seed S] [--workers W] [--shard i/n | --shard auto [--shards N]] [--format png|jpeg|webp] [--quality Q] [--overwrite | --skip-existing] [--augment-alpha]; or [ROOT] --files LIST in place of <inputs...>',

@@ -53,6 +53,7 @@ function checkGridSize(
 /** `augkit grid`. */
 export const command: Command = {
   name: 'grid',
+  peers: ['sharp'],
   summary: SUMMARIES.grid,
   usage:
     'augkit grid <image> (--pipeline FILE.json | --preset NAME) --rows R --cols C --out grid.png [--augment-alpha]',

@@ -4,11 +4,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Image } from '../core/image.ts';
-import { writeFileAtomic } from '../io/atomic-write.ts';
+import type { Image } from '../../../src/core/image.ts';
+import { writeFileAtomic } from '../../../src/io/atomic-write.ts';
+import { encodePng } from '../../../src/viz/image-png.ts';
 import { type Chart, type LineSeries, barChart, heatmap, lineChart } from '../viz/charts.ts';
 import { type Section, type Table, htmlPage } from '../viz/html.ts';
-import { encodePng } from '../viz/image-png.ts';
 import {
   type EpochRecord,
   type EvaluationReport,

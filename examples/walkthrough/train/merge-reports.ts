@@ -1,9 +1,9 @@
 // mergeReports: one report with both models from the reports of separate single-model runs.
 import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { argumentError } from '../core/errors.ts';
-import { batchImage } from '../core/image.ts';
-import { loadFashionMnist } from '../io/fashion-mnist.ts';
+import { argumentError } from '../../../src/core/errors.ts';
+import { batchImage } from '../../../src/core/image.ts';
+import { loadFashionMnist } from '../../../src/io/fashion-mnist.ts';
 import type { ExperimentEvent } from './experiment.ts';
 import { type ExperimentReport, type ModelKind, type ModelReport, writeReport } from './report.ts';
 

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { before, describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import type { UniformBatch } from '../core/image.ts';
+import type { UniformBatch } from '../../../src/core/image.ts';
 import { initBackend } from './backend.ts';
 import { createModel } from './model.ts';
 import { createReplicas, defaultTrainThreads, splitCounts } from './replicas.ts';

@@ -3,7 +3,7 @@ import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SpecError } from '../core/errors.ts';
+import { SpecError } from '../../../src/core/errors.ts';
 import {
   type ExperimentData,
   type ExperimentEvent,

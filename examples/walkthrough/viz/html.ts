@@ -1,6 +1,6 @@
 // Self-contained HTML pages for the demo and the training report, built as strings. Browser-safe: no Node
 // built-ins, so the playground can build the same page.
-import { argumentError } from '../core/errors.ts';
+import { argumentError } from '../../../src/core/errors.ts';
 
 /** One picture with its caption. Give exactly one source: `src`, `dataUri` or `png`. */
 export interface Figure {

@@ -2,7 +2,7 @@
  * The training loop (softmax cross-entropy, a custom `optimizer.minimize` step per batch) and evaluation.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type Batch, type UniformBatch, isUniformBatch } from '../core/image.ts';
+import { type Batch, type UniformBatch, isUniformBatch } from '../../../src/core/image.ts';
 
 /** A batch of images with one class index per image. */
 export interface LabeledBatch {

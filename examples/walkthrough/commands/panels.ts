@@ -2,11 +2,11 @@
 // nearest neighbour, so they stay crisp) and its title are laid out in an SVG and rasterised to PNG by sharp,
 // 1 SVG pixel = 1 PNG pixel, so the pixels are copied, never resampled.
 import sharp from 'sharp';
-import type { Image } from '../core/image.ts';
+import type { Image } from '../../../src/core/image.ts';
+import { upscale } from '../../../src/viz/grid.ts';
+import { encodePng } from '../../../src/viz/image-png.ts';
 import { CHART_FONT } from '../viz/charts.ts';
-import { upscale } from '../viz/grid.ts';
 import { base64, escapeHtml } from '../viz/html.ts';
-import { encodePng } from '../viz/image-png.ts';
 
 /** One image with the title drawn above it. */
 export interface Panel {

@@ -3,16 +3,8 @@
 import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import sharp from 'sharp';
-import type { Augmenter } from '../../augmenters/base/augmenter.ts';
-import * as iaa from '../../augmenters/index.ts';
-import { plainFileError } from '../../core/file-errors.ts';
-import { type Image, type UniformBatch, batchImage } from '../../core/image.ts';
-import { writeFileAtomic } from '../../io/atomic-write.ts';
-import { loadFashionMnist } from '../../io/fashion-mnist.ts';
-import { readImage } from '../../io/image-file.ts';
-import { seed as setRootSeed } from '../../random/stream.ts';
-import { barChart } from '../../viz/charts.ts';
-import { type Section, htmlPage } from '../../viz/html.ts';
+import type { Augmenter } from '../../../src/augmenters/base/augmenter.ts';
+import * as iaa from '../../../src/augmenters/index.ts';
 import {
   CliError,
   type CliIO,
@@ -23,9 +15,17 @@ import {
   flag,
   integerOption,
   stringOption,
-} from '../command.ts';
-import { claimOutFolder, outMarker } from '../out-folder.ts';
-import { type Panel, displayScale, renderPanels } from '../panels.ts';
+} from '../../../src/cli/command.ts';
+import { claimOutFolder, outMarker } from '../../../src/cli/out-folder.ts';
+import { plainFileError } from '../../../src/core/file-errors.ts';
+import { type Image, type UniformBatch, batchImage } from '../../../src/core/image.ts';
+import { writeFileAtomic } from '../../../src/io/atomic-write.ts';
+import { loadFashionMnist } from '../../../src/io/fashion-mnist.ts';
+import { readImage } from '../../../src/io/image-file.ts';
+import { seed as setRootSeed } from '../../../src/random/stream.ts';
+import { barChart } from '../viz/charts.ts';
+import { type Section, htmlPage } from '../viz/html.ts';
+import { type Panel, displayScale, renderPanels } from './panels.ts';
 
 /** The file that marks a folder as the demo's own, so a later run may replace what it wrote there. */
 export const DEMO_MARKER = outMarker('demo');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
-import { FASHION_MNIST_CLASSES } from '../data/fashion-mnist.ts';
+import { FASHION_MNIST_CLASSES } from '../../../src/data/fashion-mnist.ts';
 import { type Chart, type LineSeries, barChart, heatmap, lineChart } from './charts.ts';
 
 /** The SVG's own size, from its root element. */

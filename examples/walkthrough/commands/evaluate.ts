@@ -2,8 +2,6 @@
 // -5…5 px, wrap-around and zero-filled, and the class probabilities of training image 24150), printed and, with
 // --out, written as evaluation.json and PNGs.
 import { resolve } from 'node:path';
-import type { BackendName } from '../../train/backend.ts';
-import type { EvaluationReport } from '../../train/report.ts';
 import {
   type CliIO,
   type Command,
@@ -16,9 +14,11 @@ import {
   integerOption,
   stringOption,
   workersOption,
-} from '../command.ts';
-import { claimOutFolder } from '../out-folder.ts';
-import { createProgress } from '../progress.ts';
+} from '../../../src/cli/command.ts';
+import { claimOutFolder } from '../../../src/cli/out-folder.ts';
+import { createProgress } from '../../../src/cli/progress.ts';
+import type { BackendName } from '../train/backend.ts';
+import type { EvaluationReport } from '../train/report.ts';
 import { displayPath } from './train.ts';
 
 const NAME = 'evaluate';
@@ -66,12 +66,12 @@ Options:
     if (outArg !== undefined) await claimOutFolder(resolve(io.cwd, outArg), outArg, NAME, flag(args, 'overwrite'));
 
     // Loaded here, not at the top: `augkit --help` should not start TensorFlow.js.
-    const { initBackend } = await import('../../train/backend.ts');
-    const { loadModel } = await import('../../train/model-io.ts');
-    const { evaluateShifts, loadExperimentData, probabilityImage } = await import('../../train/experiment.ts');
-    const { shiftText, writeEvaluation } = await import('../../train/report.ts');
-    const { batchImage } = await import('../../core/image.ts');
-    const { createReplicas, defaultTrainThreads } = await import('../../train/replicas.ts');
+    const { initBackend } = await import('../train/backend.ts');
+    const { loadModel } = await import('../train/model-io.ts');
+    const { evaluateShifts, loadExperimentData, probabilityImage } = await import('../train/experiment.ts');
+    const { shiftText, writeEvaluation } = await import('../train/report.ts');
+    const { batchImage } = await import('../../../src/core/image.ts');
+    const { createReplicas, defaultTrainThreads } = await import('../train/replicas.ts');
 
     await initBackend(backend);
     // The model first: a corrupt folder is reported before any data is read.

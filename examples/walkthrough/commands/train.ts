@@ -1,10 +1,7 @@
 // `augkit train`: the walkthrough's experiment — the CNN trained on Fashion-MNIST with and without translation
 // augmentation, evaluated under horizontal shifts — with a progress bar, then the report. The work is
-// `runExperiment` (src/train/experiment.ts); this file parses options and shows progress.
+// `runExperiment` (../train/experiment.ts); this file parses options and shows progress.
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { BackendName } from '../../train/backend.ts';
-import type { ExperimentEvent } from '../../train/experiment.ts';
-import type { ExperimentReport, ModelKind } from '../../train/report.ts';
 import {
   type CliIO,
   type Command,
@@ -17,9 +14,12 @@ import {
   integerOption,
   stringOption,
   workersOption,
-} from '../command.ts';
-import { claimOutFolder } from '../out-folder.ts';
-import { readPipelineFile } from '../pipeline.ts';
+} from '../../../src/cli/command.ts';
+import { claimOutFolder } from '../../../src/cli/out-folder.ts';
+import { readPipelineFile } from '../../../src/cli/pipeline.ts';
+import type { BackendName } from '../train/backend.ts';
+import type { ExperimentEvent } from '../train/experiment.ts';
+import type { ExperimentReport, ModelKind } from '../train/report.ts';
 
 const NAME = 'train';
 
@@ -113,7 +113,7 @@ export function experimentProgress(
 
 /** What `augkit train` prints when done: per model, its accuracy, speed and shift table; then where the report is. */
 async function summary(report: ExperimentReport, cwd: string, out: string): Promise<string> {
-  const { shiftText } = await import('../../train/report.ts');
+  const { shiftText } = await import('../train/report.ts');
   const shown = displayPath(cwd, out);
   const lines: string[] = [];
   for (const kind of ['aug', 'plain'] as const) {
@@ -212,7 +212,7 @@ Options:
       if (given.length > 0) throw new UsageError(`--merge trains nothing; it does not go with --${given[0]}`, NAME);
       if (merge.length < 2) throw new UsageError('--merge needs two report folders (--merge A --merge B)', NAME);
       await claimOutFolder(out, outArg, NAME, flag(args, 'overwrite'));
-      const { mergeReports } = await import('../../train/experiment.ts');
+      const { mergeReports } = await import('../train/experiment.ts');
       const report = await mergeReports({
         from: merge.map((d) => resolve(io.cwd, String(d))),
         out,
@@ -225,7 +225,7 @@ Options:
     await claimOutFolder(out, outArg, NAME, flag(args, 'overwrite'));
 
     // Loaded here, not at the top: `augkit --help` and `augkit list` should not start TensorFlow.js.
-    const { runExperiment } = await import('../../train/experiment.ts');
+    const { runExperiment } = await import('../train/experiment.ts');
     const report = await runExperiment({
       out,
       epochs,

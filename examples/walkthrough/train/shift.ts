@@ -3,7 +3,7 @@
  * every test image is moved sideways by a few pixels.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Image, UniformBatch } from '../core/image.ts';
+import type { Image, UniformBatch } from '../../../src/core/image.ts';
 import { type EvaluateOptions, batchToTensor, evaluate } from './train.ts';
 
 /** How pixels that leave one side of the image are handled by {@link shiftImages}. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import type { UniformBatch } from '../core/image.ts';
+import type { UniformBatch } from '../../../src/core/image.ts';
 import { initBackend } from './backend.ts';
 import { createModel } from './model.ts';
 import {

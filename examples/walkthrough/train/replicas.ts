@@ -5,9 +5,9 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
-import { argumentError } from '../core/errors.ts';
-import type { UniformBatch } from '../core/image.ts';
-import { type WireError, errorFromWire, siblingModule, startWorker } from '../data/ts-worker.ts';
+import { argumentError } from '../../../src/core/errors.ts';
+import type { UniformBatch } from '../../../src/core/image.ts';
+import { type WireError, errorFromWire, siblingModule, startWorker } from '../../../src/data/ts-worker.ts';
 import type { BackendName } from './backend.ts';
 import { type TrainingReplicas, batchLoss, batchToTensor } from './train.ts';
 

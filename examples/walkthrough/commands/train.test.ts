@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../../test/cli/run-cli.ts';
-import type { ExperimentEvent } from '../../train/experiment.ts';
-import type { EvaluationReport, ExperimentReport } from '../../train/report.ts';
+import type { ExperimentEvent } from '../train/experiment.ts';
+import type { EvaluationReport, ExperimentReport } from '../train/report.ts';
 import { clock, displayPath, experimentProgress } from './train.ts';
 
 let dir = '';

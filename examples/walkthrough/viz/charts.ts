@@ -3,7 +3,7 @@
 import sharp from 'sharp';
 import { View, parse } from 'vega';
 import { type TopLevelSpec, compile } from 'vega-lite';
-import { argumentError } from '../core/errors.ts';
+import { argumentError } from '../../../src/core/errors.ts';
 
 /**
  * The font family of every chart. DejaVu Sans is installed with Debian's fonts-dejavu-core and is what

@@ -3,7 +3,7 @@
 // (transferred). Node-only; started by replicas.ts, not meant to be imported.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
-import { errorToWire } from '../data/ts-worker.ts';
+import { errorToWire } from '../../../src/data/ts-worker.ts';
 import { initBackend } from './backend.ts';
 import type { ReplicaReply, ReplicaTask, ReplicaWorkerData } from './replicas.ts';
 import { batchLoss, batchToTensor } from './train.ts';

@@ -1,6 +1,6 @@
 /** The shape of the experiment's `report.json` and of `augkit evaluate`'s result. */
-import type { AugmenterSpec } from '../augmenters/base/augmenter.ts';
-import type { FashionMnistSource } from '../data/fashion-mnist.ts';
+import type { AugmenterSpec } from '../../../src/augmenters/base/augmenter.ts';
+import type { FashionMnistSource } from '../../../src/data/fashion-mnist.ts';
 
 /** The two models of the experiment: trained with augmentation, and without. */
 export type ModelKind = 'aug' | 'plain';
