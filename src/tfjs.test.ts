@@ -2,8 +2,12 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import '@tensorflow/tfjs-backend-cpu';
 import { env, memory, setBackend } from '@tensorflow/tfjs-core';
+import { layers, sequential } from '@tensorflow/tfjs-layers';
+import { Multiply } from './augmenters/index.ts';
 import { makeImage } from './core/image.ts';
-import { oneHot, toTensor } from './tfjs.ts';
+import { DataLoader } from './data/data-loader.ts';
+import { ArrayDataset } from './data/dataset.ts';
+import { oneHot, toDataset, toTensor } from './tfjs.ts';
 
 before(async () => {
   env().set('IS_TEST', true); // silences tfjs' "install the node backend" notice: warnings fail the run
@@ -71,5 +75,76 @@ describe('oneHot', () => {
 
   it('rejects labels outside 0…depth−1', () => {
     assert.throws(() => oneHot([0, 3], 3), /oneHot: labels\[1\] must be an integer from 0 to 2; received 3/);
+  });
+});
+
+describe('toDataset', () => {
+  /** Five 2×2 grey images (values 10·i + pixel) labelled i % 3, shuffled, augmented, in batches of 2. */
+  const loader = () => {
+    const data = Uint8Array.from({ length: 20 }, (_, k) => 10 * Math.floor(k / 4) + (k % 4));
+    const images = { data, n: 5, height: 2, width: 2, channels: 1 };
+    const augment = Multiply([0.5, 1.5], { seed: 3 });
+    return new DataLoader(new ArrayDataset(images, Int32Array.from([0, 1, 2, 0, 1])), {
+      batchSize: 2,
+      shuffle: true,
+      seed: 7,
+      augment,
+    });
+  };
+
+  it("gives the loader's batches, epoch after epoch, as { xs, ys } tensors", async () => {
+    const dataset = toDataset(loader(), { numClasses: 3 });
+    const reference = loader();
+    for (let epoch = 0; epoch < 2; epoch++) {
+      const expected: { xs: number[]; ys: number[] }[] = [];
+      for await (const { images, labels } of reference.epoch(epoch)) {
+        const xs = toTensor(images);
+        const ys = oneHot(labels, 3);
+        expected.push({ xs: Array.from(xs.dataSync()), ys: Array.from(ys.dataSync()) });
+        xs.dispose();
+        ys.dispose();
+      }
+      const got: { xs: number[]; ys: number[]; shape: number[] }[] = [];
+      await dataset.forEachAsync(({ xs, ys }) => {
+        got.push({ xs: Array.from(xs.dataSync()), ys: Array.from(ys.dataSync()), shape: [...ys.shape] });
+        xs.dispose();
+        ys.dispose();
+      });
+      assert.deepEqual(
+        got.map(({ shape }) => shape),
+        [
+          [2, 3],
+          [2, 3],
+          [1, 3],
+        ],
+      );
+      assert.deepEqual(
+        got.map(({ xs, ys }) => ({ xs, ys })),
+        expected,
+        `epoch ${epoch}`,
+      );
+    }
+  });
+
+  it('gives int32 labels without numClasses, and feeds model.fitDataset', async () => {
+    const start = memory().numTensors;
+    const dataset = toDataset(loader(), { scale: 1 });
+    const first = await (await dataset.iterator()).next();
+    assert.equal(first.value.ys.dtype, 'int32');
+    assert.deepEqual(first.value.ys.shape, [2]);
+    assert.ok(Array.from(first.value.xs.dataSync() as Float32Array).some((v) => v > 1)); // scale 1: 0–255
+    first.value.xs.dispose();
+    first.value.ys.dispose();
+    const model = sequential({ layers: [layers.flatten({ inputShape: [2, 2, 1] }), layers.dense({ units: 3 })] });
+    model.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });
+    const history = await model.fitDataset(toDataset(loader(), { numClasses: 3 }), { epochs: 2, verbose: 0 });
+    assert.equal(history.history.loss.length, 2);
+    model.dispose();
+    assert.equal(memory().numTensors, start);
+  });
+
+  it('rejects what is not a loader, and a bad numClasses', () => {
+    assert.throws(() => toDataset([] as never), /toDataset: loader must be a DataLoader/);
+    assert.throws(() => toDataset(loader(), { numClasses: 0 }), /toDataset: numClasses must be a positive integer/);
   });
 });

@@ -1,13 +1,16 @@
 /**
- * augkit/tfjs: TensorFlow.js adapters — batches to tensors, labels to one-hot. Runs in browsers and Node. tfjs is
- * needed by this entry only (the rest of augkit does not import it; install `@tensorflow/tfjs`). Tensors are made
- * with `@tensorflow/tfjs-core`, the engine `@tensorflow/tfjs` re-exports, on whatever backend is active.
+ * augkit/tfjs: TensorFlow.js adapters — batches to tensors, labels to one-hot, a DataLoader to a `tf.data.Dataset`.
+ * Runs in browsers and Node. tfjs is needed by this entry only (the rest of augkit does not import it; install
+ * `@tensorflow/tfjs`). Tensors are made with `@tensorflow/tfjs-core` and datasets with `@tensorflow/tfjs-data`, the
+ * packages `@tensorflow/tfjs` re-exports, on whatever backend is active.
  * @example
- * import { toTensor, oneHot } from 'augkit/tfjs';
+ * import { toTensor, oneHot, toDataset } from 'augkit/tfjs';
  * const xs = toTensor(batch.images);          // float32 [N, H, W, C], values / 255
  * const ys = oneHot(batch.labels, 10);        // float32 [N, 10]
+ * await model.fitDataset(toDataset(loader, { numClasses: 10 }), { epochs: 5 });
  */
-import { type Tensor2D, type Tensor4D, tensor2d, tensor4d } from '@tensorflow/tfjs-core';
+import { type Tensor1D, type Tensor2D, type Tensor4D, tensor1d, tensor2d, tensor4d } from '@tensorflow/tfjs-core';
+import { type Dataset, generator } from '@tensorflow/tfjs-data';
 import { argumentError } from './core/errors.ts';
 import { type Batch, type Image, isUniformBatch } from './core/image.ts';
 
@@ -90,4 +93,44 @@ export function oneHot(labels: ArrayLike<number>, depth: number): Tensor2D {
     out[i * depth + label] = 1;
   }
   return tensor2d(out, [n, depth], 'float32');
+}
+
+/** Options of `toDataset`: `toTensor`'s for the images, and how labels become `ys`. */
+export interface ToDatasetOptions extends ToTensorOptions {
+  /** Labels become one-hot float32 [N, numClasses] (`oneHot`); without it, an int32 [N] tensor of the labels. */
+  readonly numClasses?: number;
+}
+
+/** A batch as `model.fitDataset` takes it: images and labels as tensors (a type, not an interface: tfjs-data's
+ * element type needs the index signature a type alias has implicitly). */
+export type TensorBatch = { readonly xs: Tensor4D; readonly ys: Tensor2D | Tensor1D };
+
+/** What `toDataset` needs of a loader: an async iterable of batches with images and labels (a `DataLoader`). */
+export interface LabeledBatches {
+  [Symbol.asyncIterator](): AsyncIterator<{ readonly images: Batch; readonly labels?: ArrayLike<number> }>;
+}
+
+/**
+ * A `tf.data.Dataset` of `{ xs, ys }` batches from a DataLoader, for `model.fitDataset`. Each iteration of the
+ * dataset (each fitDataset epoch) iterates the loader once, which is its next epoch: the same batches, augmentation
+ * and order as `for await` over the loader. The loader's batches must carry labels.
+ * @example await model.fitDataset(toDataset(loader, { numClasses: 10 }), { epochs: 5 });
+ * @example toDataset(loader, { scale: 1 })   // xs in 0–255, ys the int32 labels
+ */
+export function toDataset(loader: LabeledBatches, options: ToDatasetOptions = {}): Dataset<TensorBatch> {
+  if (typeof loader?.[Symbol.asyncIterator] !== 'function') {
+    throw argumentError('toDataset', 'loader', 'a DataLoader (an async iterable of batches)', loader);
+  }
+  const { numClasses, ...tensorOptions } = options;
+  if (numClasses !== undefined && (!Number.isInteger(numClasses) || numClasses < 1)) {
+    throw argumentError('toDataset', 'numClasses', 'a positive integer', numClasses);
+  }
+  async function* batches(): AsyncGenerator<TensorBatch> {
+    for await (const { images, labels } of loader) {
+      if (labels === undefined) throw argumentError('toDataset', 'loader', 'batches with labels', labels);
+      const ys = numClasses === undefined ? tensor1d(Int32Array.from(labels), 'int32') : oneHot(labels, numClasses);
+      yield { xs: toTensor(images, tensorOptions), ys };
+    }
+  }
+  return generator(batches);
 }
