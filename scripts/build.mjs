@@ -1,7 +1,8 @@
 // `npm run build` (and `prepack`): compiles src/ (tests aside) to dist/ as ES modules with `.d.ts` files and source
 // maps, by tsconfig.build.json. tsc rewrites the sources' relative `./x.ts` imports to `./x.js` in the JavaScript
-// (rewriteRelativeImportExtensions) but leaves them as `.ts` in the declarations, which a consumer's tsc rejects
-// (TS5097), so this script rewrites the declarations' relative specifiers too. dist/ is removed first: a file
+// (rewriteRelativeImportExtensions) but leaves them as `.ts` in the declarations: TypeScript 5 finds the `.d.ts`
+// behind them, but TypeScript 4 rejects a `.ts` extension in an import (TS2691), so this script rewrites the
+// declarations' relative specifiers to `.js` too (test/package.test.ts checks the installed package for them). dist/ is removed first: a file
 // deleted from src/ must not linger in the package.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

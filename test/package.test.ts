@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -138,6 +138,12 @@ describe('the npm package, as a consumer installs it', () => {
       ),
     );
     assert.deepEqual(unwanted, []);
+    // Declarations import each other as `.js` (tsc leaves the sources' `.ts` there; TypeScript before 5.0 rejects it).
+    const installed = join(project, 'node_modules/augkit');
+    const tsImports = paths
+      .filter((p) => p.endsWith('.d.ts'))
+      .filter((p) => /from ['"]\.{1,2}\/[^'"]*\.ts['"]/.test(readFileSync(join(installed, p), 'utf8')));
+    assert.deepEqual(tsImports, []);
     console.log(`package: tarball ${(tarballSize / 1024).toFixed(0)} KB, ${paths.length} files`);
   });
 
