@@ -46,6 +46,11 @@ export const CASES: readonly BenchCase[] = [
   { id: 'elastic', make: () => iaa.ElasticTransformation(50, { sigma: 5 }), workloads: ['rgb256'] },
   { id: 'average_blur_5', make: () => iaa.AverageBlur(5) },
   { id: 'median_blur_5', make: () => iaa.MedianBlur(5) },
+  {
+    id: 'bilateral_blur_d5',
+    make: () => iaa.BilateralBlur(5, { sigmaColor: 75, sigmaSpace: 75 }),
+    workloads: ['rgb256'],
+  },
   { id: 'motion_blur_k7', make: () => iaa.MotionBlur(7) },
   { id: 'sharpen', make: () => iaa.Sharpen(1, { lightness: 1 }) },
   { id: 'emboss', make: () => iaa.Emboss(1, { strength: 1 }) },

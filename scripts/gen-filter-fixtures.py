@@ -76,7 +76,24 @@ def blur_cases(imgs):
         cases.append({'type': 'AverageBlur', 'options': options, 'outputs': per_image(average_blur(kh, kw), imgs)})
     for k in [3, 5, 7, 15]:
         cases.append({'type': 'MedianBlur', 'options': {'k': k}, 'outputs': per_image(median_blur(k), imgs)})
+    for d, sc, ss in [(3, 75.0, 75.0), (5, 10.5, 30.2), (9, 200.0, 15.0), (2, 40.0, 40.0)]:
+        cases.append({'type': 'BilateralBlur', 'options': {'d': d, 'sigmaColor': sc, 'sigmaSpace': ss},
+                      'outputs': per_image(bilateral_blur(d, sc, ss), imgs)})
     return cases
+
+
+def bilateral_blur(d, sigma_color, sigma_space):
+    """imgaug: cv2.bilateralFilter(image, d, float32 sigmas) on 3-channel images; augkit's 1-channel images take
+    OpenCV's gray path and other channel counts are filtered channel by channel (imgaug rejects them)."""
+    sc, ss = float(np.float32(sigma_color)), float(np.float32(sigma_space))
+
+    def run(image):
+        if image.shape[2] in (1, 3):
+            return cv2.bilateralFilter(image, d, sc, ss)
+        planes = [cv2.bilateralFilter(np.ascontiguousarray(image[..., c]), d, sc, ss) for c in range(image.shape[2])]
+        return np.stack(planes, axis=-1)
+
+    return run
 
 
 def load_affine_reference():

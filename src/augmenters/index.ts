@@ -9,6 +9,7 @@ import { SaltAndPepper } from './arithmetic/salt-and-pepper.ts';
 import type { Augmenter } from './base/augmenter.ts';
 import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/registry.ts';
 import { AverageBlur } from './blur/average-blur.ts';
+import { BilateralBlur } from './blur/bilateral-blur.ts';
 import { GaussianBlur } from './blur/gaussian-blur.ts';
 import { MedianBlur } from './blur/median-blur.ts';
 import { MotionBlur } from './blur/motion-blur.ts';
@@ -88,6 +89,7 @@ export {
   AllChannelsCLAHE,
   AllChannelsHistogramEqualization,
   AverageBlur,
+  BilateralBlur,
   CLAHE,
   CenterCropToAspectRatio,
   CenterCropToFixedSize,
@@ -166,6 +168,7 @@ export const definedFactories = {
   AllChannelsCLAHE,
   AllChannelsHistogramEqualization,
   AverageBlur,
+  BilateralBlur,
   CLAHE,
   CenterCropToAspectRatio,
   CenterCropToFixedSize,
