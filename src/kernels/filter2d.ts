@@ -74,30 +74,42 @@ export function filter2D<A extends Uint8Array | Float32Array>(
     const kw = kernel.width;
     const ay = kh >> 1;
     const ax = kw >> 1;
-    // The non-zero taps, as (row, column offset into `cols`, weight), in OpenCV's order.
-    const taps = scratch.f64(0, 3 * kh * kw);
+    // The non-zero taps in OpenCV's order: row, column, weight, and the offset of the tap from the output value.
+    const tapRow = scratch.i32(0, kh * kw);
+    const tapCol = scratch.i32(1, kh * kw);
+    const tapOffset = scratch.i32(2, kh * kw);
+    const weights = scratch.f64(3, kh * kw);
     let nz = 0;
     for (let i = 0; i < kh; i++) {
       for (let j = 0; j < kw; j++) {
         const w = kernel.data[i * kw + j];
         if (w === 0) continue;
-        taps[3 * nz] = i;
-        taps[3 * nz + 1] = j;
-        taps[3 * nz + 2] = w;
+        tapRow[nz] = i;
+        tapCol[nz] = j;
+        tapOffset[nz] = (i - ay) * stride + (j - ax) * channels;
+        weights[nz] = w;
         nz++;
       }
     }
-    const cols = scratch.i32(1, width + kw);
+    const cols = scratch.i32(4, width + kw);
     for (let x = 0; x < width + kw; x++) cols[x] = reflect101(x - ax, width) * channels + c;
-    const rows = scratch.i32(2, kh);
+    const rows = scratch.i32(5, kh);
+    // Columns whose whole window lies inside the image read their taps at fixed offsets (the same sums, in the same
+    // order, as the reflected reads).
+    const x0 = Math.min(ax, width);
+    const x1 = Math.max(x0, width - (kw - 1 - ax));
     for (let y = 0; y < height; y++) {
+      const inside = y >= ay && y + kh - 1 - ay < height;
       for (let i = 0; i < kh; i++) rows[i] = reflect101(y + i - ay, height) * stride;
       for (let x = 0; x < width; x++) {
+        const at = y * stride + x * channels + c;
         let s = 0;
-        for (let t = 0; t < 3 * nz; t += 3) {
-          s = Math.fround(src[rows[taps[t]] + cols[x + taps[t + 1]]] * taps[t + 2] + s);
+        if (inside && x >= x0 && x < x1) {
+          for (let t = 0; t < nz; t++) s = Math.fround(src[at + tapOffset[t]] * weights[t] + s);
+        } else {
+          for (let t = 0; t < nz; t++) s = Math.fround(src[rows[tapRow[t]] + cols[x + tapCol[t]]] * weights[t] + s);
         }
-        out[y * stride + x * channels + c] = u8 ? saturateU8(s) : s;
+        out[at] = u8 ? saturateU8(s) : s;
       }
     }
   }
