@@ -3,6 +3,7 @@
 import type { Image } from '../core/image.ts';
 import type { BorderMode } from '../kernels/border.ts';
 import { cropImage } from '../kernels/crop.ts';
+import { elasticWarp } from '../kernels/elastic.ts';
 import { flipHorizontal, flipVertical } from '../kernels/flip.ts';
 import { padCvalFor, padImage } from '../kernels/pad.ts';
 import { resizeAuto, resizeImage } from '../kernels/resize.ts';
@@ -67,6 +68,14 @@ export function applyWarp(image: Image, warp: Warp, out: Image, sampling: Sampli
     case 'rot90':
       rotate90(image, warp.k, out);
       return;
+    case 'displacement': {
+      // The field's own sampling is the image's; maps sample otherwise (labels/maps.ts).
+      const { field } = warp;
+      const s = kernelSampling(sampling, image.data instanceof Uint8Array);
+      const same = s.order === field.order && s.mode === field.mode && Object.is(s.cval, field.cval);
+      elasticWarp(image, same ? field : { ...field, order: s.order, mode: s.mode, cval: s.cval }, out);
+      return;
+    }
     case 'chain': {
       let current = image;
       const last = warp.steps.length - 1;

@@ -1,6 +1,7 @@
 // What a geometric augmenter draws for one image: where every input point goes, and the output's shape. Pixels
-// (geometry/apply.ts) and, later, labels (keypoints, boxes, maps) consume the same Warp.
+// (geometry/apply.ts) and labels (labels/: keypoints, boxes, polygons, maps) consume the same Warp.
 import type { Shape } from '../core/image.ts';
+import type { ElasticWarp } from '../kernels/elastic.ts';
 import type { PadMode, Sides } from '../kernels/pad.ts';
 import type { ResizeInterpolation } from '../kernels/resize.ts';
 
@@ -39,6 +40,11 @@ export type Warp =
     }
   /** `k` quarter turns clockwise (0–3; imgaug's Rot90); odd `k` swaps height and width. */
   | { readonly kind: 'rot90'; readonly k: 0 | 1 | 2 | 3; readonly output: Shape }
+  /**
+   * A displacement field (ElasticTransformation): output pixel (x, y) reads the input at (x − dx, y − dy), the
+   * fields made from `field`'s noise (kernels/elastic.ts); `output` is the input's shape.
+   */
+  | { readonly kind: 'displacement'; readonly field: ElasticWarp; readonly output: Shape }
   /** Several warps, one after the other (PerspectiveTransform with keepSize: the warp, then the resize back). */
   | { readonly kind: 'chain'; readonly steps: readonly Warp[]; readonly output: Shape };
 
@@ -50,7 +56,8 @@ export function identityWarp(shape: Shape): Warp {
 /**
  * Where the input point (x, y) lands in the output, in pixel coordinates whose integers are pixel centres (the
  * kernels' convention): a bright pixel at (x, y) in the input is, after the warp, brightest around the returned
- * point. Undefined for a perspective point that goes to infinity. `input` is the input's shape (flips and resizes need it).
+ * point. Undefined for a perspective point that goes to infinity, and
+ * for a displacement field (its fields come from noise: labels/points.ts moves points through them). `input` is the input's shape (flips and resizes need it).
  * @example mapPoint({ kind: 'flip', axis: 'x', output: { height: 3, width: 5, channels: 1 } }, 0, 2, shape) // [4, 2]
  */
 export function mapPoint(warp: Warp, x: number, y: number, input: Shape): [number, number] | undefined {
@@ -87,6 +94,9 @@ export function mapPoint(warp: Warp, x: number, y: number, input: Shape): [numbe
           : warp.k === 2
             ? [input.width - 1 - x, input.height - 1 - y]
             : [y, input.width - 1 - x];
+    case 'displacement':
+      // Points move by the field at their pixel (the fields are not made here): see labels/points.ts.
+      return undefined;
     case 'chain': {
       let point: [number, number] | undefined = [x, y];
       let shape = input;

@@ -13,7 +13,9 @@ import {
   sharesMemory,
   viewLike,
 } from '../../core/image.ts';
+import { type Warp, identityWarp } from '../../geometry/warp.ts';
 import { Scratch } from '../../kernels/scratch.ts';
+import { type AugmentInput, type AugmentResult, type LabelOptions, augmentLabelled } from '../../labels/augment.ts';
 import { hashString } from '../../random/stream-id.ts';
 import { RandomSource, checkSeed, getSeed, seedToKey } from '../../random/stream.ts';
 import { checkIndex, normaliseImage, resolveIndices } from './inputs.ts';
@@ -43,6 +45,9 @@ export interface AugmentOptions {
    */
   readonly out?: PixelArray;
 }
+
+/** Receives the params `augmentImages` drew, one per image, before it applies them (`augment` moves labels by them). */
+export type Drawn = (params: readonly unknown[]) => void;
 
 /** The JSON form of an augmenter: `{ "type": "Multiply", "mul": [0.8, 1.2], "perChannel": false }`. */
 export interface AugmenterSpec {
@@ -89,6 +94,13 @@ export abstract class Augmenter<P = unknown> {
 
   /** Writes the augmented image into `out` (of `outputShape`'s size, same dtype); never mutates `image`. */
   abstract applyInto(image: Image, params: P, out: Image): void;
+
+  /** Where these params move the points of an image of `shape` (labels follow it); by default nothing moves. */
+  warpOf(shape: Shape, params: P): Warp {
+    const output = this.outputShape(shape, params);
+    if (sameSize(output, shape)) return identityWarp(output);
+    throw new TypeError(`${this.type}: changes the image's size but cannot move labels`);
+  }
 
   /**
    * Optionally, the params that every sample of `shape` gets because they draw nothing random (all options
@@ -223,10 +235,10 @@ export abstract class Augmenter<P = unknown> {
    * are drawn for all images first, then each image is processed with no allocation beyond its output.
    * @example aug.augmentImages(images, { epoch: 3, indices: [10, 11, 12] })
    */
-  augmentImages(batch: readonly Image[], options?: AugmentOptions): Image[];
-  augmentImages(batch: UniformBatch, options?: AugmentOptions): UniformBatch | Image[];
-  augmentImages(batch: Batch, options?: AugmentOptions): Batch;
-  augmentImages(batch: Batch, options: AugmentOptions = {}): Batch {
+  augmentImages(batch: readonly Image[], options?: AugmentOptions, drawn?: Drawn): Image[];
+  augmentImages(batch: UniformBatch, options?: AugmentOptions, drawn?: Drawn): UniformBatch | Image[];
+  augmentImages(batch: Batch, options?: AugmentOptions, drawn?: Drawn): Batch;
+  augmentImages(batch: Batch, options: AugmentOptions = {}, drawn?: Drawn): Batch {
     const uniform = isUniformBatch(batch);
     if (!uniform && !Array.isArray(batch)) {
       throw argumentError(
@@ -275,6 +287,7 @@ export abstract class Augmenter<P = unknown> {
       shapes[i] = this.outputShape(shape, params[i]);
       if (i > 0 && !sameSize(shapes[i], shapes[0])) sameShape = false;
     }
+    drawn?.(params);
     if (sameInputs && sameShape && n > 0) return this.listAsBatch(inputs, params, shapes, given);
     if (uniform && sameShape) {
       const shape = n > 0 ? shapes[0] : shapeOf(batch);
@@ -350,6 +363,27 @@ export abstract class Augmenter<P = unknown> {
       outputs[i] = { data: views[i], height: shape.height, width: shape.width, channels: shape.channels };
     }
     return outputs;
+  }
+
+  /**
+   * The params of `shapes.length` samples in one call, drawn as `augmentImages` draws them (same call counter,
+   * `epoch` and `indices`): the draws labels follow when no image is given.
+   */
+  drawBatch(shapes: readonly Shape[], options: Pick<AugmentOptions, 'epoch' | 'indices'> = {}): P[] {
+    const indices = resolveIndices(this.type, options.indices, shapes.length);
+    const call = this.nextCall(options.epoch);
+    return shapes.map((shape, i) => this.drawParams(this.rootSource(call, indices[i]), shape));
+  }
+
+  /**
+   * Augments images together with their labels, with the same draws: keypoints, bounding boxes, polygons, line
+   * strings, segmentation maps and heatmaps follow every geometric augmenter (see labels/augment.ts). One image
+   * (`image`, labels as lists) or a batch (`images`, labels as one list per image); any subset of keys; returns
+   * the same keys. Without an image, `shape` (or `shapes`) says the image's size.
+   * @example const { image, boundingBoxes } = aug.augment({ image, boundingBoxes: [{ x1: 4, y1: 5, x2: 20, y2: 30 }] });
+   */
+  augment<T extends AugmentInput>(input: T, options: LabelOptions = {}): AugmentResult<T> {
+    return augmentLabelled(this, input, options);
   }
 
   /**

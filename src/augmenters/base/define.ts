@@ -1,5 +1,6 @@
 import { argumentError } from '../../core/errors.ts';
 import { type DType, type Image, type PixelArray, type Shape, type UniformBatch, dtypeOf } from '../../core/image.ts';
+import type { Warp } from '../../geometry/warp.ts';
 import { isParam } from '../../params/param.ts';
 import { toSpec } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
@@ -94,6 +95,11 @@ export interface AugmenterDefinition<
   /** Optional: the params every sample gets when the options draw nothing random (see `Augmenter.fixedParams`). */
   fixedParams?(prepared: R, shape: Shape): P | undefined;
   outputShape?(prepared: R, shape: Shape, params: P): Shape;
+  /**
+   * Where the params move an image's points (what labels follow): required of geometric augmenters; pixel
+   * augmenters move nothing. See `Augmenter.warpOf`.
+   */
+  warp?(prepared: R, shape: Shape, params: P): Warp;
   /** Writes the result into `out`; must not mutate `image`. */
   apply(image: Image, params: P, out: Image, prepared: R): void;
   /**
@@ -215,6 +221,12 @@ export function defineAugmenter<D extends Defs, P, R = ParsedOf<D>, K extends ke
     applyInto(image: Image, params: P, out: Image): void {
       checkImage(type, definition.accepts, image.data, image.channels);
       definition.apply(image, params, out, this.prepared);
+    }
+
+    override warpOf(shape: Shape, params: P): Warp {
+      if (definition.warp) return definition.warp(this.prepared, shape, params);
+      if (definition.kind === 'geometric') throw new TypeError(`${type}: cannot move labels (it describes no warp)`);
+      return super.warpOf(shape, params);
     }
 
     override applyUniformBatch(batch: UniformBatch, params: readonly P[], out: PixelArray): boolean {

@@ -101,4 +101,5 @@ export const ElasticTransformation = defineAugmenter({
     };
   },
   apply: (image, params, out) => elasticWarp(image, params, out),
+  warp: (_options, shape, params) => ({ kind: 'displacement', field: params, output: shape }),
 });

@@ -1,5 +1,6 @@
 import { argumentError } from '../../core/errors.ts';
 import type { Image, PixelArray, Shape, UniformBatch } from '../../core/image.ts';
+import { type Warp, identityWarp } from '../../geometry/warp.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { Augmenter } from '../base/augmenter.ts';
 import type { OptionDef } from '../base/define.ts';
@@ -90,6 +91,8 @@ export function drawChain(
  */
 export const chainSteps = {
   outputShape: (_prepared: unknown, shape: Shape, params: ChainParams): Shape => chainOutputShape(shape, params),
+  warp: (prepared: { readonly children: Children }, shape: Shape, params: ChainParams): Warp =>
+    chainWarp(prepared.children.list, params, shape),
   apply(image: Image, params: ChainParams, out: Image, prepared: { readonly children: Children }): void {
     applyChain(prepared.children.list, params, image, out);
   },
@@ -105,6 +108,23 @@ export const chainSteps = {
     return applyChainBatch(prepared.children.list, params, uniform, out.data);
   },
 };
+
+/**
+ * The warp of a chain: its children's warps in order, as one flat chain (identities left out; a single warp as
+ * itself), so that labels move as the image does.
+ */
+export function chainWarp(children: readonly Augmenter[], chain: ChainParams, shape: Shape): Warp {
+  const steps: Warp[] = [];
+  let current = shape;
+  chain.order.forEach((k, j) => {
+    const warp = children[k].warpOf(current, chain.params[k]);
+    if (warp.kind === 'chain') steps.push(...warp.steps);
+    else if (warp.kind !== 'identity') steps.push(warp);
+    current = chain.shapes[j];
+  });
+  if (steps.length === 0) return identityWarp(current);
+  return steps.length === 1 ? steps[0] : { kind: 'chain', steps, output: current };
+}
 
 /** The shape a chain produces. */
 export function chainOutputShape(shape: Shape, chain: ChainParams): Shape {

@@ -1,0 +1,180 @@
+// Properties of labels under every geometric augmenter, with random parameters: a keypoint stays on the bright dot
+// drawn at it, a box holds its corners' keypoints, a segmentation map stays on the image it was drawn from.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import * as iaa from '../../src/index.ts';
+
+const SIZE = 40;
+const SIGMA = 1.2;
+
+/** A float32 image with a Gaussian dot of peak 1 centred on (x, y) in continuous coordinates. */
+function dotImage(x: number, y: number, h = SIZE, w = SIZE): iaa.Image {
+  const data = new Float32Array(h * w);
+  for (let j = 0; j < h; j++) {
+    for (let i = 0; i < w; i++) {
+      const d2 = (i + 0.5 - x) ** 2 + (j + 0.5 - y) ** 2;
+      data[j * w + i] = Math.exp(-d2 / (2 * SIGMA * SIGMA));
+    }
+  }
+  return { data, height: h, width: w, channels: 1 };
+}
+
+/** The intensity centroid in continuous coordinates (pixel centres at i + 0.5). */
+function centroid(image: iaa.Image): [number, number] {
+  let s = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let j = 0; j < image.height; j++) {
+    for (let i = 0; i < image.width; i++) {
+      const v = image.data[j * image.width + i];
+      s += v;
+      sx += v * (i + 0.5);
+      sy += v * (j + 0.5);
+    }
+  }
+  return [sx / s, sy / s];
+}
+
+/** Geometric augmenters with random parameters in JSON form (order 1 or 3: smooth resampling). */
+const augmenters: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
+  Affine: fc.record({
+    type: fc.constant('Affine'),
+    scale: fc.double({ min: 0.7, max: 1.6, noNaN: true }),
+    rotate: fc.double({ min: -180, max: 180, noNaN: true }),
+    shear: fc.double({ min: -20, max: 20, noNaN: true }),
+    translatePx: fc.record({ x: fc.integer({ min: -4, max: 4 }), y: fc.integer({ min: -4, max: 4 }) }),
+    order: fc.constantFrom(1, 3),
+    fitOutput: fc.boolean(),
+  }),
+  Fliplr: fc.constant({ type: 'Fliplr', p: 1 }),
+  Flipud: fc.constant({ type: 'Flipud', p: 1 }),
+  Resize: fc.record({
+    type: fc.constant('Resize'),
+    size: fc.record({ height: fc.integer({ min: 30, max: 70 }), width: fc.integer({ min: 30, max: 70 }) }),
+    interpolation: fc.constantFrom('linear', 'cubic'),
+  }),
+  PerspectiveTransform: fc.record({
+    type: fc.constant('PerspectiveTransform'),
+    scale: fc.double({ min: 0, max: 0.08, noNaN: true }),
+    keepSize: fc.boolean(),
+  }),
+};
+
+const seeds = fc.integer({ min: 0, max: 1e6 });
+const spot = fc.record({
+  x: fc.double({ min: 14, max: 26, noNaN: true }),
+  y: fc.double({ min: 14, max: 26, noNaN: true }),
+});
+
+describe('labels: properties under every geometric augmenter', () => {
+  for (const [type, options] of Object.entries(augmenters)) {
+    it(`${type}: a dot drawn at a keypoint has its centroid within 0.5 px of the moved keypoint`, () => {
+      fc.assert(
+        fc.property(options, spot, seeds, (spec, { x, y }, seed) => {
+          const aug = iaa.fromJSON({ ...spec, seed });
+          const out = aug.augment({ image: dotImage(x, y), keypoints: [{ x, y }] });
+          const [k] = out.keypoints;
+          const margin = 4 * SIGMA;
+          // Only where the dot stays inside the output.
+          fc.pre(k.x > margin && k.y > margin && k.x < out.image.width - margin && k.y < out.image.height - margin);
+          const [cx, cy] = centroid(out.image);
+          return Math.hypot(cx - k.x, cy - k.y) <= 0.5;
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it(`${type}: a box contains the moved keypoints of its own corners`, () => {
+      fc.assert(
+        fc.property(options, spot, spot, seeds, (spec, a, b, seed) => {
+          const box = {
+            x1: Math.min(a.x, b.x) - 10,
+            y1: Math.min(a.y, b.y) - 10,
+            x2: Math.max(a.x, b.x),
+            y2: Math.max(a.y, b.y),
+          };
+          const corners = [
+            { x: box.x1, y: box.y1 },
+            { x: box.x2, y: box.y1 },
+            { x: box.x2, y: box.y2 },
+            { x: box.x1, y: box.y2 },
+          ];
+          const out = iaa
+            .fromJSON({ ...spec, seed })
+            .augment({ shape: { height: SIZE, width: SIZE, channels: 1 }, boundingBoxes: [box], keypoints: corners });
+          const [moved] = out.boundingBoxes;
+          return out.keypoints.every((k) => k.x >= moved.x1 && k.x <= moved.x2 && k.y >= moved.y1 && k.y <= moved.y2);
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+
+  it('ElasticTransformation: a dot’s centroid within 1.5 px of the keypoint (imgaug’s rule: the median of the field at rounded neighbours)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 12, noNaN: true }),
+        fc.double({ min: 3, max: 6, noNaN: true }),
+        spot,
+        seeds,
+        (alpha, sigma, { x, y }, seed) => {
+          const aug = iaa.ElasticTransformation({ alpha, sigma, order: 1, seed });
+          const out = aug.augment({ image: dotImage(x, y), keypoints: [{ x, y }] });
+          const [cx, cy] = centroid(out.image);
+          const [k] = out.keypoints;
+          return Math.hypot(cx - k.x, cy - k.y) <= 1.5;
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a segmentation map drawn from the image stays ≥ 99% aligned with it under nearest-neighbour warps', () => {
+    const nearest: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
+      fc.record({
+        type: fc.constant('Affine'),
+        scale: fc.double({ min: 0.7, max: 1.6, noNaN: true }),
+        rotate: fc.double({ min: -180, max: 180, noNaN: true }),
+        translatePx: fc.record({ x: fc.integer({ min: -8, max: 8 }), y: fc.integer({ min: -8, max: 8 }) }),
+        order: fc.constant(0),
+        fitOutput: fc.boolean(),
+      }),
+      fc.constant({ type: 'Fliplr', p: 1 }),
+      fc.constant({ type: 'Flipud', p: 1 }),
+      fc.record({
+        type: fc.constant('Resize'),
+        size: fc.record({ height: fc.integer({ min: 20, max: 70 }), width: fc.integer({ min: 20, max: 70 }) }),
+        interpolation: fc.constant('nearest'),
+      }),
+      fc.record({
+        type: fc.constant('ElasticTransformation'),
+        alpha: fc.double({ min: 0, max: 30, noNaN: true }),
+        sigma: fc.double({ min: 2, max: 6, noNaN: true }),
+        order: fc.constant(0),
+      }),
+    );
+    fc.assert(
+      fc.property(nearest, seeds, (spec, seed) => {
+        // Blobs of intensity, thresholded into classes 0 and 1; the image holds 0 and 200.
+        const stream = iaa.RandomSource.root(seed, 0, 0).stream('blobs');
+        const cx = [0, 1, 2].map(() => stream.random() * SIZE);
+        const cy = [0, 1, 2].map(() => stream.random() * SIZE);
+        const classes = new Uint8Array(SIZE * SIZE);
+        for (let j = 0; j < SIZE; j++) {
+          for (let i = 0; i < SIZE; i++)
+            classes[j * SIZE + i] = cx.some((x, k) => Math.hypot(i - x, j - cy[k]) < 8) ? 1 : 0;
+        }
+        const image = { data: classes.map((c) => c * 200), height: SIZE, width: SIZE, channels: 1 };
+        const out = iaa
+          .fromJSON({ ...spec, seed })
+          .augment({ image, segmentationMaps: { data: classes, height: SIZE, width: SIZE } });
+        const map = out.segmentationMaps.data;
+        let agree = 0;
+        for (let i = 0; i < map.length; i++) if ((out.image.data[i] >= 100 ? 1 : 0) === map[i]) agree++;
+        return map.length === out.image.data.length && agree >= 0.99 * map.length;
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
