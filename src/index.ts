@@ -42,4 +42,4 @@ export {
 } from './kernels/table.ts';
 export { drawGrid, upscale, toImageData, toUint8, type GridOptions, type ImageDataLike } from './viz/grid.ts';
 export * from './data/index.ts';
-export * from './labels/index.ts';
+export * from './augmentables/index.ts';

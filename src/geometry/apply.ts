@@ -69,7 +69,7 @@ export function applyWarp(image: Image, warp: Warp, out: Image, sampling: Sampli
       rotate90(image, warp.k, out);
       return;
     case 'displacement': {
-      // The field's own sampling is the image's; maps sample otherwise (labels/maps.ts).
+      // The field's own sampling is the image's; maps sample otherwise (augmentables/maps.ts).
       const { field } = warp;
       const s = kernelSampling(sampling, image.data instanceof Uint8Array);
       const same = s.order === field.order && s.mode === field.mode && Object.is(s.cval, field.cval);

@@ -1,5 +1,5 @@
 // What a geometric augmenter draws for one image: where every input point goes, and the output's shape. Pixels
-// (geometry/apply.ts) and labels (labels/: keypoints, boxes, polygons, maps) consume the same Warp.
+// (geometry/apply.ts) and labels (augmentables/: keypoints, boxes, polygons, maps) consume the same Warp.
 import type { Shape } from '../core/image.ts';
 import type { ElasticWarp } from '../kernels/elastic.ts';
 import type { PadMode, Sides } from '../kernels/pad.ts';
@@ -57,7 +57,7 @@ export function identityWarp(shape: Shape): Warp {
  * Where the input point (x, y) lands in the output, in pixel coordinates whose integers are pixel centres (the
  * kernels' convention): a bright pixel at (x, y) in the input is, after the warp, brightest around the returned
  * point. Undefined for a perspective point that goes to infinity, and
- * for a displacement field (its fields come from noise: labels/points.ts moves points through them). `input` is the input's shape (flips and resizes need it).
+ * for a displacement field (its fields come from noise: augmentables/points.ts moves points through them). `input` is the input's shape (flips and resizes need it).
  * @example mapPoint({ kind: 'flip', axis: 'x', output: { height: 3, width: 5, channels: 1 } }, 0, 2, shape) // [4, 2]
  */
 export function mapPoint(warp: Warp, x: number, y: number, input: Shape): [number, number] | undefined {
@@ -95,7 +95,7 @@ export function mapPoint(warp: Warp, x: number, y: number, input: Shape): [numbe
             ? [input.width - 1 - x, input.height - 1 - y]
             : [y, input.width - 1 - x];
     case 'displacement':
-      // Points move by the field at their pixel (the fields are not made here): see labels/points.ts.
+      // Points move by the field at their pixel (the fields are not made here): see augmentables/points.ts.
       return undefined;
     case 'chain': {
       let point: [number, number] | undefined = [x, y];

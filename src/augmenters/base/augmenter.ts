@@ -1,3 +1,9 @@
+import {
+  type AugmentInput,
+  type AugmentResult,
+  type LabelOptions,
+  augmentLabelled,
+} from '../../augmentables/augment.ts';
 import { argumentError } from '../../core/errors.ts';
 import {
   type Batch,
@@ -15,7 +21,6 @@ import {
 } from '../../core/image.ts';
 import { type Warp, identityWarp } from '../../geometry/warp.ts';
 import { Scratch } from '../../kernels/scratch.ts';
-import { type AugmentInput, type AugmentResult, type LabelOptions, augmentLabelled } from '../../labels/augment.ts';
 import { hashString } from '../../random/stream-id.ts';
 import { RandomSource, checkSeed, getSeed, seedToKey } from '../../random/stream.ts';
 import { checkIndex, normaliseImage, resolveIndices } from './inputs.ts';
@@ -377,7 +382,7 @@ export abstract class Augmenter<P = unknown> {
 
   /**
    * Augments images together with their labels, with the same draws: keypoints, bounding boxes, polygons, line
-   * strings, segmentation maps and heatmaps follow every geometric augmenter (see labels/augment.ts). One image
+   * strings, segmentation maps and heatmaps follow every geometric augmenter (see augmentables/augment.ts). One image
    * (`image`, labels as lists) or a batch (`images`, labels as one list per image); any subset of keys; returns
    * the same keys. Without an image, `shape` (or `shapes`) says the image's size.
    * @example const { image, boundingBoxes } = aug.augment({ image, boundingBoxes: [{ x1: 4, y1: 5, x2: 20, y2: 30 }] });

@@ -2,9 +2,8 @@
 // (0, 0) covers [0, 1)²). Every label kind with coordinates (keypoints, box corners, polygon and line points) goes
 // through `movePoints`; coordinates are float32 in and out, transformed in double precision, as imgaug's arrays.
 import type { Shape } from '../core/image.ts';
+import { displacementFields } from '../geometry/fields.ts';
 import type { Mat2x3, Warp } from '../geometry/warp.ts';
-import { shiftMapsOf } from '../kernels/elastic.ts';
-import { Scratch } from '../kernels/scratch.ts';
 
 const f = Math.fround;
 
@@ -79,7 +78,7 @@ export function movePoints(warp: Warp, input: Shape, xy: Float64Array, n: number
       return;
     }
     case 'displacement':
-      moveByField(warp.field, input, xy, n);
+      moveByField(warp, input, xy, n);
       return;
     case 'chain': {
       let shape = input;
@@ -125,9 +124,9 @@ const ALPHA_MIN = 0.05;
 const SIGMA_MIN = 1.0;
 
 // The fields of the last image whose points moved: one image's keypoints, boxes, polygons… reuse them.
-const scratch = new Scratch();
+let fieldX = new Float32Array(0);
+let fieldY = new Float32Array(0);
 let lastField: unknown;
-let lastSize = -1;
 
 /**
  * imgaug 0.4.0's ElasticTransformation for points: a point inside the image takes the 25 points within 3 unit steps
@@ -136,21 +135,30 @@ let lastSize = -1;
  * 0.05 or sigma ≤ 1, stay. (So a point lands on a pixel's corner grid, not its centre: imgaug's rule, up to half a
  * pixel off the moved pixels.)
  */
-function moveByField(
-  field: Extract<Warp, { kind: 'displacement' }>['field'],
-  input: Shape,
+function moveByField(warp: Extract<Warp, { kind: 'displacement' }>, input: Shape, xy: Float64Array, n: number): void {
+  const { height: h, width: w } = input;
+  const { field } = warp;
+  if (n === 0 || h * w === 0 || field.alpha <= ALPHA_MIN || field.sigma <= SIGMA_MIN) return;
+  if (lastField !== field || fieldX.length !== h * w) {
+    if (fieldX.length !== h * w) {
+      fieldX = new Float32Array(h * w);
+      fieldY = new Float32Array(h * w);
+    }
+    displacementFields(warp, h, w, fieldX, fieldY);
+    lastField = field;
+  }
+  moveAlongFields(fieldX, fieldY, h, w, xy, n);
+}
+
+/** imgaug's point rule (see `moveByField`) given the displacement fields `dx`, `dy` of an h × w image. */
+export function moveAlongFields(
+  dx: Float32Array,
+  dy: Float32Array,
+  h: number,
+  w: number,
   xy: Float64Array,
   n: number,
 ): void {
-  const { height: h, width: w } = input;
-  if (n === 0 || h * w === 0 || field.alpha <= ALPHA_MIN || field.sigma <= SIGMA_MIN) return;
-  const dx = scratch.f32(0, h * w);
-  const dy = scratch.f32(1, h * w);
-  if (lastField !== field || lastSize !== h * w) {
-    shiftMapsOf(field, h, w, dx, dy);
-    lastField = field;
-    lastSize = h * w;
-  }
   const px = new Float64Array(25);
   const py = new Float64Array(25);
   for (let i = 0; i < n; i++) {
