@@ -62,10 +62,13 @@ export interface LabelOptions extends OutOfImageOptions {
   readonly out?: PixelArray;
 }
 
+/** Receives the params `augmentImages` drew, one per image, before it applies them (`augment` moves labels by them). */
+export type Drawn = (params: readonly unknown[]) => void;
+
 /** What `augment` needs of an augmenter (the Augmenter class, without importing it: it imports this module). */
 interface Augments<P> {
   readonly type: string;
-  augmentImages(batch: Batch, options: object, drawn: (params: readonly unknown[]) => void): Batch;
+  augmentImages(batch: Batch, options: object, drawn: Drawn): Batch;
   drawBatch(shapes: readonly Shape[], options: object): P[];
   warpOf(shape: Shape, params: P): Warp;
 }

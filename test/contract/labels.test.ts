@@ -67,6 +67,35 @@ const spot = fc.record({
   y: fc.double({ min: 14, max: 26, noNaN: true }),
 });
 
+describe('labels: every registered augmenter', () => {
+  // Each example of each augmenter (the contract suite's cases) on a batch with labels: the labels' output shapes
+  // are the images', and pixel augmenters leave coordinates as they were.
+  const images = Array.from({ length: 4 }, (_, i) => dotImage(10 + 4 * i, 30 - 3 * i, 32, 36));
+  const keypoints = images.map((_, i) => [{ x: 10 + 4 * i, y: 30 - 3 * i }]);
+  const segmentationMaps = images.map(() => ({ data: new Uint8Array(32 * 36).fill(1), height: 32, width: 36 }));
+  for (const entry of iaa.registry.values()) {
+    it(`${entry.type}: moves labels with its images (${entry.definition.kind})`, () => {
+      for (const example of entry.definition.examples) {
+        const aug = iaa.fromJSON({ type: entry.type, seed: 3, ...example });
+        const out = aug.augment({ images, keypoints, segmentationMaps }, { epoch: 1 });
+        const outImages = out.images as iaa.Image[];
+        assert.deepEqual(
+          outImages,
+          iaa.fromJSON({ type: entry.type, seed: 3, ...example }).augmentImages(images, { epoch: 1 }),
+        );
+        outImages.forEach((image, i) => {
+          assert.deepEqual(
+            [out.segmentationMaps[i].height, out.segmentationMaps[i].width],
+            [image.height, image.width],
+            `${entry.type} ${i}`,
+          );
+        });
+        if (entry.definition.kind === 'pixel') assert.deepEqual(out.keypoints, keypoints);
+      }
+    });
+  }
+});
+
 describe('labels: properties under every geometric augmenter', () => {
   for (const [type, options] of Object.entries(augmenters)) {
     it(`${type}: a dot drawn at a keypoint has its centroid within 0.5 px of the moved keypoint`, () => {

@@ -1,6 +1,7 @@
 import {
   type AugmentInput,
   type AugmentResult,
+  type Drawn,
   type LabelOptions,
   augmentLabelled,
 } from '../../augmentables/augment.ts';
@@ -50,9 +51,6 @@ export interface AugmentOptions {
    */
   readonly out?: PixelArray;
 }
-
-/** Receives the params `augmentImages` drew, one per image, before it applies them (`augment` moves labels by them). */
-export type Drawn = (params: readonly unknown[]) => void;
 
 /** The JSON form of an augmenter: `{ "type": "Multiply", "mul": [0.8, 1.2], "perChannel": false }`. */
 export interface AugmenterSpec {
@@ -370,10 +368,7 @@ export abstract class Augmenter<P = unknown> {
     return outputs;
   }
 
-  /**
-   * The params of `shapes.length` samples in one call, drawn as `augmentImages` draws them (same call counter,
-   * `epoch` and `indices`): the draws labels follow when no image is given.
-   */
+  /** The params of one call's samples of these shapes, as `augmentImages` draws them (labels without images). */
   drawBatch(shapes: readonly Shape[], options: Pick<AugmentOptions, 'epoch' | 'indices'> = {}): P[] {
     const indices = resolveIndices(this.type, options.indices, shapes.length);
     const call = this.nextCall(options.epoch);
@@ -381,10 +376,7 @@ export abstract class Augmenter<P = unknown> {
   }
 
   /**
-   * Augments images together with their labels, with the same draws: keypoints, bounding boxes, polygons, line
-   * strings, segmentation maps and heatmaps follow every geometric augmenter (see augmentables/augment.ts). One image
-   * (`image`, labels as lists) or a batch (`images`, labels as one list per image); any subset of keys; returns
-   * the same keys. Without an image, `shape` (or `shapes`) says the image's size.
+   * Augments images with their labels (keypoints, boxes, polygons, line strings, maps), same draws: see augmentables/.
    * @example const { image, boundingBoxes } = aug.augment({ image, boundingBoxes: [{ x1: 4, y1: 5, x2: 20, y2: 30 }] });
    */
   augment<T extends AugmentInput>(input: T, options: LabelOptions = {}): AugmentResult<T> {

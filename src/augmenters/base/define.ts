@@ -96,8 +96,8 @@ export interface AugmenterDefinition<
   fixedParams?(prepared: R, shape: Shape): P | undefined;
   outputShape?(prepared: R, shape: Shape, params: P): Shape;
   /**
-   * Where the params move an image's points (what labels follow): required of geometric augmenters; pixel
-   * augmenters move nothing. See `Augmenter.warpOf`.
+   * Where the params move an image's points (what labels follow; see `Augmenter.warpOf`). Geometric augmenters whose
+   * params carry their Warp as `warp` (a `SampledWarp`) need not give it; pixel augmenters move nothing.
    */
   warp?(prepared: R, shape: Shape, params: P): Warp;
   /** Writes the result into `out`; must not mutate `image`. */
@@ -225,6 +225,8 @@ export function defineAugmenter<D extends Defs, P, R = ParsedOf<D>, K extends ke
 
     override warpOf(shape: Shape, params: P): Warp {
       if (definition.warp) return definition.warp(this.prepared, shape, params);
+      const carried = (params as { warp?: Warp } | undefined)?.warp;
+      if (carried !== undefined && typeof carried.kind === 'string') return carried;
       if (definition.kind === 'geometric') throw new TypeError(`${type}: cannot move labels (it describes no warp)`);
       return super.warpOf(shape, params);
     }

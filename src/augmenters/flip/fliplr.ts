@@ -48,7 +48,6 @@ export const Fliplr = defineAugmenter({
   drawParams: ({ p }, random, shape) => drawFlip('x', p, random, shape),
   fixedParams: ({ p }, shape) => fixedFlip('x', p, shape),
   outputShape: (_options, _shape, params) => params.warp.output,
-  warp: (_options, _shape, params) => params.warp,
   apply: (image, { warp, sampling }, out) => applyWarp(image, warp, out, sampling),
   applyBatch: (batch, params, out, size) => applyWarpBatch(batch, params, out, size),
 });

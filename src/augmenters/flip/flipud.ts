@@ -16,6 +16,5 @@ export const Flipud = defineAugmenter({
   drawParams: ({ p }, random, shape) => drawFlip('y', p, random, shape),
   fixedParams: ({ p }, shape) => fixedFlip('y', p, shape),
   outputShape: (_options, _shape, params) => params.warp.output,
-  warp: (_options, _shape, params) => params.warp,
   apply: (image, { warp, sampling }, out) => applyWarp(image, warp, out, sampling),
 });

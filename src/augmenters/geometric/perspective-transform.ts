@@ -176,6 +176,5 @@ export const PerspectiveTransform = defineAugmenter({
     return { warp, sampling };
   },
   outputShape: (_options, _shape, params) => params.warp.output,
-  warp: (_options, _shape, params) => params.warp,
   apply: (image, { warp, sampling }, out) => applyWarp(image, warp, out, sampling),
 });

@@ -161,6 +161,5 @@ export const Resize = defineAugmenter({
     return { warp: { kind: 'resize', interpolation: interpolation.draw(random.stream('interpolation')), output } };
   },
   outputShape: (_options, _shape, params) => params.warp.output,
-  warp: (_options, _shape, params) => params.warp,
   apply: (image, { warp }, out) => applyWarp(image, warp, out, NEAREST),
 });

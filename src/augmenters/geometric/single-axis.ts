@@ -4,7 +4,6 @@
 import { argumentError } from '../../core/errors.ts';
 import type { Image, Shape } from '../../core/image.ts';
 import { applyWarpBatch, sharesWarpWork } from '../../geometry/apply.ts';
-import type { Warp } from '../../geometry/warp.ts';
 import type { Param } from '../../params/param.ts';
 import { type NumberInput, type NumberRules, numberArg, rangeText } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
@@ -75,7 +74,6 @@ export function prepareAffine(
 export const affineSteps = {
   drawParams: (draw: AffineDrawer, random: RandomSource, shape: Shape): AffineDraw => draw(random, shape),
   outputShape: (_draw: AffineDrawer, _shape: Shape, params: AffineDraw): Shape => params.warp.output,
-  warp: (_draw: AffineDrawer, _shape: Shape, params: AffineDraw): Warp => params.warp,
   apply: applyAffine,
   applyBatch: (batch: Image, params: readonly AffineDraw[], out: Image, size: number) =>
     applyWarpBatch(batch, params, out, size),
