@@ -250,3 +250,17 @@ describe('augment: inputs', () => {
     assert.deepEqual(boxes, [{ x1: 1, y1: 2, x2: 3, y2: 4 }]);
   });
 });
+
+describe('augment: labels without images', () => {
+  it('checks the indices as augmentImages does', () => {
+    const shapes = [{ height: 5, width: 5, channels: 1 }];
+    assert.throws(
+      () => iaa.Fliplr(0.5).augment({ shapes, keypoints: [[]] }, { indices: [-1] }),
+      /indices\[0\] must be an integer/,
+    );
+    assert.throws(
+      () => iaa.Fliplr(0.5).augment({ shapes, keypoints: [[]] }, { indices: [1, 2] }),
+      /indices must be an array of 1/,
+    );
+  });
+});

@@ -69,7 +69,9 @@ export type Drawn = (params: readonly unknown[]) => void;
 interface Augments<P> {
   readonly type: string;
   augmentImages(batch: Batch, options: object, drawn: Drawn): Batch;
-  drawBatch(shapes: readonly Shape[], options: object): P[];
+  nextCall(epoch: number | undefined): number;
+  rootSource(call: number, index: number): unknown;
+  drawParams(random: never, shape: Shape): P;
   warpOf(shape: Shape, params: P): Warp;
 }
 
@@ -131,7 +133,19 @@ function augmentBatch<P>(aug: Augments<P>, input: BatchInput, options: LabelOpti
     });
   } else {
     shapes = checkShapes(owner, input.shapes);
-    params = aug.drawBatch(shapes, address);
+    // The draws augmentImages would make for images of these shapes (its call counter, epoch and indices).
+    const indices = options.indices ?? shapes.map((_, i) => i);
+    if (indices.length !== shapes.length) {
+      throw argumentError(owner, 'indices', `an array of ${shapes.length} indices (one per image)`, indices);
+    }
+    for (let i = 0; i < indices.length; i++) {
+      const v = indices[i];
+      if (!(Number.isInteger(v) && v >= 0 && v <= 0xffffffff)) {
+        throw argumentError(owner, `indices[${i}]`, 'an integer in [0, 2^32 - 1]', v);
+      }
+    }
+    const call = aug.nextCall(options.epoch);
+    params = shapes.map((shape, i) => aug.drawParams(aug.rootSource(call, indices[i]) as never, shape));
   }
   const n = shapes.length;
   for (const kind of KINDS) {

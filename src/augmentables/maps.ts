@@ -72,9 +72,10 @@ function heatSampling(warp: Warp): Sampling {
 }
 
 /**
- * `warp` (of an image of shape `image`) for a map of shape `map`: itself when the sizes agree (with resizes at the
- * map's interpolation), else the same motion in continuous coordinates at the map's scale. For a uniform ratio this
- * is the matrix imgaug rebuilds at the map's size; for a non-uniform one imgaug rotates and shears in map pixels,
+ * `warp` (of an image of shape `image`) for a map of shape `map`: the same steps when the sizes agree (resizes at
+ * the map's interpolation, every step at the map's channels), else the same motion in continuous coordinates at the
+ * map's scale. For a uniform ratio this is the matrix imgaug rebuilds at the map's size; for a non-uniform one
+ * imgaug rotates and shears in map pixels,
  * which this does not copy. Displacement fields move a map of another size at the image's size (imgaug resizes it
  * there and back).
  */
@@ -90,7 +91,7 @@ export function mapWarp(warp: Warp, image: Shape, map: Shape, interpolation: 'ne
         };
   switch (warp.kind) {
     case 'identity':
-      return same ? warp : { kind: 'identity', output: map };
+      return { kind: 'identity', output: map };
     case 'flip':
       return { kind: 'flip', axis: warp.axis, output: at(warp.output) };
     case 'resize':
@@ -101,12 +102,12 @@ export function mapWarp(warp: Warp, image: Shape, map: Shape, interpolation: 'ne
         output: at(warp.output),
       };
     case 'affine': {
-      if (same) return warp;
+      if (same) return { ...warp, output: at(warp.output) };
       const output = at(warp.output);
       return { kind: 'affine', matrix: scaledMatrix(warp.matrix, image, warp.output, map, output), output };
     }
     case 'perspective': {
-      if (same) return warp;
+      if (same) return { ...warp, output: at(warp.output) };
       const output = at(warp.output);
       return { kind: 'perspective', matrix: scaledPerspective(warp.matrix, image, warp.output, map, output), output };
     }
@@ -155,7 +156,7 @@ export function mapWarp(warp: Warp, image: Shape, map: Shape, interpolation: 'ne
       return { kind: 'rot90', k: warp.k, output };
     }
     case 'displacement': {
-      if (same) return warp;
+      if (same) return { ...warp, output: at(warp.output) };
       const full = { height: image.height, width: image.width, channels: map.channels };
       return {
         kind: 'chain',

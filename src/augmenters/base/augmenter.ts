@@ -1,10 +1,4 @@
-import {
-  type AugmentInput,
-  type AugmentResult,
-  type Drawn,
-  type LabelOptions,
-  augmentLabelled,
-} from '../../augmentables/augment.ts';
+import * as labels from '../../augmentables/augment.ts';
 import { argumentError } from '../../core/errors.ts';
 import {
   type Batch,
@@ -17,14 +11,13 @@ import {
   batchImage,
   isUniformBatch,
   shapeOf,
-  sharesMemory,
   viewLike,
 } from '../../core/image.ts';
-import { type Warp, identityWarp } from '../../geometry/warp.ts';
+import type { Warp } from '../../geometry/warp.ts';
 import { Scratch } from '../../kernels/scratch.ts';
 import { hashString } from '../../random/stream-id.ts';
 import { RandomSource, checkSeed, getSeed, seedToKey } from '../../random/stream.ts';
-import { checkIndex, normaliseImage, resolveIndices } from './inputs.ts';
+import { checkIndex, checkOut, normaliseImage, resolveIndices } from './inputs.ts';
 
 /** Options every augmenter takes. */
 export interface CommonOptions {
@@ -98,12 +91,8 @@ export abstract class Augmenter<P = unknown> {
   /** Writes the augmented image into `out` (of `outputShape`'s size, same dtype); never mutates `image`. */
   abstract applyInto(image: Image, params: P, out: Image): void;
 
-  /** Where these params move the points of an image of `shape` (labels follow it); by default nothing moves. */
-  warpOf(shape: Shape, params: P): Warp {
-    const output = this.outputShape(shape, params);
-    if (sameSize(output, shape)) return identityWarp(output);
-    throw new TypeError(`${this.type}: changes the image's size but cannot move labels`);
-  }
+  /** Where these params move the points of an image of `shape`: what its labels follow (see `augment`). */
+  abstract warpOf(shape: Shape, params: P): Warp;
 
   /**
    * Optionally, the params that every sample of `shape` gets because they draw nothing random (all options
@@ -195,7 +184,8 @@ export abstract class Augmenter<P = unknown> {
       : parent.child(this.name ?? segment);
   }
 
-  private nextCall(epoch: number | undefined): number {
+  /** The call a call with this `epoch` option is (the counter advances when none is pinned or given). */
+  nextCall(epoch: number | undefined): number {
     if (this.pinnedCall !== undefined) return this.pinnedCall;
     if (epoch !== undefined) {
       if (!Number.isInteger(epoch) || epoch < 0 || epoch > 0xffffffff) {
@@ -238,10 +228,10 @@ export abstract class Augmenter<P = unknown> {
    * are drawn for all images first, then each image is processed with no allocation beyond its output.
    * @example aug.augmentImages(images, { epoch: 3, indices: [10, 11, 12] })
    */
-  augmentImages(batch: readonly Image[], options?: AugmentOptions, drawn?: Drawn): Image[];
-  augmentImages(batch: UniformBatch, options?: AugmentOptions, drawn?: Drawn): UniformBatch | Image[];
-  augmentImages(batch: Batch, options?: AugmentOptions, drawn?: Drawn): Batch;
-  augmentImages(batch: Batch, options: AugmentOptions = {}, drawn?: Drawn): Batch {
+  augmentImages(batch: readonly Image[], options?: AugmentOptions, drawn?: labels.Drawn): Image[];
+  augmentImages(batch: UniformBatch, options?: AugmentOptions, drawn?: labels.Drawn): UniformBatch | Image[];
+  augmentImages(batch: Batch, options?: AugmentOptions, drawn?: labels.Drawn): Batch;
+  augmentImages(batch: Batch, options: AugmentOptions = {}, drawn?: labels.Drawn): Batch {
     const uniform = isUniformBatch(batch);
     if (!uniform && !Array.isArray(batch)) {
       throw argumentError(
@@ -368,19 +358,9 @@ export abstract class Augmenter<P = unknown> {
     return outputs;
   }
 
-  /** The params of one call's samples of these shapes, as `augmentImages` draws them (labels without images). */
-  drawBatch(shapes: readonly Shape[], options: Pick<AugmentOptions, 'epoch' | 'indices'> = {}): P[] {
-    const indices = resolveIndices(this.type, options.indices, shapes.length);
-    const call = this.nextCall(options.epoch);
-    return shapes.map((shape, i) => this.drawParams(this.rootSource(call, indices[i]), shape));
-  }
-
-  /**
-   * Augments images with their labels (keypoints, boxes, polygons, line strings, maps), same draws: see augmentables/.
-   * @example const { image, boundingBoxes } = aug.augment({ image, boundingBoxes: [{ x1: 4, y1: 5, x2: 20, y2: 30 }] });
-   */
-  augment<T extends AugmentInput>(input: T, options: LabelOptions = {}): AugmentResult<T> {
-    return augmentLabelled(this, input, options);
+  /** Augments images with their labels (keypoints, boxes, polygons, maps), same draws: see augmentables/augment.ts. */
+  augment<T extends labels.AugmentInput>(input: T, options: labels.LabelOptions = {}): labels.AugmentResult<T> {
+    return labels.augmentLabelled(this, input, options);
   }
 
   /**
@@ -449,13 +429,6 @@ function listPool(images: readonly Image[], shapes: readonly Shape[], out: Pixel
 /** `out` when `total` elements fit in it, else a new buffer of its type with a quarter to spare. */
 function poolOf(total: number, out: PixelArray): PixelArray {
   return total <= out.length ? out : allocLike(out, total + (total >> 2));
-}
-
-/** Throws the template error when `out` shares memory with an input (`what`: the image or the batch). */
-function checkOut(owner: string, out: PixelArray, input: PixelArray, what: string): void {
-  if (sharesMemory(out, input)) {
-    throw argumentError(owner, 'out', `a buffer that does not share memory with ${what}`, `${what}’s own buffer`);
-  }
 }
 
 // The last list result's views (see outputViews).

@@ -1,6 +1,6 @@
 import { argumentError } from '../../core/errors.ts';
 import { type DType, type Image, type PixelArray, type Shape, type UniformBatch, dtypeOf } from '../../core/image.ts';
-import type { Warp } from '../../geometry/warp.ts';
+import { type Warp, identityWarp } from '../../geometry/warp.ts';
 import { isParam } from '../../params/param.ts';
 import { toSpec } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
@@ -228,7 +228,9 @@ export function defineAugmenter<D extends Defs, P, R = ParsedOf<D>, K extends ke
       const carried = (params as { warp?: Warp } | undefined)?.warp;
       if (carried !== undefined && typeof carried.kind === 'string') return carried;
       if (definition.kind === 'geometric') throw new TypeError(`${type}: cannot move labels (it describes no warp)`);
-      return super.warpOf(shape, params);
+      const output = this.outputShape(shape, params);
+      if (output.height === shape.height && output.width === shape.width) return identityWarp(output);
+      throw new TypeError(`${type}: changes the image's size but describes no warp for its labels`);
     }
 
     override applyUniformBatch(batch: UniformBatch, params: readonly P[], out: PixelArray): boolean {

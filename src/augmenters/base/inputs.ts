@@ -1,6 +1,6 @@
 // The checks of an augmenter call's inputs: sample indices and images.
 import { argumentError } from '../../core/errors.ts';
-import { type Image, assertImage } from '../../core/image.ts';
+import { type Image, type PixelArray, assertImage, sharesMemory } from '../../core/image.ts';
 
 /** A sample index: an integer in [0, 2^32 − 1]. */
 function isIndex(v: unknown): boolean {
@@ -38,4 +38,11 @@ export function normaliseImage(image: Image, owner: string, what = 'image', inde
     return assertImage({ ...image, channels: 1 }, owner, what, index);
   }
   return assertImage(image, owner, what, index);
+}
+
+/** Throws the template error when `out` shares memory with an input (`what`: the image or the batch). */
+export function checkOut(owner: string, out: PixelArray, input: PixelArray, what: string): void {
+  if (sharesMemory(out, input)) {
+    throw argumentError(owner, 'out', `a buffer that does not share memory with ${what}`, `${what}’s own buffer`);
+  }
 }
