@@ -151,6 +151,32 @@ describe('labels: properties under every geometric augmenter', () => {
     });
   }
 
+  it('meta augmenters keep images and labels in step: the dot follows its keypoint through random orders and choices', () => {
+    // Children that do not commute (a shift then a zoom is not a zoom then a shift), so a wrong order shows.
+    const children = () => [
+      iaa.Affine({ translatePx: { x: 4, y: -3 }, order: 1 }),
+      iaa.Affine({ scale: 1.4, rotate: 20, order: 1 }),
+      iaa.Resize({ height: 46, width: 34 }, { interpolation: 'linear' }),
+    ];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 }), spot, seeds, (which, { x, y }, seed) => {
+        const aug = [
+          () => iaa.Sequential(children(), { randomOrder: true, seed }),
+          () => iaa.SomeOf([1, 3], children(), { randomOrder: true, seed }),
+          () => iaa.OneOf(children(), { seed }),
+          () => iaa.Sometimes(0.5, iaa.Sequential(children().slice(1)), children()[0], { seed }),
+        ][which]();
+        const out = aug.augment({ image: dotImage(x, y), keypoints: [{ x, y }] }, { index: seed % 97 });
+        const [k] = out.keypoints;
+        const margin = 4 * SIGMA;
+        fc.pre(k.x > margin && k.y > margin && k.x < out.image.width - margin && k.y < out.image.height - margin);
+        const [cx, cy] = centroid(out.image);
+        return Math.hypot(cx - k.x, cy - k.y) <= 0.5;
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('ElasticTransformation: a dot’s centroid within 1.5 px of the keypoint (imgaug’s rule: the median of the field at rounded neighbours)', () => {
     fc.assert(
       fc.property(
