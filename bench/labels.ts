@@ -59,9 +59,10 @@ const labelled: number[] = [];
 // A warm-up round for both, then the rounds, alternating which goes first.
 for (let round = -1; round < ROUNDS; round++) {
   for (const [j, unit] of units.entries()) {
+    // first: the labelled call goes first in this pair.
     const first = (round + j) % 2 === 0;
-    const a = time(!first, unit, round + 1);
-    const b = time(first, unit, round + 1);
+    const a = time(first, unit, round + 1);
+    const b = time(!first, unit, round + 1);
     if (round < 0) continue;
     (first ? labelled : plain).push(a);
     (first ? plain : labelled).push(b);

@@ -267,7 +267,14 @@ function moveList(
     } else if (kind === 'boundingBoxes') {
       // imgaug moves a box's four corners and takes their envelope.
       const { x1, y1, x2, y2 } = item as BoundingBox;
-      xy.set([x1, y1, x2, y1, x2, y2, x1, y2], at);
+      xy[at] = x1;
+      xy[at + 1] = y1;
+      xy[at + 2] = x2;
+      xy[at + 3] = y1;
+      xy[at + 4] = x2;
+      xy[at + 5] = y2;
+      xy[at + 6] = x1;
+      xy[at + 7] = y2;
       at += 8;
     } else {
       for (const p of (item as Polygon).points) {
@@ -279,17 +286,20 @@ function moveList(
   movePoints(warp, shape, xy, count);
   at = 0;
   return list.map((item) => {
-    const label = item.label === undefined ? {} : { label: item.label };
     if (kind === 'keypoints') {
-      const moved = { x: xy[at], y: xy[at + 1], ...label };
+      const x = xy[at];
+      const y = xy[at + 1];
       at += 2;
-      return moved;
+      return item.label === undefined ? { x, y } : { x, y, label: item.label };
     }
+    const label = item.label === undefined ? {} : { label: item.label };
     if (kind === 'boundingBoxes') {
-      const xs = [xy[at], xy[at + 2], xy[at + 4], xy[at + 6]];
-      const ys = [xy[at + 1], xy[at + 3], xy[at + 5], xy[at + 7]];
+      const x1 = Math.min(xy[at], xy[at + 2], xy[at + 4], xy[at + 6]);
+      const y1 = Math.min(xy[at + 1], xy[at + 3], xy[at + 5], xy[at + 7]);
+      const x2 = Math.max(xy[at], xy[at + 2], xy[at + 4], xy[at + 6]);
+      const y2 = Math.max(xy[at + 1], xy[at + 3], xy[at + 5], xy[at + 7]);
       at += 8;
-      return { x1: Math.min(...xs), y1: Math.min(...ys), x2: Math.max(...xs), y2: Math.max(...ys), ...label };
+      return item.label === undefined ? { x1, y1, x2, y2 } : { x1, y1, x2, y2, label: item.label };
     }
     const points: Point[] = (item as Polygon).points.map(() => {
       const p = { x: xy[at], y: xy[at + 1] };
@@ -302,6 +312,20 @@ function moveList(
 
 /** The number of points `item` contributes, after checking its coordinates are finite numbers. */
 function pointCount(owner: string, kind: ListKind, i: number, j: number, item: unknown): number {
+  if (item !== null && typeof item === 'object') {
+    // The usual case, checked without building names: finite coordinates.
+    const o = item as Record<string, number>;
+    if (kind === 'keypoints' && Number.isFinite(o.x) && Number.isFinite(o.y)) return 1;
+    if (
+      kind === 'boundingBoxes' &&
+      Number.isFinite(o.x1) &&
+      Number.isFinite(o.y1) &&
+      Number.isFinite(o.x2) &&
+      Number.isFinite(o.y2)
+    ) {
+      return 4;
+    }
+  }
   const where = `${kind}[${i}][${j}]`;
   const bad = (what: string, v: unknown) => argumentError(owner, `${where}${what}`, 'a finite number', v, 'type');
   const check = (o: Record<string, unknown>, keys: readonly string[], prefix: string) => {
