@@ -59,7 +59,7 @@ const OWNER = 'ElasticTransformation';
  * OpenCV backend does with them (its docs promise scipy's spline orders, which only its scipy backend has). One
  * `cval` fills every channel, where imgaug passes OpenCV a 3-value border, so its 4th channel (of each group of 4)
  * is filled with 0. Images with a side of 32767 or more, which imgaug sends to scipy, also go through OpenCV's
- * arithmetic here. Keypoints are not moved (augkit has no keypoints yet).
+ * arithmetic here. Labels (`augment`) move as imgaug moves them: points by the median of the field around them.
  *
  * @example iaa.ElasticTransformation(50, { sigma: 5 })           // strong water-like warps on every image
  * @example iaa.ElasticTransformation([0, 70], { sigma: [4, 6] }) // from none to strong, for 128×128 images
