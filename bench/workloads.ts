@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { UniformBatch } from '../src/core/image.ts';
-import { FASHION_MNIST_DEBIAN_DIR, loadFashionMnist, readImage } from '../src/node.ts';
+import { FASHION_MNIST_DEBIAN_DIR } from '../src/io/fashion-mnist.ts';
+import { loadFashionMnist, readImage } from '../src/node.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The photos committed in the repository (data-sample/photos/SOURCES.md: public domain and CC0). */

@@ -6,10 +6,15 @@
  * const aug = iaa.Sequential([iaa.Affine({ translatePx: { x: [-10, 10] } }), iaa.Multiply([0.8, 1.2])]);
  * const out = aug.augmentImages(images);
  */
-export * from './augmenters/index.ts';
+// The public surface of `augkit`, deliberately listed (README.md's "Public API" names every export, and
+// test/public-api.test.ts keeps the two in sync and requires a doc comment on each). Plumbing stays internal: the
+// registry, the augmenters' batch and seeding internals (tagged internal in their doc comments, which the build's
+// stripInternal leaves out of the declarations), the default-pool hook augkit/node uses.
+export * from './augmenters/public.ts';
 export * as iap from './params/index.ts';
 export { seed, getSeed, RandomSource, RandomStream } from './random/stream.ts';
 export { Augmenter, type AugmentOptions, type AugmenterSpec, type CommonOptions } from './augmenters/base/augmenter.ts';
+export type { AugmenterOptions } from './augmenters/base/define.ts';
 export {
   type Image,
   type Shape,

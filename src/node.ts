@@ -9,16 +9,8 @@
 import { setDefaultAugmentPool } from './data/data-loader.ts';
 import { createWorkerPool } from './data/worker-pool.ts';
 
-export {
-  FASHION_MNIST_DEBIAN_DIR,
-  FASHION_MNIST_SAMPLE_DIR,
-  FASHION_MNIST_URL,
-  downloadFashionMnist,
-  fashionMnistLocations,
-  loadFashionMnist,
-  type LoadFashionMnistOptions,
-} from './io/fashion-mnist.ts';
-export { decodeIdxBytes, isGzip, readIdxFile } from './io/idx-file.ts';
+export { downloadFashionMnist, loadFashionMnist, type LoadFashionMnistOptions } from './io/fashion-mnist.ts';
+export { readIdxFile } from './io/idx-file.ts';
 export {
   readImage,
   readImageWithInfo,
@@ -27,8 +19,6 @@ export {
   type ReadImageOptions,
   type WriteImageOptions,
 } from './io/image-file.ts';
-export { removeStaleTempFiles, writeFileAtomic, type AtomicWriteOptions } from './io/atomic-write.ts';
-export { plainFileError } from './core/file-errors.ts';
 export { ImageFolder, type ImageFolderOptions, type ImageFolderSample } from './data/image-folder.ts';
 export { createWorkerPool, type AugmenterReviver, type WorkerPoolOptions } from './data/worker-pool.ts';
 export {

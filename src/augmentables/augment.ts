@@ -32,6 +32,7 @@ export interface BatchInput {
   readonly heatmaps?: readonly Heatmap[];
 }
 
+/** What `augment` takes: one sample (an image and its labels) or a batch of them. */
 export type AugmentInput = SampleInput | BatchInput;
 
 type Mutable<T> = T extends readonly (infer E)[] ? Mutable<E>[] : T;

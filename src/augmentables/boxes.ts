@@ -11,6 +11,7 @@ import type { BoundingBox } from './types.ts';
  */
 export type BoxFormat = 'xyxy' | 'xywh' | 'cxcywh' | 'yolo';
 
+/** Every box format `boxFrom` and `boxTo` convert between. */
 export const BOX_FORMATS: readonly BoxFormat[] = ['xyxy', 'xywh', 'cxcywh', 'yolo'];
 
 /** The image size `yolo` is normalised by. */

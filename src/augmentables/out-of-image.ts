@@ -7,6 +7,7 @@ import type { BoundingBox, Keypoint, LineString, Point, Polygon } from './types.
 /** imgaug clips box coordinates to [0, size − float32 epsilon]. */
 const EPS = 1.1920928955078125e-7;
 
+/** Which labels count as outside the image and are removed. */
 export interface RemoveOptions {
   /**
    * Keep a label only when at least this fraction of it is inside the image (area for boxes and polygons, length
@@ -18,6 +19,7 @@ export interface RemoveOptions {
   readonly minArea?: number;
 }
 
+/** What happens to labels that leave the image: removed, clipped to it, or kept. */
 export interface OutOfImageOptions {
   /** Remove labels that are (mostly) outside the output image: `true`, or `{ minVisible, minArea }`. */
   readonly removeOutOfImage?: boolean | RemoveOptions;

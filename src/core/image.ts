@@ -1,6 +1,8 @@
 import { argumentError } from './errors.ts';
 
+/** The pixel types augkit works on: uint8 (0–255) and float32 (any finite value, usually 0–1). */
 export type DType = 'uint8' | 'float32';
+/** An image's or a batch's pixels: `Uint8Array` for uint8, `Float32Array` for float32. */
 export type PixelArray = Uint8Array | Float32Array;
 
 /**
@@ -33,6 +35,7 @@ export interface UniformBatch<A extends PixelArray = PixelArray> {
 /** A batch: a list of images (sizes may differ) or one N×H×W×C buffer. */
 export type Batch = readonly Image[] | UniformBatch;
 
+/** The dtype of a pixel array: 'uint8' for a Uint8Array, 'float32' for a Float32Array. */
 export function dtypeOf(data: PixelArray): DType {
   return data instanceof Uint8Array ? 'uint8' : 'float32';
 }
@@ -200,6 +203,7 @@ export function shapeOf(image: Shape): Shape {
   return { height: image.height, width: image.width, channels: image.channels };
 }
 
+/** True for a batch in one N×H×W×C buffer (`{ data, n, height, width, channels }`), false for a list of images. */
 export function isUniformBatch(batch: unknown): batch is UniformBatch {
   return (
     batch !== null &&

@@ -17,15 +17,14 @@ export {
   type DataLoaderOptions,
   defaultCollate,
   type LoaderBatch,
-  setDefaultAugmentPool,
 } from './data-loader.ts';
+export { createWebWorkerPool, type WebWorkerPoolOptions } from './web-worker-pool.ts';
 export { permutation } from './permutation.ts';
-export { encodeIdx, type IdxArray, type IdxDType, parseIdx } from './idx.ts';
+export { type IdxArray, type IdxDType, parseIdx } from './idx.ts';
 export {
   FASHION_MNIST_CLASSES,
   type FashionMnist,
   type FashionMnistSource,
   type FashionMnistSplit,
-  fashionMnistFileNames,
   fashionMnistFromIdx,
 } from './fashion-mnist.ts';

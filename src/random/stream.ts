@@ -5,17 +5,17 @@ import { combineHashes, hashString } from './stream-id.ts';
 const TWO_POW_32 = 4294967296;
 const TWO_POW_M53 = 1 / 9007199254740992;
 
-/**
- * A sequence of random numbers at one address: key = seed, counter = (draw, stream, sample index, call).
- * Two streams with the same address give the same numbers; streams at different addresses are independent.
- * Create one per parameter with `RandomSource.stream(name)`.
- */
 // Philox writes into this shared scratch; each stream copies the four words into its own fields, so a stream
 // allocates nothing beyond itself (streams are made per image and parameter).
 const scratch = new Uint32Array(4);
 // fillUint32's seed words, read straight back into locals.
 const seedScratch = new Uint32Array(4);
 
+/**
+ * A sequence of random numbers at one address: key = seed, counter = (draw, stream, sample index, call).
+ * Two streams with the same address give the same numbers; streams at different addresses are independent.
+ * Create one per parameter with `RandomSource.stream(name)`.
+ */
 export class RandomStream {
   private b0 = 0;
   private b1 = 0;

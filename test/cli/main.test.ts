@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { registry } from '../../src/augmenters/index.ts';
 import { SUMMARIES } from '../../src/cli/command.ts';
 import { COMMANDS } from '../../src/cli/main.ts';
 import * as iaa from '../../src/index.ts';
@@ -111,9 +112,9 @@ describe('augkit list', () => {
     const run = await runCli(['list', '--json']);
     assert.equal(run.code, 0, run.stderr);
     const list = JSON.parse(run.stdout) as { type: string; kind: string; options: { name: string }[] }[];
-    assert.deepEqual(list.map((a) => a.type).sort(), [...iaa.registry.keys()].sort());
+    assert.deepEqual(list.map((a) => a.type).sort(), [...registry.keys()].sort());
     for (const a of list) {
-      const entry = iaa.registry.get(a.type);
+      const entry = registry.get(a.type);
       assert.equal(a.kind, entry?.kind);
       assert.deepEqual(
         a.options.map((o) => o.name),

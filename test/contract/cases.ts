@@ -1,5 +1,6 @@
 // The contract suite's example options per registered augmenter (from the definitions), and the helpers its checks
 // share.
+import { registry } from '../../src/augmenters/index.ts';
 import * as iaa from '../../src/index.ts';
 import { randomBatch } from '../helpers/images.ts';
 
@@ -7,20 +8,18 @@ export { randomBatch };
 
 /** Example JSON options per augmenter type, from the definitions (`examples`): random enough that the output depends on the draws. */
 export const cases: Record<string, readonly Record<string, unknown>[]> = Object.fromEntries(
-  [...iaa.registry.values()].map((entry) => [entry.type, entry.definition.examples]),
+  [...registry.values()].map((entry) => [entry.type, entry.definition.examples]),
 );
 
 /** Whether augmenter `type` takes images of this channel count and dtype (its definition's `accepts`). */
 export function takes(type: string, channels: number, float: boolean): boolean {
-  const rule = iaa.registry.get(type)?.definition.accepts;
+  const rule = registry.get(type)?.definition.accepts;
   return rule === undefined || (rule.channels.includes(channels) && rule.dtypes.includes(float ? 'float32' : 'uint8'));
 }
 
 /** `channels` if augmenter `type` takes uint8 images with that many, else the first channel count it takes. */
 export function channelsFor(type: string, channels: number): number {
-  return takes(type, channels, false)
-    ? channels
-    : (iaa.registry.get(type)?.definition.accepts?.channels[0] ?? channels);
+  return takes(type, channels, false) ? channels : (registry.get(type)?.definition.accepts?.channels[0] ?? channels);
 }
 
 /** True for the template error of an augmenter refusing an image (see `accepts`), naming it. */

@@ -11,11 +11,12 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { registry } from '../../src/augmenters/index.ts';
 import * as iaa from '../../src/index.ts';
 import { isImageRefusal, takes } from './cases.ts';
 
 const { iap } = iaa;
-const TYPES = [...iaa.registry.keys()].sort();
+const TYPES = [...registry.keys()].sort();
 // A hang detector, not a speed test: the slowest accepted trial takes well under a second on this machine.
 const HANG_MS = 30_000;
 
@@ -166,9 +167,9 @@ const CATEGORIES: Exclude<Category, 'plausible'>[] = ['type', 'nan-inf', 'huge-t
 function trials(category: Category, via: 'api' | 'json', extra: number): fc.Arbitrary<Trial> {
   const json = via === 'json';
   const value = category === 'plausible' ? plausible(json) : garbage(category, json);
-  const types = via === 'api' ? TYPES.filter((t) => iaa.registry.get(t)?.kind !== 'meta') : TYPES;
+  const types = via === 'api' ? TYPES.filter((t) => registry.get(t)?.kind !== 'meta') : TYPES;
   return fc.constantFrom(...types).chain((type) => {
-    const keys = iaa.registry.get(type)?.keys ?? [];
+    const keys = registry.get(type)?.keys ?? [];
     const options =
       keys.length === 0
         ? fc.constant({ [`bogus${extra}`]: 1 })
@@ -192,13 +193,7 @@ function isClear(trial: Trial, error: unknown): boolean {
   const m = error.message;
   if (INTERNAL.test(m)) return false;
   // 'image': an augmenter refusing an image it does not take (its definition's `accepts`) names the rule.
-  const names = [
-    ...(iaa.registry.get(trial.type)?.keys ?? []),
-    ...Object.keys(trial.options),
-    'options',
-    'type',
-    'image',
-  ];
+  const names = [...(registry.get(trial.type)?.keys ?? []), ...Object.keys(trial.options), 'options', 'type', 'image'];
   return TYPES.some((t) => m.includes(t)) && names.some((o) => m.includes(o));
 }
 
@@ -328,7 +323,7 @@ function narrowed(value: unknown, integer = false): fc.Arbitrary<unknown> {
   return fc.constant(value);
 }
 
-const LEAVES = TYPES.filter((t) => iaa.registry.get(t)?.kind !== 'meta');
+const LEAVES = TYPES.filter((t) => registry.get(t)?.kind !== 'meta');
 const defaults = new Map(
   LEAVES.map((t) => {
     const { type: _t, seed: _s, ...options } = (iaa as unknown as Record<string, () => iaa.Augmenter>)[t]().toJSON();
@@ -343,7 +338,7 @@ const validLeaf: fc.Arbitrary<Record<string, unknown>> = fc.constantFrom(...LEAV
       Object.fromEntries(
         Object.entries(options).map(([k, v]) => [
           k,
-          narrowed(v, iaa.registry.get(type)?.definition.options[k]?.meta.range?.startsWith('an integer')),
+          narrowed(v, registry.get(type)?.definition.options[k]?.meta.range?.startsWith('an integer')),
         ]),
       ),
     )

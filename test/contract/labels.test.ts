@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { registry } from '../../src/augmenters/index.ts';
 import * as iaa from '../../src/index.ts';
 
 const SIZE = 40;
@@ -84,7 +85,7 @@ describe('labels: every registered augmenter', () => {
   const images = Array.from({ length: 4 }, (_, i) => randomImage(i));
   const keypoints = images.map((_, i) => [{ x: 10 + 4 * i, y: 30 - 3 * i }]);
   const segmentationMaps = images.map(() => ({ data: new Uint8Array(32 * 36).fill(1), height: 32, width: 36 }));
-  for (const entry of iaa.registry.values()) {
+  for (const entry of registry.values()) {
     it(`${entry.type}: moves labels with its images (${entry.definition.kind})`, () => {
       for (const example of entry.definition.examples) {
         const aug = iaa.fromJSON({ type: entry.type, seed: 3, ...example });

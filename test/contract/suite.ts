@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { registry } from '../../src/augmenters/index.ts';
 import * as iaa from '../../src/index.ts';
 import { asList, build, cases, channelsFor, isImageRefusal, randomBatch, sameImages, takes } from './cases.ts';
 import { workerInvarianceSuite } from './workers.ts';
@@ -56,11 +57,11 @@ export function contractSuite(wasm: boolean): void {
 
   describe(`contract: every registered augmenter (${kernels})`, () => {
     it('has example options in this suite', () => {
-      const missing = [...iaa.registry.keys()].filter((t) => !(cases[t]?.length > 0));
+      const missing = [...registry.keys()].filter((t) => !(cases[t]?.length > 0));
       assert.deepEqual(missing, [], `add example options (\`examples\`) to the definitions of ${missing.join(', ')}`);
     });
 
-    for (const type of iaa.registry.keys()) {
+    for (const type of registry.keys()) {
       for (const [k, options] of (cases[type] ?? []).entries()) {
         describe(`${type} #${k} ${JSON.stringify(options)}`, () => {
           it('gives the same bytes for the same address, and other bytes for another seed', () => {

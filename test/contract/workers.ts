@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AugmenterSpec } from '../../src/augmenters/base/augmenter.ts';
+import { registry } from '../../src/augmenters/index.ts';
 import { sharedLike } from '../../src/core/image.ts';
 import type { AugmentPool } from '../../src/data/data-loader.ts';
 import { createWorkerPool } from '../../src/data/worker-pool.ts';
@@ -64,7 +65,7 @@ function sharedOutFor(batch: iaa.Batch): iaa.PixelArray {
  */
 export function workerInvarianceSuite(wasm: boolean): void {
   const all: { type: string; k: number; spec: AugmenterSpec }[] = [];
-  for (const type of iaa.registry.keys()) {
+  for (const type of registry.keys()) {
     for (const [k, options] of (cases[type] ?? []).entries())
       all.push({ type, k, spec: build(type, options).toJSON() });
   }

@@ -59,7 +59,7 @@ export interface AugmenterSpec {
 export abstract class Augmenter<P = unknown> {
   abstract readonly type: string;
   readonly name: string | undefined;
-  /** True when the user gave this augmenter its own seed: inside a pipeline it then ignores its parent's. */
+  /** True when the user gave this augmenter its own seed: inside a pipeline it then ignores its parent's. @internal */
   readonly hasOwnSeed: boolean;
   private seedValue: number;
   private callCounter = 0;
@@ -106,6 +106,7 @@ export abstract class Augmenter<P = unknown> {
   /**
    * Optionally maps a whole uniform batch at once when outputs keep the input's shape (e.g. one lookup table over
    * all images that share constant parameters). Returns false to fall back to `applyInto` per image.
+   * @internal
    */
   applyUniformBatch(_batch: UniformBatch, _params: readonly P[], _out: PixelArray): boolean {
     return false;
@@ -125,6 +126,7 @@ export abstract class Augmenter<P = unknown> {
    * slot of `out` (`shape` is the outputs' common shape, by default the input's). Tries `applyUniformBatch` when the
    * shape is kept, and otherwise applies the images one by one; either way the bytes are those of `applyInto`.
    * `out` must not share memory with the batch.
+   * @internal
    */
   applyBatchInto(batch: UniformBatch, params: readonly P[], out: PixelArray, shape: Shape = batch): void {
     const { n, height, width, channels } = batch;
@@ -167,7 +169,7 @@ export abstract class Augmenter<P = unknown> {
   // The seed split into Philox's key words and the root path's hash, computed once per seed (not per image).
   private rootKey: [number, number, number] | undefined;
 
-  /** The random source for sample `index` of call `call` when this augmenter is the root. */
+  /** The random source for sample `index` of call `call` when this augmenter is the root. @internal */
   rootSource(call: number, index: number): RandomSource {
     if (!this.rootKey) {
       const [k0, k1] = seedToKey(this.seedValue);
@@ -177,7 +179,7 @@ export abstract class Augmenter<P = unknown> {
     return RandomSource.fromKey(k0, k1, call, index, path);
   }
 
-  /** The random source for this augmenter as child `segment` of a pipeline whose source is `parent`. */
+  /** The random source for this augmenter as child `segment` of a pipeline whose source is `parent`. @internal */
   childSource(parent: RandomSource, segment: string): RandomSource {
     return this.hasOwnSeed
       ? parent.withSeed(this.seedValue, this.name ?? this.type)
@@ -397,7 +399,7 @@ export abstract class Augmenter<P = unknown> {
     return this.specWith(true);
   }
 
-  /** The JSON form of this augmenter as a child inside a pipeline's JSON. */
+  /** The JSON form of this augmenter as a child inside a pipeline's JSON. @internal */
   childJSON(): AugmenterSpec {
     return this.specWith(this.hasOwnSeed);
   }
