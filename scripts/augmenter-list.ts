@@ -144,6 +144,24 @@ const KINDS = [
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
+/** An augmenter's options as a markdown table (type, default, range, doc; ★ marks positional ones). */
+export function optionsTable(definition: AnyDefinition): string[] {
+  const positional = definition.positional ?? (definition.primary ? [definition.primary] : []);
+  const keys = Object.keys(definition.options);
+  if (keys.length === 0) return ['No options.'];
+  const rows = ['| option | type | default | range | |', '|---|---|---|---|---|'];
+  for (const key of keys) {
+    const def = definition.options[key];
+    const value = defaultJSON(def);
+    const shown = value === undefined ? '—' : `\`${JSON.stringify(value)}\``;
+    const name = positional.includes(key) ? `\`${key}\` ★` : `\`${key}\``;
+    rows.push(
+      `| ${name} | ${cell(def.meta.type)} | ${cell(shown)} | ${cell(def.meta.range ?? '')} | ${cell(def.meta.doc)} |`,
+    );
+  }
+  return rows;
+}
+
 /** docs/augmenters.md: every augmenter with its kind, summary and options (type, default, range, doc). */
 function referenceMarkdown(augmenters: Awaited<ReturnType<typeof withDefinitions>>): string {
   const parts = [
@@ -156,23 +174,7 @@ function referenceMarkdown(augmenters: Awaited<ReturnType<typeof withDefinitions
   for (const [kind, title] of KINDS) {
     parts.push('', `## ${title} augmenters`);
     for (const a of augmenters.filter((x) => x.definition.kind === kind)) {
-      const positional = a.definition.positional ?? (a.definition.primary ? [a.definition.primary] : []);
-      parts.push('', `### ${a.name}`, '', a.summary, '');
-      const keys = Object.keys(a.definition.options);
-      if (keys.length === 0) {
-        parts.push('No options.');
-        continue;
-      }
-      parts.push('| option | type | default | range | |', '|---|---|---|---|---|');
-      for (const key of keys) {
-        const def = a.definition.options[key];
-        const value = defaultJSON(def);
-        const shown = value === undefined ? '—' : `\`${JSON.stringify(value)}\``;
-        const name = positional.includes(key) ? `\`${key}\` ★` : `\`${key}\``;
-        parts.push(
-          `| ${name} | ${cell(def.meta.type)} | ${cell(shown)} | ${cell(def.meta.range ?? '')} | ${cell(def.meta.doc)} |`,
-        );
-      }
+      parts.push('', `### ${a.name}`, '', a.summary, '', ...optionsTable(a.definition));
     }
   }
   return `${parts.join('\n')}\n`;
