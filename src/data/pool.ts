@@ -1,10 +1,11 @@
 // The part of a worker pool that does not care what a worker is: a queue of batches handed to the least busy worker,
 // two at a time per worker, answers matched to their batches, and the first error closing the pool. Browser-safe:
 // Node's thread pool (worker-pool.ts) and the Web Worker pool (web-worker-pool.ts) each say how to start a worker.
+import { argumentError } from '../core/errors.ts';
 import type { Batch } from '../core/image.ts';
 import { isShared } from '../kernels/copy.ts';
 import { inKernelHeap } from '../kernels/wasm/shared-heap.ts';
-import type { AugmentPool } from './data-loader.ts';
+import type { AugmentPool, BatchAugmenter } from './data-loader.ts';
 import { type WorkerReply, type WorkerTask, errorFromWire, packBatch, unpackBatch, viewsOf } from './pool-wire.ts';
 
 /** One started worker, as the pool uses it. */
@@ -39,6 +40,18 @@ interface Slot {
  * one, instead of idling for the round trip to the calling thread (which showed on fast augmenters of large images).
  */
 const PER_THREAD = 2;
+
+/**
+ * Checks a pool factory's arguments (template errors naming `owner`) and gives the augmenter's JSON, which each
+ * worker rebuilds it from.
+ */
+export function poolArguments(owner: string, augmenter: BatchAugmenter, workers: number): unknown {
+  if (typeof augmenter?.toJSON !== 'function') {
+    throw argumentError(owner, 'augmenter', 'an augmenter with toJSON()', augmenter, 'type');
+  }
+  if (!Number.isInteger(workers) || workers < 1) throw argumentError(owner, 'workers', 'a positive integer', workers);
+  return JSON.parse(JSON.stringify(augmenter.toJSON()));
+}
 
 /**
  * A pool of `workers` workers, each started by `start` (on the first batch) and reporting to the events it is given.

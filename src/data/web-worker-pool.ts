@@ -1,10 +1,9 @@
 // A pool of Web Workers that augment batches for the DataLoader in browsers: what `workers: k` uses where the
 // platform has `Worker` and no other pool is registered. Browser-safe (no Node built-ins).
-import { argumentError } from '../core/errors.ts';
 import { getSeed } from '../random/stream.ts';
 import type { AugmentPool, BatchAugmenter } from './data-loader.ts';
 import type { WorkerReply } from './pool-wire.ts';
-import { createPool } from './pool.ts';
+import { createPool, poolArguments } from './pool.ts';
 
 /** Options of `createWebWorkerPool`. */
 export interface WebWorkerPoolOptions {
@@ -35,14 +34,9 @@ export interface WebWorkerInit {
  * @example new DataLoader(ds, { augment, workers: 2, pool: (aug, o) => createWebWorkerPool(aug, { ...o, worker }) })
  */
 export function createWebWorkerPool(augmenter: BatchAugmenter, options: WebWorkerPoolOptions): AugmentPool {
-  if (typeof augmenter?.toJSON !== 'function') {
-    throw argumentError('createWebWorkerPool', 'augmenter', 'an augmenter with toJSON()', augmenter, 'type');
-  }
   const { workers } = options;
-  if (!Number.isInteger(workers) || workers < 1) {
-    throw argumentError('createWebWorkerPool', 'workers', 'a positive integer', workers);
-  }
-  const init: WebWorkerInit = { spec: JSON.parse(JSON.stringify(augmenter.toJSON())), rootSeed: getSeed() };
+  const spec = poolArguments('createWebWorkerPool', augmenter, workers);
+  const init: WebWorkerInit = { spec, rootSeed: getSeed() };
   const make =
     options.worker ?? (() => new Worker(new URL('./augment-web-worker.js', import.meta.url), { type: 'module' }));
   return createPool(workers, (events) => {

@@ -1,11 +1,10 @@
 // A pool of worker threads that augment batches for the DataLoader. Node-only (worker_threads); exported from
 // `augkit/node`, which also registers it as the DataLoader's default pool.
-import { argumentError } from '../core/errors.ts';
 import { kernelHeap } from '../kernels/wasm/kernel-heap.ts';
 import { getSeed } from '../random/stream.ts';
 import type { AugmentPool, BatchAugmenter } from './data-loader.ts';
 import type { WorkerReply } from './pool-wire.ts';
-import { createPool } from './pool.ts';
+import { createPool, poolArguments } from './pool.ts';
 import { siblingModule, startWorker } from './ts-worker.ts';
 
 /** Where a worker finds the function that rebuilds an augmenter from its JSON. */
@@ -37,14 +36,8 @@ export interface WorkerPoolOptions {
  * @example new DataLoader(ds, { augment, workers: 2, pool: (aug, o) => createWorkerPool(aug, { ...o, reviver }) })
  */
 export function createWorkerPool(augmenter: BatchAugmenter, options: WorkerPoolOptions): AugmentPool {
-  if (typeof augmenter?.toJSON !== 'function') {
-    throw argumentError('createWorkerPool', 'augmenter', 'an augmenter with toJSON()', augmenter, 'type');
-  }
   const { workers } = options;
-  if (!Number.isInteger(workers) || workers < 1) {
-    throw argumentError('createWorkerPool', 'workers', 'a positive integer', workers);
-  }
-  const spec = JSON.parse(JSON.stringify(augmenter.toJSON()));
+  const spec = poolArguments('createWorkerPool', augmenter, workers);
   // An augmenter without its own seed takes the root seed in force when it was made, which toJSON() leaves out; the
   // worker sets the same root seed (through the reviver module's `seed` export) before rebuilding it.
   const rootSeed = getSeed();
