@@ -42,6 +42,7 @@ import { Affine } from './geometric/affine.ts';
 import { ElasticTransformation } from './geometric/elastic-transformation.ts';
 import { PerspectiveTransform } from './geometric/perspective-transform.ts';
 import { Resize } from './geometric/resize.ts';
+import { Rot90 } from './geometric/rot90.ts';
 import { Rotate } from './geometric/rotate.ts';
 import { ScaleX } from './geometric/scale-x.ts';
 import { ScaleY } from './geometric/scale-y.ts';
@@ -139,6 +140,7 @@ export {
   PerspectiveTransform,
   Posterize,
   Resize,
+  Rot90,
   Rotate,
   SaltAndPepper,
   ScaleX,
@@ -218,6 +220,7 @@ export const definedFactories = {
   PerspectiveTransform,
   Posterize,
   Resize,
+  Rot90,
   Rotate,
   SaltAndPepper,
   ScaleX,
