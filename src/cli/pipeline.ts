@@ -11,21 +11,29 @@ import { CliError, UsageError } from './command.ts';
  * file with this content would run). Ranges are imgaug-style `[min, max]`, sampled per image.
  */
 export const PRESETS = {
-  /** Small changes that keep every image clearly itself: mirror, a slight tilt and shift, a little light. */
+  /**
+   * Small changes that keep every image clearly itself: mirror, a crop of up to 5% per side (resized back), a slight
+   * tilt and shift, a little light.
+   */
   light: {
     type: 'Sequential',
     children: [
       { type: 'Fliplr', p: 0.5 },
+      { type: 'Crop', percent: [0, 0.05] },
       { type: 'Affine', rotate: [-10, 10], translatePercent: [-0.05, 0.05] },
       { type: 'Multiply', mul: [0.9, 1.1] },
     ],
   },
-  /** The usual training mix: mirror, blur now and then, contrast and brightness, scale/shift/rotate/shear. */
+  /**
+   * The usual training mix (imgaug's README example): mirror, a crop of up to 10% per side (resized back), blur now
+   * and then, contrast and brightness, scale/shift/rotate/shear.
+   */
   medium: {
     type: 'Sequential',
     randomOrder: true,
     children: [
       { type: 'Fliplr', p: 0.5 },
+      { type: 'Crop', percent: [0, 0.1] },
       {
         type: 'Sometimes',
         p: 0.5,
@@ -42,12 +50,36 @@ export const PRESETS = {
       },
     ],
   },
-  /** Strong changes: large rotations and shears, blur, contrast, dropped pixels and salt-and-pepper noise. */
+  /**
+   * Strong changes: crops and pads of any pad mode (resized back) on half of the images, large rotations and
+   * shears, blur, contrast, dropped pixels and salt-and-pepper noise.
+   */
   heavy: {
     type: 'Sequential',
     randomOrder: true,
     children: [
       { type: 'Fliplr', p: 0.5 },
+      {
+        type: 'Sometimes',
+        p: 0.5,
+        then: {
+          type: 'CropAndPad',
+          percent: [-0.05, 0.1],
+          padMode: [
+            'constant',
+            'edge',
+            'linear_ramp',
+            'maximum',
+            'mean',
+            'median',
+            'minimum',
+            'reflect',
+            'symmetric',
+            'wrap',
+          ],
+          padCval: [0, 255],
+        },
+      },
       { type: 'GaussianBlur', sigma: [0, 2] },
       { type: 'LinearContrast', alpha: [0.5, 2] },
       { type: 'Multiply', mul: [0.6, 1.4] },
