@@ -86,10 +86,11 @@ function padByIndex(src: Image, out: Image, sides: Sides, mode: IndexMode, cval:
   const d = out.data;
   const rowLen = ow * cn;
   const srcRow = w * cn;
-  // The source column of each padded column (-1: cval), left side then right side.
+  const leftLen = left * cn;
+  const rightAt = leftLen + srcRow;
+  // The source column of each padded column (-1: cval); only the padded ones are read.
   const cols = scratch.i32(0, ow);
   for (let x = 0; x < ow; x++) cols[x] = borderIndex(x - left, w, mode);
-  const right = left + w;
   for (let y = 0; y < oh; y++) {
     const o = y * rowLen;
     const sy = borderIndex(y - top, h, mode);
@@ -98,30 +99,20 @@ function padByIndex(src: Image, out: Image, sides: Sides, mode: IndexMode, cval:
       continue;
     }
     const base = sy * srcRow;
-    d.set(s.subarray(base, base + srcRow), o + left * cn);
-    fillColumns(s, d, cols, base, o, 0, left, cn, cval);
-    fillColumns(s, d, cols, base, o, right, ow, cn, cval);
+    d.set(s.subarray(base, base + srcRow), o + leftLen);
+    if (mode === 'constant') {
+      // Every padded column is cval: two fills per row.
+      d.fill(cval, o, o + leftLen);
+      d.fill(cval, o + rightAt, o + rowLen);
+      continue;
+    }
+    for (let x = 0; x < left; x++) copyPixel(s, base + cols[x] * cn, d, o + x * cn, cn);
+    for (let x = left + w; x < ow; x++) copyPixel(s, base + cols[x] * cn, d, o + x * cn, cn);
   }
 }
 
-/** Writes padded columns `from … to` of one output row (at `o`) from the source row at `base`. */
-function fillColumns(
-  s: PixelArray,
-  d: PixelArray,
-  cols: Int32Array,
-  base: number,
-  o: number,
-  from: number,
-  to: number,
-  cn: number,
-  cval: number,
-): void {
-  for (let x = from; x < to; x++) {
-    const sx = cols[x];
-    const at = o + x * cn;
-    if (sx < 0) d.fill(cval, at, at + cn);
-    else for (let c = 0, i = base + sx * cn; c < cn; c++) d[at + c] = s[i + c];
-  }
+function copyPixel(s: PixelArray, i: number, d: PixelArray, o: number, cn: number): void {
+  for (let c = 0; c < cn; c++) d[o + c] = s[i + c];
 }
 
 /** A statistic or ramp mode: pads the rows (axis 0) over the image's columns, then the columns over all rows. */

@@ -25,15 +25,33 @@ export function rotate90(src: Image, k: number, out: Image): void {
     return;
   }
   // Clockwise (k = 1): output pixel (x', y') reads input (y', H − 1 − x'); anticlockwise (k = 3): (W − 1 − y', x').
-  // The loops walk the input row by row and write down an output column.
+  // Input pixel (x, y) goes to output index ((y' · H) + x') with y' = x (or W − 1 − x) and x' = H − 1 − y (or y).
+  // Tiles of 32 × 32 pixels keep the strided writes of one tile in the cache.
   const ow = h;
-  for (let y = 0; y < h; y++) {
-    let i = y * w * cn;
-    const x2 = turns === 1 ? h - 1 - y : y;
-    for (let x = 0; x < w; x++, i += cn) {
-      const y2 = turns === 1 ? x : w - 1 - x;
-      const o = (y2 * ow + x2) * cn;
-      for (let c = 0; c < cn; c++) d[o + c] = s[i + c];
+  const down = turns === 1;
+  const rowStep = (down ? ow : -ow) * cn;
+  for (let ty = 0; ty < h; ty += TILE) {
+    const yEnd = Math.min(ty + TILE, h);
+    for (let tx = 0; tx < w; tx += TILE) {
+      const xEnd = Math.min(tx + TILE, w);
+      for (let y = ty; y < yEnd; y++) {
+        let i = (y * w + tx) * cn;
+        const x2 = down ? h - 1 - y : y;
+        let o = ((down ? tx : w - 1 - tx) * ow + x2) * cn;
+        if (cn === 3) {
+          for (let x = tx; x < xEnd; x++, i += 3, o += rowStep) {
+            d[o] = s[i];
+            d[o + 1] = s[i + 1];
+            d[o + 2] = s[i + 2];
+          }
+        } else if (cn === 1) {
+          for (let x = tx; x < xEnd; x++, i++, o += rowStep) d[o] = s[i];
+        } else {
+          for (let x = tx; x < xEnd; x++, i += cn, o += rowStep) for (let c = 0; c < cn; c++) d[o + c] = s[i + c];
+        }
+      }
     }
   }
 }
+
+const TILE = 32;
