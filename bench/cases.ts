@@ -59,6 +59,11 @@ export const CASES: readonly BenchCase[] = [
   { id: 'histogram_equalization', make: () => iaa.HistogramEqualization() },
   // imgaug's steps: RGB → HSV, one table per channel (hue + 14 mod 180, saturation + 20), HSV → RGB.
   { id: 'add_to_hue_and_saturation', make: () => iaa.AddToHueAndSaturation(20), workloads: ['rgb256'] },
+  { id: 'crop_px_4', make: () => iaa.Crop({ px: 4, keepSize: false }) },
+  { id: 'pad_px_4_constant', make: () => iaa.Pad({ px: 4, padMode: 'constant', padCval: 0, keepSize: false }) },
+  { id: 'pad_px_4_reflect', make: () => iaa.Pad({ px: 4, padMode: 'reflect', keepSize: false }) },
+  { id: 'crop_and_pad_keep_size', make: () => iaa.CropAndPad({ percent: [-0.1, 0.1] }) },
+  { id: 'rot90_k1', make: () => iaa.Rot90(1) },
   // A reference row, not an augmentation: each batch copied and nothing computed. What 2 workers gain on it is what
   // the bench's workers (shared memory, messages) leave of a second thread for a case that only streams pixels;
   // `npm run bench:scaling` gives the machine's own figure beside it.
