@@ -67,6 +67,7 @@ import { CropToPowersOf } from './size/crop-to-powers-of.ts';
 import { CenterCropToSquare } from './size/crop-to-square.ts';
 import { CropToSquare } from './size/crop-to-square.ts';
 import { Crop } from './size/crop.ts';
+import { KeepSizeByResize } from './size/keep-size-by-resize.ts';
 import { CenterPadToAspectRatio } from './size/pad-to-aspect-ratio.ts';
 import { PadToAspectRatio } from './size/pad-to-aspect-ratio.ts';
 import { CenterPadToFixedSize } from './size/pad-to-fixed-size.ts';
@@ -123,6 +124,7 @@ export {
   HistogramEqualization,
   Identity,
   Invert,
+  KeepSizeByResize,
   LinearContrast,
   LogContrast,
   MedianBlur,
@@ -203,6 +205,7 @@ export const definedFactories = {
   HistogramEqualization,
   Identity,
   Invert,
+  KeepSizeByResize,
   LinearContrast,
   LogContrast,
   MedianBlur,
