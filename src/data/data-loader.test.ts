@@ -367,4 +367,20 @@ describe('DataLoader validation', () => {
     const serializable = new StandIn({ type: 'StandIn', seed: 1 });
     assert.throws(() => new DataLoader(tinyDataset(3), { augment: serializable, workers: 2 }), /import 'augkit\/node'/);
   });
+
+  it('outside Node and without Web Workers, the error says workers must be 0 there (no Node advice)', () => {
+    const serializable = new StandIn({ type: 'StandIn', seed: 1 });
+    const versions = Object.getOwnPropertyDescriptor(process, 'versions');
+    assert.ok(versions !== undefined && typeof globalThis.Worker !== 'function');
+    Object.defineProperty(process, 'versions', { value: {}, configurable: true });
+    try {
+      assert.throws(
+        () => new DataLoader(tinyDataset(3), { augment: serializable, workers: 2 }),
+        (error: Error) =>
+          /0 here: this environment has no Web Workers/.test(error.message) && !/augkit\/node/.test(error.message),
+      );
+    } finally {
+      Object.defineProperty(process, 'versions', versions);
+    }
+  });
 });
