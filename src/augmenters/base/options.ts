@@ -10,8 +10,9 @@ import {
   numberArg,
   probabilityArg,
   rangeText,
+  toSpec,
 } from '../../params/sugar.ts';
-import type { OptionDef } from './define.ts';
+import { type OptionDef, isOptionsObject } from './define.ts';
 
 /** The forms a numeric option takes, for the docs. */
 export const NUMBER_FORMS = 'number | [min, max] | iap parameter';
@@ -146,4 +147,42 @@ export function integerRange(value: unknown): unknown {
     return value;
   }
   return [Math.round(value[0]), Math.round(value[1])];
+}
+
+/** An integer size drawn per image for both sides, or a height and a width drawn apart (imgaug's tuple of two). */
+export type SidesInput = NumberInput | { readonly height: NumberInput; readonly width: NumberInput };
+/** A parsed `SidesInput`: one parameter for both sides, or one per side. */
+export type ParsedSides =
+  | { readonly both: Param<number> }
+  | { readonly height: Param<number>; readonly width: Param<number> };
+
+/**
+ * An integer option for both sides at once or `{ height, width }` apart (AverageBlur's `k`, CLAHE's
+ * `tileGridSizePx`); the ends of ranges are rounded as in `integerRange`. `rules` must say `integer: true`.
+ */
+export function sidesOption(
+  defaultValue: SidesInput,
+  rules: NumberRules,
+  doc: string,
+): OptionDef<SidesInput, ParsedSides> {
+  const accepted = `${rangeText(rules)}, a [min, max] range, an iap parameter, or { height, width } of such`;
+  const side = (owner: string, option: string, value: unknown) => numberArg(owner, option, integerRange(value), rules);
+  return {
+    default: defaultValue,
+    meta: { type: `${NUMBER_FORMS} | { height, width }`, range: accepted, doc },
+    parse(owner, option, value): ParsedSides {
+      if (isOptionsObject(value)) {
+        if (Object.keys(value).length !== 2 || !('height' in value) || !('width' in value)) {
+          throw argumentError(owner, option, accepted, value, 'type', 'give both height and width, nothing else');
+        }
+        return {
+          height: side(owner, `${option}.height`, value.height),
+          width: side(owner, `${option}.width`, value.width),
+        };
+      }
+      return { both: side(owner, option, value) };
+    },
+    toJSON: (value) =>
+      isOptionsObject(value) ? { height: toSpec(value.height), width: toSpec(value.width) } : toSpec(value),
+  };
 }

@@ -1,10 +1,7 @@
-import { argumentError } from '../../core/errors.ts';
 import type { Image } from '../../core/image.ts';
 import { boxFilterF32, boxFilterU8 } from '../../kernels/box-filter.ts';
-import type { Param } from '../../params/param.ts';
-import { type NumberInput, type NumberRules, numberArg, toSpec } from '../../params/sugar.ts';
-import { type OptionDef, defineAugmenter, isOptionsObject } from '../base/define.ts';
-import { integerRange } from '../base/options.ts';
+import { defineAugmenter } from '../base/define.ts';
+import { sidesOption } from '../base/options.ts';
 
 /** The kernel size drawn for one image, in pixels. */
 export interface AverageBlurParams {
@@ -13,40 +10,11 @@ export interface AverageBlurParams {
 }
 
 /** Kernel sides: integers, 0 (imgaug: leaves the image unchanged) up to augkit's limit. */
-const SIDE: NumberRules = { integer: true, min: 0, max: 999 };
-const ACCEPTED = 'an integer in [0, 999], a [min, max] range, an iap parameter, or { height, width } of such';
-
-type KInput = NumberInput | { readonly height: NumberInput; readonly width: NumberInput };
-/** One parameter for both sides, or one per side. */
-type ParsedK = { readonly both: Param<number> } | { readonly height: Param<number>; readonly width: Param<number> };
-
-function sideArg(owner: string, option: string, value: unknown): Param<number> {
-  return numberArg(owner, option, integerRange(value), SIDE);
-}
-
-const kOption: OptionDef<KInput, ParsedK> = {
-  default: [1, 7],
-  meta: {
-    type: 'number | [min, max] | iap parameter | { height, width }',
-    range: ACCEPTED,
-    doc: 'The kernel size in pixels: one drawn size for both sides, or a height and a width drawn separately.',
-  },
-  parse(owner, option, value): ParsedK {
-    if (isOptionsObject(value)) {
-      const keys = Object.keys(value);
-      if (keys.length !== 2 || !('height' in value) || !('width' in value)) {
-        throw argumentError(owner, option, ACCEPTED, value, 'type', 'give both height and width, nothing else');
-      }
-      return {
-        height: sideArg(owner, `${option}.height`, value.height),
-        width: sideArg(owner, `${option}.width`, value.width),
-      };
-    }
-    return { both: sideArg(owner, option, value) };
-  },
-  toJSON: (value) =>
-    isOptionsObject(value) ? { height: toSpec(value.height), width: toSpec(value.width) } : toSpec(value),
-};
+const kOption = sidesOption(
+  [1, 7],
+  { integer: true, min: 0, max: 999 },
+  'The kernel size in pixels: one drawn size for both sides, or a height and a width drawn separately.',
+);
 
 /**
  * Blurs each image with the mean over a k × k window (a box filter), k drawn once per image, or over a

@@ -1,10 +1,9 @@
 import { argumentError } from '../../core/errors.ts';
 import { type ChannelPlane, claheChannel } from '../../kernels/histogram.ts';
 import type { Param } from '../../params/param.ts';
-import { type NumberInput, type NumberRules, numberArg, toSpec } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
-import { type OptionDef, defineAugmenter, isOptionsObject } from '../base/define.ts';
-import { integerRange, numberOption, probabilityOption } from '../base/options.ts';
+import { type OptionDef, defineAugmenter } from '../base/define.ts';
+import { type ParsedSides, numberOption, probabilityOption, sidesOption } from '../base/options.ts';
 import { eachChannelAsLevels } from './all-channels-histogram-equalization.ts';
 
 /** One image's draws: one of each, or one per channel. */
@@ -15,44 +14,15 @@ export interface AllChannelsClaheParams {
   readonly tilesX: Float64Array;
 }
 
-const TILES: NumberRules = { integer: true, min: 2, max: 100 };
-const ACCEPTED = 'an integer in [2, 100], a [min, max] range, an iap parameter, or { height, width } of such';
-
-type GridInput = NumberInput | { readonly height: NumberInput; readonly width: NumberInput };
-export type ParsedGrid =
-  | { readonly both: Param<number> }
-  | { readonly height: Param<number>; readonly width: Param<number> };
-
-function tilesArg(owner: string, option: string, value: unknown): Param<number> {
-  return numberArg(owner, option, integerRange(value), TILES);
-}
-
 /** `tileGridSizePx`: one drawn grid size for both axes, or a height and a width (imgaug's tuple of two). */
-export const tileGridOption: OptionDef<GridInput, ParsedGrid> = {
-  default: [3, 12],
-  meta: {
-    type: 'number | [min, max] | iap parameter | { height, width }',
-    range: ACCEPTED,
-    doc: 'The number of tiles per axis (imgaug hands OpenCV this count, not a size in pixels).',
-  },
-  parse(owner, option, value): ParsedGrid {
-    if (isOptionsObject(value)) {
-      if (Object.keys(value).length !== 2 || !('height' in value) || !('width' in value)) {
-        throw argumentError(owner, option, ACCEPTED, value, 'type', 'give both height and width, nothing else');
-      }
-      return {
-        height: tilesArg(owner, `${option}.height`, value.height),
-        width: tilesArg(owner, `${option}.width`, value.width),
-      };
-    }
-    return { both: tilesArg(owner, option, value) };
-  },
-  toJSON: (value) =>
-    isOptionsObject(value) ? { height: toSpec(value.height), width: toSpec(value.width) } : toSpec(value),
-};
+const tileGridOption = sidesOption(
+  [3, 12],
+  { integer: true, min: 2, max: 100 },
+  'The number of tiles per axis (imgaug hands OpenCV this count, not a size in pixels).',
+);
 
 /** `tileGridSizePxMin`: a plain integer, the smallest tile count per axis (drawn counts are raised to it). */
-export const tileGridMinOption: OptionDef<number, number> = {
+const tileGridMinOption: OptionDef<number, number> = {
   default: 3,
   meta: { type: 'number', range: 'an integer in [2, 100]', doc: 'The smallest number of tiles per axis.' },
   parse(owner, option, value) {
@@ -61,6 +31,13 @@ export const tileGridMinOption: OptionDef<number, number> = {
     }
     return value;
   },
+};
+
+/** The options CLAHE and AllChannelsCLAHE share: the clip limit and the tile grid. */
+export const claheOptions = {
+  clipLimit: numberOption([0.1, 8], { min: 1e-4, max: 1000 }, 'The clip limit of the tiles’ histograms.'),
+  tileGridSizePx: tileGridOption,
+  tileGridSizePxMin: tileGridMinOption,
 };
 
 /**
@@ -91,9 +68,7 @@ export const AllChannelsCLAHE = defineAugmenter({
   kind: 'pixel',
   primary: 'clipLimit',
   options: {
-    clipLimit: numberOption([0.1, 8], { min: 1e-4, max: 1000 }, 'The clip limit of the tiles’ histograms.'),
-    tileGridSizePx: tileGridOption,
-    tileGridSizePxMin: tileGridMinOption,
+    ...claheOptions,
     perChannel: probabilityOption(
       false,
       'Whether each channel draws its own clip limit and grid (or the probability).',
@@ -117,7 +92,7 @@ export const AllChannelsCLAHE = defineAugmenter({
 /** Draws `n` clip limits and grids (one per channel, or one for all). */
 export function drawClahe(
   clipLimit: Param<number>,
-  tileGridSizePx: ParsedGrid,
+  tileGridSizePx: ParsedSides,
   tileGridSizePxMin: number,
   n: number,
   random: RandomSource,

@@ -1,12 +1,5 @@
 import { defineAugmenter } from '../base/define.ts';
-import { numberOption } from '../base/options.ts';
-import {
-  type AllChannelsClaheParams,
-  claheOn,
-  drawClahe,
-  tileGridMinOption,
-  tileGridOption,
-} from './all-channels-clahe.ts';
+import { type AllChannelsClaheParams, claheOn, claheOptions, drawClahe } from './all-channels-clahe.ts';
 import { applyToIntensity, fromColorspaceOption, toColorspaceOption } from './intensity-channel.ts';
 
 /**
@@ -38,9 +31,7 @@ export const CLAHE = defineAugmenter({
   kind: 'pixel',
   primary: 'clipLimit',
   options: {
-    clipLimit: numberOption([0.1, 8], { min: 1e-4, max: 1000 }, 'The clip limit of the tiles’ histograms.'),
-    tileGridSizePx: tileGridOption,
-    tileGridSizePxMin: tileGridMinOption,
+    ...claheOptions,
     toColorspace: toColorspaceOption,
     fromColorspace: fromColorspaceOption,
   },
