@@ -2,6 +2,9 @@ import type { PixelArray } from '../core/image.ts';
 import { defineKernel } from './table.ts';
 import { RGB_LINE_BLOCK, lutLineWasm, lutRgbLinesWasm } from './wasm/lut.ts';
 
+/** The uint8 table that maps every value to itself (for channels a per-channel lookup leaves alone); read only. */
+export const IDENTITY_LUT = Uint8Array.from({ length: 256 }, (_, v) => v);
+
 /**
  * Fills `table` (256 entries) with imgaug's uint8 lookup table for `f`: the value is computed in float32, clipped to
  * [0, 255] and truncated toward zero (imgaug casts, it does not round).

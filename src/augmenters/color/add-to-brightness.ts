@@ -1,8 +1,7 @@
 import { defineAugmenter } from '../base/define.ts';
-import { numberOption } from '../base/options.ts';
-import { VALUE_MAP_RANGE } from '../base/value-map.ts';
-import { type BrightnessPrepared, brightnessSteps, toColorspaceOption } from './brightness.ts';
-import { fromColorspaceOption } from './colorspace-options.ts';
+import { type BrightnessPrepared, brightnessOptions, brightnessSteps } from './brightness.ts';
+
+const { add, toColorspace, fromColorspace } = brightnessOptions;
 
 /**
  * Adds a value drawn per image to the brightness channel of each image, in a colour space drawn per image:
@@ -18,17 +17,8 @@ export const AddToBrightness = defineAugmenter({
   type: 'AddToBrightness',
   kind: 'pixel',
   primary: 'add',
-  options: {
-    add: numberOption([-30, 30], VALUE_MAP_RANGE, 'The value added to the brightness channel (rounded for uint8).'),
-    toColorspace: toColorspaceOption,
-    fromColorspace: fromColorspaceOption,
-  },
+  options: { add, toColorspace, fromColorspace },
   examples: [{ add: [-40, 40] }],
-  prepare: ({ add, toColorspace, fromColorspace }): BrightnessPrepared => ({
-    add,
-    toColorspace,
-    fromColorspace,
-    randomOrder: false,
-  }),
+  prepare: (options): BrightnessPrepared => ({ ...options, randomOrder: false }),
   ...brightnessSteps,
 });

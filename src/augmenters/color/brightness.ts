@@ -1,14 +1,15 @@
 import type { Image } from '../../core/image.ts';
 import { type Colorspace, convertColorspace } from '../../kernels/colorspace.ts';
-import { applyLut, buildValueLut } from '../../kernels/lut.ts';
+import { IDENTITY_LUT, applyLut, buildValueLut } from '../../kernels/lut.ts';
 import { Scratch } from '../../kernels/scratch.ts';
 import type { Param } from '../../params/param.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { addUint8 } from '../arithmetic/add.ts';
 import { multiplyUint8 } from '../arithmetic/multiply.ts';
-import { enumOption } from '../base/options.ts';
+import { enumOption, numberOption } from '../base/options.ts';
+import { VALUE_MAP_RANGE } from '../base/value-map.ts';
 import { shuffledOrder } from '../meta/chain.ts';
-import { UINT8_RGB } from './colorspace-options.ts';
+import { UINT8_RGB, fromColorspaceOption } from './colorspace-options.ts';
 
 /** The spaces whose brightness channel imgaug's WithBrightnessChannels knows, Luv aside (no Luv kernel yet). */
 export const BRIGHTNESS_COLORSPACES = ['YCrCb', 'HSV', 'HLS', 'Lab', 'YUV'] as const;
@@ -17,16 +18,21 @@ export type BrightnessColorspace = (typeof BRIGHTNESS_COLORSPACES)[number];
 /** The brightness channel of each space (imgaug's `_CSPACE_TO_CHANNEL_ID`): Y, V, L, L, Y. */
 const CHANNEL: Record<BrightnessColorspace, number> = { YCrCb: 0, HSV: 2, HLS: 1, Lab: 0, YUV: 0 };
 
-/** imgaug's `to_colorspace`: drawn per image among these spaces. */
-export const toColorspaceOption = enumOption<BrightnessColorspace>(
-  [...BRIGHTNESS_COLORSPACES],
-  BRIGHTNESS_COLORSPACES,
-  'The colour space whose brightness channel is changed, drawn per image from a list or parameter.',
-);
+/** The options of MultiplyAndAddToBrightness that its shortcuts take too (each of `mul`, `add` alone). */
+export const brightnessOptions = {
+  mul: numberOption([0.7, 1.3], VALUE_MAP_RANGE, 'The factor the brightness channel is multiplied by.'),
+  add: numberOption([-30, 30], VALUE_MAP_RANGE, 'The value added to the brightness channel (rounded for uint8).'),
+  /** imgaug's `to_colorspace`: drawn per image among these spaces. */
+  toColorspace: enumOption<BrightnessColorspace>(
+    [...BRIGHTNESS_COLORSPACES],
+    BRIGHTNESS_COLORSPACES,
+    'The colour space whose brightness channel is changed, drawn per image from a list or parameter.',
+  ),
+  fromColorspace: fromColorspaceOption,
+};
 
 // The tables of one call, reused across calls (apply runs synchronously).
 const scratch = new Scratch();
-const IDENTITY = Uint8Array.from({ length: 256 }, (_, v) => v);
 
 /** What the brightness augmenters draw from, once per augmenter; a left-out `mul` or `add` changes nothing. */
 export interface BrightnessPrepared {
@@ -72,7 +78,7 @@ export const brightnessSteps = {
     const addTable = buildValueLut(addUint8, add, scratch.u8(1, 256));
     const table = scratch.u8(2, 256);
     for (let v = 0; v < 256; v++) table[v] = addFirst ? mulTable[addTable[v]] : addTable[mulTable[v]];
-    const tables: Uint8Array[] = [IDENTITY, IDENTITY, IDENTITY];
+    const tables: Uint8Array[] = [IDENTITY_LUT, IDENTITY_LUT, IDENTITY_LUT];
     tables[CHANNEL[colorspace]] = table;
     applyLut(data, tables, 3, data);
     convertColorspace(data, data, n, image.width, colorspace, prepared.fromColorspace);

@@ -1,6 +1,6 @@
 import type { Image } from '../../core/image.ts';
 import { type Colorspace, convertColorspace } from '../../kernels/colorspace.ts';
-import { applyLut } from '../../kernels/lut.ts';
+import { IDENTITY_LUT, applyLut } from '../../kernels/lut.ts';
 import { Scratch } from '../../kernels/scratch.ts';
 import type { Param } from '../../params/param.ts';
 import type { RandomSource } from '../../random/stream.ts';
@@ -8,7 +8,6 @@ import { UINT8_RGB } from './colorspace-options.ts';
 
 // The hue and saturation tables of one call, reused across calls (apply runs synchronously).
 const scratch = new Scratch();
-const IDENTITY = Uint8Array.from({ length: 256 }, (_, v) => v);
 
 /** One drawn value and the stream it is drawn from (named after the user's option). */
 export interface DrawnValue {
@@ -71,7 +70,7 @@ export const hueSaturationSteps = {
       hueTable[v] = (((v + params.hue) % 180) + 180) % 180;
       saturationTable[v] = Math.min(255, Math.max(0, v + params.saturation));
     }
-    applyLut(hsv, [hueTable, saturationTable, IDENTITY], 3, hsv);
+    applyLut(hsv, [hueTable, saturationTable, IDENTITY_LUT], 3, hsv);
     convertColorspace(hsv, hsv, n, image.width, 'HSV', fromColorspace);
   },
 };

@@ -1,8 +1,6 @@
 import { defineAugmenter } from '../base/define.ts';
-import { booleanOption, numberOption } from '../base/options.ts';
-import { VALUE_MAP_RANGE } from '../base/value-map.ts';
-import { type BrightnessPrepared, brightnessSteps, toColorspaceOption } from './brightness.ts';
-import { fromColorspaceOption } from './colorspace-options.ts';
+import { booleanOption } from '../base/options.ts';
+import { brightnessOptions, brightnessSteps } from './brightness.ts';
 
 /**
  * Multiplies the brightness channel of each image by a factor and adds a value, both drawn per image, in a colour
@@ -20,22 +18,12 @@ export const MultiplyAndAddToBrightness = defineAugmenter({
   kind: 'pixel',
   primary: 'mul',
   options: {
-    mul: numberOption([0.7, 1.3], VALUE_MAP_RANGE, 'The factor the brightness channel is multiplied by.'),
-    add: numberOption([-30, 30], VALUE_MAP_RANGE, 'The value added to the brightness channel (rounded for uint8).'),
-    toColorspace: toColorspaceOption,
-    fromColorspace: fromColorspaceOption,
+    ...brightnessOptions,
     randomOrder: booleanOption(true, 'Whether Multiply and Add run in a random order per image.'),
   },
   examples: [
     { mul: [0.5, 1.5], add: [-40, 40] },
     { mul: [0.8, 1.2], add: 0, toColorspace: ['Lab', 'HSV'] },
   ],
-  prepare: ({ mul, add, toColorspace, fromColorspace, randomOrder }): BrightnessPrepared => ({
-    mul,
-    add,
-    toColorspace,
-    fromColorspace,
-    randomOrder,
-  }),
   ...brightnessSteps,
 });

@@ -1,8 +1,7 @@
 import { defineAugmenter } from '../base/define.ts';
-import { numberOption } from '../base/options.ts';
-import { VALUE_MAP_RANGE } from '../base/value-map.ts';
-import { type BrightnessPrepared, brightnessSteps, toColorspaceOption } from './brightness.ts';
-import { fromColorspaceOption } from './colorspace-options.ts';
+import { type BrightnessPrepared, brightnessOptions, brightnessSteps } from './brightness.ts';
+
+const { mul, toColorspace, fromColorspace } = brightnessOptions;
 
 /**
  * Multiplies the brightness channel of each image by a factor drawn per image, in a colour space drawn per image:
@@ -17,17 +16,8 @@ export const MultiplyBrightness = defineAugmenter({
   type: 'MultiplyBrightness',
   kind: 'pixel',
   primary: 'mul',
-  options: {
-    mul: numberOption([0.7, 1.3], VALUE_MAP_RANGE, 'The factor the brightness channel is multiplied by.'),
-    toColorspace: toColorspaceOption,
-    fromColorspace: fromColorspaceOption,
-  },
+  options: { mul, toColorspace, fromColorspace },
   examples: [{ mul: [0.5, 1.5] }],
-  prepare: ({ mul, toColorspace, fromColorspace }): BrightnessPrepared => ({
-    mul,
-    toColorspace,
-    fromColorspace,
-    randomOrder: false,
-  }),
+  prepare: (options): BrightnessPrepared => ({ ...options, randomOrder: false }),
   ...brightnessSteps,
 });

@@ -1,5 +1,5 @@
 import type { Image } from '../../core/image.ts';
-import { applyLut } from '../../kernels/lut.ts';
+import { IDENTITY_LUT, applyLut } from '../../kernels/lut.ts';
 import { quantizeUniformTable } from '../../kernels/quantize.ts';
 import { Scratch } from '../../kernels/scratch.ts';
 import type { Param } from '../../params/param.ts';
@@ -46,9 +46,7 @@ export const quantizeSteps = {
     const channels = image.channels;
     // A fourth (alpha) channel passes unchanged: imgaug quantizes the colour channels only.
     const tables: Uint8Array[] = new Array(channels).fill(table);
-    if (channels === 4) tables[3] = IDENTITY;
+    if (channels === 4) tables[3] = IDENTITY_LUT;
     applyLut(image.data as Uint8Array, tables, channels, out.data as Uint8Array);
   },
 };
-
-const IDENTITY = Uint8Array.from({ length: 256 }, (_, v) => v);
