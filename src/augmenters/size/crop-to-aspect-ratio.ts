@@ -1,8 +1,7 @@
 import { defineAugmenter } from '../base/define.ts';
-import { applyCropPad, cropPadOutput } from './crop-pad-core.ts';
-import { CENTER, aspectRatioOption, drawCropTo, positionOption, targets } from './fixed-size-core.ts';
+import { aspectRatioRule, centerCropToDefinition, cropToDefinition, targets } from './fixed-size-core.ts';
 
-const sizeOptions = { aspectRatio: aspectRatioOption('The width / height to reach.') };
+const ratio = aspectRatioRule(targets.cropAspect);
 
 /**
  * Crops each image's longer axis until width / height reaches `aspectRatio` (imgaug's `CropToAspectRatio`),
@@ -14,17 +13,9 @@ const sizeOptions = { aspectRatio: aspectRatioOption('The width / height to reac
  * @param aspectRatio The width / height to reach, a number > 0 (default 1).
  * @example iaa.CropToAspectRatio(4 / 3)
  */
-export const CropToAspectRatio = defineAugmenter({
-  type: 'CropToAspectRatio',
-  kind: 'geometric',
-  primary: 'aspectRatio',
-  options: { ...sizeOptions, position: positionOption('Which part of the image is kept.') },
-  examples: [{ aspectRatio: 1.5 }],
-  drawParams: ({ aspectRatio, position }, random, shape) =>
-    drawCropTo('CropToAspectRatio', 'aspectRatio', targets.cropAspect(shape, aspectRatio), position, random, shape),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const CropToAspectRatio = defineAugmenter(
+  cropToDefinition(ratio, { type: 'CropToAspectRatio', examples: [{ aspectRatio: 1.5 }], primary: 'aspectRatio' }),
+);
 
 /**
  * Crops each image's longer axis until width / height reaches `aspectRatio` around the centre (imgaug's `CenterCropToAspectRatio`),
@@ -34,14 +25,10 @@ export const CropToAspectRatio = defineAugmenter({
  * @param aspectRatio The width / height to reach, a number > 0 (default 1).
  * @example iaa.CenterCropToAspectRatio(1)
  */
-export const CenterCropToAspectRatio = defineAugmenter({
-  type: 'CenterCropToAspectRatio',
-  kind: 'geometric',
-  primary: 'aspectRatio',
-  options: { ...sizeOptions },
-  examples: [{ aspectRatio: 0.5 }],
-  drawParams: ({ aspectRatio }, random, shape) =>
-    drawCropTo('CenterCropToAspectRatio', 'aspectRatio', targets.cropAspect(shape, aspectRatio), CENTER, random, shape),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const CenterCropToAspectRatio = defineAugmenter(
+  centerCropToDefinition(ratio, {
+    type: 'CenterCropToAspectRatio',
+    examples: [{ aspectRatio: 0.5 }],
+    primary: 'aspectRatio',
+  }),
+);

@@ -1,11 +1,15 @@
 import { defineAugmenter } from '../base/define.ts';
-import { applyCropPad, cropPadOutput } from './crop-pad-core.ts';
-import { CENTER, axisIntegerOption, drawCropTo, positionOption } from './fixed-size-core.ts';
+import { axesRule, centerCropToDefinition, cropToDefinition } from './fixed-size-core.ts';
 
-const sizeOptions = {
-  width: axisIntegerOption(1, 'The largest width; wider images are cropped to it (null: any width).'),
-  height: axisIntegerOption(1, 'The largest height; higher images are cropped to it (null: any height).'),
-};
+const fixedSize = axesRule(
+  ['width', 'height'],
+  1,
+  [
+    'The largest width; wider images are cropped to it (null: any width).',
+    'The largest height; higher images are cropped to it (null: any height).',
+  ],
+  (_side, value) => value,
+);
 
 /**
  * Crops each image that is wider than `width` or higher than `height` down to that size (imgaug's
@@ -22,19 +26,15 @@ const sizeOptions = {
  * @example iaa.CropToFixedSize({ width: 224, height: 224 })                        // random 224 × 224 crops of larger images
  * @example iaa.CropToFixedSize({ width: 100, height: 80, position: 'normal' }) // crops nearer the centre
  */
-export const CropToFixedSize = defineAugmenter({
-  type: 'CropToFixedSize',
-  kind: 'geometric',
-  options: { ...sizeOptions, position: positionOption('Which part of the image is kept.') },
-  examples: [
-    { width: 5, height: 4 },
-    { width: 3, height: null, position: { x: [0, 1], y: 0.5 } },
-  ],
-  drawParams: ({ width, height, position }, random, shape) =>
-    drawCropTo('CropToFixedSize', 'width', { width, height }, position, random, shape),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const CropToFixedSize = defineAugmenter(
+  cropToDefinition(fixedSize, {
+    type: 'CropToFixedSize',
+    examples: [
+      { width: 5, height: 4 },
+      { width: 3, height: null, position: { x: [0, 1], y: 0.5 } },
+    ],
+  }),
+);
 
 /**
  * Crops each image that is wider than `width` or higher than `height` down to that size around its centre (the
@@ -43,13 +43,6 @@ export const CropToFixedSize = defineAugmenter({
  * @param height The largest height in pixels, or null.
  * @example iaa.CenterCropToFixedSize({ width: 224, height: 224 })
  */
-export const CenterCropToFixedSize = defineAugmenter({
-  type: 'CenterCropToFixedSize',
-  kind: 'geometric',
-  options: sizeOptions,
-  examples: [{ width: 5, height: 4 }],
-  drawParams: ({ width, height }, random, shape) =>
-    drawCropTo('CenterCropToFixedSize', 'width', { width, height }, CENTER, random, shape),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const CenterCropToFixedSize = defineAugmenter(
+  centerCropToDefinition(fixedSize, { type: 'CenterCropToFixedSize', examples: [{ width: 5, height: 4 }] }),
+);

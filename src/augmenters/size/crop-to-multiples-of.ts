@@ -1,11 +1,7 @@
 import { defineAugmenter } from '../base/define.ts';
-import { applyCropPad, cropPadOutput } from './crop-pad-core.ts';
-import { CENTER, axisIntegerOption, drawCropTo, positionOption, targets } from './fixed-size-core.ts';
+import { MULTIPLES, axesRule, centerCropToDefinition, cropToDefinition, targets } from './fixed-size-core.ts';
 
-const sizeOptions = {
-  widthMultiple: axisIntegerOption(1, 'Widths become multiples of this (null: any width).'),
-  heightMultiple: axisIntegerOption(1, 'Heights become multiples of this (null: any height).'),
-};
+const multiples = axesRule(MULTIPLES.names, 1, MULTIPLES.docs, targets.cropMultiple);
 
 /**
  * Crops each image until its width is a multiple of `widthMultiple` and its height a multiple of
@@ -17,26 +13,9 @@ const sizeOptions = {
  * @param heightMultiple An integer ≥ 1, or null.
  * @example iaa.CropToMultiplesOf({ widthMultiple: 8, heightMultiple: 8 })
  */
-export const CropToMultiplesOf = defineAugmenter({
-  type: 'CropToMultiplesOf',
-  kind: 'geometric',
-  options: { ...sizeOptions, position: positionOption('Which part of the image is kept.') },
-  examples: [{ widthMultiple: 3, heightMultiple: 4 }],
-  drawParams: ({ widthMultiple, heightMultiple, position }, random, shape) =>
-    drawCropTo(
-      'CropToMultiplesOf',
-      'widthMultiple',
-      {
-        height: targets.cropMultiple(shape.height, heightMultiple),
-        width: targets.cropMultiple(shape.width, widthMultiple),
-      },
-      position,
-      random,
-      shape,
-    ),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const CropToMultiplesOf = defineAugmenter(
+  cropToDefinition(multiples, { type: 'CropToMultiplesOf', examples: [{ widthMultiple: 3, heightMultiple: 4 }] }),
+);
 
 /**
  * Crops each image until its width is a multiple of `widthMultiple` and its height a multiple of
@@ -46,23 +25,9 @@ export const CropToMultiplesOf = defineAugmenter({
  * @param heightMultiple An integer ≥ 1, or null.
  * @example iaa.CenterCropToMultiplesOf({ widthMultiple: 16, heightMultiple: 16 })
  */
-export const CenterCropToMultiplesOf = defineAugmenter({
-  type: 'CenterCropToMultiplesOf',
-  kind: 'geometric',
-  options: { ...sizeOptions },
-  examples: [{ widthMultiple: 3, heightMultiple: 4 }],
-  drawParams: ({ widthMultiple, heightMultiple }, random, shape) =>
-    drawCropTo(
-      'CenterCropToMultiplesOf',
-      'widthMultiple',
-      {
-        height: targets.cropMultiple(shape.height, heightMultiple),
-        width: targets.cropMultiple(shape.width, widthMultiple),
-      },
-      CENTER,
-      random,
-      shape,
-    ),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const CenterCropToMultiplesOf = defineAugmenter(
+  centerCropToDefinition(multiples, {
+    type: 'CenterCropToMultiplesOf',
+    examples: [{ widthMultiple: 3, heightMultiple: 4 }],
+  }),
+);

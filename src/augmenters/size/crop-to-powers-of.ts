@@ -1,11 +1,7 @@
 import { defineAugmenter } from '../base/define.ts';
-import { applyCropPad, cropPadOutput } from './crop-pad-core.ts';
-import { CENTER, axisIntegerOption, drawCropTo, positionOption, targets } from './fixed-size-core.ts';
+import { POWERS, axesRule, centerCropToDefinition, cropToDefinition, targets } from './fixed-size-core.ts';
 
-const sizeOptions = {
-  widthBase: axisIntegerOption(2, 'Widths become powers of this (null: any width).'),
-  heightBase: axisIntegerOption(2, 'Heights become powers of this (null: any height).'),
-};
+const powers = axesRule(POWERS.names, 2, POWERS.docs, targets.cropPower);
 
 /**
  * Crops each image until its width is a power of `widthBase` and its height a power of `heightBase`
@@ -19,23 +15,9 @@ const sizeOptions = {
  * @param heightBase An integer ≥ 2, or null.
  * @example iaa.CropToPowersOf({ widthBase: 2, heightBase: 2 }) // 100 × 60 becomes 64 × 32
  */
-export const CropToPowersOf = defineAugmenter({
-  type: 'CropToPowersOf',
-  kind: 'geometric',
-  options: { ...sizeOptions, position: positionOption('Which part of the image is kept.') },
-  examples: [{ widthBase: 3, heightBase: 2 }],
-  drawParams: ({ widthBase, heightBase, position }, random, shape) =>
-    drawCropTo(
-      'CropToPowersOf',
-      'widthBase',
-      { height: targets.cropPower(shape.height, heightBase), width: targets.cropPower(shape.width, widthBase) },
-      position,
-      random,
-      shape,
-    ),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const CropToPowersOf = defineAugmenter(
+  cropToDefinition(powers, { type: 'CropToPowersOf', examples: [{ widthBase: 3, heightBase: 2 }] }),
+);
 
 /**
  * Crops each image until its width is a power of `widthBase` and its height a power of `heightBase`
@@ -47,20 +29,6 @@ export const CropToPowersOf = defineAugmenter({
  * @param heightBase An integer ≥ 2, or null.
  * @example iaa.CenterCropToPowersOf({ widthBase: 2, heightBase: 2 })
  */
-export const CenterCropToPowersOf = defineAugmenter({
-  type: 'CenterCropToPowersOf',
-  kind: 'geometric',
-  options: { ...sizeOptions },
-  examples: [{ widthBase: 2, heightBase: 2 }],
-  drawParams: ({ widthBase, heightBase }, random, shape) =>
-    drawCropTo(
-      'CenterCropToPowersOf',
-      'widthBase',
-      { height: targets.cropPower(shape.height, heightBase), width: targets.cropPower(shape.width, widthBase) },
-      CENTER,
-      random,
-      shape,
-    ),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const CenterCropToPowersOf = defineAugmenter(
+  centerCropToDefinition(powers, { type: 'CenterCropToPowersOf', examples: [{ widthBase: 2, heightBase: 2 }] }),
+);

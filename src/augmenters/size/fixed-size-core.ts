@@ -1,6 +1,7 @@
 // What the augmenters that pad or crop to a size share (imgaug's PadToFixedSize, CropToFixedSize and the
 // multiples, powers, aspect-ratio and square forms built on them): the `position` option, how it splits an amount
-// between the two sides of an axis, and the draw of one image's warp towards a target size.
+// between the two sides of an axis, the draw of one image's warp towards a target size, and the definitions of the
+// four forms (PadTo…, CenterPadTo…, CropTo…, CenterCropTo…) from a size rule.
 import { argumentError } from '../../core/errors.ts';
 import type { Shape } from '../../core/image.ts';
 import { MAX_OUTPUT_SIDE } from '../../core/limits.ts';
@@ -11,8 +12,17 @@ import type { Param } from '../../params/param.ts';
 import { type NumberInput, numberArg } from '../../params/sugar.ts';
 import { uniform } from '../../params/uniform.ts';
 import type { RandomSource } from '../../random/stream.ts';
-import { type OptionDef, isOptionsObject } from '../base/define.ts';
-import { type CropPadParams, type PadDraw, type Sides, cropPadWarp } from './crop-pad-core.ts';
+import { type OptionDef, type ParsedOf, isOptionsObject } from '../base/define.ts';
+import {
+  type CropPadParams,
+  type PadDraw,
+  type Sides,
+  applyCropPad,
+  cropPadOutput,
+  cropPadWarp,
+  drawPad,
+  padOptions,
+} from './crop-pad-core.ts';
 
 type Horizontal = 'left' | 'center' | 'right';
 type Vertical = 'top' | 'center' | 'bottom';
@@ -211,3 +221,139 @@ export function drawCropTo(
 
 const NONE: Sides = { top: 0, right: 0, bottom: 0, left: 0 };
 const NO_PAD: PadDraw = { mode: 'constant', cval: 0 };
+
+type Defs = Record<string, OptionDef<unknown, unknown>>;
+
+/** What one size family (fixed size, multiples, powers, aspect ratio, square) adds to the four forms. */
+export interface SizeRule<S extends Defs> {
+  readonly options: S;
+  /** The option an error about the result's size names. */
+  readonly option: string;
+  /** The size one image is padded up or cropped down to (a null side stays). */
+  target(options: ParsedOf<S>, shape: Shape): Target;
+}
+
+/** What each of the four forms names itself: imgaug's type, the contract suite's examples, a positional option. */
+interface Naming<K> {
+  readonly type: string;
+  readonly examples: readonly Record<string, unknown>[];
+  readonly primary?: K;
+}
+
+type PadParsed = ParsedOf<typeof padOptions>;
+const padPosition = positionOption('Where the image sits in the padded result.');
+const cropPosition = positionOption('Which part of the image is kept.');
+
+/** PadTo…: pads each image up to the rule's target, the image placed by `position`; `padMode`, `padCval` as Pad's. */
+export function padToDefinition<S extends Defs, K extends keyof S & string = never>(
+  rule: SizeRule<S>,
+  naming: Naming<K>,
+) {
+  return {
+    ...naming,
+    kind: 'geometric' as const,
+    options: { ...rule.options, ...padOptions, position: padPosition },
+    drawParams: (o: ParsedOf<S> & PadParsed & { position: Position }, random: RandomSource, shape: Shape) =>
+      drawPadTo(naming.type, rule.option, rule.target(o, shape), o.position, (r) => drawPad(o, r), random, shape),
+    outputShape: cropPadOutput,
+    apply: applyCropPad,
+  };
+}
+
+/** CenterPadTo…: PadTo… with the image in the centre (the odd pixel to the right and bottom), no `position`. */
+export function centerPadToDefinition<S extends Defs, K extends keyof S & string = never>(
+  rule: SizeRule<S>,
+  naming: Naming<K>,
+) {
+  return {
+    ...naming,
+    kind: 'geometric' as const,
+    options: { ...rule.options, ...padOptions },
+    drawParams: (o: ParsedOf<S> & PadParsed, random: RandomSource, shape: Shape) =>
+      drawPadTo(naming.type, rule.option, rule.target(o, shape), CENTER, (r) => drawPad(o, r), random, shape),
+    outputShape: cropPadOutput,
+    apply: applyCropPad,
+  };
+}
+
+/** CropTo…: crops each image down to the rule's target, keeping the part `position` chooses. */
+export function cropToDefinition<S extends Defs, K extends keyof S & string = never>(
+  rule: SizeRule<S>,
+  naming: Naming<K>,
+) {
+  return {
+    ...naming,
+    kind: 'geometric' as const,
+    options: { ...rule.options, position: cropPosition },
+    drawParams: (o: ParsedOf<S> & { position: Position }, random: RandomSource, shape: Shape) =>
+      drawCropTo(naming.type, rule.option, rule.target(o, shape), o.position, random, shape),
+    outputShape: cropPadOutput,
+    apply: applyCropPad,
+  };
+}
+
+/** CenterCropTo…: CropTo… keeping the centre (the odd pixel off the right and bottom), no `position`. */
+export function centerCropToDefinition<S extends Defs, K extends keyof S & string = never>(
+  rule: SizeRule<S>,
+  naming: Naming<K>,
+) {
+  return {
+    ...naming,
+    kind: 'geometric' as const,
+    options: { ...rule.options },
+    drawParams: (o: ParsedOf<S>, random: RandomSource, shape: Shape) =>
+      drawCropTo(naming.type, rule.option, rule.target(o, shape), CENTER, random, shape),
+    outputShape: cropPadOutput,
+    apply: applyCropPad,
+  };
+}
+
+/** The per-axis option pair of a size family (fixed size, multiples, powers). */
+type AxisOptions<W extends string, H extends string> = Record<W | H, OptionDef<number | null, number | null>>;
+
+/**
+ * The rule of a family with one integer per axis, `names` = [width's, height's] (fixed size, multiples, powers):
+ * `toSize(side, value)` is the side one image is brought to; a null value leaves the side as it is.
+ */
+export function axesRule<W extends string, H extends string>(
+  names: readonly [W, H],
+  min: number,
+  docs: readonly [string, string],
+  toSize: (side: number, value: number | null) => number | null,
+): SizeRule<AxisOptions<W, H>> {
+  const [w, h] = names;
+  return {
+    options: { [w]: axisIntegerOption(min, docs[0]), [h]: axisIntegerOption(min, docs[1]) } as AxisOptions<W, H>,
+    option: w,
+    target: (options, shape) => {
+      const o = options as Record<W | H, number | null>;
+      return { width: toSize(shape.width, o[w]), height: toSize(shape.height, o[h]) };
+    },
+  };
+}
+
+/** The multiples family's options: names and docs, the same for padding and cropping. */
+export const MULTIPLES = {
+  names: ['widthMultiple', 'heightMultiple'],
+  docs: ['Widths become multiples of this (null: any width).', 'Heights become multiples of this (null: any height).'],
+} as const;
+
+/** The powers family's options: names and docs, the same for padding and cropping. */
+export const POWERS = {
+  names: ['widthBase', 'heightBase'],
+  docs: ['Widths become powers of this (null: any width).', 'Heights become powers of this (null: any height).'],
+} as const;
+
+/** The aspect-ratio family's rule: `toRatio` pads (or crops) one image to width / height = `aspectRatio`. */
+export function aspectRatioRule(toRatio: (shape: Shape, ratio: number) => Target) {
+  return {
+    options: { aspectRatio: aspectRatioOption('The width / height to reach.') },
+    option: 'aspectRatio',
+    target: ({ aspectRatio }: { readonly aspectRatio: number }, shape: Shape) => toRatio(shape, aspectRatio),
+  };
+}
+
+/** The square family's rule (no options of its own): the aspect-ratio target at 1. */
+export function squareRule(toRatio: (shape: Shape, ratio: number) => Target): SizeRule<Record<never, never>> {
+  return { options: {}, option: 'position', target: (_options, shape) => toRatio(shape, 1) };
+}

@@ -1,8 +1,7 @@
 import { defineAugmenter } from '../base/define.ts';
-import { applyCropPad, cropPadOutput, drawPad, padOptions } from './crop-pad-core.ts';
-import { CENTER, aspectRatioOption, drawPadTo, positionOption, targets } from './fixed-size-core.ts';
+import { aspectRatioRule, centerPadToDefinition, padToDefinition, targets } from './fixed-size-core.ts';
 
-const sizeOptions = { aspectRatio: aspectRatioOption('The width / height to reach.') };
+const ratio = aspectRatioRule(targets.padAspect);
 
 /**
  * Pads each image's shorter axis until width / height reaches `aspectRatio` (imgaug's `PadToAspectRatio`);
@@ -13,25 +12,13 @@ const sizeOptions = { aspectRatio: aspectRatioOption('The width / height to reac
  * @param aspectRatio The width / height to reach, a number > 0 (default 1).
  * @example iaa.PadToAspectRatio(16 / 9)
  */
-export const PadToAspectRatio = defineAugmenter({
-  type: 'PadToAspectRatio',
-  kind: 'geometric',
-  primary: 'aspectRatio',
-  options: { ...sizeOptions, ...padOptions, position: positionOption('Where the image sits in the padded result.') },
-  examples: [{ aspectRatio: 1.5, padMode: ['constant', 'median'] }],
-  drawParams: ({ aspectRatio, position, ...pad }, random, shape) =>
-    drawPadTo(
-      'PadToAspectRatio',
-      'aspectRatio',
-      targets.padAspect(shape, aspectRatio),
-      position,
-      (r) => drawPad(pad, r),
-      random,
-      shape,
-    ),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const PadToAspectRatio = defineAugmenter(
+  padToDefinition(ratio, {
+    type: 'PadToAspectRatio',
+    examples: [{ aspectRatio: 1.5, padMode: ['constant', 'median'] }],
+    primary: 'aspectRatio',
+  }),
+);
 
 /**
  * Pads each image's shorter axis until width / height reaches `aspectRatio` around the centre (imgaug's `CenterPadToAspectRatio`);
@@ -40,22 +27,10 @@ export const PadToAspectRatio = defineAugmenter({
  * @param aspectRatio The width / height to reach, a number > 0 (default 1).
  * @example iaa.CenterPadToAspectRatio(1, { padCval: 128 })
  */
-export const CenterPadToAspectRatio = defineAugmenter({
-  type: 'CenterPadToAspectRatio',
-  kind: 'geometric',
-  primary: 'aspectRatio',
-  options: { ...sizeOptions, ...padOptions },
-  examples: [{ aspectRatio: 0.5, padMode: ['constant', 'linear_ramp'], padCval: [0, 255] }],
-  drawParams: ({ aspectRatio, ...pad }, random, shape) =>
-    drawPadTo(
-      'CenterPadToAspectRatio',
-      'aspectRatio',
-      targets.padAspect(shape, aspectRatio),
-      CENTER,
-      (r) => drawPad(pad, r),
-      random,
-      shape,
-    ),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const CenterPadToAspectRatio = defineAugmenter(
+  centerPadToDefinition(ratio, {
+    type: 'CenterPadToAspectRatio',
+    examples: [{ aspectRatio: 0.5, padMode: ['constant', 'linear_ramp'], padCval: [0, 255] }],
+    primary: 'aspectRatio',
+  }),
+);

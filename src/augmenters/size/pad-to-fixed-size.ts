@@ -1,11 +1,15 @@
 import { defineAugmenter } from '../base/define.ts';
-import { applyCropPad, cropPadOutput, drawPad, padOptions } from './crop-pad-core.ts';
-import { CENTER, axisIntegerOption, drawPadTo, positionOption } from './fixed-size-core.ts';
+import { axesRule, centerPadToDefinition, padToDefinition } from './fixed-size-core.ts';
 
-const sizeOptions = {
-  width: axisIntegerOption(1, 'The smallest width; narrower images are padded to it (null: any width).'),
-  height: axisIntegerOption(1, 'The smallest height; lower images are padded to it (null: any height).'),
-};
+const fixedSize = axesRule(
+  ['width', 'height'],
+  1,
+  [
+    'The smallest width; narrower images are padded to it (null: any width).',
+    'The smallest height; lower images are padded to it (null: any height).',
+  ],
+  (_side, value) => value,
+);
 
 /**
  * Pads each image that is narrower than `width` or lower than `height` up to that size (imgaug's
@@ -22,19 +26,15 @@ const sizeOptions = {
  * @example iaa.PadToFixedSize({ width: 64, height: 64 })                                  // at least 64 × 64, image placed anywhere
  * @example iaa.PadToFixedSize({ width: 64, height: 48, position: 'center', padMode: 'edge' })
  */
-export const PadToFixedSize = defineAugmenter({
-  type: 'PadToFixedSize',
-  kind: 'geometric',
-  options: { ...sizeOptions, ...padOptions, position: positionOption('Where the image sits in the padded result.') },
-  examples: [
-    { width: 12, height: 9, padMode: ['constant', 'edge', 'mean'], padCval: [0, 255] },
-    { width: 14, height: null, position: 'normal' },
-  ],
-  drawParams: ({ width, height, position, ...pad }, random, shape) =>
-    drawPadTo('PadToFixedSize', 'width', { width, height }, position, (r) => drawPad(pad, r), random, shape),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const PadToFixedSize = defineAugmenter(
+  padToDefinition(fixedSize, {
+    type: 'PadToFixedSize',
+    examples: [
+      { width: 12, height: 9, padMode: ['constant', 'edge', 'mean'], padCval: [0, 255] },
+      { width: 14, height: null, position: 'normal' },
+    ],
+  }),
+);
 
 /**
  * Pads each image that is narrower than `width` or lower than `height` up to that size, equally on both sides
@@ -43,13 +43,9 @@ export const PadToFixedSize = defineAugmenter({
  * @param height The smallest height in pixels, or null.
  * @example iaa.CenterPadToFixedSize({ width: 64, height: 64, padMode: 'reflect' })
  */
-export const CenterPadToFixedSize = defineAugmenter({
-  type: 'CenterPadToFixedSize',
-  kind: 'geometric',
-  options: { ...sizeOptions, ...padOptions },
-  examples: [{ width: 12, height: 9, padMode: ['constant', 'symmetric'] }],
-  drawParams: ({ width, height, ...pad }, random, shape) =>
-    drawPadTo('CenterPadToFixedSize', 'width', { width, height }, CENTER, (r) => drawPad(pad, r), random, shape),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const CenterPadToFixedSize = defineAugmenter(
+  centerPadToDefinition(fixedSize, {
+    type: 'CenterPadToFixedSize',
+    examples: [{ width: 12, height: 9, padMode: ['constant', 'symmetric'] }],
+  }),
+);

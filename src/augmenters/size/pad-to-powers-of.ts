@@ -1,11 +1,7 @@
 import { defineAugmenter } from '../base/define.ts';
-import { applyCropPad, cropPadOutput, drawPad, padOptions } from './crop-pad-core.ts';
-import { CENTER, axisIntegerOption, drawPadTo, positionOption, targets } from './fixed-size-core.ts';
+import { POWERS, axesRule, centerPadToDefinition, padToDefinition, targets } from './fixed-size-core.ts';
 
-const sizeOptions = {
-  widthBase: axisIntegerOption(2, 'Widths become powers of this (null: any width).'),
-  heightBase: axisIntegerOption(2, 'Heights become powers of this (null: any height).'),
-};
+const powers = axesRule(POWERS.names, 2, POWERS.docs, targets.padPower);
 
 /**
  * Pads each image until its width is a power of `widthBase` and its height a power of `heightBase`
@@ -19,24 +15,12 @@ const sizeOptions = {
  * @param heightBase An integer ≥ 2, or null.
  * @example iaa.PadToPowersOf({ widthBase: 2, heightBase: 2 }) // 100 × 60 becomes 128 × 64
  */
-export const PadToPowersOf = defineAugmenter({
-  type: 'PadToPowersOf',
-  kind: 'geometric',
-  options: { ...sizeOptions, ...padOptions, position: positionOption('Where the image sits in the padded result.') },
-  examples: [{ widthBase: 2, heightBase: 3, padMode: ['constant', 'wrap'] }],
-  drawParams: ({ widthBase, heightBase, position, ...pad }, random, shape) =>
-    drawPadTo(
-      'PadToPowersOf',
-      'widthBase',
-      { height: targets.padPower(shape.height, heightBase), width: targets.padPower(shape.width, widthBase) },
-      position,
-      (r) => drawPad(pad, r),
-      random,
-      shape,
-    ),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const PadToPowersOf = defineAugmenter(
+  padToDefinition(powers, {
+    type: 'PadToPowersOf',
+    examples: [{ widthBase: 2, heightBase: 3, padMode: ['constant', 'wrap'] }],
+  }),
+);
 
 /**
  * Pads each image until its width is a power of `widthBase` and its height a power of `heightBase`
@@ -48,21 +32,9 @@ export const PadToPowersOf = defineAugmenter({
  * @param heightBase An integer ≥ 2, or null.
  * @example iaa.CenterPadToPowersOf({ widthBase: 2, heightBase: 2 })
  */
-export const CenterPadToPowersOf = defineAugmenter({
-  type: 'CenterPadToPowersOf',
-  kind: 'geometric',
-  options: { ...sizeOptions, ...padOptions },
-  examples: [{ widthBase: 2, heightBase: 2, padMode: ['constant', 'minimum', 'wrap'], padCval: [0, 255] }],
-  drawParams: ({ widthBase, heightBase, ...pad }, random, shape) =>
-    drawPadTo(
-      'CenterPadToPowersOf',
-      'widthBase',
-      { height: targets.padPower(shape.height, heightBase), width: targets.padPower(shape.width, widthBase) },
-      CENTER,
-      (r) => drawPad(pad, r),
-      random,
-      shape,
-    ),
-  outputShape: cropPadOutput,
-  apply: applyCropPad,
-});
+export const CenterPadToPowersOf = defineAugmenter(
+  centerPadToDefinition(powers, {
+    type: 'CenterPadToPowersOf',
+    examples: [{ widthBase: 2, heightBase: 2, padMode: ['constant', 'minimum', 'wrap'], padCval: [0, 255] }],
+  }),
+);
