@@ -3,10 +3,11 @@
 // (rewriteRelativeImportExtensions) but leaves them as `.ts` in the declarations: TypeScript 5 finds the `.d.ts`
 // behind them, but TypeScript 4 rejects a `.ts` extension in an import (TS2691), so this script rewrites the
 // declarations' relative specifiers to `.js` too (test/package.test.ts checks the installed package for them). dist/ is removed first: a file
-// deleted from src/ must not linger in the package.
+// deleted from src/ must not linger in the package. Last, it builds the playground into dist/playground.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writePlayground } from '../playground/build.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
@@ -44,4 +45,8 @@ if (left.length > 0) {
   console.error(`build: relative .ts specifiers left in ${left.join(', ')}`);
   process.exit(1);
 }
-console.log(`build: dist/ written (${rewritten} declaration imports pointed at .js)`);
+// The playground for `augkit playground` (its scripts import dist/index.js rather than bundling the library again).
+await writePlayground(join(DIST, 'playground'));
+console.log(
+  `build: dist/ written (${rewritten} declaration imports pointed at .js), the playground in dist/playground`,
+);

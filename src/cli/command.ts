@@ -34,6 +34,7 @@ export const SUMMARIES = {
   train: 'Train the walkthrough’s CNN with and without augmentation and write the shift-robustness report.',
   evaluate: 'Measure a saved model’s test accuracy under horizontal shifts of −5…5 pixels.',
   manifest: 'Merge the manifests of a sharded "augkit augment" run and check every output is there once.',
+  playground: 'Serve the playground on 127.0.0.1: build a pipeline in the browser and see it on your photo.',
 } as const;
 
 /** One `augkit` command: its help text, its options, and what it does. */

@@ -41,6 +41,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<{ command: Command 
   train: walkthroughCommand('train'),
   evaluate: walkthroughCommand('evaluate'),
   manifest: () => import('./commands/manifest.ts'),
+  playground: () => import('./commands/playground.ts'),
 };
 
 /** How each optional peer a command may need is loaded (a MissingPeerError, naming the command, when absent). */
