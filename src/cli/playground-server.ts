@@ -62,8 +62,9 @@ function packagePlayground(): Playground | undefined {
 
 /** The playground of a clone: static files from playground/, scripts bundled from the sources. */
 async function sourcePlayground(): Promise<Playground> {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const buildUrl = new URL('../../playground/build.mjs', import.meta.url);
+  // The playground's folder of a clone (outside the package, like the walkthrough application), looked up at run time.
+  const sources = new URL('../../playground/', import.meta.url);
+  const buildUrl = new URL('build.mjs', sources);
   if (!existsSync(fileURLToPath(buildUrl))) {
     throw new Error('this augkit has neither a built playground (dist/playground) nor its sources (playground/)');
   }
@@ -77,7 +78,7 @@ async function sourcePlayground(): Promise<Playground> {
       if (!path.startsWith(PLAYGROUND_PATH)) return undefined;
       const rel = path.slice(PLAYGROUND_PATH.length) || 'index.html';
       if (reload) scripts = await buildScripts({ augkit: 'source' });
-      return scripts.get(rel) ?? fileIn(join(root, 'playground'), rel);
+      return scripts.get(rel) ?? fileIn(fileURLToPath(sources), rel);
     },
   };
 }
