@@ -1,6 +1,5 @@
 // The augmenters the page offers, read from the package's factories: each carries its definition (kind, options with
 // type, range, default and doc), so a newly registered augmenter appears here without a change to the page.
-import * as iaa from 'augkit';
 
 /** One option of an augmenter, as its form shows it. */
 export interface OptionInfo {
@@ -45,8 +44,9 @@ interface Definition {
 function defaultJSON(def: OptionDefinition): unknown {
   if (def.default === undefined) return undefined;
   if (def.toJSON) return def.toJSON(def.default);
-  const spec = (def.default as { spec?: unknown } | null)?.spec;
-  return spec !== undefined && iaa.iap.isParam(def.default) ? spec : def.default;
+  // A parameter (its `spec` and `draw`) is written as its spec.
+  const param = def.default as { spec?: unknown; draw?: unknown } | null;
+  return param !== null && typeof param === 'object' && typeof param.draw === 'function' ? param.spec : def.default;
 }
 
 function optionInfo(name: string, def: OptionDefinition): OptionInfo {
@@ -62,8 +62,8 @@ function optionInfo(name: string, def: OptionDefinition): OptionInfo {
   };
 }
 
-/** Every augmenter the package exports, sorted by name. */
-export function loadCatalogue(exports: Record<string, unknown> = iaa): Map<string, AugmenterInfo> {
+/** Every augmenter among a module's exports (`import * as iaa from 'augkit'`), sorted by name. */
+export function loadCatalogue(exports: Record<string, unknown>): Map<string, AugmenterInfo> {
   const found: AugmenterInfo[] = [];
   for (const value of Object.values(exports)) {
     const definition = (value as { definition?: Definition } | null)?.definition;

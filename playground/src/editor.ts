@@ -2,7 +2,7 @@
 // registry's option metadata), with buttons to reorder, remove and nest. Every control is a native, labelled element,
 // so the editor works from the keyboard.
 import type { AugmenterInfo, OptionInfo } from './catalogue.ts';
-import { COMMON_OPTIONS, type PipelineNode, newNode, walk } from './pipeline.ts';
+import { COMMON_OPTIONS, type PipelineNode, fieldText, newNode, walk } from './pipeline.ts';
 
 /** Where the catalogue's "add" puts a new augmenter: a node's slot (children, then, else). */
 export interface Target {
@@ -121,7 +121,7 @@ export class Editor {
   private fillExample(node: PipelineNode, info: AugmenterInfo): void {
     for (const [name, value] of Object.entries(info.example ?? {})) {
       if (node.slots[name] !== undefined) continue;
-      node.values[name] = typeof value === 'string' ? value : JSON.stringify(value);
+      node.values[name] = fieldText(name, value);
     }
     this.render();
     this.onChange('value');

@@ -91,5 +91,7 @@ export function showCell(grid: HTMLElement, k: number, image: Pixels, labels: Sa
     'aria-label',
     `variant ${k} (epoch ${k}), ${image.width}×${image.height} pixels${labels ? `, ${labels.boundingBoxes.length} boxes and ${labels.keypoints.length} keypoints` : ''}`,
   );
+  // The moved labels, for whoever reads the page (tests compare them with Node's).
+  figure.dataset.labels = labels ? JSON.stringify(labels) : '';
   figure.classList.remove('pending');
 }

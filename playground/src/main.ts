@@ -34,7 +34,7 @@ const MAX_SIDE = 512;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const catalogue = loadCatalogue();
+const catalogue = loadCatalogue(iaa);
 const editor = new Editor($('tree'), catalogue, (what) => {
   if (what === 'structure') renderCatalogueTarget();
   schedule();

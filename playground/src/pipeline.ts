@@ -1,7 +1,17 @@
 // The pipeline the page edits: a tree of augmenter nodes whose options hold what the user typed. It turns into the
 // JSON `augkit augment --pipeline` reads (and back), into TypeScript code, and into a URL hash.
-import { SpecError } from 'augkit';
 import type { AugmenterInfo } from './catalogue.ts';
+
+/** A problem with a value the page holds, at a JSON path (as the library's SpecError names one). */
+export class PathError extends Error {
+  constructor(
+    readonly path: string,
+    detail: string,
+  ) {
+    super(path ? `${path}: ${detail}` : detail);
+    this.name = 'PathError';
+  }
+}
 
 /** One augmenter in the tree. */
 export interface PipelineNode {
@@ -36,7 +46,7 @@ function join(path: string, key: string): string {
 
 /**
  * The value of a form field: JSON (`[-30, 30]`, `{ "uniform": [0, 1] }`, `"edge"`), or a bare word taken as a
- * string (`edge`); undefined for an empty field. Anything else throws a SpecError naming `path`.
+ * string (`edge`); undefined for an empty field. Anything else throws a PathError naming `path`.
  */
 export function parseValue(text: string, path: string): unknown {
   const trimmed = text.trim();
@@ -45,7 +55,7 @@ export function parseValue(text: string, path: string): unknown {
     return JSON.parse(trimmed);
   } catch (error) {
     if (/^[A-Za-z_][\w-]*$/.test(trimmed)) return trimmed;
-    throw new SpecError(path, `not a JSON value: ${trimmed} (${(error as Error).message})`);
+    throw new PathError(path, `not a JSON value: ${trimmed} (${(error as Error).message})`);
   }
 }
 
@@ -54,7 +64,7 @@ export type NodePaths = Map<string, PipelineNode>;
 
 /**
  * The node's JSON form (the format of `toJSON()` and `augkit augment --pipeline`), with the node paths it used in
- * `paths`. Throws a SpecError for a field that holds no JSON value; the library checks everything else.
+ * `paths`. Throws a PathError for a field that holds no JSON value; the library checks everything else.
  */
 export function specOf(
   node: PipelineNode,
@@ -80,7 +90,8 @@ export function specOf(
     }
     const text = node.values[name];
     if (text === undefined) continue;
-    const value = parseValue(text, join(path, name));
+    // A name is any text; every other field holds JSON or a bare word.
+    const value = name === 'name' ? text || undefined : parseValue(text, join(path, name));
     if (value !== undefined) spec[name] = value;
   }
   return spec;
@@ -95,7 +106,7 @@ export function nodeFromSpec(
   catalogue: ReadonlyMap<string, AugmenterInfo>,
 ): PipelineNode {
   const info = catalogue.get(spec.type as string);
-  if (info === undefined) throw new SpecError('type', `unknown augmenter "${String(spec.type)}"`);
+  if (info === undefined) throw new PathError('type', `unknown augmenter "${String(spec.type)}"`);
   const node = newNode(info);
   for (const [name, value] of Object.entries(spec)) {
     if (name === 'type' || value === undefined) continue;
@@ -105,11 +116,21 @@ export function nodeFromSpec(
       if (holds === 'branch' && Array.isArray(value)) node.listSlots.add(name);
       node.slots[name] = list.map((child) => nodeFromSpec(child as Record<string, unknown>, catalogue));
     } else {
-      node.values[name] = typeof value === 'string' ? value : JSON.stringify(value);
+      node.values[name] = fieldText(name, value);
     }
   }
   return node;
 }
+
+/** What a field shows for a JSON value: a name or a bare word as it is, anything else as JSON. */
+export function fieldText(option: string, value: unknown): string {
+  if (typeof value === 'string' && (option === 'name' || (/^[A-Za-z_][\w-]*$/.test(value) && !JSON_WORDS.has(value)))) {
+    return value;
+  }
+  return JSON.stringify(value);
+}
+
+const JSON_WORDS = new Set(['true', 'false', 'null']);
 
 /** The node at `path` and the option of `path` within it: what a SpecError's JSON path points at. */
 export function locate(paths: NodePaths, errorPath: string): { node?: PipelineNode; option?: string } {
@@ -184,18 +205,17 @@ function objectLiteral(entries: [string, unknown][]): string {
   return `{ ${entries.map(([k, v]) => `${IDENTIFIER.test(k) ? k : `'${k}'`}: ${literal(v)}`).join(', ')} }`;
 }
 
-/** One augmenter as a factory call; `indent` is the depth for nested children. */
+/** One augmenter as a factory call at nesting `depth` (lists of children go one level deeper, a line each). */
 function callOf(spec: Record<string, unknown>, catalogue: ReadonlyMap<string, AugmenterInfo>, depth: number): string {
   const info = catalogue.get(spec.type as string);
-  const pad = '  '.repeat(depth + 1);
+  const inner = '  '.repeat(depth + 1);
   const render = (name: string, value: unknown): string => {
     const holds = info?.options.find((o) => o.name === name)?.holds;
     if (holds === undefined) return literal(value);
-    const children = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
-    const calls = children.map((c) => callOf(c, catalogue, depth + 1));
-    if (!Array.isArray(value)) return calls[0];
-    if (calls.length === 0) return '[]';
-    return `[\n${calls.map((c) => `${pad}  ${c},`).join('\n')}\n${pad}]`;
+    if (!Array.isArray(value)) return callOf(value as Record<string, unknown>, catalogue, depth);
+    if (value.length === 0) return '[]';
+    const calls = value.map((c) => `${inner}${callOf(c as Record<string, unknown>, catalogue, depth + 1)},`);
+    return `[\n${calls.join('\n')}\n${'  '.repeat(depth)}]`;
   };
   const entries = Object.entries(spec).filter(([k]) => k !== 'type');
   // Meta augmenters are typed with imgaug's positional form (children first); the others take one options object.
@@ -231,6 +251,6 @@ export function specFromHash(hash: string): unknown {
   try {
     return JSON.parse(decodeURIComponent(match[1]));
   } catch (error) {
-    throw new SpecError('', `the URL's pipeline is not valid JSON (${(error as Error).message})`);
+    throw new PathError('', `the URL's pipeline is not valid JSON (${(error as Error).message})`);
   }
 }
