@@ -46,5 +46,22 @@ export {
   type KernelInfo,
 } from './kernels/table.ts';
 export { drawGrid, upscale, toImageData, toUint8, type GridOptions, type ImageDataLike } from './viz/grid.ts';
+export type { Color, DrawOptions } from './viz/canvas.ts';
+export {
+  drawKeypoints,
+  drawBoundingBoxes,
+  drawPolygons,
+  drawLineStrings,
+  type DrawKeypointsOptions,
+  type DrawBoxesOptions,
+  type DrawPolygonsOptions,
+} from './viz/draw-labels.ts';
+export {
+  drawSegmentationMap,
+  drawHeatmap,
+  SEGMENT_COLORS,
+  type DrawSegmentationMapOptions,
+  type DrawHeatmapOptions,
+} from './viz/draw-maps.ts';
 export * from './data/index.ts';
 export * from './augmentables/index.ts';

@@ -192,7 +192,7 @@ function repair(points: Point[]): Point[] {
 }
 
 /** Liang–Barsky: the part of segment p→q inside [0, w] × [0, h], or undefined. */
-function clipSegment(p: Point, q: Point, w: number, h: number): [Point, Point] | undefined {
+export function clipSegment(p: Point, q: Point, w: number, h: number): [Point, Point] | undefined {
   let t0 = 0;
   let t1 = 1;
   const dx = q.x - p.x;
