@@ -63,5 +63,6 @@ export {
   type DrawSegmentationMapOptions,
   type DrawHeatmapOptions,
 } from './viz/draw-maps.ts';
+export { drawLabels, type DrawLabelsOptions } from './viz/draw.ts';
 export * from './data/index.ts';
 export * from './augmentables/index.ts';

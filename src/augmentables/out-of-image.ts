@@ -132,7 +132,7 @@ function area(b: BoundingBox): number {
 }
 
 /** The shoelace formula. */
-function signedArea(points: readonly Point[]): number {
+export function signedArea(points: readonly Point[]): number {
   let sum = 0;
   for (let k = 0; k < points.length; k++) {
     const p = points[k];

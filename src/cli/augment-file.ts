@@ -8,6 +8,7 @@ import type { Image } from '../core/image.ts';
 import { removeStaleTempFiles, writeFileAtomic } from '../io/atomic-write.ts';
 import { encodeImage, readImageWithInfo } from '../io/image-file.ts';
 import type { InputFile } from './inputs.ts';
+import type { FileLabels, LabelJob } from './labels-run.ts';
 import { type ManifestHeader, type ManifestWriter, recordKey, sha256 } from './manifest.ts';
 import type { Progress } from './progress.ts';
 
@@ -79,6 +80,8 @@ export interface OutputJob {
   readonly inputPaths: ReadonlySet<string>;
   readonly folders: FolderPreparer;
   readonly progress: Progress;
+  /** The labels that move with the outputs (--coco, --yolo, --masks), if any. */
+  readonly labels?: LabelJob;
 }
 
 /** What a run did so far. */
@@ -120,6 +123,8 @@ export async function augmentFile(
   const shownOf = (target: string) => relative(job.cwd, target) || target;
   const errors: string[] = [];
   const todo: Todo[] = [];
+  // The variants whose image is there at the end (kept or written): their labels are written.
+  const present = new Set<number>();
   for (let k = 0; k < targets.length; k++) {
     if (job.overwrite) {
       todo.push({ k });
@@ -134,8 +139,10 @@ export async function augmentFile(
     else {
       const record = manifest.previous.get(recordKey(position, k, header.variants));
       if (record === undefined) todo.push({ k, onDisk });
-      else if (record.input === name && sha256(onDisk) === record.sha256) counts.existing++;
-      else if (job.skipExisting) {
+      else if (record.input === name && sha256(onDisk) === record.sha256) {
+        counts.existing++;
+        present.add(k);
+      } else if (job.skipExisting) {
         counts.existing++;
         manifest.forget(position, k);
       } else {
@@ -145,7 +152,8 @@ export async function augmentFile(
       }
     }
   }
-  if (todo.length === 0) {
+  // With labels, every output's labels are written (also for outputs already there), so the image is read.
+  if (todo.length === 0 && job.labels === undefined) {
     if (errors.length > 0) {
       counts.failed++;
       progress.fail(`augkit augment: ${file.display}: 0 written; ${errors.join('; ')}`);
@@ -166,6 +174,17 @@ export async function augmentFile(
     counts.failed++;
     progress.fail(`augkit augment: ${file.display}: cannot read: ${plainFileError((error as Error).cause ?? error)}`);
     return;
+  }
+  let labels: FileLabels | undefined;
+  if (job.labels !== undefined) {
+    try {
+      labels = await job.labels.load(name, image);
+    } catch (error) {
+      // A malformed annotation: nothing is written for this image.
+      counts.failed++;
+      progress.fail(`augkit augment: ${file.display}: 0 written; ${(error as Error).message}`);
+      return;
+    }
   }
   let ok = 0;
   let folderMade = true;
@@ -204,6 +223,7 @@ export async function augmentFile(
           record(bytes);
           counts.existing++;
           counts.adopted++;
+          present.add(k);
         } else if (job.skipExisting) {
           counts.existing++;
         } else {
@@ -214,6 +234,7 @@ export async function augmentFile(
       await writeFileAtomic(target, bytes, { overwrite: job.overwrite });
       record(bytes);
       ok++;
+      present.add(k);
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       if (e.code === 'EEXIST' && job.skipExisting) {
@@ -230,6 +251,16 @@ export async function augmentFile(
     }
   }
   counts.written += ok;
+  if (labels !== undefined) {
+    for (const k of [...present].sort((a, b) => a - b)) {
+      try {
+        await job.labels!.write(labels, k, position, targets[k]);
+      } catch (error) {
+        const e = error as NodeJS.ErrnoException;
+        errors.push(`labels of ${shownOf(targets[k])}: ${e.code !== undefined ? plainFileError(e) : e.message}`);
+      }
+    }
+  }
   if (errors.length > 0) {
     counts.failed++;
     progress.fail(`augkit augment: ${file.display}: ${ok} written; ${errors.join('; ')}`);

@@ -27,7 +27,7 @@ export interface CliIO {
  * help loads no command: `npx augkit --help` then starts without sharp, the augmenters, vega or TensorFlow.js.
  */
 export const SUMMARIES = {
-  demo: 'Write the walkthrough’s 15 figures and an index.html (offline, on Fashion-MNIST or your photo).',
+  demo: 'Write the walkthrough’s 16 figures and an index.html (offline, on Fashion-MNIST or your photo).',
   augment: 'Write K augmented variants of every image in files and folders.',
   grid: 'Draw R×C augmented variants of one image in one picture (imgaug’s draw_grid).',
   list: 'List every augmenter with its kind and options (for pipeline JSON files).',

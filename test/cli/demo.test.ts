@@ -22,6 +22,7 @@ const FIGURES = [
   '13-salt-and-pepper.png',
   '14-sequential.png',
   '15-batch-timing.png',
+  '16-labels.png',
 ];
 
 let dir: string;
@@ -33,7 +34,7 @@ after(async () => {
 });
 
 describe('augkit demo', () => {
-  it('writes the 15 figures and an HTML page that shows them, offline', async () => {
+  it('writes the 16 figures and an HTML page that shows them, offline', async () => {
     const out = join(dir, 'demo');
     // No data folders: the loader falls back to the sample committed in the repository.
     const run = await runCli(['demo', '--out', out], { timeout: 120_000 });
@@ -52,7 +53,7 @@ describe('augkit demo', () => {
     assert.match(html, /<\/html>\n$/);
     const sources = [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((m) => m[1]);
     assert.deepEqual(sources, FIGURES);
-    assert.equal((html.match(/<figcaption>/g) ?? []).length, 15);
+    assert.equal((html.match(/<figcaption>/g) ?? []).length, 16);
     assert.match(html, /Fashion-MNIST training image 0/);
     assert.match(html, /one batch call/);
   });

@@ -1,7 +1,8 @@
-// `augkit demo`: the walkthrough's 15 figures as PNGs and an index.html with captions, on a Fashion-MNIST training
+// `augkit demo`: the walkthrough's 16 figures as PNGs and an index.html with captions, on a Fashion-MNIST training
 // image (the committed sample suffices, so it works offline) or on the user's photo.
 import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { Augmenter } from '../../../src/augmenters/base/augmenter.ts';
 import * as iaa from '../../../src/augmenters/index.ts';
@@ -23,9 +24,25 @@ import { writeFileAtomic } from '../../../src/io/atomic-write.ts';
 import { loadFashionMnist } from '../../../src/io/fashion-mnist.ts';
 import { readImage } from '../../../src/io/image-file.ts';
 import { seed as setRootSeed } from '../../../src/random/stream.ts';
+import { drawLabels } from '../../../src/viz/draw.ts';
 import { barChart } from '../viz/charts.ts';
 import { type Section, htmlPage } from '../viz/html.ts';
 import { type Panel, displayScale, renderPanels } from './panels.ts';
+
+/** Figure 16's labels of data-sample/photos/astronaut.png, placed by eye. */
+const PHOTO_LABELS = {
+  boundingBoxes: [
+    { x1: 78, y1: 8, x2: 152, y2: 100, label: 'face' },
+    { x1: 140, y1: 168, x2: 252, y2: 256, label: 'helmet' },
+    { x1: 176, y1: 0, x2: 232, y2: 138, label: 'shuttle' },
+  ],
+  keypoints: [
+    { x: 101.5, y: 53.5, label: 'left eye' },
+    { x: 124.5, y: 52.5, label: 'right eye' },
+    { x: 113.5, y: 64.5, label: 'nose' },
+    { x: 112.5, y: 76.5, label: 'mouth' },
+  ],
+};
 
 /** The file that marks a folder as the demo's own, so a later run may replace what it wrote there. */
 export const DEMO_MARKER = outMarker('demo');
@@ -334,6 +351,31 @@ async function runDemo(args: ParsedArgs, io: CliIO): Promise<number> {
     },
   });
   io.stderr.write('  15-batch-timing.png\n');
+
+  const photo = await readImage(fileURLToPath(new URL('../../../data-sample/photos/astronaut.png', import.meta.url)));
+  const detection = iaa.Sequential([iaa.Fliplr(0.5), iaa.Affine({ rotate: [-25, 25], scale: [0.8, 1.1] })]);
+  const labelled = (index: number | undefined): Image => {
+    if (index === undefined) return drawLabels(photo, PHOTO_LABELS);
+    const out = detection.augment({ image: photo, ...PHOTO_LABELS }, { epoch: 0, index });
+    return drawLabels(out.image, out);
+  };
+  await add(
+    {
+      file: '16-labels.png',
+      heading: '16. Labels move with the image: boxes and keypoints',
+      caption:
+        'aug.augment({ image, boundingBoxes, keypoints }) with iaa.Sequential([iaa.Fliplr(0.5), iaa.Affine({ rotate: ' +
+        '[-25, 25], scale: [0.8, 1.1] })]), five draws, drawn with drawLabels: each box (green, with its label) is ' +
+        'the envelope of its four moved corners, as in imgaug; the keypoints (red: eyes, nose, mouth) move with ' +
+        'the pixels. The photo is data-sample/photos/astronaut.png (NASA, public domain).',
+    },
+    [undefined, 0, 1, 2, 3, 4].map((i) => ({
+      title: i === undefined ? 'labels' : `draw ${i + 1}`,
+      image: labelled(i),
+    })),
+    3,
+    1,
+  );
 
   const page = htmlPage({
     title: 'augkit demo: the walkthrough’s figures',

@@ -35,6 +35,7 @@ import {
 } from '../command.ts';
 import { forEachLimited } from '../for-each-limited.ts';
 import { IMAGE_EXTENSIONS, type InputFile, collectInputs, missingListed, readFileList } from '../inputs.ts';
+import { LABEL_HELP, LABEL_OPTIONS, type LabelJob, createLabelJob, labelFlags } from '../labels-run.ts';
 import { MANIFEST_FORMAT, type ManifestHeader, inputsHash, openManifest, pipelineHash } from '../manifest.ts';
 import { PRESETS, loadPipeline } from '../pipeline.ts';
 import { createProgress } from '../progress.ts';
@@ -92,6 +93,7 @@ Options:
   --skip-existing     keep existing output files even where they are not what this run writes (not recorded in
                       the manifest then)
   --augment-alpha     augment an alpha channel like a colour (by default colour operations leave it unchanged)
+${LABEL_HELP}
 
 Variant k of the i-th file (files sorted by output path) is drawn at call k, index i, so the same seed and inputs
 give byte-identical files. Each file is written to a temporary name and renamed, so an interrupted run leaves no
@@ -113,7 +115,10 @@ alpha). Alpha moves with the geometry (flips, warps, crops) but colour operation
 through the pipeline with every colour augmenter replaced by Identity, with the same draws, and a constant border
 gets the same cval as the colours (0, transparent, by default); --augment-alpha treats it as one more colour. The
 summary names the files each of these concerns. A progress bar is drawn on a terminal, plain lines otherwise, and a
-summary at the end.`;
+summary at the end.
+
+Labels: each variant's labels get the draws of its pixels. A malformed label file or annotation is reported with
+the file and the entry, and nothing is written for that image; label files are written atomically like images.`;
 
 /** `augkit augment`. */
 export const command: Command = {
@@ -121,7 +126,7 @@ export const command: Command = {
   peers: ['sharp'],
   summary: SUMMARIES.augment,
   usage:
-    'augkit augment <inputs...> --out DIR [--pipeline FILE.json | --preset NAME] [--n K] [--seed S] [--workers W] [--shard i/n | --shard auto [--shards N]] [--format png|jpeg|webp] [--quality Q] [--overwrite | --skip-existing] [--augment-alpha]; or [ROOT] --files LIST in place of <inputs...>',
+    'augkit augment <inputs...> --out DIR [--pipeline FILE.json | --preset NAME] [--n K] [--seed S] [--workers W] [--shard i/n | --shard auto [--shards N]] [--format png|jpeg|webp] [--quality Q] [--overwrite | --skip-existing] [--augment-alpha] [--coco FILE | --yolo DIR] [--masks DIR] [--min-visibility F]; or [ROOT] --files LIST in place of <inputs...>',
   help: HELP,
   options: {
     out: { type: 'string', short: 'o' },
@@ -139,6 +144,7 @@ export const command: Command = {
     files: { type: 'string' },
     shard: { type: 'string' },
     shards: { type: 'string' },
+    ...LABEL_OPTIONS,
   },
   positionals: { min: 0, max: Number.POSITIVE_INFINITY, name: 'inputs (image files or folders)' },
   run: runAugment,
@@ -190,6 +196,7 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
   const shardsArg =
     stringOption(args, 'shards') === undefined ? undefined : integerOption(args, 'shards', 1, 1, MAX_SHARDS, name);
   const shard = shardOption(stringOption(args, 'shard'), shardsArg, process.env, name);
+  const labelsGiven = labelFlags(args, name);
 
   const pipeline = await loadPipeline({
     pipeline: stringOption(args, 'pipeline'),
@@ -279,6 +286,17 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
   } catch (error) {
     throw new CliError(`cannot create --out ${outArg}: ${plainFileError(error)}`);
   }
+  const labels: LabelJob | undefined =
+    labelsGiven &&
+    (await createLabelJob(labelsGiven, {
+      cwd: io.cwd,
+      out,
+      augmenter: pipeline.augmenter,
+      variants: n,
+      overwrite,
+      cocoName: shard === WHOLE ? 'annotations.json' : `annotations-${shard.index}-of-${shard.count}.json`,
+      seed: pipeline.seed,
+    }));
   const manifest = await openManifest(out, outArg, shard, header, overwrite);
   const progress = createProgress(io.stderr, share.length);
 
@@ -319,10 +337,12 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
     inputPaths,
     folders,
     progress,
+    labels,
   };
   const counts = newCounts(problems.length);
   const start = performance.now();
   let manifestProblem: string | undefined;
+  let labelLines: string[] = [];
   try {
     await forEachLimited(
       share,
@@ -343,6 +363,14 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
     await pool?.close();
     manifestProblem = await manifest.close();
     progress.finish();
+  }
+  if (labels !== undefined) {
+    try {
+      labelLines = await labels.finish(interrupted);
+    } catch (error) {
+      labelLines = [`cannot write the COCO file: ${plainFileError(error)}`];
+      counts.failed++;
+    }
   }
   const { read, written, existing, failed, adopted, converted } = counts;
   const summary: AugmentSummary = { read, written, failed, seconds: (performance.now() - start) / 1000, existing };
@@ -369,6 +397,7 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
     lines.push(`removed ${folders.removed()} temporary files an interrupted run had left in --out`);
   }
   if (manifestProblem !== undefined) lines.push(manifestProblem);
+  lines.push(...labelLines);
   io.stdout.write(`${lines.join('\n')}\n`);
   return summary.failed > 0 || interrupted || manifestProblem !== undefined ? 1 : 0;
 }

@@ -3,11 +3,14 @@
 // `augkit augment <image> --n K` with the same pipeline and seed.
 import { realpath } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
+import type { ImageLabels } from '../../augmentables/types.ts';
+import type { Augmenter } from '../../augmenters/base/augmenter.ts';
 import { plainFileError } from '../../core/file-errors.ts';
 import type { Image } from '../../core/image.ts';
 import { MAX_OUTPUT_PIXELS } from '../../core/limits.ts';
 import { removeStaleTempFiles } from '../../io/atomic-write.ts';
 import { readImage, writeImage } from '../../io/image-file.ts';
+import { drawLabels } from '../../viz/draw.ts';
 import { drawGrid, upscale } from '../../viz/grid.ts';
 import { augmentKeepingAlpha, geometryOnly, hasAlpha } from '../alpha.ts';
 import {
@@ -21,6 +24,7 @@ import {
   integerOption,
   stringOption,
 } from '../command.ts';
+import { readLabelsFile } from '../labels-file.ts';
 import { PRESETS, loadPipeline } from '../pipeline.ts';
 
 /** WebP's largest side. */
@@ -50,13 +54,45 @@ function checkGridSize(
   }
 }
 
+/** The labels of one cell: moved at the cell's address, then scaled to the cell's upscaled pixels. */
+function cellLabels(
+  augmenter: Augmenter,
+  labels: ImageLabels,
+  image: Image,
+  at: { epoch: number; index: number },
+  scale: number,
+  shown: string,
+): ImageLabels {
+  let moved: ImageLabels;
+  try {
+    moved = augmenter.augment({ shape: image, ...labels }, at);
+  } catch (error) {
+    throw new CliError(`--labels ${shown}: ${(error as Error).message}`);
+  }
+  if (scale === 1) return moved;
+  const p = <T extends { x: number; y: number }>(q: T): T => ({ ...q, x: q.x * scale, y: q.y * scale });
+  return {
+    ...moved,
+    keypoints: moved.keypoints?.map(p),
+    boundingBoxes: moved.boundingBoxes?.map((b) => ({
+      ...b,
+      x1: b.x1 * scale,
+      y1: b.y1 * scale,
+      x2: b.x2 * scale,
+      y2: b.y2 * scale,
+    })),
+    polygons: moved.polygons?.map((g) => ({ ...g, points: g.points.map(p) })),
+    lineStrings: moved.lineStrings?.map((g) => ({ ...g, points: g.points.map(p) })),
+  };
+}
+
 /** `augkit grid`. */
 export const command: Command = {
   name: 'grid',
   peers: ['sharp'],
   summary: SUMMARIES.grid,
   usage:
-    'augkit grid <image> (--pipeline FILE.json | --preset NAME) --rows R --cols C --out grid.png [--augment-alpha]',
+    'augkit grid <image> (--pipeline FILE.json | --preset NAME) --rows R --cols C --out grid.png [--augment-alpha] [--labels FILE]',
   help: `Cell k (row by row) holds variant k of the image: drawn at call k, index 0, so it equals variant k of
 "augkit augment <image> --n K" with the same pipeline and seed.
 
@@ -72,7 +108,11 @@ Options:
   --padding P         pixels between cells (default 2; imgaug has 0)
   --overwrite         replace --out if it exists
   --augment-alpha     augment an alpha channel like a colour; by default it moves with the geometry only, as in
-                      "augkit augment"`,
+                      "augkit augment"
+  --labels FILE       draw the image's labels on every cell, moved with it (the cell's draws): a YOLO .txt, a
+                      COCO .json (the entry whose file_name is the image's), augkit's JSON ({ "keypoints": [{ "x",
+                      "y" }], "boundingBoxes": [{ "x1", "y1", "x2", "y2", "label" }], "polygons", "lineStrings" })
+                      or a class map .png (8-bit grey); boxes green with their class, keypoints red, polygons blue`,
   options: {
     pipeline: { type: 'string', short: 'p' },
     preset: { type: 'string' },
@@ -84,6 +124,7 @@ Options:
     padding: { type: 'string' },
     overwrite: { type: 'boolean' },
     'augment-alpha': { type: 'boolean' },
+    labels: { type: 'string' },
   },
   positionals: { min: 1, max: 1, name: 'the image to augment' },
   run: runGrid,
@@ -122,6 +163,17 @@ async function runGrid(args: ParsedArgs, io: CliIO): Promise<number> {
   const scale = integerOption(args, 'scale', autoScale, 1, 64, name);
   const webp = extname(outArg).toLowerCase() === '.webp';
   checkGridSize(rows, cols, image.height * scale, image.width * scale, padding, webp, 'of this image');
+  const labelsArg = stringOption(args, 'labels');
+  let labels: ImageLabels | undefined;
+  if (labelsArg !== undefined) {
+    try {
+      labels = await readLabelsFile(resolve(io.cwd, labelsArg), labelsArg, args.positionals[0], image);
+    } catch (error) {
+      throw new CliError(
+        `--labels ${(error as Error).message.startsWith(labelsArg) ? '' : `${labelsArg}: `}${(error as Error).message}`,
+      );
+    }
+  }
   const augmentAlpha = flag(args, 'augment-alpha');
   const geometry = augmentAlpha || !hasAlpha(image) ? undefined : geometryOnly(pipeline.spec);
   const variants: Image[] = [];
@@ -136,7 +188,12 @@ async function runGrid(args: ParsedArgs, io: CliIO): Promise<number> {
     cellHeight = Math.max(cellHeight, variant.height * scale);
     cellWidth = Math.max(cellWidth, variant.width * scale);
     checkGridSize(rows, cols, cellHeight, cellWidth, padding, webp, 'after augmenting');
-    variants.push(scale > 1 ? upscale(variant, scale) : variant);
+    const big = scale > 1 ? upscale(variant, scale) : variant;
+    variants.push(
+      labels === undefined
+        ? big
+        : drawLabels(big, cellLabels(pipeline.augmenter, labels, image, at, scale, labelsArg as string)),
+    );
   }
   const grid = drawGrid(variants, { rows, cols, padding, background: 255 });
   const jpeg = /\.jpe?g$/i.test(outArg);
