@@ -6,6 +6,7 @@ import { Dropout } from './arithmetic/dropout.ts';
 import { Invert } from './arithmetic/invert.ts';
 import { Multiply } from './arithmetic/multiply.ts';
 import { SaltAndPepper } from './arithmetic/salt-and-pepper.ts';
+import { Solarize } from './arithmetic/solarize.ts';
 import type { Augmenter } from './base/augmenter.ts';
 import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/registry.ts';
 import { AverageBlur } from './blur/average-blur.ts';
@@ -152,6 +153,7 @@ export {
   ShearX,
   ShearY,
   SigmoidContrast,
+  Solarize,
   SomeOf,
   Sometimes,
   TranslateX,
@@ -233,6 +235,7 @@ export const definedFactories = {
   ShearX,
   ShearY,
   SigmoidContrast,
+  Solarize,
   SomeOf,
   Sometimes,
   TranslateX,

@@ -72,6 +72,7 @@ export {
   ShearX,
   ShearY,
   SigmoidContrast,
+  Solarize,
   SomeOf,
   Sometimes,
   TranslateX,
