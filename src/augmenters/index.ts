@@ -3,9 +3,12 @@
 import { Add } from './arithmetic/add.ts';
 import { AdditiveGaussianNoise } from './arithmetic/additive-gaussian-noise.ts';
 import { Dropout } from './arithmetic/dropout.ts';
+import { ImpulseNoise } from './arithmetic/impulse-noise.ts';
 import { Invert } from './arithmetic/invert.ts';
 import { Multiply } from './arithmetic/multiply.ts';
+import { Pepper } from './arithmetic/pepper.ts';
 import { SaltAndPepper } from './arithmetic/salt-and-pepper.ts';
+import { Salt } from './arithmetic/salt.ts';
 import { Solarize } from './arithmetic/solarize.ts';
 import type { Augmenter } from './base/augmenter.ts';
 import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/registry.ts';
@@ -124,6 +127,7 @@ export {
   Grayscale,
   HistogramEqualization,
   Identity,
+  ImpulseNoise,
   Invert,
   KeepSizeByResize,
   LinearContrast,
@@ -140,11 +144,13 @@ export {
   PadToMultiplesOf,
   PadToPowersOf,
   PadToSquare,
+  Pepper,
   PerspectiveTransform,
   Posterize,
   Resize,
   Rot90,
   Rotate,
+  Salt,
   SaltAndPepper,
   ScaleX,
   ScaleY,
@@ -206,6 +212,7 @@ export const definedFactories = {
   Grayscale,
   HistogramEqualization,
   Identity,
+  ImpulseNoise,
   Invert,
   KeepSizeByResize,
   LinearContrast,
@@ -222,11 +229,13 @@ export const definedFactories = {
   PadToMultiplesOf,
   PadToPowersOf,
   PadToSquare,
+  Pepper,
   PerspectiveTransform,
   Posterize,
   Resize,
   Rot90,
   Rotate,
+  Salt,
   SaltAndPepper,
   ScaleX,
   ScaleY,

@@ -33,22 +33,34 @@ export const dropoutImages = maskKernel('dropout', dropInPlace);
  * SaltAndPepper's pixels: as {@link dropoutImages}, with each changed value (or pixel) set to white (255, or 1 for
  * float32) where its draw is odd and to 0 where it is even.
  */
-export const saltAndPepperImages = maskKernel('saltAndPepper', replaceInPlace);
+export const saltAndPepperImages = maskKernel('saltAndPepper', (dst, base, size, channels, draws) =>
+  replaceInPlace(dst, base, size, channels, draws, false),
+);
+
+/**
+ * Salt's pixels: as {@link dropoutImages}, with each changed value (or pixel) set to white (255, or 1 for float32).
+ * (Pepper, which sets them to black, is {@link dropoutImages}.) No WebAssembly twin.
+ */
+export const saltImages = maskKernel('salt', (dst, base, size, channels, draws) =>
+  replaceInPlace(dst, base, size, channels, draws, true),
+);
 
 /**
  * The kernel-table entry of a mask: the reference copies the images and lets `change` alter each one's values; the
- * WebAssembly twin (wasm/mask.c) draws and changes uint8 images in one call.
+ * WebAssembly twin (wasm/mask.c), for the kinds it has, draws and changes uint8 images in one call.
  */
 function maskKernel(
-  kind: MaskKind,
+  kind: MaskKind | 'salt',
   change: (dst: PixelArray, base: number, size: number, channels: number, draws: MaskDraws) => void,
 ): MaskKernel {
+  const reference = (src: PixelArray, out: PixelArray, size: number, channels: number, draws: readonly MaskDraws[]) => {
+    out.set(src);
+    for (let i = 0; i < draws.length; i++) change(out, i * size, size, channels, draws[i]);
+  };
+  if (kind === 'salt') return defineKernel({ name: kind, reference });
   return defineKernel({
     name: kind,
-    reference: (src: PixelArray, out: PixelArray, size: number, channels: number, draws: readonly MaskDraws[]) => {
-      out.set(src);
-      for (let i = 0; i < draws.length; i++) change(out, i * size, size, channels, draws[i]);
-    },
+    reference,
     wasm: (src, out, size, channels, draws) => maskBatchU8Wasm(kind, src, out, size, channels, draws),
     when: (src, out) => src instanceof Uint8Array && out instanceof Uint8Array,
     condition: 'uint8',
@@ -76,7 +88,7 @@ const shortViews = new Map<number, Uint32Array>();
  * The next `count` (at most {@link DRAW_CHUNK}) draws of `draws`, which the caller restarted and walks chunk by
  * chunk. The array is reused by the next call.
  */
-function nextDrawChunk(draws: PixelDraws, count: number): Uint32Array {
+export function nextDrawChunk(draws: PixelDraws, count: number): Uint32Array {
   let chunk = count === CHUNK ? scratch : shortViews.get(count);
   if (chunk === undefined) {
     if (shortViews.size >= 64) shortViews.clear();
@@ -151,16 +163,23 @@ function dropBytes(dst: Uint8Array, at: number, draws: Uint32Array, count: numbe
   for (; j < count; j++) dst[at + j] &= +(draws[j] < threshold) - 1;
 }
 
-/** Writes salt and pepper into the image at `dst[base … base + size)`, which holds a copy of the input. */
+/**
+ * Writes salt and pepper (or, with `saltOnly`, salt alone) into the image at `dst[base … base + size)`, which holds
+ * a copy of the input.
+ */
 function replaceInPlace(
   dst: PixelArray,
   base: number,
   size: number,
   channels: number,
   { p, perChannel, mask }: MaskDraws,
+  saltOnly: boolean,
 ): void {
   if (!(p > 0)) return;
   const white = dst instanceof Uint8Array ? 255 : 1;
+  // Salt alone: every changed value turns white, whatever the draw's lowest bit.
+  const oddMask = saltOnly ? 0 : 1;
+  const evenColour = saltOnly ? white : 0;
   const threshold = drawThreshold(p);
   const step = perChannel ? 1 : channels;
   const n = size / step;
@@ -174,13 +193,13 @@ function replaceInPlace(
     if (step === 1) {
       for (let j = 0; j < count; j++) {
         const u = draws[j];
-        if (u < threshold) dst[at + j] = (u & 1) === 1 ? white : 0;
+        if (u < threshold) dst[at + j] = (u & oddMask) === 1 ? white : evenColour;
       }
     } else {
       for (let j = 0, o = at; j < count; j++, o += step) {
         const u = draws[j];
         if (u < threshold) {
-          const v = (u & 1) === 1 ? white : 0;
+          const v = (u & oddMask) === 1 ? white : evenColour;
           for (let c = 0; c < step; c++) dst[o + c] = v;
         }
       }
