@@ -2,6 +2,8 @@
 // removing an augmenter, run `node --import tsx scripts/gen-augmenters-index.ts`.
 import { Add } from './arithmetic/add.ts';
 import { AdditiveGaussianNoise } from './arithmetic/additive-gaussian-noise.ts';
+import { AdditiveLaplaceNoise } from './arithmetic/additive-laplace-noise.ts';
+import { AdditivePoissonNoise } from './arithmetic/additive-poisson-noise.ts';
 import { Dropout } from './arithmetic/dropout.ts';
 import { ImpulseNoise } from './arithmetic/impulse-noise.ts';
 import { Invert } from './arithmetic/invert.ts';
@@ -91,6 +93,8 @@ export {
   AddToHueAndSaturation,
   AddToSaturation,
   AdditiveGaussianNoise,
+  AdditiveLaplaceNoise,
+  AdditivePoissonNoise,
   Affine,
   AllChannelsCLAHE,
   AllChannelsHistogramEqualization,
@@ -176,6 +180,8 @@ export const definedFactories = {
   AddToHueAndSaturation,
   AddToSaturation,
   AdditiveGaussianNoise,
+  AdditiveLaplaceNoise,
+  AdditivePoissonNoise,
   Affine,
   AllChannelsCLAHE,
   AllChannelsHistogramEqualization,

@@ -7,6 +7,8 @@ export {
   AddToHueAndSaturation,
   AddToSaturation,
   AdditiveGaussianNoise,
+  AdditiveLaplaceNoise,
+  AdditivePoissonNoise,
   Affine,
   AllChannelsCLAHE,
   AllChannelsHistogramEqualization,
