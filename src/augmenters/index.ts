@@ -4,6 +4,7 @@ import { Add } from './arithmetic/add.ts';
 import { AdditiveGaussianNoise } from './arithmetic/additive-gaussian-noise.ts';
 import { AdditiveLaplaceNoise } from './arithmetic/additive-laplace-noise.ts';
 import { AdditivePoissonNoise } from './arithmetic/additive-poisson-noise.ts';
+import { Dropout2d } from './arithmetic/dropout-2d.ts';
 import { Dropout } from './arithmetic/dropout.ts';
 import { ImpulseNoise } from './arithmetic/impulse-noise.ts';
 import { Invert } from './arithmetic/invert.ts';
@@ -12,6 +13,7 @@ import { Pepper } from './arithmetic/pepper.ts';
 import { SaltAndPepper } from './arithmetic/salt-and-pepper.ts';
 import { Salt } from './arithmetic/salt.ts';
 import { Solarize } from './arithmetic/solarize.ts';
+import { TotalDropout } from './arithmetic/total-dropout.ts';
 import type { Augmenter } from './base/augmenter.ts';
 import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/registry.ts';
 import { AverageBlur } from './blur/average-blur.ts';
@@ -121,6 +123,7 @@ export {
   CropToSquare,
   DirectedEdgeDetect,
   Dropout,
+  Dropout2d,
   EdgeDetect,
   ElasticTransformation,
   Emboss,
@@ -166,6 +169,7 @@ export {
   Solarize,
   SomeOf,
   Sometimes,
+  TotalDropout,
   TranslateX,
   TranslateY,
   UniformColorQuantization,
@@ -208,6 +212,7 @@ export const definedFactories = {
   CropToSquare,
   DirectedEdgeDetect,
   Dropout,
+  Dropout2d,
   EdgeDetect,
   ElasticTransformation,
   Emboss,
@@ -253,6 +258,7 @@ export const definedFactories = {
   Solarize,
   SomeOf,
   Sometimes,
+  TotalDropout,
   TranslateX,
   TranslateY,
   UniformColorQuantization,

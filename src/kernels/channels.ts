@@ -26,3 +26,19 @@ export function copyChannels<A extends Uint8Array | Float32Array>(
     for (let k = 0; k < count; k++) dst[d + k] = src[s + k];
   }
 }
+
+/**
+ * Sets channel `channel` of the `n` pixels of `dst` (interleaved, `channels` per pixel) to `value`; the other
+ * channels are left as they are.
+ *
+ * @example fillChannel(rgb, 3, 1, pixels, 0) // no green
+ */
+export function fillChannel(
+  dst: Uint8Array | Float32Array,
+  channels: number,
+  channel: number,
+  n: number,
+  value: number,
+) {
+  for (let p = 0, d = channel; p < n; p++, d += channels) dst[d] = value;
+}
