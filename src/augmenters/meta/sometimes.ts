@@ -1,31 +1,11 @@
-import { argumentError } from '../../core/errors.ts';
 import type { Param } from '../../params/param.ts';
-import { Augmenter, type CommonOptions } from '../base/augmenter.ts';
-import { type DefinedFactory, type OptionDef, defineAugmenter } from '../base/define.ts';
+import type { Augmenter, CommonOptions } from '../base/augmenter.ts';
+import { type DefinedFactory, defineAugmenter } from '../base/define.ts';
 import { numberOption } from '../base/options.ts';
+import { branchOption } from './branch.ts';
 import { type ChainParams, chainSteps, childrenOf } from './chain.ts';
-import { Sequential } from './sequential.ts';
 
 const NO_STEP: readonly never[] = [];
-
-type Branch = Augmenter | readonly Augmenter[] | undefined;
-
-/** A branch of Sometimes: an augmenter, a list of them (run as a Sequential), or nothing. */
-function branchOption(doc: string): OptionDef<Branch, Augmenter | undefined> {
-  const asAugmenter = (value: Branch) => (Array.isArray(value) ? Sequential(value) : (value as Augmenter | undefined));
-  return {
-    default: undefined,
-    meta: { type: 'augmenter | augmenter[]', doc },
-    parse(owner, option, value) {
-      if (value === undefined || value === null) return undefined;
-      if (value instanceof Augmenter || Array.isArray(value)) return asAugmenter(value as Branch);
-      throw argumentError(owner, option, 'an augmenter, an array of augmenters, or nothing', value, 'type');
-    },
-    toJSON: (value) => asAugmenter(value)?.childJSON(),
-    fromJSON: (value, path, build) =>
-      Array.isArray(value) ? value.map((c, i) => build(c, `${path}[${i}]`)) : build(value, path),
-  };
-}
 
 /**
  * Applies `then` to each image with probability `p`, and `otherwise` (if given) to the rest.
