@@ -16,6 +16,7 @@ import { Solarize } from './arithmetic/solarize.ts';
 import { TotalDropout } from './arithmetic/total-dropout.ts';
 import type { Augmenter } from './base/augmenter.ts';
 import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/registry.ts';
+import { BlendAlpha } from './blend/blend-alpha.ts';
 import { AverageBlur } from './blur/average-blur.ts';
 import { BilateralBlur } from './blur/bilateral-blur.ts';
 import { GaussianBlur } from './blur/gaussian-blur.ts';
@@ -102,6 +103,7 @@ export {
   AllChannelsHistogramEqualization,
   AverageBlur,
   BilateralBlur,
+  BlendAlpha,
   CLAHE,
   CenterCropToAspectRatio,
   CenterCropToFixedSize,
@@ -191,6 +193,7 @@ export const definedFactories = {
   AllChannelsHistogramEqualization,
   AverageBlur,
   BilateralBlur,
+  BlendAlpha,
   CLAHE,
   CenterCropToAspectRatio,
   CenterCropToFixedSize,

@@ -14,6 +14,7 @@ export {
   AllChannelsHistogramEqualization,
   AverageBlur,
   BilateralBlur,
+  BlendAlpha,
   CLAHE,
   CenterCropToAspectRatio,
   CenterCropToFixedSize,
