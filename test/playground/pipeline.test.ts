@@ -53,6 +53,8 @@ describe('the playground’s catalogue', () => {
       info.options.filter((o) => o.holds).map((o) => `${info.type}.${o.name}:${o.holds}`),
     );
     assert.deepEqual(holders.sort(), [
+      'BlendAlpha.background:branch',
+      'BlendAlpha.foreground:branch',
       'KeepSizeByResize.children:list',
       'OneOf.children:list',
       'Sequential.children:list',
