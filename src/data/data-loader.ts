@@ -1,3 +1,5 @@
+import type { OutOfImageOptions } from '../augmentables/out-of-image.ts';
+import type { InvalidPolygons } from '../augmentables/polygon-repair.ts';
 // The DataLoader: batches of a dataset, shuffled per epoch, collated into one buffer, augmented with one batch call,
 // optionally in workers. Browser-safe: Node's thread pool is injected (see `pool`, and `augkit/node`), never imported
 // here; in browsers the Web Worker pool is the default.
@@ -6,6 +8,7 @@ import {
   type Batch,
   type Image,
   type PixelArray,
+  type Shape,
   type UniformBatch,
   allocLike,
   batchBuffer,
@@ -15,6 +18,7 @@ import {
   sharesMemory,
 } from '../core/image.ts';
 import { inKernelHeap } from '../kernels/wasm/shared-heap.ts';
+import { type BatchLabels, augmentLabels, gatherLabels } from './batch-labels.ts';
 import { ArrayDataset, type Dataset } from './dataset.ts';
 import { permutation } from './permutation.ts';
 import { Recycler } from './recycler.ts';
@@ -30,8 +34,11 @@ export interface BatchAugmenter {
   toJSON?(): unknown;
 }
 
-/** A collated batch before the loader adds `indices` and `epoch`. */
-export interface CollatedBatch {
+/**
+ * A collated batch before the loader adds `indices` and `epoch`: images, class labels, and the label kinds the
+ * samples carry (keypoints, boxes, …), one entry per image.
+ */
+export interface CollatedBatch extends BatchLabels {
   readonly images: Batch;
   readonly labels: Int32Array;
 }
@@ -100,6 +107,11 @@ export interface DataLoaderOptions<T> {
    * good). Applies to the built-in collation (a `collate` function's batches are used as they come). Default false.
    */
   readonly reuseBuffers?: boolean;
+  /**
+   * What happens to the samples' labels (keypoints, boxes, polygons, line strings) that leave their augmented image:
+   * removed, clipped or kept (default kept, as in imgaug), and to polygons that cross themselves; see `augment`.
+   */
+  readonly labelOptions?: OutOfImageOptions & { readonly invalidPolygons?: InvalidPolygons };
 }
 
 /** A batch made, and what gives its memory back to the recycler once the next one is requested. */
@@ -175,6 +187,7 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
   private readonly poolFactory?: AugmentPoolFactory;
   private pool?: AugmentPool;
   private readonly recycler?: Recycler;
+  private readonly labelOptions: OutOfImageOptions & { readonly invalidPolygons?: InvalidPolygons };
 
   constructor(dataset: Dataset<T>, options: DataLoaderOptions<T> = {}) {
     if (dataset === null || typeof dataset !== 'object' || typeof (dataset as Dataset<T>).get !== 'function') {
@@ -221,6 +234,7 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
     this.workers = this.augment === undefined ? 0 : workers;
     this.prefetch = positiveInteger('prefetch', options.prefetch ?? Math.max(1, 2 * this.workers));
     this.poolFactory = options.pool;
+    this.labelOptions = options.labelOptions ?? {};
     const reuse = options.reuseBuffers ?? false;
     if (typeof reuse !== 'boolean') throw argumentError('DataLoader', 'reuseBuffers', 'true or false', reuse, 'type');
     // Shared memory only where workers read it and the platform has it (a browser page needs cross-origin isolation).
@@ -307,7 +321,12 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
   }
 
   private async produce(indices: Int32Array, epoch: number): Promise<Produced> {
-    const { images, labels } = await this.collateBatch(indices);
+    const { images, labels, ...carried } = await this.collateBatch(indices);
+    // The samples' labels move on this thread, with the draws their images get wherever those are augmented.
+    const moved =
+      this.augment === undefined || Object.keys(carried).length === 0
+        ? carried
+        : augmentLabels(this.augment, carried, shapesOf(images), epoch, indices, this.labelOptions);
     const { recycler } = this;
     const collated = recycler && batchBuffer(images);
     // Only the built-in collation writes into the recycler's memory; a `collate` function's buffers are the caller's.
@@ -327,7 +346,7 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
       }
       if (given !== undefined && !inMemoryOf(out, given)) recycler?.give(given, false); // not used: free again
     }
-    const batch: LoaderBatch = { images: out, labels, indices, epoch };
+    const batch: LoaderBatch = { images: out, labels, indices, epoch, ...moved };
     if (recycler === undefined) return { batch };
     const result = out === images ? input : given !== undefined && inMemoryOf(out, given) ? given : batchBuffer(out);
     // A list in several buffers, which may hold views of the input; or views into the kernel heap that are not one
@@ -349,7 +368,14 @@ export class DataLoader<T = unknown> implements AsyncIterable<LoaderBatch> {
     const { dataset } = this;
     const alloc = this.recycler?.input ?? allocLike;
     if (this.collate === undefined && dataset instanceof ArrayDataset && isUniformBatch(dataset.images)) {
-      return gatherUniform(dataset.images, dataset.labels, indices, alloc);
+      const gathered = gatherUniform(dataset.images, dataset.labels, indices, alloc);
+      const carried =
+        dataset.annotations &&
+        gatherLabels(
+          Array.from(indices, (i) => dataset.get(i)),
+          indices,
+        );
+      return carried === undefined ? gathered : { ...gathered, ...carried };
     }
     const items: T[] = [];
     for (const i of indices) items.push(await dataset.get(i));
@@ -380,7 +406,8 @@ function gatherUniform(
 
 /**
  * The default collate: samples `{ image, label }` of one shape and dtype are stacked into one N×H×W×C buffer and
- * their labels into an Int32Array. Images of different sizes throw, naming both sizes and dataset indices. `alloc`
+ * their labels into an Int32Array; the label kinds samples carry (`keypoints`, `boundingBoxes`, `polygons`,
+ * `lineStrings`, `segmentationMaps`, `heatmaps`) are kept per image, in batch order. Images of different sizes throw, naming both sizes and dataset indices. `alloc`
  * makes the stacked buffer (default: a new one).
  */
 export function defaultCollate(
@@ -428,5 +455,15 @@ export function defaultCollate(
     }
     data.set(image.data, k * size);
   });
-  return { images: { data, n: items.length, height: f.height, width: f.width, channels: f.channels }, labels };
+  const images = { data, n: items.length, height: f.height, width: f.width, channels: f.channels };
+  return { images, labels, ...gatherLabels(items, indices) };
+}
+
+/** The shape of each image of a batch. */
+function shapesOf(images: Batch): Shape[] {
+  if (isUniformBatch(images)) {
+    const shape = { height: images.height, width: images.width, channels: images.channels };
+    return Array.from({ length: images.n }, () => shape);
+  }
+  return (images as readonly Image[]).map((i) => ({ height: i.height, width: i.width, channels: i.channels }));
 }

@@ -1,4 +1,6 @@
 // Datasets: anything with a length and an indexed get. Browser-safe.
+import type { ImageLabels } from '../augmentables/types.ts';
+import { LABEL_KINDS } from '../augmentables/types.ts';
 import { argumentError } from '../core/errors.ts';
 import { type Image, type UniformBatch, assertImage, batchImage, isUniformBatch } from '../core/image.ts';
 
@@ -11,8 +13,12 @@ export interface Dataset<T> {
   get(i: number): T | Promise<T>;
 }
 
-/** A labelled image, what `ArrayDataset` and `ImageFolder` return. */
-export interface LabeledImage {
+/**
+ * A labelled image, what `ArrayDataset` and `ImageFolder` return: a class label, and optionally the labels that move
+ * with the image (`keypoints`, `boundingBoxes`, `polygons`, `lineStrings`, `segmentationMaps`, `heatmaps`), which
+ * the DataLoader keeps per image and moves with its augmentation.
+ */
+export interface LabeledImage extends ImageLabels {
   readonly image: Image;
   readonly label: number;
   /** The sample's index in the dataset that holds it (a `subset` keeps the original index). */
@@ -87,10 +93,21 @@ export class MappedDataset<S, T> implements Dataset<T> {
   }
 }
 
+/** Per label kind, one entry per image: what `ArrayDataset` takes as its third argument. */
+export interface PerImageLabels {
+  readonly keypoints?: ImageLabels['keypoints'][];
+  readonly boundingBoxes?: ImageLabels['boundingBoxes'][];
+  readonly polygons?: ImageLabels['polygons'][];
+  readonly lineStrings?: ImageLabels['lineStrings'][];
+  readonly segmentationMaps?: ImageLabels['segmentationMaps'][];
+  readonly heatmaps?: ImageLabels['heatmaps'][];
+}
+
 /**
  * An in-memory dataset of labelled images: one N×H×W×C buffer (a `UniformBatch`, e.g. Fashion-MNIST's images) or a
- * list of images, with one label each. `get(i)` returns `{ image, label, index: i }`; images of a uniform batch are
- * views on its buffer (no copy).
+ * list of images, with one label each, and optionally per-image label kinds (`{ boundingBoxes: [boxesOfImage0, …] }`).
+ * `get(i)` returns `{ image, label, index: i }` plus the image's entry of each label kind; images of a uniform batch
+ * are views on its buffer (no copy).
  * @example const train = new ArrayDataset(fm.images, fm.labels);  // fm = await loadFashionMnist({ split: 'train' })
  */
 export class ArrayDataset implements Dataset<LabeledImage> {
@@ -99,8 +116,10 @@ export class ArrayDataset implements Dataset<LabeledImage> {
   readonly images: UniformBatch | readonly Image[];
   /** The labels as given. */
   readonly labels: ArrayLike<number>;
+  /** The per-image label kinds as given, if any. */
+  readonly annotations?: PerImageLabels;
 
-  constructor(images: UniformBatch | readonly Image[], labels: ArrayLike<number>) {
+  constructor(images: UniformBatch | readonly Image[], labels: ArrayLike<number>, annotations?: PerImageLabels) {
     if (isUniformBatch(images)) this.length = images.n;
     else if (Array.isArray(images)) {
       images.forEach((image, i) => assertImage(image, 'ArrayDataset', `images[${i}]`));
@@ -122,13 +141,47 @@ export class ArrayDataset implements Dataset<LabeledImage> {
     }
     this.images = images;
     this.labels = labels;
+    if (annotations !== undefined) {
+      if (annotations === null || typeof annotations !== 'object') {
+        throw argumentError(
+          'ArrayDataset',
+          'annotations',
+          '{ keypoints, boundingBoxes, … } with one entry per image',
+          annotations,
+          'type',
+        );
+      }
+      for (const key of Object.keys(annotations)) {
+        const value = (annotations as Record<string, unknown>)[key];
+        if (!(LABEL_KINDS as readonly string[]).includes(key)) {
+          throw argumentError('ArrayDataset', `annotations.${key}`, `one of ${LABEL_KINDS.join(', ')}`, key, 'type');
+        }
+        if (!Array.isArray(value) || value.length !== this.length) {
+          throw argumentError(
+            'ArrayDataset',
+            `annotations.${key}`,
+            `an array of ${this.length} entries, one per image`,
+            value,
+            'type',
+          );
+        }
+      }
+      this.annotations = annotations;
+    }
   }
 
   /** The `i`-th image (a view on the buffer for a uniform batch), its label and `i`. */
   get(i: number): LabeledImage {
     checkIndex('ArrayDataset.get', i, this.length);
     const image = isUniformBatch(this.images) ? batchImage(this.images, i) : (this.images as readonly Image[])[i];
-    return { image, label: this.labels[i], index: i };
+    const sample: Record<string, unknown> = { image, label: this.labels[i], index: i };
+    if (this.annotations !== undefined) {
+      for (const kind of LABEL_KINDS) {
+        const per = this.annotations[kind];
+        if (per !== undefined) sample[kind] = per[i];
+      }
+    }
+    return sample as unknown as LabeledImage;
   }
 
   /** The samples at `indices`, in that order (a view; `index` stays the index in this dataset). */

@@ -5,6 +5,7 @@ export {
   type Dataset,
   type LabeledImage,
   MappedDataset,
+  type PerImageLabels,
   subset,
 } from './dataset.ts';
 export {
@@ -18,6 +19,7 @@ export {
   defaultCollate,
   type LoaderBatch,
 } from './data-loader.ts';
+export type { BatchLabels } from './batch-labels.ts';
 export { createWebWorkerPool, type WebWorkerPoolOptions } from './web-worker-pool.ts';
 export { permutation } from './permutation.ts';
 export { type IdxArray, type IdxDType, parseIdx } from './idx.ts';
