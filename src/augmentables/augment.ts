@@ -6,6 +6,7 @@ import type { Warp } from '../geometry/warp.ts';
 import { warpHeatmap, warpSegmentationMap } from './maps.ts';
 import { type OutOfImageOptions, applyOutOfImage } from './out-of-image.ts';
 import { movePoints } from './points.ts';
+import { type InvalidPolygons, fixPolygons } from './polygon-repair.ts';
 import type { BoundingBox, Heatmap, Keypoint, LineString, Point, Polygon, SegmentationMap } from './types.ts';
 
 /** One image and its labels (lists for the coordinate kinds); `shape` stands for the image when none is given. */
@@ -61,6 +62,15 @@ export interface LabelOptions extends OutOfImageOptions {
   readonly index?: number;
   /** Where the pixels go (see `AugmentOptions.out`). */
   readonly out?: PixelArray;
+  /**
+   * Polygons whose outline crosses itself after augmentation (under ElasticTransformation, or PerspectiveTransform
+   * across the horizon): 'keep' them (default), 'drop' them, or 'repair' each into its largest simple loop (the
+   * outline cut at its crossings; a polygon without area is dropped). Applied before `removeOutOfImage` and
+   * `clipOutOfImage`.
+   *
+   * Differs from imgaug: its recoverer always repairs, nudging points until the outline is simple.
+   */
+  readonly invalidPolygons?: InvalidPolygons;
 }
 
 /** Receives the params `augmentImages` drew, one per image, before it applies them (`augment` moves labels by them). */
@@ -164,11 +174,16 @@ function augmentBatch<P>(aug: Augments<P>, input: BatchInput, options: LabelOpti
   }
   if (input.shapes !== undefined) result.shapes = outputs;
   const points = { xy: new Float64Array(64) };
+  const invalid = options.invalidPolygons ?? 'keep';
+  if (!['keep', 'repair', 'drop'].includes(invalid)) {
+    throw argumentError(owner, 'invalidPolygons', "'keep', 'repair' or 'drop'", invalid);
+  }
   for (const kind of LIST_KINDS) {
     const lists = input[kind];
     if (lists === undefined) continue;
     result[kind] = lists.map((list, i) => {
-      const moved = moveList(owner, kind, i, list, warps[i], shapes[i], points);
+      let moved = moveList(owner, kind, i, list, warps[i], shapes[i], points);
+      if (kind === 'polygons') moved = fixPolygons(moved as Polygon[], invalid);
       return applyOutOfImage(kind, moved, outputs[i], options);
     });
   }

@@ -18,4 +18,5 @@ export {
   clipOutOfImage,
   visibleFraction,
 } from './out-of-image.ts';
+export type { InvalidPolygons } from './polygon-repair.ts';
 export type { AugmentInput, AugmentResult, BatchInput, LabelOptions, SampleInput } from './augment.ts';

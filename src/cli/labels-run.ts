@@ -126,7 +126,12 @@ export async function createLabelJob(flags: LabelFlags, run: LabelRun): Promise<
   let unmatched = 0;
   let rle = 0;
   let noYolo = 0;
-  const options = { removeOutOfImage: { minVisible: flags.minVisibility }, clipOutOfImage: true };
+  // Datasets need valid outlines: polygons a warp made cross themselves are repaired (see LabelOptions).
+  const options = {
+    removeOutOfImage: { minVisible: flags.minVisibility },
+    clipOutOfImage: true,
+    invalidPolygons: 'repair',
+  } as const;
   return {
     async load(name, shape) {
       let labels = noLabels();
