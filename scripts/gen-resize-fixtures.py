@@ -1,4 +1,4 @@
-"""Writes test/fixtures/resize.json: cv2.resize outputs (OpenCV 4.x, Debian's python3-opencv) for augkit's Resize
+"""Writes test/fixtures/resize.json and resize-exact.json: cv2.resize outputs (OpenCV 4.x, Debian's python3-opencv) for augkit's Resize
 tests. Run with /usr/bin/python3 from the repository root; the tests read only the JSON."""
 import base64
 import json
@@ -51,3 +51,47 @@ for (h, w, c, dtype) in [(5, 7, 1, 'uint8'), (6, 4, 3, 'uint8'), (9, 8, 4, 'uint
         cases.append(case)
 with open('test/fixtures/resize.json', 'w') as f:
     json.dump({'opencv': cv2.__version__, 'cases': cases}, f)
+
+# test/fixtures/resize-exact.json: many sizes with few bytes. The source images come from a generator the test
+# reproduces (lcg_image), and each case keeps the SHA-256 of cv2's output (first 16 hex digits), so hundreds of size
+# pairs fit in tens of KB: odd and even sizes, up and down, one side up and the other down, 1, 3 and 4 channels.
+
+
+def lcg_image(h, w, c, seed):
+    # x ← (1103515245·x + 12345) mod 2^31; each value is bits 16–23 of the next state.
+    x = seed
+    out = np.empty(h * w * c, dtype=np.uint8)
+    for i in range(h * w * c):
+        x = (1103515245 * x + 12345) % 2147483648
+        out[i] = (x >> 16) & 255
+    return out.reshape(h, w, c)
+
+
+def digest(a):
+    import hashlib
+    return hashlib.sha256(a.tobytes()).hexdigest()[:16]
+
+
+INTERPS = {'nearest': cv2.INTER_NEAREST, 'linear': cv2.INTER_LINEAR, 'area': cv2.INTER_AREA, 'cubic': cv2.INTER_CUBIC}
+rng = np.random.default_rng(22)
+exact = []
+pairs = set()
+# Whole-number factors (OpenCV's fast area path), halving, and random pairs.
+for (h, w) in [(12, 12), (9, 6), (24, 18), (8, 20)]:
+    for (fy, fx) in [(2, 2), (3, 3), (2, 3), (4, 2), (1, 2), (3, 1)]:
+        if h % fy == 0 and w % fx == 0:
+            pairs.add((h, w, h // fy, w // fx))
+while len(pairs) < 220:
+    h, w, dh, dw = (int(v) for v in rng.integers(1, 34, 4))
+    if (h, w) != (dh, dw):
+        pairs.add((h, w, dh, dw))
+for k, (h, w, dh, dw) in enumerate(sorted(pairs)):
+    for c in (1, 3, 4) if k % 5 == 0 else (1, 3):
+        seed = 1 + len(exact)
+        img = lcg_image(h, w, c, seed)
+        case = {'h': h, 'w': w, 'c': c, 'dh': dh, 'dw': dw, 'seed': seed}
+        for name, interp in INTERPS.items():
+            case[name] = digest(cv2.resize(img, (dw, dh), interpolation=interp))
+        exact.append(case)
+with open('test/fixtures/resize-exact.json', 'w') as f:
+    json.dump({'opencv': cv2.__version__, 'cases': exact}, f, separators=(',', ':'))

@@ -1,10 +1,11 @@
 import type { Image } from '../core/image.ts';
+import { resizeAreaShrink } from './resize-area.ts';
 import { Scratch } from './scratch.ts';
 import { defineKernel } from './table.ts';
 import { halveU8Wasm, resizeLinearU8Wasm } from './wasm/resize.ts';
 
-/** Interpolation for resizing: OpenCV's INTER_NEAREST, INTER_LINEAR and INTER_CUBIC. */
-export type ResizeInterpolation = 'nearest' | 'linear' | 'cubic';
+/** Interpolation for resizing: OpenCV's INTER_NEAREST, INTER_LINEAR, INTER_AREA and INTER_CUBIC. */
+export type ResizeInterpolation = 'nearest' | 'linear' | 'area' | 'cubic';
 
 const COEF_BITS = 11;
 const COEF_SCALE = 1 << COEF_BITS;
@@ -18,14 +19,16 @@ function cvRound(v: number): number {
 /**
  * Resizes `src` into `out` (whose height and width give the new size; same channels and dtype).
  *
- * uint8 follows OpenCV 4.x (what imgaug 0.4.0 calls): 'nearest' picks `floor(dst · src/dst)` with no half-pixel
- * offset (bit-exact with cv2); 'linear' uses half-pixel centres with 11-bit fixed-point weights, the horizontal
- * pass exact in integers and the vertical pass as OpenCV's SIMD code rounds it (`((r0 >> 4)·b0 >> 16) +
- * ((r1 >> 4)·b1 >> 16)`, then `(v + 2) >> 2`), and an exact halving of both sides is OpenCV's area average
- * `(a + b + c + d + 2) >> 2`, as OpenCV switches to it: against cv2 4.6 this leaves about 1% of pixels off by 1.
- * 'cubic' is Keys' kernel (a = −0.75) in floating point, rounded and clipped: about 1.5% of pixels off by 1. float32
- * uses the same positions with float weights, unclipped. uint8 'linear' runs in WebAssembly where available
- * (wasm/resize.c, the same bytes as the TypeScript loops, which stay the reference). `out` must not be `src`.
+ * uint8 gives cv2.resize's bytes (OpenCV 4.6, what imgaug 0.4.0 calls). 'nearest' picks `floor(dst · src/dst)`
+ * with no half-pixel offset. 'linear' uses half-pixel centres with 11-bit fixed-point weights, the horizontal pass
+ * exact in integers and the vertical pass as OpenCV's SIMD code rounds it (`((r0 >> 4)·b0 >> 16) + ((r1 >> 4)·b1 >>
+ * 16)`, then `(v + 2) >> 2`); rows above the first and below the last keep their weights and read the edge row (OpenCV
+ * clamps columns but not rows), and an exact halving of both sides is OpenCV's area average, as OpenCV switches to
+ * it. 'area' averages the covered source area when no side grows (resize-area.ts) and is bilinear with INTER_AREA's
+ * positions when one does (see {@link resizeAuto}). 'cubic' is Keys' kernel (a = −0.75) in floating point, rounded
+ * and clipped: about 1.5% of values off by 1 from cv2. float32 uses the same positions with float weights,
+ * unclipped. uint8 'linear' and exact halving run in WebAssembly where available (wasm/resize.c, the same bytes as
+ * the TypeScript loops, which stay the reference). `out` must not be `src`.
  */
 export function resizeImage(src: Image, out: Image, interpolation: ResizeInterpolation): void {
   const { width: sw, height: sh, channels: cn } = src;
@@ -34,10 +37,15 @@ export function resizeImage(src: Image, out: Image, interpolation: ResizeInterpo
     out.data.set(src.data);
     return;
   }
+  const grows = dh > sh || dw > sw;
   if (interpolation === 'nearest') resizeNearest(src, out);
   else if (interpolation === 'cubic') resizeCubic(src, out, cn);
-  else if (src.data instanceof Uint8Array && sw === 2 * dw && sh === 2 * dh) halveArea(src, out);
-  else resizeLinear(src, out, false);
+  else if (interpolation === 'area' ? !grows : sw === 2 * dw && sh === 2 * dh) {
+    // OpenCV's fast 2 × 2 average for 1, 3 and 4 channels; every other shrink by area (resize-area.ts).
+    if (src.data instanceof Uint8Array && sw === 2 * dw && sh === 2 * dh && (cn === 1 || cn === 3 || cn === 4)) {
+      halveArea(src, out);
+    } else resizeAreaShrink(src, out);
+  } else resizeLinear(src, out, interpolation === 'area');
 }
 
 /**
@@ -55,8 +63,7 @@ export function resizeImage(src: Image, out: Image, interpolation: ResizeInterpo
  * @example resizeAuto(image, { data: new Uint8Array(4 * 5 * 3), height: 4, width: 5, channels: 3 }) // 2×2×3 → 4×5
  */
 export function resizeAuto(src: Image, out: Image): void {
-  if (out.height > src.height || out.width > src.width) resizeLinear(src, out, true);
-  else resizeImage(src, out, 'linear');
+  resizeImage(src, out, out.height > src.height || out.width > src.width ? 'area' : 'linear');
 }
 
 // Per-call buffers, reused (every one is written before it is read): so a resize allocates nothing per call. Slots:
@@ -141,32 +148,40 @@ function halveAreaLoop(src: Image, out: Image): void {
  */
 interface Axis {
   readonly ofs: Int32Array;
+  /** The second source pixel (row): `ofs + 1` within the image, else the edge. */
+  readonly ofs1: Int32Array;
   readonly w0: Int32Array;
   readonly w1: Int32Array;
   readonly f: Float64Array;
 }
 
-/** Axes computed lately, by (ssize, dsize, area): a batch resizes many images between few sizes. Read-only. */
+/** Axes computed lately, by (ssize, dsize, area, rows): a batch resizes many images between few sizes. Read-only. */
 const axisCache = new Map<number, Axis>();
 
-function linearAxis(ssize: number, dsize: number, area: boolean): Axis {
-  const key = (ssize * 65536 + dsize) * 2 + (area ? 1 : 0);
+/**
+ * One axis's positions and weights; `rows` for the vertical axis, where OpenCV keeps a position outside the image
+ * with its weights and reads the edge row for both taps (columns are clamped to the edge pixel with weight 0).
+ */
+function linearAxis(ssize: number, dsize: number, area: boolean, rows = false): Axis {
+  const key = ((ssize * 65536 + dsize) * 2 + (area ? 1 : 0)) * 2 + (rows ? 1 : 0);
   let axis = axisCache.get(key);
   if (axis === undefined) {
     if (axisCache.size >= 64) axisCache.clear();
-    axis = computeLinearAxis(ssize, dsize, area);
+    axis = computeLinearAxis(ssize, dsize, area, rows);
     axisCache.set(key, axis);
   }
   return axis;
 }
 
-function computeLinearAxis(ssize: number, dsize: number, area: boolean): Axis {
-  const scale = ssize / dsize;
+function computeLinearAxis(ssize: number, dsize: number, area: boolean, rows: boolean): Axis {
+  // OpenCV's scale is 1 / (dsize / ssize), which can differ from ssize / dsize in the last bit.
+  const scale = 1 / (dsize / ssize);
   // OpenCV's area_mode uses inv_scale = dsize/ssize and scale = 1/inv_scale, which can differ from ssize/dsize in
   // the last bit, enough to move a floor (6 → 34 at d = 17); its fraction is rounded to float before the floor.
   const invScale = dsize / ssize;
   const areaScale = 1 / invScale;
   const ofs = new Int32Array(dsize);
+  const ofs1 = new Int32Array(dsize);
   const w0 = new Int32Array(dsize);
   const w1 = new Int32Array(dsize);
   const f = new Float64Array(dsize);
@@ -182,20 +197,26 @@ function computeLinearAxis(ssize: number, dsize: number, area: boolean): Axis {
       sx = Math.floor(fx);
       fx = Math.fround(fx - sx);
     }
-    if (sx < 0) {
-      fx = 0;
-      sx = 0;
+    if (rows) {
+      ofs[d] = Math.min(Math.max(sx, 0), ssize - 1);
+      ofs1[d] = Math.min(Math.max(sx + 1, 0), ssize - 1);
+    } else {
+      if (sx < 0) {
+        fx = 0;
+        sx = 0;
+      }
+      if (sx >= ssize - 1) {
+        fx = 0;
+        sx = ssize - 1;
+      }
+      ofs[d] = sx;
+      ofs1[d] = Math.min(sx + 1, ssize - 1);
     }
-    if (sx >= ssize - 1) {
-      fx = 0;
-      sx = ssize - 1;
-    }
-    ofs[d] = sx;
     f[d] = fx;
     w0[d] = cvRound(Math.fround(1 - fx) * COEF_SCALE);
     w1[d] = cvRound(fx * COEF_SCALE);
   }
-  return { ofs, w0, w1, f };
+  return { ofs, ofs1, w0, w1, f };
 }
 
 /** Bilinear resizing (with `area`, INTER_AREA's upscaling, which is bilinear with other weights). */
@@ -210,7 +231,7 @@ const resizeLinear = defineKernel({
       src.height,
       src.channels,
       linearAxis(src.width, out.width, area),
-      linearAxis(src.height, out.height, area),
+      linearAxis(src.height, out.height, area, true),
     ),
   when: (src) => src.data instanceof Uint8Array,
   condition: 'uint8',
@@ -220,7 +241,7 @@ function resizeLinearLoop(src: Image, out: Image, area: boolean): void {
   const { width: sw, height: sh, channels: cn } = src;
   const { width: dw, height: dh } = out;
   const ax = linearAxis(sw, dw, area);
-  const ay = linearAxis(sh, dh, area);
+  const ay = linearAxis(sh, dh, area, true);
   const s = src.data;
   const d = out.data;
   const rowLen = dw * cn;
@@ -244,7 +265,7 @@ function resizeLinearLoop(src: Image, out: Image, area: boolean): void {
     let have1 = -1;
     for (let y = 0; y < dh; y++) {
       const sy = ay.ofs[y];
-      const sy1 = Math.min(sy + 1, sh - 1);
+      const sy1 = ay.ofs1[y];
       if (have0 !== sy) {
         if (have1 === sy) r0.set(r1);
         else hresize(sy, r0);
@@ -267,7 +288,7 @@ function resizeLinearLoop(src: Image, out: Image, area: boolean): void {
   }
   for (let y = 0; y < dh; y++) {
     const sy = ay.ofs[y];
-    const sy1 = Math.min(sy + 1, sh - 1);
+    const sy1 = ay.ofs1[y];
     const fy = ay.f[y];
     for (let x = 0; x < dw; x++) {
       const sx = ax.ofs[x];

@@ -61,9 +61,10 @@ interface LinearExports extends ResizeExports {
   ): void;
 }
 
-/** One axis of resize.ts's bilinear positions: source pixel and the 11-bit weights of it and the next. */
+/** One axis of resize.ts's bilinear positions: source pixels (the first and the second) and their 11-bit weights. */
 export interface LinearAxis {
   readonly ofs: Int32Array;
+  readonly ofs1: Int32Array;
   readonly w0: Int32Array;
   readonly w1: Int32Array;
 }
@@ -125,9 +126,8 @@ export function resizeLinearU8Wasm(
     }
   }
   i32.set(ys0, at.y0 >> 2);
-  // Each output row's second source row, written straight into the module's table (no array per call).
   const tY1 = at.y1 >> 2;
-  for (let y = 0; y < dh; y++) i32[tY1 + y] = Math.min(ys0[y] + 1, sh - 1);
+  i32.set(ay.ofs1, tY1);
   i32.set(ay.w0, at.b0 >> 2);
   i32.set(ay.w1, at.b1 >> 2);
   for (let y0 = 0; y0 < dh; ) {

@@ -1,0 +1,157 @@
+// OpenCV 4.6's INTER_AREA when no side grows (resize.cpp: resizeAreaFast_ for whole-number factors, resizeArea_
+// otherwise), the bytes cv2.resize gives uint8 images. A side that grows is resize.ts's business (OpenCV runs its
+// bilinear kernel then).
+import type { Image } from '../core/image.ts';
+import { Scratch } from './scratch.ts';
+
+// Reused per call (kernels run synchronously): 0–2 the x table (source offset, destination offset, weight), 3–5 the
+// y table, 6–7 the row sums, 8 the fast path's offsets.
+const scratch = new Scratch();
+
+/** cvRound of a float32 value: half to even. */
+function roundHalfEven(v: number): number {
+  const r = Math.round(v);
+  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/**
+ * The whole-number factor `ssize / dsize` when OpenCV takes its fast area path for this axis (`scale` within
+ * DBL_EPSILON of an integer, with OpenCV's `scale = 1 / (dsize / ssize)`), else 0.
+ */
+export function areaFactor(ssize: number, dsize: number): number {
+  const scale = 1 / (dsize / ssize);
+  const k = Math.round(scale);
+  return Math.abs(scale - k) < Number.EPSILON ? k : 0;
+}
+
+/**
+ * Shrinks `src` into `out` (neither side larger than `src`'s) by averaging the source area under each destination
+ * pixel, as cv2.resize with INTER_AREA does. Whole-number factors on both axes sum each block in integers and
+ * multiply by the float32 `1 / area` (a 2 × 2 block of 1, 3 or 4 channels: `(a + b + c + d + 2) >> 2`, OpenCV's
+ * vector path); other factors weigh the source pixels a destination pixel covers, in float32 and in OpenCV's order
+ * (a row's columns first, then the rows). uint8 rounds half to even and clips; float32 is not rounded and sums in
+ * double (within float32 rounding of OpenCV). `out` must not be `src`.
+ */
+export function resizeAreaShrink(src: Image, out: Image): void {
+  const fx = areaFactor(src.width, out.width);
+  const fy = areaFactor(src.height, out.height);
+  if (fx > 0 && fy > 0) areaFast(src, out, fx, fy);
+  else areaWeighted(src, out);
+}
+
+function areaFast(src: Image, out: Image, fx: number, fy: number): void {
+  const { width: sw, channels: cn } = src;
+  const { width: dw, height: dh } = out;
+  const s = src.data;
+  const d = out.data;
+  const stride = sw * cn;
+  const rowLen = dw * cn;
+  const area = fx * fy;
+  // The block's offsets from its top-left value, row by row as OpenCV lists them.
+  const ofs = scratch.i32(8, area);
+  for (let y = 0, k = 0; y < fy; y++) for (let x = 0; x < fx; x++) ofs[k++] = y * stride + x * cn;
+  const u8 = s instanceof Uint8Array;
+  const shift = u8 && area === 4 && (cn === 1 || cn === 3 || cn === 4);
+  const scale = Math.fround(1 / area);
+  for (let y = 0; y < dh; y++) {
+    const row = y * fy * stride;
+    let o = y * rowLen;
+    for (let x = 0; x < dw; x++) {
+      for (let c = 0; c < cn; c++) {
+        const base = row + x * fx * cn + c;
+        let sum = 0;
+        for (let k = 0; k < area; k++) sum += s[base + ofs[k]];
+        if (!u8) d[o++] = sum / area;
+        else if (shift) d[o++] = (sum + 2) >> 2;
+        else {
+          const v = roundHalfEven(Math.fround(sum * scale));
+          d[o++] = v > 255 ? 255 : v;
+        }
+      }
+    }
+  }
+}
+
+/** computeResizeAreaTab: for each destination pixel the source pixels it covers and their float32 weights. */
+function areaTable(
+  ssize: number,
+  dsize: number,
+  slot: number,
+): { si: Int32Array; di: Int32Array; alpha: Float32Array; n: number } {
+  const scale = 1 / (dsize / ssize);
+  const cap = 2 * ssize + 2;
+  const si = scratch.i32(slot, cap);
+  const di = scratch.i32(slot + 1, cap);
+  const alpha = scratch.f32(slot + 2, cap);
+  let n = 0;
+  for (let dx = 0; dx < dsize; dx++) {
+    const fsx1 = dx * scale;
+    const fsx2 = fsx1 + scale;
+    const cellWidth = Math.min(scale, ssize - fsx1);
+    let sx2 = Math.floor(fsx2);
+    sx2 = Math.min(sx2, ssize - 1);
+    const sx1 = Math.min(Math.ceil(fsx1), sx2);
+    if (sx1 - fsx1 > 1e-3) {
+      di[n] = dx;
+      si[n] = sx1 - 1;
+      alpha[n++] = (sx1 - fsx1) / cellWidth;
+    }
+    for (let sx = sx1; sx < sx2; sx++) {
+      di[n] = dx;
+      si[n] = sx;
+      alpha[n++] = 1 / cellWidth;
+    }
+    if (fsx2 - sx2 > 1e-3) {
+      di[n] = dx;
+      si[n] = sx2;
+      alpha[n++] = Math.min(Math.min(fsx2 - sx2, 1), cellWidth) / cellWidth;
+    }
+  }
+  return { si, di, alpha, n };
+}
+
+function areaWeighted(src: Image, out: Image): void {
+  const { width: sw, channels: cn } = src;
+  const { width: dw } = out;
+  const s = src.data;
+  const d = out.data;
+  const u8 = s instanceof Uint8Array;
+  const f = u8 ? Math.fround : (v: number) => v;
+  const xt = areaTable(sw, dw, 0);
+  const yt = areaTable(src.height, out.height, 3);
+  const rowLen = dw * cn;
+  const buf = scratch.f64(6, rowLen);
+  const sum = scratch.f64(7, rowLen);
+  const flush = (dy: number) => {
+    const o = dy * rowLen;
+    for (let i = 0; i < rowLen; i++) {
+      if (!u8) d[o + i] = sum[i];
+      else {
+        const v = roundHalfEven(sum[i]);
+        d[o + i] = v < 0 ? 0 : v > 255 ? 255 : v;
+      }
+    }
+  };
+  let prev = yt.di[0];
+  sum.fill(0);
+  for (let j = 0; j < yt.n; j++) {
+    const beta = yt.alpha[j];
+    const dy = yt.di[j];
+    const row = yt.si[j] * sw * cn;
+    buf.fill(0);
+    for (let k = 0; k < xt.n; k++) {
+      const a = xt.alpha[k];
+      const sb = row + xt.si[k] * cn;
+      const db = xt.di[k] * cn;
+      for (let c = 0; c < cn; c++) buf[db + c] = f(buf[db + c] + f(s[sb + c] * a));
+    }
+    if (dy !== prev) {
+      flush(prev);
+      for (let i = 0; i < rowLen; i++) sum[i] = f(beta * buf[i]);
+      prev = dy;
+    } else {
+      for (let i = 0; i < rowLen; i++) sum[i] = f(sum[i] + f(beta * buf[i]));
+    }
+  }
+  flush(prev);
+}
