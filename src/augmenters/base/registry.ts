@@ -68,7 +68,19 @@ export function valueFromSpec(value: unknown, path: string): unknown {
   return value;
 }
 
-const AXIS_KEYS = ['x', 'y', 'height', 'width', 'fraction', 'top', 'right', 'bottom', 'left'];
+const AXIS_KEYS = [
+  'x',
+  'y',
+  'height',
+  'width',
+  'fraction',
+  'shorterSide',
+  'longerSide',
+  'top',
+  'right',
+  'bottom',
+  'left',
+];
 
 /**
  * The deepest nesting of arrays and objects a JSON pipeline may have: a Sequential in a Sequential takes two

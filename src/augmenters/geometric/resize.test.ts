@@ -82,9 +82,11 @@ describe('Resize', () => {
     );
   });
 
-  it('reads a non-integer number as a fraction of both sides, rounding and never below 1 pixel', () => {
+  it('reads a non-integer number as a fraction of both sides, rounding halves to even (numpy) and never below 1', () => {
     const out = iaa.Resize(0.5).augmentImage(ramp(28, 9));
-    assert.deepEqual([out.height, out.width], [14, 5]); // round(4.5) = 5
+    assert.deepEqual([out.height, out.width], [14, 4]); // np.round(4.5) = 4, as imgaug sizes it
+    const odd = iaa.Resize(0.5).augmentImage(ramp(7, 11));
+    assert.deepEqual([odd.height, odd.width], [4, 6]); // np.round(3.5) = 4, np.round(5.5) = 6
     const tiny = iaa.Resize(0.01).augmentImage(ramp(28, 9));
     assert.deepEqual([tiny.height, tiny.width], [1, 1]);
   });
@@ -121,12 +123,111 @@ describe('Resize', () => {
     assert.throws(() => iaa.Resize([2, 1]), /Resize: size must be pixels .*received \[2, 1\] \(min > max\)/);
     assert.throws(() => iaa.Resize({ fraction: 0 }), /Resize: size.fraction must be a number in \(0, 100\]/);
     assert.throws(() => iaa.Resize({ fraction: 2, height: 3 } as never), /\{ fraction \} takes no other key/);
-    assert.throws(() => iaa.Resize({ height: 0 }), /Resize: size.height must be an integer in \[1, 65535\]/);
+    assert.throws(
+      () => iaa.Resize({ height: 0 }),
+      /Resize: size.height must be pixels \(an integer in \[1, 65535\]\), a fraction in \(0, 100\].*'keep-aspect-ratio'; received 0/,
+    );
+    assert.throws(
+      () => iaa.Resize({ height: 'keep-aspect-ratio', width: 'keep-aspect-ratio' }),
+      /Resize: size must be .*\(at most one side may be 'keep-aspect-ratio'\)/,
+    );
+    assert.throws(() => iaa.Resize({ height: 5, shorterSide: 3 } as never), /shorterSide does not go with height/);
+    assert.throws(
+      () => iaa.Resize({ shorterSide: 'wide' as never }),
+      /Resize: size.shorterSide must be pixels .*received "wide"/,
+    );
+    assert.throws(() => iaa.Resize({ width: 150.5 }), /Resize: size.width must be .*received 150.5/);
     assert.throws(() => iaa.Resize({ size: { depth: 3 } } as never), /unknown key "depth"/);
     assert.throws(() => iaa.Resize({ depth: 3 } as never), /unknown option "depth"/);
     assert.throws(
-      () => iaa.Resize(1, { interpolation: 'area' as never }),
-      /interpolation must be one of "nearest", "linear", "cubic"/,
+      () => iaa.Resize(1, { interpolation: 'lanczos' as never }),
+      /interpolation must be one of "nearest", "linear", "area", "cubic"/,
     );
+  });
+
+  it('takes a fraction per side, each of its own side, and keep-aspect-ratio from the other side', () => {
+    const frac = iaa.Resize({ height: 0.5, width: 'keep' }).augmentImage(ramp(10, 7));
+    assert.deepEqual([frac.height, frac.width], [5, 7]);
+    const both = iaa.Resize({ height: 0.5, width: { fraction: 2 } }).augmentImage(ramp(10, 7));
+    assert.deepEqual([both.height, both.width], [5, 14]);
+    // 30 × 40 to height 15: width np.round(15 · 40/30) = 20; to width 25: height np.round(25 · 30/40) = 19 (18.75).
+    const kar = iaa.Resize({ height: 15, width: 'keep-aspect-ratio' }).augmentImage(ramp(30, 40));
+    assert.deepEqual([kar.height, kar.width], [15, 20]);
+    const karH = iaa.Resize({ height: 'keep-aspect-ratio', width: 25 }).augmentImage(ramp(30, 40));
+    assert.deepEqual([karH.height, karH.width], [19, 25]);
+    // A fraction first, then the aspect ratio: 0.3 of 30 = 9, width np.round(9 · 4/3) = 12.
+    const chain = iaa.Resize({ height: 0.3, width: 'keep-aspect-ratio' }).augmentImage(ramp(30, 40));
+    assert.deepEqual([chain.height, chain.width], [9, 12]);
+  });
+
+  it('sizes the shorter and the longer side by the image’s orientation (a square’s width is its shorter side)', () => {
+    const aug = iaa.Resize({ shorterSide: 12, longerSide: 'keep-aspect-ratio' });
+    const wide = aug.augmentImage(ramp(20, 30)); // shorter = height: 12, width np.round(12 · 1.5) = 18
+    assert.deepEqual([wide.height, wide.width], [12, 18]);
+    const tall = aug.augmentImage(ramp(30, 20)); // shorter = width: 12, height 18
+    assert.deepEqual([tall.height, tall.width], [18, 12]);
+    const square = iaa.Resize({ shorterSide: 6, longerSide: 9 }).augmentImage(ramp(10, 10));
+    assert.deepEqual([square.height, square.width], [9, 6]);
+    const longer = iaa.Resize({ longerSide: 8 }).augmentImage(ramp(20, 30)); // the shorter side is kept
+    assert.deepEqual([longer.height, longer.width], [20, 8]);
+  });
+
+  it('draws each side apart from a range, per image, and survives JSON', () => {
+    const batch: iaa.UniformBatch = {
+      data: new Uint8Array(40 * 300).fill(7),
+      n: 40,
+      height: 20,
+      width: 15,
+      channels: 1,
+    };
+    const aug = iaa.Resize({ shorterSide: [8, 12], longerSide: 'keep-aspect-ratio' }, { seed: 4 });
+    const out = aug.augmentImages(batch) as iaa.Image[];
+    const widths = new Set(out.map((i) => i.width));
+    assert.deepEqual(
+      [...widths].sort((a, b) => a - b),
+      [8, 9, 10, 11, 12],
+    );
+    // height = np.round(width · 20/15), half to even: 8 → 10.67 → 11, 9 → 12, 10 → 13.33 → 13, 11 → 14.67 → 15, 12 → 16.
+    const expected: Record<number, number> = { 8: 11, 9: 12, 10: 13, 11: 15, 12: 16 };
+    for (const img of out) assert.equal(img.height, expected[img.width]);
+    const back = iaa.fromJSON(JSON.parse(JSON.stringify(aug.toJSON())));
+    assert.deepEqual(
+      (back.augmentImages(batch) as iaa.Image[]).map((i) => i.width),
+      out.map((i) => i.width),
+    );
+  });
+
+  it("resizes with 'area' as cv2.INTER_AREA: the mean of each block when shrinking", () => {
+    // 2×4 → 1×2 is an exact halving: (a + b + c + d + 2) >> 2 per block; 3×3 → 1×1 is the 9-pixel mean, 45 · (1/9 in
+    // float32) = 5.0000002 → 5.
+    const img = iaa.imageFromRows([
+      [0, 1, 10, 20],
+      [2, 2, 30, 41],
+    ]);
+    const out = iaa.Resize({ height: 1, width: 2 }, { interpolation: 'area' }).augmentImage(img);
+    assert.deepEqual(iaa.imageToRows(out), [[1, 25]]);
+    const nine = iaa.imageFromRows([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
+    assert.deepEqual(iaa.imageToRows(iaa.Resize(1, { interpolation: 'area' }).augmentImage(nine)), [[5]]);
+  });
+
+  it('chooses the interpolation per image from a list', () => {
+    const img = ramp(8, 8);
+    const batch = Array.from({ length: 24 }, () => img);
+    const out = iaa.Resize(5, { interpolation: ['nearest', 'area'], seed: 9 }).augmentImages(batch) as iaa.Image[];
+    const near = iaa.Resize(5, { interpolation: 'nearest' }).augmentImage(img);
+    const area = iaa.Resize(5, { interpolation: 'area' }).augmentImage(img);
+    assert.notDeepEqual(near.data, area.data);
+    let n = 0;
+    let a = 0;
+    for (const o of out) {
+      if (iaa.imagesEqual(o, near)) n++;
+      else if (iaa.imagesEqual(o, area)) a++;
+    }
+    assert.equal(n + a, 24);
+    assert.ok(n >= 4 && a >= 4, `${n} nearest, ${a} area`);
   });
 });
