@@ -97,8 +97,10 @@ export function mapWarp(warp: Warp, image: Shape, map: Shape, interpolation: 'ne
     case 'resize':
       return {
         kind: 'resize',
+        // A map's own interpolation where the warp names one (KeepSizeByResize's interpolationHeatmaps/Segmaps).
         interpolation:
-          interpolation === 'nearest' || warp.interpolation === 'auto' ? interpolation : warp.interpolation,
+          (interpolation === 'nearest' ? warp.segmaps : warp.heatmaps) ??
+          (interpolation === 'nearest' || warp.interpolation === 'auto' ? interpolation : warp.interpolation),
         output: at(warp.output),
       };
     case 'affine': {

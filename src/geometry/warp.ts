@@ -22,9 +22,17 @@ export type Warp =
   | { readonly kind: 'flip'; readonly axis: 'x' | 'y'; readonly output: Shape }
   /**
    * A resize to `output` with OpenCV's interpolation; 'auto' is imgaug's choice when it names none (area positions
-   * when a side grows, else linear: `resizeAuto`).
+   * when a side grows, else linear: `resizeAuto`). `heatmaps` and `segmaps`, when given, are the interpolations of
+   * those maps (KeepSizeByResize's own options); otherwise heatmaps follow the image (cubic for 'auto') and
+   * segmentation maps take nearest neighbour.
    */
-  | { readonly kind: 'resize'; readonly interpolation: ResizeInterpolation | 'auto'; readonly output: Shape }
+  | {
+      readonly kind: 'resize';
+      readonly interpolation: ResizeInterpolation | 'auto';
+      readonly output: Shape;
+      readonly heatmaps?: ResizeInterpolation;
+      readonly segmaps?: ResizeInterpolation;
+    }
   /** Removes `sides` pixels from each side (all at least 0, leaving at least one row and column). */
   | { readonly kind: 'crop'; readonly sides: Sides; readonly output: Shape }
   /**
