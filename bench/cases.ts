@@ -64,6 +64,14 @@ export const CASES: readonly BenchCase[] = [
   { id: 'pad_px_4_reflect', make: () => iaa.Pad({ px: 4, padMode: 'reflect', keepSize: false }) },
   { id: 'crop_and_pad_keep_size', make: () => iaa.CropAndPad({ percent: [-0.1, 0.1] }) },
   { id: 'rot90_k1', make: () => iaa.Rot90(1) },
+  { id: 'resize_0.5_area', make: () => iaa.Resize(0.5, { interpolation: 'area' }) },
+  // augkit's row: a linear upscale, which opencv_bench.py does not have (bench/README gives OpenCV's figure).
+  {
+    id: 'resize_512_linear',
+    make: () => iaa.Resize({ height: 512, width: 512 }, { interpolation: 'linear' }),
+    workloads: ['rgb256'],
+    peer: false,
+  },
   // A reference row, not an augmentation: each batch copied and nothing computed. What 2 workers gain on it is what
   // the bench's workers (shared memory, messages) leave of a second thread for a case that only streams pixels;
   // `npm run bench:scaling` gives the machine's own figure beside it.

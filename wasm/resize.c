@@ -1,7 +1,87 @@
 // Resize's exact halving of both sides for uint8 images (src/kernels/resize.ts, halveArea): OpenCV's area average
-// (a + b + c + d + 2) >> 2 of each 2×2 block, the same bytes as the TypeScript loops. One loop per channel count
-// that the compiler can unroll and vectorise (1, 3 and 4), and a generic one.
+// (a + b + c + d + 2) >> 2 of each 2×2 block, the same bytes as the TypeScript loops. Explicit SIMD for 1, 3 and 4
+// channels (clang left the strided loops scalar), a scalar loop for the rest of a row and for other channel counts.
 #include <stdint.h>
+#include <wasm_simd128.h>
+
+// (s + 2) >> 2 on u16 lanes of block sums.
+static inline v128_t round4(v128_t s) { return wasm_u16x8_shr(wasm_i16x8_add(s, wasm_i16x8_splat(2)), 2); }
+
+// One output row of gray pixels, 16 at a time: a u16 lane of a row holds an even pixel (low byte) and the odd one.
+static inline int halve_row_1(const uint8_t *r0, const uint8_t *r1, uint8_t *o, int dw) {
+  const v128_t low = wasm_i16x8_splat(0xff);
+  int x = 0;
+  for (; x + 16 <= dw; x += 16) {
+    v128_t a0 = wasm_v128_load(r0 + 2 * x), b0 = wasm_v128_load(r0 + 2 * x + 16);
+    v128_t a1 = wasm_v128_load(r1 + 2 * x), b1 = wasm_v128_load(r1 + 2 * x + 16);
+    v128_t sa = wasm_i16x8_add(wasm_i16x8_add(wasm_v128_and(a0, low), wasm_u16x8_shr(a0, 8)),
+                               wasm_i16x8_add(wasm_v128_and(a1, low), wasm_u16x8_shr(a1, 8)));
+    v128_t sb = wasm_i16x8_add(wasm_i16x8_add(wasm_v128_and(b0, low), wasm_u16x8_shr(b0, 8)),
+                               wasm_i16x8_add(wasm_v128_and(b1, low), wasm_u16x8_shr(b1, 8)));
+    wasm_v128_store(o + x, wasm_u8x16_narrow_i16x8(round4(sa), round4(sb)));
+  }
+  return x;
+}
+
+// RGBA, 4 output pixels at a time: per 16 input bytes (4 pixels) the rows' u16 sums, then neighbouring pixels' sums.
+static inline v128_t halve_quad_4(const uint8_t *r0, const uint8_t *r1) {
+  v128_t a = wasm_v128_load(r0), b = wasm_v128_load(r1);
+  v128_t lo = wasm_i16x8_add(wasm_u16x8_extend_low_u8x16(a), wasm_u16x8_extend_low_u8x16(b));
+  v128_t hi = wasm_i16x8_add(wasm_u16x8_extend_high_u8x16(a), wasm_u16x8_extend_high_u8x16(b));
+  v128_t s = wasm_i16x8_add(wasm_i16x8_shuffle(lo, hi, 0, 1, 2, 3, 8, 9, 10, 11),
+                            wasm_i16x8_shuffle(lo, hi, 4, 5, 6, 7, 12, 13, 14, 15));
+  return round4(s);
+}
+
+static inline int halve_row_4(const uint8_t *r0, const uint8_t *r1, uint8_t *o, int dw) {
+  int x = 0;
+  for (; x + 4 <= dw; x += 4) {
+    v128_t p = halve_quad_4(r0 + 8 * x, r1 + 8 * x), q = halve_quad_4(r0 + 8 * x + 16, r1 + 8 * x + 16);
+    wasm_v128_store(o + 4 * x, wasm_u8x16_narrow_i16x8(p, q));
+  }
+  return x;
+}
+
+// RGB, 8 output pixels (24 bytes) from 16 input pixels (48 bytes) per row: swizzles gather the bytes of the even
+// pixels (e) and of the odd ones (d) into output order, 16 + 8 bytes each, from the row's three vectors (a swizzle
+// index outside 0–15 gives 0, so each gather ORs one swizzle per vector it reads).
+#define IDX(...) wasm_i8x16_make(__VA_ARGS__)
+static inline void gather_3(const uint8_t *r, v128_t *e_lo, v128_t *e_hi, v128_t *d_lo, v128_t *d_hi) {
+  v128_t v0 = wasm_v128_load(r), v1 = wasm_v128_load(r + 16), v2 = wasm_v128_load(r + 32);
+  // Even pixels: bytes 0 1 2 6 7 8 12 13 14 18 19 20 24 25 26 30 | 31 32 36 37 38 42 43 44.
+  *e_lo = wasm_v128_or(wasm_i8x16_swizzle(v0, IDX(0, 1, 2, 6, 7, 8, 12, 13, 14, -1, -1, -1, -1, -1, -1, -1)),
+                       wasm_i8x16_swizzle(v1, IDX(-1, -1, -1, -1, -1, -1, -1, -1, -1, 2, 3, 4, 8, 9, 10, 14)));
+  *e_hi = wasm_v128_or(wasm_i8x16_swizzle(v1, IDX(15, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1)),
+                       wasm_i8x16_swizzle(v2, IDX(-1, 0, 4, 5, 6, 10, 11, 12, -1, -1, -1, -1, -1, -1, -1, -1)));
+  // Odd pixels: bytes 3 4 5 9 10 11 15 16 17 21 22 23 27 28 29 33 | 34 35 39 40 41 45 46 47.
+  *d_lo = wasm_v128_or(
+      wasm_v128_or(wasm_i8x16_swizzle(v0, IDX(3, 4, 5, 9, 10, 11, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1)),
+                   wasm_i8x16_swizzle(v1, IDX(-1, -1, -1, -1, -1, -1, -1, 0, 1, 5, 6, 7, 11, 12, 13, -1))),
+      wasm_i8x16_swizzle(v2, IDX(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1)));
+  *d_hi = wasm_i8x16_swizzle(v2, IDX(2, 3, 7, 8, 9, 13, 14, 15, -1, -1, -1, -1, -1, -1, -1, -1));
+}
+
+static inline int halve_row_3(const uint8_t *r0, const uint8_t *r1, uint8_t *o, int dw) {
+  int x = 0;
+  for (; x + 8 <= dw; x += 8) {
+    v128_t e0, f0, d0, g0, e1, f1, d1, g1;
+    gather_3(r0 + 6 * x, &e0, &f0, &d0, &g0);
+    gather_3(r1 + 6 * x, &e1, &f1, &d1, &g1);
+    v128_t lo = wasm_i16x8_add(
+        wasm_i16x8_add(wasm_u16x8_extend_low_u8x16(e0), wasm_u16x8_extend_low_u8x16(d0)),
+        wasm_i16x8_add(wasm_u16x8_extend_low_u8x16(e1), wasm_u16x8_extend_low_u8x16(d1)));
+    v128_t mid = wasm_i16x8_add(
+        wasm_i16x8_add(wasm_u16x8_extend_high_u8x16(e0), wasm_u16x8_extend_high_u8x16(d0)),
+        wasm_i16x8_add(wasm_u16x8_extend_high_u8x16(e1), wasm_u16x8_extend_high_u8x16(d1)));
+    v128_t hi = wasm_i16x8_add(
+        wasm_i16x8_add(wasm_u16x8_extend_low_u8x16(f0), wasm_u16x8_extend_low_u8x16(g0)),
+        wasm_i16x8_add(wasm_u16x8_extend_low_u8x16(f1), wasm_u16x8_extend_low_u8x16(g1)));
+    wasm_v128_store(o + 3 * x, wasm_u8x16_narrow_i16x8(round4(lo), round4(mid)));
+    v128_t last = wasm_u8x16_narrow_i16x8(round4(hi), round4(hi));
+    wasm_v128_store64_lane(o + 3 * x + 16, last, 0);
+  }
+  return x;
+}
 
 static inline __attribute__((always_inline)) void halve_rows(const uint8_t *s, uint8_t *d, int sw, int dh, int dw,
                                                               int cn) {
@@ -9,7 +89,8 @@ static inline __attribute__((always_inline)) void halve_rows(const uint8_t *s, u
   for (int y = 0; y < dh; y++) {
     const uint8_t *r0 = s + 2 * y * stride, *r1 = r0 + stride;
     uint8_t *o = d + y * row;
-    for (int x = 0; x < dw; x++) {
+    int x = cn == 1 ? halve_row_1(r0, r1, o, dw) : cn == 3 ? halve_row_3(r0, r1, o, dw) : cn == 4 ? halve_row_4(r0, r1, o, dw) : 0;
+    for (; x < dw; x++) {
       for (int c = 0; c < cn; c++) {
         int i = 2 * x * cn + c;
         o[x * cn + c] = (uint8_t)((r0[i] + r0[i + cn] + r1[i] + r1[i + cn] + 2) >> 2);
