@@ -1,8 +1,11 @@
 import type { Image } from '../core/image.ts';
+import { defineKernel } from './table.ts';
+import { rotate90U8Wasm } from './wasm/rot90.ts';
 
 /**
  * Turns `src` by `k` quarter turns clockwise into `out` (imgaug's Rot90: `np.rot90(image, -k)`), an index map:
  * for odd `k` `out` is W × H. `k` is taken modulo 4 (negative turns go anticlockwise); `out` must not be `src`.
+ * uint8 odd turns run in WebAssembly where available (wasm/rot90.c, the same bytes as the TypeScript loops).
  * @example rotate90(image, 1, { data: new Uint8Array(image.data.length), height: image.width, width: image.height, channels: image.channels })
  */
 export function rotate90(src: Image, k: number, out: Image): void {
@@ -24,6 +27,23 @@ export function rotate90(src: Image, k: number, out: Image): void {
     }
     return;
   }
+  turnOdd(src, turns === 1 ? 1 : 3, out);
+}
+
+/** An odd quarter turn (k = 1 clockwise, 3 anticlockwise); uint8 images run in WebAssembly where available. */
+const turnOdd = defineKernel({
+  name: 'rotate90',
+  reference: turnOddLoop,
+  wasm: (src: Image, k: 1 | 3, out: Image) =>
+    rotate90U8Wasm(src.data as Uint8Array, out.data as Uint8Array, src.height, src.width, src.channels, k),
+  when: (src) => src.data instanceof Uint8Array,
+  condition: 'uint8',
+});
+
+function turnOddLoop(src: Image, turns: 1 | 3, out: Image): void {
+  const { height: h, width: w, channels: cn } = src;
+  const s = src.data;
+  const d = out.data;
   // Clockwise (k = 1): output pixel (x', y') reads input (y', H − 1 − x'); anticlockwise (k = 3): (W − 1 − y', x').
   // Input pixel (x, y) goes to output index ((y' · H) + x') with y' = x (or W − 1 − x) and x' = H − 1 − y (or y).
   // Tiles of 32 × 32 pixels keep the strided writes of one tile in the cache.

@@ -88,7 +88,7 @@ export const KeepSizeByResize = defineAugmenter({
       interpolation: ['nearest', 'linear', 'area', 'cubic', 'no_resize'],
     },
     {
-      children: [{ type: 'Rot90', k: 1, keepSize: false }],
+      children: [{ type: 'Rot90', k: [1, 3], keepSize: false }],
       interpolation: 'area',
       interpolationHeatmaps: ['linear', 'cubic'],
       interpolationSegmaps: 'same',
