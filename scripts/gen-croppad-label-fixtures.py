@@ -32,12 +32,13 @@ def b64(arr):
     return base64.b64encode(np.ascontiguousarray(arr).tobytes()).decode()
 
 
-def labels(h, w, n=6, m=3):
-    kps = np.stack([rng.uniform(-3, w + 3, n), rng.uniform(-3, h + 3, n)], axis=1).astype(np.float32)
-    x1 = rng.uniform(-2, w - 2, m)
-    y1 = rng.uniform(-2, h - 2, m)
-    bbs = np.stack([x1, y1, x1 + rng.uniform(1, w / 2, m), y1 + rng.uniform(1, h / 2, m)], axis=1).astype(np.float32)
-    return kps, bbs
+def labels(h, w):
+    """Six keypoints and three boxes in and around an h x w image (some outside it), float32."""
+    span = np.array([w + 6, h + 6], dtype=np.float64)
+    kps = (rng.uniform(0, 1, (6, 2)) * span - 3).astype(np.float32)
+    top_left = rng.uniform(0, 1, (3, 2)) * (span - 8) - 1
+    size = 1 + rng.uniform(0, 1, (3, 2)) * (span - 6) / 2
+    return kps, np.concatenate([top_left, top_left + size], axis=1).astype(np.float32)
 
 
 def corners_of(boxes):

@@ -10,6 +10,15 @@ const ramp = (h: number, w: number, c = 1) =>
     c,
   );
 
+/** `n` gray images of h × w, every value `v`, as one uniform batch. */
+const flat = (n: number, h: number, w: number, v: number): iaa.UniformBatch => ({
+  data: new Uint8Array(n * h * w).fill(v),
+  n,
+  height: h,
+  width: w,
+  channels: 1,
+});
+
 describe('Resize', () => {
   it('resizes to { height, width } in pixels, or keeps a side', () => {
     const out = iaa.Resize({ height: 10, width: 6 }).augmentImage(ramp(4, 3, 3));
@@ -26,13 +35,7 @@ describe('Resize', () => {
   });
 
   it('reads a range of two integers as pixels drawn per image, any other range as fractions', () => {
-    const batch: iaa.UniformBatch = {
-      data: new Uint8Array(30 * 256).fill(9),
-      n: 30,
-      height: 16,
-      width: 16,
-      channels: 1,
-    };
+    const batch = flat(30, 16, 16, 9);
     const px = iaa.Resize([32, 34], { seed: 2 }).augmentImages(batch) as iaa.Image[];
     assert.deepEqual([...new Set(px.map((i) => i.height))].sort(), [32, 33, 34]);
     for (const img of px) assert.equal(img.width, img.height);
@@ -107,7 +110,7 @@ describe('Resize', () => {
   });
 
   it('draws a size per image from a range, so a uniform batch becomes a list', () => {
-    const batch: iaa.UniformBatch = { data: new Uint8Array(20 * 16).fill(9), n: 20, height: 4, width: 4, channels: 1 };
+    const batch = flat(20, 4, 4, 9);
     const out = iaa.Resize([0.5, 2], { seed: 1 }).augmentImages(batch);
     assert.ok(Array.isArray(out));
     assert.ok(new Set((out as iaa.Image[]).map((i) => i.height)).size > 2);
@@ -173,13 +176,7 @@ describe('Resize', () => {
   });
 
   it('draws each side apart from a range, per image, and survives JSON', () => {
-    const batch: iaa.UniformBatch = {
-      data: new Uint8Array(40 * 300).fill(7),
-      n: 40,
-      height: 20,
-      width: 15,
-      channels: 1,
-    };
+    const batch = flat(40, 20, 15, 7);
     const aug = iaa.Resize({ shorterSide: [8, 12], longerSide: 'keep-aspect-ratio' }, { seed: 4 });
     const out = aug.augmentImages(batch) as iaa.Image[];
     const widths = new Set(out.map((i) => i.width));
