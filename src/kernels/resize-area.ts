@@ -113,45 +113,87 @@ function areaTable(
 function areaWeighted(src: Image, out: Image): void {
   const { width: sw, channels: cn } = src;
   const { width: dw } = out;
-  const s = src.data;
-  const d = out.data;
-  const u8 = s instanceof Uint8Array;
-  const f = u8 ? Math.fround : (v: number) => v;
   const xt = areaTable(sw, dw, 0);
   const yt = areaTable(src.height, out.height, 3);
   const rowLen = dw * cn;
   const buf = scratch.f64(6, rowLen);
   const sum = scratch.f64(7, rowLen);
-  const flush = (dy: number) => {
-    const o = dy * rowLen;
-    for (let i = 0; i < rowLen; i++) {
-      if (!u8) d[o + i] = sum[i];
-      else {
-        const v = roundHalfEven(sum[i]);
-        d[o + i] = v < 0 ? 0 : v > 255 ? 255 : v;
-      }
-    }
-  };
-  let prev = yt.di[0];
+  // Source rows are weighed into `buf` (columns), then into `sum` (rows); a destination row is written when the next
+  // one starts. uint8 keeps every product and sum in float32, as OpenCV's float accumulators do.
+  const u8 = src.data instanceof Uint8Array;
   sum.fill(0);
+  let prev = yt.di[0];
   for (let j = 0; j < yt.n; j++) {
-    const beta = yt.alpha[j];
     const dy = yt.di[j];
     const row = yt.si[j] * sw * cn;
-    buf.fill(0);
-    for (let k = 0; k < xt.n; k++) {
-      const a = xt.alpha[k];
-      const sb = row + xt.si[k] * cn;
-      const db = xt.di[k] * cn;
-      for (let c = 0; c < cn; c++) buf[db + c] = f(buf[db + c] + f(s[sb + c] * a));
-    }
+    if (u8) weighRowU8(src.data as Uint8Array, row, xt, cn, buf);
+    else weighRowF32(src.data as Float32Array, row, xt, cn, buf);
+    const beta = yt.alpha[j];
     if (dy !== prev) {
-      flush(prev);
-      for (let i = 0; i < rowLen; i++) sum[i] = f(beta * buf[i]);
+      writeRow(sum, out, prev * rowLen, u8);
+      if (u8) for (let i = 0; i < rowLen; i++) sum[i] = Math.fround(beta * buf[i]);
+      else for (let i = 0; i < rowLen; i++) sum[i] = beta * buf[i];
       prev = dy;
+    } else if (u8) {
+      for (let i = 0; i < rowLen; i++) sum[i] = Math.fround(sum[i] + Math.fround(beta * buf[i]));
     } else {
-      for (let i = 0; i < rowLen; i++) sum[i] = f(sum[i] + f(beta * buf[i]));
+      for (let i = 0; i < rowLen; i++) sum[i] += beta * buf[i];
     }
   }
-  flush(prev);
+  writeRow(sum, out, prev * rowLen, u8);
+}
+
+interface AreaTable {
+  readonly si: Int32Array;
+  readonly di: Int32Array;
+  readonly alpha: Float32Array;
+  readonly n: number;
+}
+
+/** One source row's columns weighed into `buf` in float32, in the table's order. */
+function weighRowU8(s: Uint8Array, row: number, xt: AreaTable, cn: number, buf: Float64Array): void {
+  buf.fill(0);
+  const { si, di, alpha, n } = xt;
+  if (cn === 3) {
+    for (let k = 0; k < n; k++) {
+      const a = alpha[k];
+      const i = row + si[k] * 3;
+      const o = di[k] * 3;
+      buf[o] = Math.fround(buf[o] + Math.fround(s[i] * a));
+      buf[o + 1] = Math.fround(buf[o + 1] + Math.fround(s[i + 1] * a));
+      buf[o + 2] = Math.fround(buf[o + 2] + Math.fround(s[i + 2] * a));
+    }
+    return;
+  }
+  for (let k = 0; k < n; k++) {
+    const a = alpha[k];
+    const i = row + si[k] * cn;
+    const o = di[k] * cn;
+    for (let c = 0; c < cn; c++) buf[o + c] = Math.fround(buf[o + c] + Math.fround(s[i + c] * a));
+  }
+}
+
+function weighRowF32(s: Float32Array, row: number, xt: AreaTable, cn: number, buf: Float64Array): void {
+  buf.fill(0);
+  const { si, di, alpha, n } = xt;
+  for (let k = 0; k < n; k++) {
+    const a = alpha[k];
+    const i = row + si[k] * cn;
+    const o = di[k] * cn;
+    for (let c = 0; c < cn; c++) buf[o + c] += s[i + c] * a;
+  }
+}
+
+/** A destination row from the sums: uint8 rounded half to even and clipped, float32 as it is. */
+function writeRow(sum: Float64Array, out: Image, at: number, u8: boolean): void {
+  const d = out.data;
+  const n = sum.length;
+  if (!u8) {
+    for (let i = 0; i < n; i++) d[at + i] = sum[i];
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const v = roundHalfEven(sum[i]);
+    d[at + i] = v < 0 ? 0 : v > 255 ? 255 : v;
+  }
 }
