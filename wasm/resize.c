@@ -175,3 +175,60 @@ __attribute__((export_name("resize_linear_u8"))) void resize_linear_u8(
     }
   }
 }
+
+// Resize's 'area' shrink to a size that is not a whole-number fraction (src/kernels/resize-area.ts, areaWeighted):
+// OpenCV 4.6's resizeArea_ for uint8 in C float, which is what OpenCV's scalar loop computes (IEEE single, no fused
+// multiply-adds: the build passes -ffp-contract=off), so the bytes are the TypeScript loops' Math.fround steps.
+// Tables from the caller: per x entry the source pixel, destination pixel and weight (xsi, xdi, xal; xn entries), the
+// same per source row (ysi, ydi, yal; yn entries). buf and sum are scratch rows of dw·cn floats.
+static inline __attribute__((always_inline)) void area_weigh(const uint8_t *s, float *buf, int cn, const int32_t *xsi,
+                                                              const int32_t *xdi, const float *xal, int xn) {
+  for (int k = 0; k < xn; k++) {
+    const uint8_t *p = s + xsi[k] * cn;
+    float *o = buf + xdi[k] * cn;
+    float a = xal[k];
+    for (int c = 0; c < cn; c++) o[c] = o[c] + (float)p[c] * a;
+  }
+}
+
+static inline void area_write(const float *sum, uint8_t *d, int n) {
+  for (int i = 0; i < n; i++) {
+    float v = __builtin_rintf(sum[i]);
+    d[i] = (uint8_t)(v < 0.f ? 0.f : v > 255.f ? 255.f : v);
+  }
+}
+
+__attribute__((export_name("area_u8"))) void area_u8(const uint8_t *src, uint8_t *dst, int sw, int cn, int dw,
+                                                      const int32_t *xsi, const int32_t *xdi, const float *xal,
+                                                      int xn, const int32_t *ysi, const int32_t *ydi,
+                                                      const float *yal, int yn, float *buf, float *sum) {
+  int row_len = dw * cn;
+  for (int i = 0; i < row_len; i++) sum[i] = 0.f;
+  int prev = ydi[0];
+  for (int j = 0; j < yn; j++) {
+    const uint8_t *s = src + (long)ysi[j] * sw * cn;
+    for (int i = 0; i < row_len; i++) buf[i] = 0.f;
+    switch (cn) {
+    case 1:
+      area_weigh(s, buf, 1, xsi, xdi, xal, xn);
+      break;
+    case 3:
+      area_weigh(s, buf, 3, xsi, xdi, xal, xn);
+      break;
+    case 4:
+      area_weigh(s, buf, 4, xsi, xdi, xal, xn);
+      break;
+    default:
+      area_weigh(s, buf, cn, xsi, xdi, xal, xn);
+    }
+    float beta = yal[j];
+    if (ydi[j] != prev) {
+      area_write(sum, dst + (long)prev * row_len, row_len);
+      for (int i = 0; i < row_len; i++) sum[i] = beta * buf[i];
+      prev = ydi[j];
+    } else {
+      for (int i = 0; i < row_len; i++) sum[i] = sum[i] + beta * buf[i];
+    }
+  }
+  area_write(sum, dst + (long)prev * row_len, row_len);
+}

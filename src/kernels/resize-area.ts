@@ -3,6 +3,8 @@
 // bilinear kernel then).
 import type { Image } from '../core/image.ts';
 import { Scratch } from './scratch.ts';
+import { defineKernel } from './table.ts';
+import { type AreaTable, areaU8Wasm } from './wasm/resize.ts';
 
 // Reused per call (kernels run synchronously): 0–2 the x table (source offset, destination offset, weight), 3–5 the
 // y table, 6–7 the row sums, 8 the fast path's offsets.
@@ -110,11 +112,28 @@ function areaTable(
   return { si, di, alpha, n };
 }
 
-function areaWeighted(src: Image, out: Image): void {
+/** The weighted area shrink; uint8 images run in WebAssembly where available (wasm/resize.c, the same bytes). */
+const areaWeighted = defineKernel({
+  name: 'resizeArea',
+  reference: (src: Image, out: Image) =>
+    areaWeightedLoop(src, out, areaTable(src.width, out.width, 0), areaTable(src.height, out.height, 3)),
+  wasm: (src: Image, out: Image) =>
+    areaU8Wasm(
+      src.data as Uint8Array,
+      out.data as Uint8Array,
+      src.width,
+      src.channels,
+      out.width,
+      areaTable(src.width, out.width, 0),
+      areaTable(src.height, out.height, 3),
+    ),
+  when: (src) => src.data instanceof Uint8Array,
+  condition: 'uint8',
+});
+
+function areaWeightedLoop(src: Image, out: Image, xt: AreaTable, yt: AreaTable): void {
   const { width: sw, channels: cn } = src;
   const { width: dw } = out;
-  const xt = areaTable(sw, dw, 0);
-  const yt = areaTable(src.height, out.height, 3);
   const rowLen = dw * cn;
   const buf = scratch.f64(6, rowLen);
   const sum = scratch.f64(7, rowLen);
@@ -141,13 +160,6 @@ function areaWeighted(src: Image, out: Image): void {
     }
   }
   writeRow(sum, out, prev * rowLen, u8);
-}
-
-interface AreaTable {
-  readonly si: Int32Array;
-  readonly di: Int32Array;
-  readonly alpha: Float32Array;
-  readonly n: number;
 }
 
 /** One source row's columns weighed into `buf` in float32, in the table's order. */

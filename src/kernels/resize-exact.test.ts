@@ -67,10 +67,13 @@ describe('resizeImage, bytes equal to cv2.resize over 484 size pairs', () => {
     resetKernelRuns();
     assert.deepEqual(mismatches('linear'), []);
     assert.ok(kernelRuns().resizeLinear.wasm > 400, 'the WebAssembly bilinear kernel ran');
+    assert.deepEqual(mismatches('area'), []);
+    assert.ok(kernelRuns().resizeArea.wasm > 100, 'the WebAssembly area kernel ran');
     useWasmKernels(false);
     try {
       for (const interpolation of ['linear', 'area'] as const) assert.deepEqual(mismatches(interpolation), []);
       assert.ok(kernelRuns().resizeLinear.typescript > 400, 'the TypeScript bilinear loops ran');
+      assert.ok(kernelRuns().resizeArea.typescript > 100, 'the TypeScript area loops ran');
     } finally {
       useWasmKernels(true);
     }

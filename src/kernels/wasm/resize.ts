@@ -165,3 +165,94 @@ export function resizeLinearU8Wasm(
   }
   return true;
 }
+
+interface AreaExports extends Exports {
+  area_u8(
+    src: number,
+    dst: number,
+    sw: number,
+    cn: number,
+    dw: number,
+    xsi: number,
+    xdi: number,
+    xal: number,
+    xn: number,
+    ysi: number,
+    ydi: number,
+    yal: number,
+    yn: number,
+    buf: number,
+    sum: number,
+  ): void;
+}
+
+/** resize-area.ts's table of one axis: per entry the source pixel, the destination pixel and the float32 weight. */
+export interface AreaTable {
+  readonly si: Int32Array;
+  readonly di: Int32Array;
+  readonly alpha: Float32Array;
+  readonly n: number;
+}
+
+/** Images up to this many bytes (input and output together) go through the module's memory whole. */
+const AREA_BYTES = 32 << 20;
+
+/**
+ * Resize's weighted area shrink of a uint8 image (`src` sh × sw × cn into `out` dh × dw × cn, tables `xt` and `yt`
+ * from resize-area.ts) in WebAssembly (wasm/resize.c, area_u8): OpenCV's float32 arithmetic, the bytes of the
+ * TypeScript loops. The image goes through the module's memory whole. Returns false, having written nothing, when
+ * the WebAssembly kernels are unavailable or the image is larger than AREA_BYTES.
+ */
+export function areaU8Wasm(
+  src: Uint8Array,
+  out: Uint8Array,
+  sw: number,
+  cn: number,
+  dw: number,
+  xt: AreaTable,
+  yt: AreaTable,
+): boolean {
+  if (src.length + out.length > AREA_BYTES) return false;
+  const exports = activeFor(src, out) as AreaExports | null;
+  if (exports === null) return false;
+  const rowLen = dw * cn;
+  const at = allocate(exports, {
+    xsi: 4 * xt.n,
+    xdi: 4 * xt.n,
+    xal: 4 * xt.n,
+    ysi: 4 * yt.n,
+    ydi: 4 * yt.n,
+    yal: 4 * yt.n,
+    buf: 4 * rowLen,
+    sum: 4 * rowLen,
+    src: src.length,
+    dst: out.length,
+  });
+  const { i32, u8, f32 } = heapViews(exports);
+  i32.set(xt.si.subarray(0, xt.n), at.xsi >> 2);
+  i32.set(xt.di.subarray(0, xt.n), at.xdi >> 2);
+  f32.set(xt.alpha.subarray(0, xt.n), at.xal >> 2);
+  i32.set(yt.si.subarray(0, yt.n), at.ysi >> 2);
+  i32.set(yt.di.subarray(0, yt.n), at.ydi >> 2);
+  f32.set(yt.alpha.subarray(0, yt.n), at.yal >> 2);
+  copySpan(u8, at.src, src, 0, src.length);
+  exports.area_u8(
+    at.src,
+    at.dst,
+    sw,
+    cn,
+    dw,
+    at.xsi,
+    at.xdi,
+    at.xal,
+    xt.n,
+    at.ysi,
+    at.ydi,
+    at.yal,
+    yt.n,
+    at.buf,
+    at.sum,
+  );
+  copySpan(out, 0, u8, at.dst, out.length);
+  return true;
+}
