@@ -150,9 +150,9 @@ export function integerRange(value: unknown): unknown {
 }
 
 /** An integer size drawn per image for both sides, or a height and a width drawn apart (imgaug's tuple of two). */
-export type SidesInput = NumberInput | { readonly height: NumberInput; readonly width: NumberInput };
-/** A parsed `SidesInput`: one parameter for both sides, or one per side. */
-export type ParsedSides =
+export type HeightWidthInput = NumberInput | { readonly height: NumberInput; readonly width: NumberInput };
+/** A parsed `HeightWidthInput`: one parameter for both sides, or one per side. */
+export type ParsedHeightWidth =
   | { readonly both: Param<number> }
   | { readonly height: Param<number>; readonly width: Param<number> };
 
@@ -160,17 +160,17 @@ export type ParsedSides =
  * An integer option for both sides at once or `{ height, width }` apart (AverageBlur's `k`, CLAHE's
  * `tileGridSizePx`); the ends of ranges are rounded as in `integerRange`. `rules` must say `integer: true`.
  */
-export function sidesOption(
-  defaultValue: SidesInput,
+export function heightWidthOption(
+  defaultValue: HeightWidthInput,
   rules: NumberRules,
   doc: string,
-): OptionDef<SidesInput, ParsedSides> {
+): OptionDef<HeightWidthInput, ParsedHeightWidth> {
   const accepted = `${rangeText(rules)}, a [min, max] range, an iap parameter, or { height, width } of such`;
   const side = (owner: string, option: string, value: unknown) => numberArg(owner, option, integerRange(value), rules);
   return {
     default: defaultValue,
     meta: { type: `${NUMBER_FORMS} | { height, width }`, range: accepted, doc },
-    parse(owner, option, value): ParsedSides {
+    parse(owner, option, value): ParsedHeightWidth {
       if (isOptionsObject(value)) {
         if (Object.keys(value).length !== 2 || !('height' in value) || !('width' in value)) {
           throw argumentError(owner, option, accepted, value, 'type', 'give both height and width, nothing else');

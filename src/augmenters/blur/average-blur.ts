@@ -1,7 +1,7 @@
 import type { Image } from '../../core/image.ts';
 import { boxFilterF32, boxFilterU8 } from '../../kernels/box-filter.ts';
 import { defineAugmenter } from '../base/define.ts';
-import { sidesOption } from '../base/options.ts';
+import { heightWidthOption } from '../base/options.ts';
 
 /** The kernel size drawn for one image, in pixels. */
 export interface AverageBlurParams {
@@ -10,7 +10,7 @@ export interface AverageBlurParams {
 }
 
 /** Kernel sides: integers, 0 (imgaug: leaves the image unchanged) up to augkit's limit. */
-const kOption = sidesOption(
+const kOption = heightWidthOption(
   [1, 7],
   { integer: true, min: 0, max: 999 },
   'The kernel size in pixels: one drawn size for both sides, or a height and a width drawn separately.',

@@ -3,7 +3,7 @@ import { type ChannelPlane, claheChannel } from '../../kernels/histogram.ts';
 import type { Param } from '../../params/param.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { type OptionDef, defineAugmenter } from '../base/define.ts';
-import { type ParsedSides, numberOption, probabilityOption, sidesOption } from '../base/options.ts';
+import { type ParsedHeightWidth, heightWidthOption, numberOption, probabilityOption } from '../base/options.ts';
 import { eachChannelAsLevels } from './all-channels-histogram-equalization.ts';
 
 /** One image's draws: one of each, or one per channel. */
@@ -15,7 +15,7 @@ export interface AllChannelsClaheParams {
 }
 
 /** `tileGridSizePx`: one drawn grid size for both axes, or a height and a width (imgaug's tuple of two). */
-const tileGridOption = sidesOption(
+const tileGridOption = heightWidthOption(
   [3, 12],
   { integer: true, min: 2, max: 100 },
   'The number of tiles per axis (imgaug hands OpenCV this count, not a size in pixels).',
@@ -92,7 +92,7 @@ export const AllChannelsCLAHE = defineAugmenter({
 /** Draws `n` clip limits and grids (one per channel, or one for all). */
 export function drawClahe(
   clipLimit: Param<number>,
-  tileGridSizePx: ParsedSides,
+  tileGridSizePx: ParsedHeightWidth,
   tileGridSizePxMin: number,
   n: number,
   random: RandomSource,
