@@ -27,6 +27,8 @@ export interface Axes {
   readonly integerTyped: boolean;
 }
 
+const AXES_ACCEPTED = 'a number, a [min, max] range, an iap parameter or { x, y } of such';
+
 /**
  * A per-axis option. `scalar: 'both'` means a plain value applies to both axes (scale, translate); `'x'` means to the
  * x axis only (imgaug's `shear=s`).
@@ -45,27 +47,11 @@ export function axesOption(
       const isDefault = value === defaultValue;
       if (isOptionsObject(value)) {
         // An empty object names no axis (its JSON, {}, would not build again): rejected like an unknown axis.
-        if (Object.keys(value).length === 0) {
-          throw argumentError(
-            owner,
-            option,
-            'a number, a [min, max] range, an iap parameter or { x, y } of such',
-            value,
-            'type',
-            'give x, y or both',
-          );
-        }
-        for (const key of Object.keys(value)) {
-          if (key !== 'x' && key !== 'y') {
-            throw argumentError(
-              owner,
-              option,
-              'a number, a [min, max] range, an iap parameter or { x, y } of such',
-              value,
-              'type',
-              `unknown axis "${key}"`,
-            );
-          }
+        const keys = Object.keys(value);
+        const unknown = keys.find((key) => key !== 'x' && key !== 'y');
+        if (keys.length === 0 || unknown !== undefined) {
+          const why = unknown === undefined ? 'give x, y or both' : `unknown axis "${unknown}"`;
+          throw argumentError(owner, option, AXES_ACCEPTED, value, 'type', why);
         }
         const x = value.x === undefined ? undefined : numberArg(owner, `${option}.x`, value.x, rules);
         const y = value.y === undefined ? undefined : numberArg(owner, `${option}.y`, value.y, rules);
