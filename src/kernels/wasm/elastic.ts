@@ -4,8 +4,8 @@ import { allocate, heapViews, totalBytes } from './arena.ts';
  * alpha, cropped, with the same operations in the same order as the TypeScript loops in kernels/elastic.ts
  * (which stay the reference and the fallback), so the same values.
  */
-import type { RemapExports } from './remap.ts';
-import { type SamplingJob, copySampledOut, layOutSampling } from './sampling.ts';
+import { type RemapExports, runRemap } from './remap.ts';
+import { type SamplingJob, layOutSampling } from './sampling.ts';
 import { type Exports, active } from './simd.ts';
 
 interface ElasticExports extends Exports {
@@ -115,22 +115,6 @@ export function elasticU8Wasm(job: ElasticJob): boolean {
   f32.set(kernel, at.kernel >> 2);
   exports.elastic_fields(at.noise, h, w, pad, at.kernel, r, job.alpha32, at.blurX, at.blurY, at.dx, at.dy);
   exports.elastic_maps(at.dx, at.dy, h, w, 32, at.mapX, at.mapY);
-  const { cn } = job;
-  const failed = exports.remap_u8(
-    layout.srcAt,
-    layout.dstAt,
-    w,
-    h,
-    cn,
-    w,
-    h,
-    at.mapX,
-    at.mapY,
-    job.order,
-    at.wtab,
-    ...layout.tail,
-  );
-  if (failed !== 0) return false;
-  copySampledOut(exports, job, layout);
-  return true;
+  // The output has the image's size (job.ow = w, job.oh = h).
+  return runRemap(exports, job, layout);
 }
