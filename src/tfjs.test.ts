@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import '@tensorflow/tfjs-backend-cpu';
 import { env, memory, setBackend } from '@tensorflow/tfjs-core';
 import { layers, sequential } from '@tensorflow/tfjs-layers';
-import { Multiply } from './augmenters/index.ts';
+import { Multiply } from './augmenters/public.ts';
 import { makeImage } from './core/image.ts';
 import { DataLoader } from './data/data-loader.ts';
 import { ArrayDataset } from './data/dataset.ts';

@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { Affine, Multiply, Sequential } from '../src/augmenters/index.ts';
+import { Affine, Multiply, Sequential } from '../src/augmenters/public.ts';
 import { makeImage } from '../src/core/image.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -5,7 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { Augmenter } from '../../../src/augmenters/base/augmenter.ts';
-import * as iaa from '../../../src/augmenters/index.ts';
+import * as iaa from '../../../src/augmenters/public.ts';
 import {
   CliError,
   type CliIO,
