@@ -4,8 +4,8 @@ import { allocate, heapViews, totalBytes } from './arena.ts';
  * alpha, cropped, with the same operations in the same order as the TypeScript loops in kernels/elastic.ts
  * (which stay the reference and the fallback), so the same values.
  */
-import { type RemapExports, runRemap } from './remap.ts';
-import { type SamplingJob, layOutSampling } from './sampling.ts';
+import type { RemapExports } from './remap.ts';
+import { type SamplingJob, layOutSampling, runSampler } from './sampling.ts';
 import { type Exports, active } from './simd.ts';
 
 interface ElasticExports extends Exports {
@@ -115,6 +115,5 @@ export function elasticU8Wasm(job: ElasticJob): boolean {
   f32.set(kernel, at.kernel >> 2);
   exports.elastic_fields(at.noise, h, w, pad, at.kernel, r, job.alpha32, at.blurX, at.blurY, at.dx, at.dy);
   exports.elastic_maps(at.dx, at.dy, h, w, 32, at.mapX, at.mapY);
-  // The output has the image's size (job.ow = w, job.oh = h).
-  return runRemap(exports, job, layout);
+  return runSampler(exports, exports.remap_u8, job, layout, at.mapX, at.mapY, job.order, at.wtab);
 }

@@ -4,7 +4,7 @@ import { heapViews } from './arena.ts';
  * warp_perspective_linear_u8): positions, runs and taps as warp-perspective.ts and warp-affine.ts's sampleRows compute
  * them, the same bytes; those stay the reference and the fallback.
  */
-import { type SamplingJob, copySampledOut, layOutSampling } from './sampling.ts';
+import { type SamplingJob, layOutSampling, runSampler } from './sampling.ts';
 import { type Exports, active } from './simd.ts';
 
 interface PerspectiveExports extends Exports {
@@ -28,19 +28,5 @@ export function warpPerspectiveLinearU8Wasm(job: PerspectiveJob): boolean {
   const layout = layOutSampling(exports, job, { inverse: 9 * 8 });
   if (layout === undefined) return false;
   heapViews(exports).f64.set(job.inverse.subarray(0, 9), layout.own.inverse >> 3);
-  const { sw, sh, cn, ow, oh } = job;
-  const failed = exports.warp_perspective_linear_u8(
-    layout.srcAt,
-    layout.dstAt,
-    sw,
-    sh,
-    cn,
-    ow,
-    oh,
-    layout.own.inverse,
-    ...layout.tail,
-  );
-  if (failed !== 0) return false;
-  copySampledOut(exports, job, layout);
-  return true;
+  return runSampler(exports, exports.warp_perspective_linear_u8, job, layout, layout.own.inverse);
 }

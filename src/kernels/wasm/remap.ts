@@ -3,7 +3,7 @@ import { heapViews } from './arena.ts';
  * remap on a uint8 image, bilinear or bicubic, in WebAssembly (wasm/warp.c, remap_u8): the same positions, runs and
  * taps as warp-affine.ts's remap and sampleRows, which stay the reference and the fallback, so the same bytes.
  */
-import { type SamplingJob, type SamplingLayout, copySampledOut, layOutSampling } from './sampling.ts';
+import { type SamplingJob, layOutSampling, runSampler } from './sampling.ts';
 import { type Exports, active } from './simd.ts';
 
 /** remap_u8's signature: src, dst, sw, sh, cn, ow, oh, mapX, mapY, order, wtab, then the sampling tail. */
@@ -40,35 +40,5 @@ export function remapU8Wasm(job: RemapJob): boolean {
   if (job.order === 3) i32.set(job.wtab, at.wtab >> 2);
   i32.set(job.mapX.subarray(0, count), at.mapX >> 2);
   i32.set(job.mapY.subarray(0, count), at.mapY >> 2);
-  return runRemap(exports, job, layout);
-}
-
-/**
- * remap_u8 on a job laid out by layOutSampling with its maps (and bicubic weights) already in the module's memory
- * at `mapX`, `mapY` (and `wtab`), then the result copied to `job.out`; false when a tap fell outside the tables.
- */
-export function runRemap(
-  exports: RemapExports,
-  job: SamplingJob & { readonly order: 1 | 3 },
-  layout: SamplingLayout<'mapX' | 'mapY' | 'wtab'>,
-): boolean {
-  const { sw, sh, cn, ow, oh } = job;
-  const at = layout.own;
-  const failed = exports.remap_u8(
-    layout.srcAt,
-    layout.dstAt,
-    sw,
-    sh,
-    cn,
-    ow,
-    oh,
-    at.mapX,
-    at.mapY,
-    job.order,
-    at.wtab,
-    ...layout.tail,
-  );
-  if (failed !== 0) return false;
-  copySampledOut(exports, job, layout);
-  return true;
+  return runSampler(exports, exports.remap_u8, job, layout, at.mapX, at.mapY, job.order, at.wtab);
 }

@@ -89,3 +89,21 @@ export function layOutSampling<K extends string>(
 export function copySampledOut(exports: Exports, job: SamplingJob, layout: SamplingLayout<string>): void {
   copySpan(job.out, 0, heapViews(exports).u8, layout.dstAt, job.oh * job.ow * job.cn);
 }
+
+/**
+ * Calls the module's sampling kernel `kernel(src, dst, sw, sh, cn, ow, oh, ...args, ...tail)` on a job laid out by
+ * layOutSampling and copies the result to `job.out`; false, with nothing written to `job.out`, when the kernel
+ * reports a tap outside the border tables.
+ */
+export function runSampler(
+  exports: Exports,
+  kernel: (...args: number[]) => number,
+  job: SamplingJob,
+  layout: SamplingLayout<string>,
+  ...args: number[]
+): boolean {
+  const failed = kernel(layout.srcAt, layout.dstAt, job.sw, job.sh, job.cn, job.ow, job.oh, ...args, ...layout.tail);
+  if (failed !== 0) return false;
+  copySampledOut(exports, job, layout);
+  return true;
+}
