@@ -46,6 +46,7 @@ describe('augmentImages with a list of same-shape images', () => {
         assert.equal(image.data.byteOffset, data.byteOffset + from + i * size * data.BYTES_PER_ELEMENT);
         assert.equal(image.data.length, size);
         assert.equal(image.data.constructor, data.constructor);
+        assert.deepEqual([image.height, image.width, image.channels], [batch.height, batch.width, batch.channels]);
       });
       const packed = aug.augmentImages(batch, { epoch: 1 }) as iaa.UniformBatch;
       assert.deepEqual(iaa.stackImages(list).data, packed.data);
@@ -53,6 +54,9 @@ describe('augmentImages with a list of same-shape images', () => {
     const six = randomImages(6);
     const separate = (b: iaa.UniformBatch) => iaa.batchToImages(b).map((image) => iaa.cloneImage(image));
     for (let round = 0; round < 2; round++) expect(aug.augmentImages(separate(six), { epoch: 1, out }), six, 0, out);
+    // The same memory laid out the same way, but images of another shape (5 × 6 instead of 6 × 5, as many values).
+    const turned = randomImages(6, 5, 6, 3, 4);
+    expect(aug.augmentImages(separate(turned), { epoch: 1, out }), turned, 0, out);
     const five = randomImages(5, 6, 5, 3, 2);
     expect(aug.augmentImages(separate(five), { epoch: 1, out }), five, 0, out);
     const wider = randomImages(5, 6, 6, 3, 3);
@@ -74,6 +78,10 @@ describe('augmentImages with a list of same-shape images', () => {
       [{ ...a, data: [1] }, /Multiply: batch\[1\]\.data must be a Uint8Array or a Float32Array/],
       [{ ...a, width: 4 }, /Multiply: batch\[1\]\.data must be of length height × width × channels = 2 × 4 × 1 = 8/],
       [5, /Multiply: batch\[1\] must be an image \{ data, height, width, channels \}/],
+      [null, /Multiply: batch\[1\] must be an image \{ data, height, width, channels \}/],
+      // Looks like the first image's data to a check of constructor and length alone.
+      [{ ...a, data: { constructor: Uint8Array, length: 6 } }, /Multiply: batch\[1\]\.data must be a Uint8Array/],
+      [{ ...a, data: new Uint8ClampedArray(6) }, /Multiply: batch\[1\]\.data must be a Uint8Array or a Float32Array/],
     ];
     for (const [bad, message] of cases) assert.throws(() => aug.augmentImages([a, bad as iaa.Image]), message);
     assert.throws(() => aug.augmentImage({ ...a, channels: 1.5 }), /Multiply: image\.channels must be a positive/);
@@ -98,6 +106,23 @@ describe('augmentImages with a list of same-shape images', () => {
       const list = aug.augmentImages(separate, { epoch: 1 });
       assert.deepEqual(sizes, calls, aug.type);
       assert.deepEqual(iaa.stackImages(list).data, packed.data);
+    }
+  });
+
+  it('reads an image without channels as one channel, wherever it stands in the list', () => {
+    const [a, b] = iaa.batchToImages(randomImages(2, 4, 5, 1));
+    const aug = iaa.Multiply(0.5);
+    const expected = aug.augmentImages([a, b], { epoch: 1 }).map((image) => [...image.data]);
+    for (const list of [
+      [{ data: a.data, height: 4, width: 5 }, b],
+      [a, { data: b.data, height: 4, width: 5 }],
+    ]) {
+      const got = aug.augmentImages(list as iaa.Image[], { epoch: 1 });
+      assert.deepEqual(
+        got.map((image) => [...image.data]),
+        expected,
+      );
+      assert.ok(got.every((image) => image.channels === 1));
     }
   });
 

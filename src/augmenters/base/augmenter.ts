@@ -18,6 +18,7 @@ import { Scratch } from '../../kernels/scratch.ts';
 import { hashString } from '../../random/stream-id.ts';
 import { RandomSource, checkSeed, getSeed, seedToKey } from '../../random/stream.ts';
 import { checkIndex, checkOut, normaliseImage, resolveIndices } from './inputs.ts';
+import { listPool, outputImages, packedData, poolOf, sharedListShape } from './list-images.ts';
 
 /** Options every augmenter takes. */
 export interface CommonOptions {
@@ -258,14 +259,15 @@ export abstract class Augmenter<P = unknown> {
     }
     const indices = resolveIndices(this.type, options.indices, n);
     const call = this.nextCall(options.epoch);
-    // A uniform batch's images share one shape object, and views on them are made only when applied one by one.
-    const batchShape = uniform ? shapeOf(batch) : undefined;
+    // A uniform batch's images share one shape object, and views on them are made only when applied one by one; so
+    // do the images of a list of one shape and data type, which goes through the batch path too (see listAsBatch).
+    const listShape = uniform ? undefined : sharedListShape(batch as Image[], this.type);
+    const batchShape = uniform ? shapeOf(batch) : listShape;
     let fixed = batchShape !== undefined ? this.fixedParams(batchShape) : undefined;
-    const inputs: Image[] = new Array(n);
+    const inputs: Image[] = listShape !== undefined ? (batch as Image[]) : new Array(n);
     const params: P[] = new Array(n);
     const shapes: Shape[] = new Array(n);
     let sameShape = true;
-    // A list whose images share one shape and data type goes through the batch path too (see listAsBatch).
     let sameInputs = !uniform;
     for (let i = 0; i < n; i++) {
       let shape = batchShape;
@@ -352,12 +354,7 @@ export abstract class Augmenter<P = unknown> {
         gathering = scratch !== gatherScratch;
       }
     }
-    const views = outputViews(out, n, size);
-    const outputs: Image[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      outputs[i] = { data: views[i], height: shape.height, width: shape.width, channels: shape.channels };
-    }
-    return outputs;
+    return outputImages(out, n, shape);
   }
 
   /** Augments images with their labels (keypoints, boxes, polygons, maps), same draws: see augmentables/augment.ts. */
@@ -412,64 +409,6 @@ export abstract class Augmenter<P = unknown> {
       ...this.optionsToJSON(),
     };
   }
-}
-
-/**
- * The buffer a list result is written into when the caller gave `out`: `out` itself when every input has its data
- * type and the outputs fit, else one new buffer of that type with a quarter to spare (output sizes vary from batch
- * to batch, and the caller hands it back next time); undefined when the inputs' data types differ.
- */
-function listPool(images: readonly Image[], shapes: readonly Shape[], out: PixelArray): PixelArray | undefined {
-  let total = 0;
-  for (let i = 0; i < images.length; i++) {
-    if (images[i].data.constructor !== out.constructor) return undefined;
-    total += shapes[i].height * shapes[i].width * shapes[i].channels;
-  }
-  return poolOf(total, out);
-}
-
-/** `out` when `total` elements fit in it, else a new buffer of its type with a quarter to spare. */
-function poolOf(total: number, out: PixelArray): PixelArray {
-  return total <= out.length ? out : allocLike(out, total + (total >> 2));
-}
-
-// The last list result's views (see outputViews).
-let lastViews: readonly PixelArray[] = [];
-
-/**
- * Views of `n` consecutive `size`-element images of `out`, for a list result. The last call's views are reused when
- * they cover the same memory the same way (the caller handing back the previous result's buffer as `out`): a view
- * is the same memory either way, and making 32 of them cost as much as Multiply on 32 small images.
- */
-function outputViews(out: PixelArray, n: number, size: number): readonly PixelArray[] {
-  const last = lastViews;
-  if (
-    n > 0 &&
-    last.length === n &&
-    last[0].buffer === out.buffer &&
-    last[0].byteOffset === out.byteOffset &&
-    last[0].length === size &&
-    last[0].constructor === out.constructor
-  ) {
-    return last;
-  }
-  const bytes = size * out.BYTES_PER_ELEMENT;
-  const views: PixelArray[] = new Array(n);
-  // Views made by the constructor: half the cost of subarray's.
-  for (let i = 0; i < n; i++) views[i] = viewLike(out, out.buffer, out.byteOffset + i * bytes, size);
-  lastViews = views;
-  return views;
-}
-
-/** The images' pixels as one N×H×W×C array without a copy, when they are consecutive in one buffer; else undefined. */
-function packedData(images: readonly Image[], size: number): PixelArray | undefined {
-  const first = images[0].data;
-  const bytes = size * first.BYTES_PER_ELEMENT;
-  for (let i = 1; i < images.length; i++) {
-    const data = images[i].data;
-    if (data.buffer !== first.buffer || data.byteOffset !== first.byteOffset + i * bytes) return undefined;
-  }
-  return viewLike(first, first.buffer, first.byteOffset, size * images.length);
 }
 
 /**
