@@ -26,6 +26,7 @@ CODES = {
     "HSV": (cv2.COLOR_RGB2HSV, cv2.COLOR_HSV2RGB),
     "HLS": (cv2.COLOR_RGB2HLS, cv2.COLOR_HLS2RGB),
     "Lab": (cv2.COLOR_RGB2Lab, cv2.COLOR_Lab2RGB),
+    "Luv": (cv2.COLOR_RGB2Luv, cv2.COLOR_Luv2RGB),
     "YCrCb": (cv2.COLOR_RGB2YCrCb, cv2.COLOR_YCrCb2RGB),
     "YUV": (cv2.COLOR_RGB2YUV, cv2.COLOR_YUV2RGB),
     "CIE": (cv2.COLOR_RGB2XYZ, cv2.COLOR_XYZ2RGB),
@@ -127,6 +128,7 @@ BRIGHTNESS = {  # imgaug's WithBrightnessChannels: conversion codes and the brig
     "HSV": (cv2.COLOR_RGB2HSV, cv2.COLOR_HSV2RGB, 2),
     "HLS": (cv2.COLOR_RGB2HLS, cv2.COLOR_HLS2RGB, 1),
     "Lab": (cv2.COLOR_RGB2Lab, cv2.COLOR_Lab2RGB, 0),
+    "Luv": (cv2.COLOR_RGB2Luv, cv2.COLOR_Luv2RGB, 0),
     "YUV": (cv2.COLOR_RGB2YUV, cv2.COLOR_YUV2RGB, 0),
 }
 
@@ -147,9 +149,9 @@ def multiply_and_add_to_brightness(image, colorspace, mul, add, add_first):
     return cv2.cvtColor(converted, from_code)
 
 
-def brightness_cases(rng):
+def brightness_cases(rng, settings=None):
     cases = []
-    settings = [
+    settings = settings or [
         ("YCrCb", 1.3, 0, False),
         ("HSV", 0.55, 17.5, False),
         ("HLS", 1.0, -30.5, True),
@@ -217,6 +219,8 @@ def quantize_cases(rng):
 def main_augmenters():
     rng = np.random.default_rng(2404)
     cases = augmenter_cases(rng) + brightness_cases(rng) + quantize_cases(rng)
+    # Luv's cases draw after the others, so that adding them kept the earlier cases' images.
+    cases += brightness_cases(rng, [("Luv", 1.4, -10, False), ("Luv", 0.6, 25.5, True), ("Luv", 1.0, 0, False)])
     out = {"opencv": cv2.__version__, "cases": cases}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "colour-augmenters.json")
     with open(path, "w") as f:

@@ -11,7 +11,7 @@ const { digests } = JSON.parse(
 ) as {
   digests: Record<string, string>;
 };
-const SPACES: Colorspace[] = ['HSV', 'HLS', 'Lab', 'YCrCb', 'YUV', 'CIE', 'BGR'];
+const SPACES: Colorspace[] = ['HSV', 'HLS', 'Lab', 'Luv', 'YCrCb', 'YUV', 'CIE', 'BGR'];
 const N = 1 << 24;
 
 /** Every 3-byte value once, pixel i = (i >> 16, (i >> 8) & 255, i & 255): the fixture script's 4096×4096 image. */

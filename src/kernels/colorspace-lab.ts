@@ -9,9 +9,9 @@ import { roundHalfEven } from './colorspace-hsv.ts';
 const f32 = Math.fround;
 
 // sRGB (linear) → XYZ and back, and the D65 white point, as OpenCV stores them (exact doubles of these decimals).
-const RGB_TO_XYZ = [0.412453, 0.35758, 0.180423, 0.212671, 0.71516, 0.072169, 0.019334, 0.119193, 0.950227];
-const XYZ_TO_RGB = [3.240479, -1.53715, -0.498535, -0.969256, 1.875991, 0.041556, 0.055648, -0.204043, 1.057311];
-const D65 = [0.950456, 1, 1.088754];
+export const RGB_TO_XYZ = [0.412453, 0.35758, 0.180423, 0.212671, 0.71516, 0.072169, 0.019334, 0.119193, 0.950227];
+export const XYZ_TO_RGB = [3.240479, -1.53715, -0.498535, -0.969256, 1.875991, 0.041556, 0.055648, -0.204043, 1.057311];
+export const D65 = [0.950456, 1, 1.088754];
 
 const LAB_SHIFT = 12;
 const GAMMA_SHIFT = 3;
@@ -29,7 +29,7 @@ const L_SCALE = f32(841 / 108);
 const L_BIAS = f32(16 / 116);
 
 /** sRGB's gamma expansion (0–1 → linear 0–1), in double, then float32 as OpenCV returns it. */
-function applyGamma(x: number): number {
+export function applyGamma(x: number): number {
   return f32(x <= 809 / 20000 ? x / (323 / 25) : ((x + 11 / 200) / (1 + 11 / 200)) ** (12 / 5));
 }
 
@@ -38,12 +38,40 @@ function applyInvGamma(x: number): number {
   return f32(x <= 7827 / 2500000 ? x * (323 / 25) : x ** (1 / (12 / 5)) * (1 + 11 / 200) - 11 / 200);
 }
 
-/** Lab's f(t): the cube root above the threshold, else the fused linear part, in float32. */
-function labF(x: number): number {
-  return x < L_THRESH ? f32(x * L_SCALE + L_BIAS) : f32(Math.cbrt(x));
+const bits = new DataView(new ArrayBuffer(8));
+const CBRT_COEFFICIENTS = [
+  45.2548339756803, 192.2798368355061, 119.16548242855816, 13.432501390862399, 0.16361612265857542, 14.808840932191346,
+  151.97140510444356, 168.52544141015682, 33.99059413502156,
+];
+
+/**
+ * OpenCV's software cube root of a positive float32 (`softfloat`'s `cbrt`, Turkowski's method): the mantissa scaled
+ * into [1/8, 1), a quartic rational polynomial in double, and that double's leading 23 mantissa bits kept (truncated,
+ * not rounded), so it is at times one float32 step below the correctly rounded root.
+ */
+function cbrtF32(x: number): number {
+  bits.setFloat32(0, x);
+  const raw = bits.getUint32(0);
+  let ex = ((raw >>> 23) & 255) - 127;
+  // C's % truncates toward zero, as JavaScript's does.
+  let shx = ex % 3;
+  if (shx >= 0) shx -= 3;
+  ex = (ex - shx) / 3 - 1;
+  const fr = 2 ** shx * (1 + (raw & 0x7fffff) / 2 ** 23);
+  // Turkowski's coefficients (OpenCV's literals, shortened here to the doubles they denote).
+  const [a1, a2, a3, a4, a5, a6, a7, a8, a9] = CBRT_COEFFICIENTS;
+  const root = ((((a1 * fr + a2) * fr + a3) * fr + a4) * fr + a5) / ((((a6 * fr + a7) * fr + a8) * fr + a9) * fr + 1);
+  bits.setFloat64(0, root);
+  const mantissa = (bits.getUint32(0) & 0xfffff) * 2 ** 3 + (bits.getUint32(4) >>> 29);
+  return 2 ** ex * (1 + mantissa / 2 ** 23);
 }
 
-interface LabTables {
+/** Lab's f(t) (also Luv's L before scaling): the cube root above the threshold, else the linear part, in float32. */
+export function labF(x: number): number {
+  return x < L_THRESH ? f32(x * L_SCALE + L_BIAS) : cbrtF32(x);
+}
+
+export interface LabTables {
   /** uint8 sRGB value → linear light in 1/2040. */
   readonly gamma: Uint16Array;
   /** Linear XYZ in 1/2040 → f(XYZ) in 1/32768. */
@@ -62,8 +90,8 @@ interface LabTables {
 
 let tables: LabTables | undefined;
 
-/** OpenCV's `initLabTabs` for the uint8 paths, built on first use. */
-function labTables(): LabTables {
+/** OpenCV's `initLabTabs` for the uint8 paths, built on first use (the Luv kernels share Y and the inverse gamma). */
+export function labTables(): LabTables {
   if (tables !== undefined) return tables;
   const gamma = new Uint16Array(256);
   const intScale = 255 * (1 << GAMMA_SHIFT);
@@ -71,10 +99,6 @@ function labTables(): LabTables {
   const cbrt = new Uint16Array(CBRT_TAB_SIZE);
   const cbScale = f32(1 / f32(intScale));
   for (let i = 0; i < CBRT_TAB_SIZE; i++) cbrt[i] = roundHalfEven(f32((1 << LAB_SHIFT2) * labF(f32(cbScale * i))));
-  // OpenCV's software cube root is one float32 step below the correctly rounded one at 324/2040, where that step
-  // decides a tie (17745.5): its table has 17745. Every other entry reachable from uint8 RGB matches (tested on all
-  // 2^24 colours).
-  cbrt[324] = 17745;
   const yf = new Int32Array(512);
   for (let i = 0; i < 256; i++) {
     if (i <= 20) {

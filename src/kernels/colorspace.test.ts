@@ -12,7 +12,7 @@ const fixtures = JSON.parse(readFileSync(new URL('../../test/fixtures/colorspace
 };
 
 const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
-const SPACES: Exclude<Colorspace, 'RGB' | 'GRAY'>[] = ['HSV', 'HLS', 'Lab', 'YCrCb', 'YUV', 'CIE', 'BGR'];
+const SPACES: Exclude<Colorspace, 'RGB' | 'GRAY'>[] = ['HSV', 'HLS', 'Lab', 'Luv', 'YCrCb', 'YUV', 'CIE', 'BGR'];
 
 /** The first pixels where `actual` and `expected` differ, as "input → ours vs OpenCV" lines. */
 function differences(input: Uint8Array, actual: Uint8Array, expected: Uint8Array): string[] {

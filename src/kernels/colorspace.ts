@@ -1,15 +1,15 @@
 /**
  * Colour-space conversions of uint8 images with OpenCV 4.6's `cvtColor` bytes (what imgaug 0.4.0's
- * `change_colorspace_` calls): RGB ↔ BGR, HSV, HLS, Lab, CIE XYZ, YCrCb and YUV, and RGB → GRAY (Luv is not
- * implemented yet).
+ * `change_colorspace_` calls): RGB ↔ BGR, HSV, HLS, Lab, Luv, CIE XYZ, YCrCb and YUV, and RGB → GRAY.
  * The per-space loops live in `colorspace-*.ts`; this file names the spaces and routes a conversion through RGB.
  */
 import { hlsToRgb, hsvToRgb, rgbToHls, rgbToHsv } from './colorspace-hsv.ts';
 import { labToRgb, rgbToLab } from './colorspace-lab.ts';
+import { luvToRgb, rgbToLuv } from './colorspace-luv.ts';
 import { rgbToYcrcb, rgbToYuv, ycrcbToRgb, yuvToRgb } from './colorspace-yuv.ts';
 
 /** imgaug's colour-space names (`CIE` is CIE XYZ). */
-export const COLORSPACES = ['RGB', 'BGR', 'GRAY', 'CIE', 'YCrCb', 'HSV', 'HLS', 'Lab', 'YUV'] as const;
+export const COLORSPACES = ['RGB', 'BGR', 'GRAY', 'CIE', 'YCrCb', 'HSV', 'HLS', 'Lab', 'Luv', 'YUV'] as const;
 export type Colorspace = (typeof COLORSPACES)[number];
 
 /** True for one of {@link COLORSPACES}. */
@@ -28,6 +28,7 @@ const FROM_RGB: Record<Exclude<Colorspace, 'RGB'>, Convert> = {
   HSV: rgbToHsv,
   HLS: rgbToHls,
   Lab: rgbToLab,
+  Luv: rgbToLuv,
   YUV: rgbToYuv,
 };
 
@@ -40,6 +41,7 @@ const TO_RGB: Record<Exclude<Colorspace, 'RGB'>, Convert> = {
   HSV: hsvToRgb,
   HLS: hlsToRgb,
   Lab: labToRgb,
+  Luv: luvToRgb,
   YUV: yuvToRgb,
 };
 
