@@ -8,8 +8,6 @@ const { add, toColorspace, fromColorspace } = brightnessOptions;
  * `MultiplyAndAddToBrightness({ mul: 1, add })` (imgaug's `AddToBrightness`; uint8 values are rounded half to even as
  * by Add). Images must be uint8 with 3 channels.
  *
- * Differs from imgaug: Luv is not among the spaces yet, so `toColorspace` draws from the other five by default.
- *
  * @param add The value: a number, a `[min, max]` range or an `iap` parameter. Default `[-30, 30]`.
  * @example iaa.AddToBrightness([-40, 40])
  */

@@ -11,12 +11,12 @@ import { VALUE_MAP_RANGE } from '../base/value-map.ts';
 import { shuffledOrder } from '../meta/chain.ts';
 import { UINT8_RGB, fromColorspaceOption } from './colorspace-options.ts';
 
-/** The spaces whose brightness channel imgaug's WithBrightnessChannels knows, Luv aside (no Luv kernel yet). */
-export const BRIGHTNESS_COLORSPACES = ['YCrCb', 'HSV', 'HLS', 'Lab', 'YUV'] as const;
+/** The spaces whose brightness channel imgaug's WithBrightnessChannels knows, in its default list's order. */
+export const BRIGHTNESS_COLORSPACES = ['YCrCb', 'HSV', 'HLS', 'Lab', 'Luv', 'YUV'] as const;
 export type BrightnessColorspace = (typeof BRIGHTNESS_COLORSPACES)[number];
 
-/** The brightness channel of each space (imgaug's `_CSPACE_TO_CHANNEL_ID`): Y, V, L, L, Y. */
-const CHANNEL: Record<BrightnessColorspace, number> = { YCrCb: 0, HSV: 2, HLS: 1, Lab: 0, YUV: 0 };
+/** The brightness channel of each space (imgaug's `_CSPACE_TO_CHANNEL_ID`): Y, V, L, L, L, Y. */
+const CHANNEL: Record<BrightnessColorspace, number> = { YCrCb: 0, HSV: 2, HLS: 1, Lab: 0, Luv: 0, YUV: 0 };
 
 /** The options of MultiplyAndAddToBrightness that its shortcuts take too (each of `mul`, `add` alone). */
 export const brightnessOptions = {

@@ -4,11 +4,9 @@ import { brightnessOptions, brightnessSteps } from './brightness.ts';
 
 /**
  * Multiplies the brightness channel of each image by a factor and adds a value, both drawn per image, in a colour
- * space drawn per image (Y of YCrCb or YUV, V of HSV, L of HLS or Lab), then converts back (imgaug's
+ * space drawn per image (Y of YCrCb or YUV, V of HSV, L of HLS, Lab or Luv), then converts back (imgaug's
  * `MultiplyAndAddToBrightness`: Multiply's and Add's uint8 tables, in an order drawn per image with `randomOrder`).
  * Images must be uint8 with 3 channels, in `fromColorspace` (RGB by default).
- *
- * Differs from imgaug: Luv is not among the spaces yet, so `toColorspace` draws from the other five by default.
  *
  * @param mul The factor: a number, a `[min, max]` range or an `iap` parameter. Default `[0.7, 1.3]`.
  * @example iaa.MultiplyAndAddToBrightness({ mul: [0.5, 1.5], add: [-30, 30] })

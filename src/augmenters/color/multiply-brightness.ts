@@ -7,8 +7,6 @@ const { mul, toColorspace, fromColorspace } = brightnessOptions;
  * Multiplies the brightness channel of each image by a factor drawn per image, in a colour space drawn per image:
  * `MultiplyAndAddToBrightness({ mul, add: 0 })` (imgaug's `MultiplyBrightness`). Images must be uint8 with 3 channels.
  *
- * Differs from imgaug: Luv is not among the spaces yet, so `toColorspace` draws from the other five by default.
- *
  * @param mul The factor: a number, a `[min, max]` range or an `iap` parameter. Default `[0.7, 1.3]`.
  * @example iaa.MultiplyBrightness([0.5, 1.5])
  */
