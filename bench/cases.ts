@@ -59,6 +59,8 @@ export const CASES: readonly BenchCase[] = [
   { id: 'histogram_equalization', make: () => iaa.HistogramEqualization() },
   // imgaug's steps: RGB → HSV, one table per channel (hue + 14 mod 180, saturation + 20), HSV → RGB.
   { id: 'add_to_hue_and_saturation', make: () => iaa.AddToHueAndSaturation(20), workloads: ['rgb256'] },
+  // imgaug's steps: RGB → HSV, hue 0–180 → 0–255 → 0–180 (a table), saturation × 1.5 rounded and clipped, HSV → RGB.
+  { id: 'multiply_saturation_1.5', make: () => iaa.MultiplySaturation(1.5), workloads: ['rgb256'] },
   { id: 'crop_px_4', make: () => iaa.Crop({ px: 4, keepSize: false }) },
   { id: 'pad_px_4_constant', make: () => iaa.Pad({ px: 4, padMode: 'constant', padCval: 0, keepSize: false }) },
   { id: 'pad_px_4_reflect', make: () => iaa.Pad({ px: 4, padMode: 'reflect', keepSize: false }) },

@@ -216,11 +216,67 @@ def quantize_cases(rng):
     return cases
 
 
+def with_hue_and_saturation(image, from_colorspace, children):
+    """imgaug's WithHueAndSaturation for one image: HSV, hue projected to 0-255 in an int16 image with the
+    saturation, `children` (functions of the int16 HS image) applied, then hue modulo 255 projected back and the
+    saturation clipped (_images_to_hsv_ and _hs_to_images_)."""
+    hsv = cv2.cvtColor(image, TO_HSV[from_colorspace]).astype(np.int16)
+    hue = ((hsv[:, :, 0].astype(np.float32) / 180.0) * 255.0).astype(np.int16)
+    hs = np.stack([hue, hsv[:, :, 1]], axis=-1)
+    for child in children:
+        hs = child(hs)
+    hue_aug = ((np.mod(hs[:, :, 0], 255).astype(np.float32) / 255.0) * (360 / 2)).astype(np.uint8)
+    sat_aug = np.clip(hs[:, :, 1], 0, 255).astype(np.uint8)
+    out = np.stack([hue_aug, sat_aug, hsv[:, :, 2].astype(np.uint8)], axis=-1)
+    return cv2.cvtColor(out, FROM_HSV[from_colorspace])
+
+
+def multiply_int16(channels, mul):
+    """imgaug's Multiply on an int16 image (_multiply_scalar_to_non_uint8): float32 product, rounded half to even,
+    clipped to int16; on the given channels only (WithChannels)."""
+
+    def child(hs):
+        out = hs.copy()
+        values = hs[:, :, channels].astype(np.float32) * np.float32(mul)
+        out[:, :, channels] = np.clip(np.round(values), -32768, 32767).astype(np.int16)
+        return out
+
+    return child
+
+
+SMALL_SHAPES = [(5, 7), (2, 33), (13, 17), (1, 1), (9, 20)]
+
+
+def multiply_hue_saturation_cases(rng):
+    cases = []
+    settings = [
+        ("MultiplyHueAndSaturation", {"mul": 1.37}, [multiply_int16([0, 1], 1.37)]),
+        ("MultiplyHueAndSaturation", {"mulHue": -2.6, "mulSaturation": 0.45}, [
+            multiply_int16([0], -2.6), multiply_int16([1], 0.45)]),
+        ("MultiplyHueAndSaturation", {"mulHue": 1.0}, [multiply_int16([0], 1.0)]),
+        ("MultiplyHue", {"mul": 7.25}, [multiply_int16([0], 7.25)]),
+        ("MultiplyHue", {"mul": -0.5, "fromColorspace": "BGR"}, [multiply_int16([0], -0.5)]),
+        ("MultiplySaturation", {"mul": 1.5}, [multiply_int16([1], 1.5)]),
+        ("MultiplySaturation", {"mul": 0.3}, [multiply_int16([1], 0.3)]),
+        ("RemoveSaturation", {"mul": 1.0}, [multiply_int16([1], 1.0 - 1.0)]),
+        ("RemoveSaturation", {"mul": 0.25}, [multiply_int16([1], 1.0 - 0.25)]),
+    ]
+    for k, (name, options, children) in enumerate(settings):
+        height, width = SMALL_SHAPES[k % len(SMALL_SHAPES)]
+        image = rng.integers(0, 256, (height, width, 3), dtype=np.uint8)
+        out = with_hue_and_saturation(image, options.get("fromColorspace", "RGB"), children)
+        cases.append(
+            {"type": name, "options": options, "height": height, "width": width, "image": b64(image), "out": b64(out)}
+        )
+    return cases
+
+
 def main_augmenters():
     rng = np.random.default_rng(2404)
     cases = augmenter_cases(rng) + brightness_cases(rng) + quantize_cases(rng)
     # Luv's cases draw after the others, so that adding them kept the earlier cases' images.
     cases += brightness_cases(rng, [("Luv", 1.4, -10, False), ("Luv", 0.6, 25.5, True), ("Luv", 1.0, 0, False)])
+    cases += multiply_hue_saturation_cases(rng)
     out = {"opencv": cv2.__version__, "cases": cases}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "colour-augmenters.json")
     with open(path, "w") as f:

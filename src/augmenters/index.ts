@@ -29,7 +29,11 @@ import { AddToSaturation } from './color/add-to-saturation.ts';
 import { Grayscale } from './color/grayscale.ts';
 import { MultiplyAndAddToBrightness } from './color/multiply-and-add-to-brightness.ts';
 import { MultiplyBrightness } from './color/multiply-brightness.ts';
+import { MultiplyHueAndSaturation } from './color/multiply-hue-and-saturation.ts';
+import { MultiplyHue } from './color/multiply-hue.ts';
+import { MultiplySaturation } from './color/multiply-saturation.ts';
 import { Posterize } from './color/posterize.ts';
+import { RemoveSaturation } from './color/remove-saturation.ts';
 import { UniformColorQuantizationToNBits } from './color/uniform-color-quantization-to-n-bits.ts';
 import { UniformColorQuantization } from './color/uniform-color-quantization.ts';
 import { AllChannelsCLAHE } from './contrast/all-channels-clahe.ts';
@@ -147,6 +151,9 @@ export const definedFactories = {
   Multiply,
   MultiplyAndAddToBrightness,
   MultiplyBrightness,
+  MultiplyHue,
+  MultiplyHueAndSaturation,
+  MultiplySaturation,
   OneOf,
   Pad,
   PadToAspectRatio,
@@ -157,6 +164,7 @@ export const definedFactories = {
   Pepper,
   PerspectiveTransform,
   Posterize,
+  RemoveSaturation,
   Resize,
   Rot90,
   Rotate,

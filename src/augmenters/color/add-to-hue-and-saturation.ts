@@ -45,9 +45,10 @@ export const AddToHueAndSaturation = defineAugmenter({
     }
   },
   prepare({ value, valueHue, valueSaturation, perChannel, fromColorspace }): HueSaturationPrepared {
-    if (value !== undefined) return { value: { param: value, stream: 'value' }, perChannel, fromColorspace };
+    if (value !== undefined) return { op: 'add', value: { param: value, stream: 'value' }, perChannel, fromColorspace };
     const none = valueHue === undefined && valueSaturation === undefined;
     return {
+      op: 'add',
       hue: none ? { param: DEFAULT_RANGE, stream: 'valueHue' } : valueHue && { param: valueHue, stream: 'valueHue' },
       saturation: none
         ? { param: DEFAULT_RANGE, stream: 'valueSaturation' }

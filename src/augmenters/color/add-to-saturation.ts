@@ -2,7 +2,7 @@ import { defineAugmenter } from '../base/define.ts';
 import { numberOption } from '../base/options.ts';
 import { HUE_SATURATION_RULES } from './add-to-hue-and-saturation.ts';
 import { fromColorspaceOption } from './colorspace-options.ts';
-import { hueSaturationSteps } from './hue-saturation.ts';
+import { type HueSaturationPrepared, hueSaturationSteps } from './hue-saturation.ts';
 
 /**
  * Adds a value drawn per image to the saturation of each image in HSV, clipped to 0–255:
@@ -21,6 +21,10 @@ export const AddToSaturation = defineAugmenter({
     fromColorspace: fromColorspaceOption,
   },
   examples: [{ value: [-100, 100] }],
-  prepare: ({ value, fromColorspace }) => ({ saturation: { param: value, stream: 'value' }, fromColorspace }),
+  prepare: ({ value, fromColorspace }): HueSaturationPrepared => ({
+    op: 'add',
+    saturation: { param: value, stream: 'value' },
+    fromColorspace,
+  }),
   ...hueSaturationSteps,
 });

@@ -12,11 +12,12 @@ export const UINT8_RGB: ImageRule = {
   text: "a uint8 image with 3 channels, as imgaug's colour-space conversions (OpenCV's cvtColor) require",
 };
 
-/** The spaces images may arrive in: every colour space but GRAY, which imgaug cannot convert back from. */
-export const SOURCE_COLORSPACES = COLORSPACES.filter((c) => c !== 'GRAY') as Exclude<Colorspace, 'GRAY'>[];
+/** A space images may arrive in: every colour space but GRAY, which imgaug cannot convert back from. */
+export type SourceColorspace = Exclude<Colorspace, 'GRAY'>;
+export const SOURCE_COLORSPACES = COLORSPACES.filter((c) => c !== 'GRAY') as SourceColorspace[];
 
 /** imgaug's `from_colorspace`: the space the images are in, RGB by default. */
-export const fromColorspaceOption = nameOption<Exclude<Colorspace, 'GRAY'>>(
+export const fromColorspaceOption = nameOption<SourceColorspace>(
   'RGB',
   SOURCE_COLORSPACES,
   'The colour space the images are in (not GRAY: colours cannot be recovered from it).',

@@ -1,13 +1,15 @@
 import type { Image } from '../../core/image.ts';
 import { type Colorspace, convertColorspace } from '../../kernels/colorspace.ts';
+import { asInt16, hueFrom255, hueTo255, saturationFromInt16 } from '../../kernels/hue-saturation.ts';
 import { IDENTITY_LUT, applyLut } from '../../kernels/lut.ts';
 import { Scratch } from '../../kernels/scratch.ts';
 import type { Param } from '../../params/param.ts';
-import type { RandomSource } from '../../random/stream.ts';
+import type { RandomSource, RandomStream } from '../../random/stream.ts';
 import { UINT8_RGB } from './colorspace-options.ts';
 
 // The hue and saturation tables of one call, reused across calls (apply runs synchronously).
 const scratch = new Scratch();
+const f32 = Math.fround;
 
 /** One drawn value and the stream it is drawn from (named after the user's option). */
 export interface DrawnValue {
@@ -15,8 +17,13 @@ export interface DrawnValue {
   readonly stream: string;
 }
 
-/** What AddToHueAndSaturation and its shortcuts draw from, once per augmenter. */
+/**
+ * What AddToHueAndSaturation, MultiplyHueAndSaturation and their shortcuts draw from, once per augmenter. `op` says
+ * what the drawn values do: 'add' shifts (imgaug's integer draws), 'multiply' scales (imgaug's WithHueAndSaturation
+ * around Multiply).
+ */
 export interface HueSaturationPrepared {
+  readonly op: 'add' | 'multiply';
   /** One value for both (or, with perChannel, a second one for saturation); excludes `hue` and `saturation`. */
   readonly value?: DrawnValue;
   readonly perChannel?: Param<number>;
@@ -25,7 +32,10 @@ export interface HueSaturationPrepared {
   readonly fromColorspace: Exclude<Colorspace, 'GRAY'>;
 }
 
-/** One image's shifts: hue in OpenCV's units (0–180 is the full circle), saturation in 0–255 steps. */
+/**
+ * One image's values. 'add': hue in OpenCV's units (0–180 is the full circle), saturation in 0–255 steps.
+ * 'multiply': the two factors as float32, as imgaug's Multiply uses them (1 where nothing is multiplied).
+ */
 export interface HueSaturationParams {
   readonly hue: number;
   readonly saturation: number;
@@ -36,26 +46,53 @@ export function hueShift(value: number): number {
   return Math.trunc(Math.fround(Math.fround(value / 255) * 180));
 }
 
-/** imgaug casts its draws to int32 (truncating). */
-const drawInt = (v: DrawnValue, random: RandomSource) => Math.trunc(v.param.draw(random.stream(v.stream)));
+/** One draw, as the operation takes it: AddToHueAndSaturation casts to int32 (truncating), Multiply to float32. */
+function drawOne(op: HueSaturationPrepared['op'], param: Param<number>, stream: RandomStream): number {
+  const v = param.draw(stream);
+  return op === 'add' ? Math.trunc(v) : Math.fround(v);
+}
 
-/** The draws and the pixel work of AddToHueAndSaturation, shared with AddToHue and AddToSaturation. */
+/**
+ * The hue and saturation tables of one image. 'add': imgaug's AddToHueAndSaturation tables (hue wraps around modulo
+ * 180, never negative; saturation clipped). 'multiply': imgaug's WithHueAndSaturation round trip around Multiply —
+ * the hue projected to 0–255, multiplied in float32 and stored as int16, projected back (the trip alone lowers some
+ * hues by one); the saturation multiplied, stored and clipped.
+ */
+function hueSaturationTables(op: HueSaturationPrepared['op'], params: HueSaturationParams): Uint8Array[] {
+  const hueTable = scratch.u8(0, 256);
+  const saturationTable = scratch.u8(1, 256);
+  const { hue, saturation } = params;
+  for (let v = 0; v < 256; v++) {
+    if (op === 'add') {
+      hueTable[v] = (((v + hue) % 180) + 180) % 180;
+      saturationTable[v] = Math.min(255, Math.max(0, v + saturation));
+    } else {
+      hueTable[v] = hueFrom255(asInt16(f32(hueTo255(v) * hue)));
+      saturationTable[v] = saturationFromInt16(asInt16(f32(v * saturation)));
+    }
+  }
+  return [hueTable, saturationTable, IDENTITY_LUT];
+}
+
+/** The draws and the pixel work of AddToHueAndSaturation, MultiplyHueAndSaturation and their shortcuts. */
 export const hueSaturationSteps = {
   accepts: UINT8_RGB,
   drawParams(prepared: HueSaturationPrepared, random: RandomSource): HueSaturationParams {
-    const { value, perChannel, hue, saturation } = prepared;
+    const { op, value, perChannel, hue, saturation } = prepared;
+    const none = op === 'add' ? 0 : 1;
     if (value !== undefined) {
       // imgaug draws two values per image: the first for hue (and saturation), the second for saturation when the
       // image's perChannel draw says so.
       const own = (perChannel?.draw(random.stream('perChannel')) ?? 0) > 0.5;
       const stream = random.stream(value.stream);
-      const first = Math.trunc(value.param.draw(stream));
-      const second = Math.trunc(value.param.draw(stream));
-      return { hue: hueShift(first), saturation: own ? second : first };
+      const first = drawOne(op, value.param, stream);
+      const second = drawOne(op, value.param, stream);
+      return { hue: op === 'add' ? hueShift(first) : first, saturation: own ? second : first };
     }
+    const hueValue = hue === undefined ? none : drawOne(op, hue.param, random.stream(hue.stream));
     return {
-      hue: hue === undefined ? 0 : hueShift(drawInt(hue, random)),
-      saturation: saturation === undefined ? 0 : drawInt(saturation, random),
+      hue: op === 'add' ? hueShift(hueValue) : hueValue,
+      saturation: saturation === undefined ? none : drawOne(op, saturation.param, random.stream(saturation.stream)),
     };
   },
   apply(image: Image, params: HueSaturationParams, out: Image, prepared: HueSaturationPrepared): void {
@@ -63,14 +100,7 @@ export const hueSaturationSteps = {
     const n = image.height * image.width;
     const hsv = out.data as Uint8Array;
     convertColorspace(image.data as Uint8Array, hsv, n, image.width, fromColorspace, 'HSV');
-    // imgaug's tables: hue wraps around modulo 180 (numpy's mod, never negative), saturation is clipped.
-    const hueTable = scratch.u8(0, 256);
-    const saturationTable = scratch.u8(1, 256);
-    for (let v = 0; v < 256; v++) {
-      hueTable[v] = (((v + params.hue) % 180) + 180) % 180;
-      saturationTable[v] = Math.min(255, Math.max(0, v + params.saturation));
-    }
-    applyLut(hsv, [hueTable, saturationTable, IDENTITY_LUT], 3, hsv);
+    applyLut(hsv, hueSaturationTables(prepared.op, params), 3, hsv);
     convertColorspace(hsv, hsv, n, image.width, 'HSV', fromColorspace);
   },
 };
