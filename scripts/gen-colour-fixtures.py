@@ -271,12 +271,88 @@ def multiply_hue_saturation_cases(rng):
     return cases
 
 
+def add_int16(channels, value):
+    """imgaug's Add on an int16 image (_add_scalar_to_non_uint8), on the given channels (WithChannels)."""
+
+    def child(hs):
+        out = hs.copy()
+        out[:, :, channels] = np.clip(hs[:, :, channels].astype(np.int32) + value, -32768, 32767).astype(np.int16)
+        return out
+
+    return child
+
+
+def uint8_table(kind, value):
+    """imgaug's uint8 tables: Add (value rounded, clipped sum) and Multiply (float32 product, clipped, truncated)."""
+    v = np.arange(0, 256)
+    if kind == "Add":
+        return np.clip(v + int(np.round(value)), 0, 255).astype(np.uint8)
+    return np.clip(v.astype(np.float32) * np.float32(value), 0, 255).astype(np.uint8)
+
+
+SPACES = {"HSV": (cv2.COLOR_RGB2HSV, cv2.COLOR_HSV2RGB), "Lab": (cv2.COLOR_RGB2Lab, cv2.COLOR_Lab2RGB),
+          "Luv": (cv2.COLOR_RGB2Luv, cv2.COLOR_Luv2RGB), "YCrCb": (cv2.COLOR_RGB2YCrCb, cv2.COLOR_YCrCb2RGB)}
+
+
+def meta_cases(rng):
+    """WithColorspace (cvtColor there and back around WithChannels with a uint8 table), WithChannels alone, and
+    WithHueAndSaturation around WithChannels(Add) and WithChannels(Multiply) on its int16 image."""
+    cases = []
+
+    def with_channels(channels, kind, value):
+        return {"type": "WithChannels", "channels": channels, "children": [
+            {"type": kind, ("value" if kind == "Add" else "mul"): value}]}
+
+    settings = [
+        ("HSV", "RGB", [0], "Add", 50),
+        ("Lab", "BGR", [0], "Multiply", 0.6),
+        ("Luv", "RGB", [1, 2], "Add", -20),
+        ("YCrCb", "RGB", [2, 0], "Multiply", 1.7),
+    ]
+    for k, (space, source, channels, kind, value) in enumerate(settings):
+        height, width = SMALL_SHAPES[k % len(SMALL_SHAPES)]
+        image = rng.integers(0, 256, (height, width, 3), dtype=np.uint8)
+        rgb = image[..., ::-1] if source == "BGR" else image
+        converted = cv2.cvtColor(np.ascontiguousarray(rgb), SPACES[space][0])
+        table = uint8_table(kind, value)
+        for c in channels:
+            converted[..., c] = table[converted[..., c]]
+        out = cv2.cvtColor(converted, SPACES[space][1])
+        out = out[..., ::-1] if source == "BGR" else out
+        options = {"toColorspace": space, "fromColorspace": source,
+                   "children": [with_channels(channels if len(channels) > 1 else channels[0], kind, value)]}
+        cases.append({"type": "WithColorspace", "options": options, "height": height, "width": width,
+                      "image": b64(image), "out": b64(out)})
+    for k, (channels, kind, value, nb) in enumerate([([2, 0], "Add", 40, 3), ([1], "Multiply", 1.3, 4), (0, "Add", -70, 1)]):
+        height, width = SMALL_SHAPES[(k + 2) % len(SMALL_SHAPES)]
+        image = rng.integers(0, 256, (height, width, nb), dtype=np.uint8)
+        out = image.copy()
+        table = uint8_table(kind, value)
+        for c in (channels if isinstance(channels, list) else [channels]):
+            out[..., c] = table[image[..., c]]
+        cases.append({"type": "WithChannels", "options": with_channels(channels, kind, value), "height": height,
+                      "width": width, "channels": nb, "image": b64(image), "out": b64(out)})
+    for k, (source, children, json_children) in enumerate([
+        ("RGB", [add_int16([0], -30), multiply_int16([1], 1.5)],
+         [with_channels(0, "Add", -30), with_channels(1, "Multiply", 1.5)]),
+        ("BGR", [multiply_int16([0], -1.375)], [with_channels(0, "Multiply", -1.375)]),
+        ("RGB", [add_int16([0, 1], 300)], [with_channels([0, 1], "Add", 300)]),
+    ]):
+        height, width = SMALL_SHAPES[(k + 1) % len(SMALL_SHAPES)]
+        image = rng.integers(0, 256, (height, width, 3), dtype=np.uint8)
+        out = with_hue_and_saturation(image, source, children)
+        cases.append({"type": "WithHueAndSaturation", "options": {"fromColorspace": source, "children": json_children},
+                      "height": height, "width": width, "image": b64(image), "out": b64(out)})
+    return cases
+
+
 def main_augmenters():
     rng = np.random.default_rng(2404)
     cases = augmenter_cases(rng) + brightness_cases(rng) + quantize_cases(rng)
     # Luv's cases draw after the others, so that adding them kept the earlier cases' images.
     cases += brightness_cases(rng, [("Luv", 1.4, -10, False), ("Luv", 0.6, 25.5, True), ("Luv", 1.0, 0, False)])
     cases += multiply_hue_saturation_cases(rng)
+    cases += meta_cases(rng)
     out = {"opencv": cv2.__version__, "cases": cases}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "colour-augmenters.json")
     with open(path, "w") as f:

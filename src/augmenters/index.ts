@@ -36,6 +36,8 @@ import { Posterize } from './color/posterize.ts';
 import { RemoveSaturation } from './color/remove-saturation.ts';
 import { UniformColorQuantizationToNBits } from './color/uniform-color-quantization-to-n-bits.ts';
 import { UniformColorQuantization } from './color/uniform-color-quantization.ts';
+import { WithColorspace } from './color/with-colorspace.ts';
+import { WithHueAndSaturation } from './color/with-hue-and-saturation.ts';
 import { AllChannelsCLAHE } from './contrast/all-channels-clahe.ts';
 import { AllChannelsHistogramEqualization } from './contrast/all-channels-histogram-equalization.ts';
 import { CLAHE } from './contrast/clahe.ts';
@@ -68,6 +70,7 @@ import { OneOf } from './meta/one-of.ts';
 import { Sequential } from './meta/sequential.ts';
 import { SomeOf } from './meta/some-of.ts';
 import { Sometimes } from './meta/sometimes.ts';
+import { WithChannels } from './meta/with-channels.ts';
 import { CropAndPad } from './size/crop-and-pad.ts';
 import { CenterCropToAspectRatio } from './size/crop-to-aspect-ratio.ts';
 import { CropToAspectRatio } from './size/crop-to-aspect-ratio.ts';
@@ -185,6 +188,9 @@ export const definedFactories = {
   TranslateY,
   UniformColorQuantization,
   UniformColorQuantizationToNBits,
+  WithChannels,
+  WithColorspace,
+  WithHueAndSaturation,
 } as const;
 
 /**

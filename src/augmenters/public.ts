@@ -90,4 +90,7 @@ export { TranslateX } from './geometric/translate-x.ts';
 export { TranslateY } from './geometric/translate-y.ts';
 export { UniformColorQuantization } from './color/uniform-color-quantization.ts';
 export { UniformColorQuantizationToNBits } from './color/uniform-color-quantization-to-n-bits.ts';
+export { WithChannels } from './meta/with-channels.ts';
+export { WithColorspace } from './color/with-colorspace.ts';
+export { WithHueAndSaturation } from './color/with-hue-and-saturation.ts';
 export { fromJSON } from './index.ts';

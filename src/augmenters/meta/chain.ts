@@ -39,21 +39,30 @@ export function childrenOf(list: readonly Augmenter[]): Children {
   return { list, segments: list.map((child, k) => childSegment(k, child)) };
 }
 
-/** The `children` option of a meta augmenter: a list of augmenters (non-empty when `nonEmpty`); JSON holds specs. */
+/**
+ * The `children` option of a meta augmenter: a list of augmenters (non-empty when `nonEmpty`), or with `acceptsOne`
+ * also a single augmenter, taken as a list of one (imgaug's `handle_children_list`); JSON holds specs.
+ */
 export function childrenOption(
   doc: string,
   nonEmpty = false,
-): OptionDef<readonly Augmenter[] | undefined, readonly Augmenter[]> {
+  acceptsOne = false,
+): OptionDef<Augmenter | readonly Augmenter[] | undefined, readonly Augmenter[]> {
   return {
     default: nonEmpty ? undefined : [],
-    meta: { type: 'augmenter[]', ...(nonEmpty ? { range: 'at least one' } : {}), doc },
+    meta: {
+      type: acceptsOne ? 'augmenter | augmenter[]' : 'augmenter[]',
+      ...(nonEmpty ? { range: 'at least one' } : {}),
+      doc,
+    },
     parse(owner, option, value) {
-      const list = checkChildren(owner, option, value);
+      const list = checkChildren(owner, option, acceptsOne && value instanceof Augmenter ? [value] : value);
       if (nonEmpty && list.length === 0) throw argumentError(owner, option, 'a non-empty array of augmenters', value);
       return list;
     },
-    toJSON: (list) => list?.map((c) => c.childJSON()),
+    toJSON: (given) => (given instanceof Augmenter ? [given] : given)?.map((c) => c.childJSON()),
     fromJSON(value, path, build) {
+      if (acceptsOne && !Array.isArray(value) && value !== null && typeof value === 'object') return build(value, path);
       if (!Array.isArray(value)) {
         throw Object.assign(new TypeError('children must be an array'), {
           option: 'children',
