@@ -1,46 +1,20 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { assertColourCases, colourCases, drawsOf } from '../../../test/helpers/colour-fixture.ts';
+import { fixtureBytes } from '../../../test/helpers/fixtures.ts';
 import * as iaa from '../../index.ts';
-import { RandomSource } from '../../random/stream.ts';
 import { AddToHueAndSaturation } from './add-to-hue-and-saturation.ts';
 import { AddToHue } from './add-to-hue.ts';
 import { AddToSaturation } from './add-to-saturation.ts';
 import { type HueSaturationParams, hueShift } from './hue-saturation.ts';
 
-// imgaug 0.4.0's AddToHueAndSaturation reproduced on cv2.cvtColor by scripts/gen-colour-fixtures.py.
-const fixtures = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/colour-augmenters.json', import.meta.url), 'utf8'),
-) as {
-  cases: {
-    type: string;
-    options: Record<string, unknown>;
-    height: number;
-    width: number;
-    image: string;
-    out: string;
-  }[];
-};
-const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
 const rgb = (values: number[]) => iaa.makeImage(Uint8Array.from(values), 1, values.length / 3, 3);
-const shape = { height: 4, width: 4, channels: 3 };
-
-function draws(aug: iaa.Augmenter, n: number): HueSaturationParams[] {
-  return Array.from(
-    { length: n },
-    (_, i) => aug.drawParams(RandomSource.root(3, 0, i, aug.type), shape) as HueSaturationParams,
-  );
-}
+const draws = (aug: iaa.Augmenter, n: number) => drawsOf<HueSaturationParams>(aug, n, 3);
 
 describe('AddToHueAndSaturation', () => {
   it("gives imgaug's bytes for fixed values, from RGB and BGR, on odd sizes", () => {
-    const cases = fixtures.cases.filter((c) => c.type === 'AddToHueAndSaturation');
-    assert.ok(cases.length >= 8);
-    for (const c of cases) {
-      const image = iaa.makeImage(bytes(c.image), c.height, c.width, 3);
-      const out = iaa.fromJSON({ type: c.type, ...c.options }).augmentImage(image);
-      assert.deepEqual(out.data, bytes(c.out), JSON.stringify(c.options));
-    }
+    // imgaug 0.4.0's AddToHueAndSaturation reproduced on cv2.cvtColor by scripts/gen-colour-fixtures.py.
+    assert.ok(assertColourCases(['AddToHueAndSaturation']) >= 8);
   });
 
   it("projects hue values onto OpenCV's half-degrees as imgaug does: int(float32(v / 255) · 180)", () => {
@@ -86,7 +60,8 @@ describe('AddToHueAndSaturation', () => {
   });
 
   it('gives AddToHue and AddToSaturation the bytes of AddToHueAndSaturation with one value', () => {
-    const image = iaa.makeImage(bytes(fixtures.cases[2].image), fixtures.cases[2].height, fixtures.cases[2].width, 3);
+    const c = colourCases[2];
+    const image = iaa.makeImage(fixtureBytes(c.image), c.height, c.width, 3);
     const both = (o: Record<string, number>) => AddToHueAndSaturation(o).augmentImage(image).data;
     assert.deepEqual(AddToHue(-77).augmentImage(image).data, both({ valueHue: -77 }));
     assert.deepEqual(AddToSaturation(33).augmentImage(image).data, both({ valueSaturation: 33 }));

@@ -1,11 +1,11 @@
-import { argumentError } from '../../core/errors.ts';
 import { numberArg } from '../../params/sugar.ts';
 import { defineAugmenter } from '../base/define.ts';
 import { optionalNumberOption, probabilityOption } from '../base/options.ts';
 import { fromColorspaceOption } from './colorspace-options.ts';
-import { type HueSaturationPrepared, hueSaturationSteps } from './hue-saturation.ts';
+import { hueSaturationChoice, hueSaturationSteps } from './hue-saturation.ts';
 
 export const HUE_SATURATION_RULES = { integer: true, min: -255, max: 255 } as const;
+const NAMES = ['value', 'valueHue', 'valueSaturation'] as const;
 const DEFAULT_RANGE = numberArg('AddToHueAndSaturation', 'valueHue', [-40, 40], HUE_SATURATION_RULES);
 
 /**
@@ -38,23 +38,6 @@ export const AddToHueAndSaturation = defineAugmenter({
     { value: [-60, 60], perChannel: 0.5 },
     { valueHue: [-255, 255], fromColorspace: 'BGR' },
   ],
-  validate({ value, valueHue, valueSaturation }) {
-    if (value !== undefined && (valueHue !== undefined || valueSaturation !== undefined)) {
-      const [other, given] = valueHue !== undefined ? ['valueHue', valueHue] : ['valueSaturation', valueSaturation];
-      throw argumentError('AddToHueAndSaturation', other, 'left out when value is given (as in imgaug)', given);
-    }
-  },
-  prepare({ value, valueHue, valueSaturation, perChannel, fromColorspace }): HueSaturationPrepared {
-    if (value !== undefined) return { op: 'add', value: { param: value, stream: 'value' }, perChannel, fromColorspace };
-    const none = valueHue === undefined && valueSaturation === undefined;
-    return {
-      op: 'add',
-      hue: none ? { param: DEFAULT_RANGE, stream: 'valueHue' } : valueHue && { param: valueHue, stream: 'valueHue' },
-      saturation: none
-        ? { param: DEFAULT_RANGE, stream: 'valueSaturation' }
-        : valueSaturation && { param: valueSaturation, stream: 'valueSaturation' },
-      fromColorspace,
-    };
-  },
+  ...hueSaturationChoice('add', 'AddToHueAndSaturation', NAMES, { hue: DEFAULT_RANGE, saturation: DEFAULT_RANGE }),
   ...hueSaturationSteps,
 });

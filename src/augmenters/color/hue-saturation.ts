@@ -1,3 +1,4 @@
+import { argumentError } from '../../core/errors.ts';
 import type { Image } from '../../core/image.ts';
 import { type Colorspace, convertColorspace } from '../../kernels/colorspace.ts';
 import { asInt16, hueFrom255, hueTo255, saturationFromInt16 } from '../../kernels/hue-saturation.ts';
@@ -39,6 +40,57 @@ export interface HueSaturationPrepared {
 export interface HueSaturationParams {
   readonly hue: number;
   readonly saturation: number;
+}
+
+/** The options' names (`value`, `valueHue`, `valueSaturation`, or `mul`, `mulHue`, `mulSaturation`). */
+export type HueSaturationNames = readonly [both: string, hue: string, saturation: string];
+
+/**
+ * `validate` and `prepare` of AddToHueAndSaturation or MultiplyHueAndSaturation, whose options are named `names`:
+ * imgaug's rule that the value for both excludes the other two (the template error names the first one given), and
+ * the prepared form — the value for both when given, else the hue's and the saturation's, and with none of the three
+ * `defaults` for both; each drawn from the stream named after its option.
+ */
+export function hueSaturationChoice(
+  op: HueSaturationPrepared['op'],
+  owner: string,
+  names: HueSaturationNames,
+  defaults: { readonly hue: Param<number>; readonly saturation: Param<number> },
+) {
+  const [bothName, hueName, saturationName] = names;
+  const given = (o: Record<string, unknown>, name: string) => o[name] as Param<number> | undefined;
+  return {
+    validate(options: Record<string, unknown>): void {
+      const both = given(options, bothName);
+      const hue = given(options, hueName);
+      const saturation = given(options, saturationName);
+      if (both !== undefined && (hue !== undefined || saturation !== undefined)) {
+        const [option, value] = hue !== undefined ? [hueName, hue] : [saturationName, saturation];
+        throw argumentError(owner, option, `left out when ${bothName} is given (as in imgaug)`, value);
+      }
+    },
+    prepare(options: Record<string, unknown>): HueSaturationPrepared {
+      const fromColorspace = options.fromColorspace as Exclude<Colorspace, 'GRAY'>;
+      const both = given(options, bothName);
+      if (both !== undefined) {
+        return {
+          op,
+          value: { param: both, stream: bothName },
+          perChannel: options.perChannel as Param<number>,
+          fromColorspace,
+        };
+      }
+      const none = given(options, hueName) === undefined && given(options, saturationName) === undefined;
+      const hue = none ? defaults.hue : given(options, hueName);
+      const saturation = none ? defaults.saturation : given(options, saturationName);
+      return {
+        op,
+        hue: hue && { param: hue, stream: hueName },
+        saturation: saturation && { param: saturation, stream: saturationName },
+        fromColorspace,
+      };
+    },
+  };
 }
 
 /** imgaug projects a hue value in [−255, 255] onto OpenCV's half-degrees: int(float32(v) / 255 · 180). */

@@ -1,54 +1,28 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fixtureBytes, readFixture } from '../../../test/helpers/fixtures.ts';
+import { assertColourCases, drawsOf } from '../../../test/helpers/colour-fixture.ts';
 import * as iaa from '../../index.ts';
-import { RandomSource } from '../../random/stream.ts';
 import type { HueSaturationParams } from './hue-saturation.ts';
 import { MultiplyHueAndSaturation } from './multiply-hue-and-saturation.ts';
 import { MultiplyHue } from './multiply-hue.ts';
 import { MultiplySaturation } from './multiply-saturation.ts';
 import { RemoveSaturation } from './remove-saturation.ts';
 
-// imgaug 0.4.0's WithHueAndSaturation around Multiply (int16 images, numpy's float32 arithmetic) reproduced by
-// scripts/gen-colour-fixtures.py on cv2.cvtColor.
-const { cases } = readFixture<{
-  cases: {
-    type: string;
-    options: Record<string, unknown>;
-    height: number;
-    width: number;
-    image: string;
-    out: string;
-  }[];
-}>('colour-augmenters.json');
 const TYPES = ['MultiplyHueAndSaturation', 'MultiplyHue', 'MultiplySaturation', 'RemoveSaturation'];
 const rgb = (values: number[]) => iaa.makeImage(Uint8Array.from(values), 1, values.length / 3, 3);
-const shape = { height: 4, width: 4, channels: 3 };
-
-function draws(aug: iaa.Augmenter, n: number): HueSaturationParams[] {
-  return Array.from(
-    { length: n },
-    (_, i) => aug.drawParams(RandomSource.root(5, 0, i, aug.type), shape) as HueSaturationParams,
-  );
-}
+const draws = (aug: iaa.Augmenter, n: number) => drawsOf<HueSaturationParams>(aug, n, 5);
 
 describe('MultiplyHueAndSaturation and its shortcuts', () => {
   it("give imgaug's bytes for fixed factors, from RGB and BGR, on odd sizes", () => {
-    const mine = cases.filter((c) => TYPES.includes(c.type));
-    assert.deepEqual(new Set(mine.map((c) => c.type)), new Set(TYPES));
-    for (const c of mine) {
-      const image = iaa.makeImage(fixtureBytes(c.image), c.height, c.width, 3);
-      const out = iaa.fromJSON({ type: c.type, ...c.options }).augmentImage(image);
-      assert.deepEqual(out.data, fixtureBytes(c.out), `${c.type} ${JSON.stringify(c.options)}`);
-    }
+    // imgaug's WithHueAndSaturation around Multiply (int16 images, numpy's float32 arithmetic) on cv2.cvtColor.
+    assert.equal(assertColourCases(TYPES), 9);
   });
 
   it('scales the saturation of a pixel as worked out by hand', () => {
-    // (200, 100, 100): V 200, S = 100/200 → 128 (OpenCV's rounding), hue 0. S · 0.5 = 64 → (200, 150, 150): the
-    // minimum is V · (1 − 64/255) = 149.8, truncated by OpenCV's SIMD path to 149 only in blocks of 32; a single pixel
-    // takes the rounding path: 150.
+    // (200, 100, 100): V 200, S = 100/200 · 255 → 128, hue 0. S · 0.5 = 64 → the two smaller channels are
+    // 200 · (1 − 64/255) = 149.8, rounded to 150 (a lone pixel takes OpenCV's rounding path).
     assert.deepEqual([...MultiplySaturation(0.5).augmentImage(rgb([200, 100, 100])).data], [200, 150, 150]);
-    // Factor 0 leaves gray at V; 1 removes nothing on a pure red, whose hue 0 survives the projection to 0–255.
+    // RemoveSaturation(1) multiplies by 0: gray at V. (0) multiplies by 1: pure red, hue 0, survives the projection.
     assert.deepEqual([...RemoveSaturation(1).augmentImage(rgb([200, 100, 100])).data], [200, 200, 200]);
     assert.deepEqual([...RemoveSaturation(0).augmentImage(rgb([255, 0, 0])).data], [255, 0, 0]);
   });

@@ -1,13 +1,13 @@
-import { argumentError } from '../../core/errors.ts';
 import { numberArg } from '../../params/sugar.ts';
 import { defineAugmenter } from '../base/define.ts';
 import { optionalNumberOption, probabilityOption } from '../base/options.ts';
 import { fromColorspaceOption } from './colorspace-options.ts';
-import { type HueSaturationPrepared, hueSaturationSteps } from './hue-saturation.ts';
+import { hueSaturationChoice, hueSaturationSteps } from './hue-saturation.ts';
 
 /** imgaug's ranges: hue factors in [−10, 10], saturation factors in [0, 10]. */
 export const HUE_FACTOR_RULES = { min: -10, max: 10 } as const;
 export const SATURATION_FACTOR_RULES = { min: 0, max: 10 } as const;
+const NAMES = ['mul', 'mulHue', 'mulSaturation'] as const;
 const DEFAULT_HUE = numberArg('MultiplyHueAndSaturation', 'mulHue', [0.5, 1.5], HUE_FACTOR_RULES);
 const DEFAULT_SATURATION = numberArg('MultiplyHueAndSaturation', 'mulSaturation', [0, 1.7], SATURATION_FACTOR_RULES);
 
@@ -42,23 +42,9 @@ export const MultiplyHueAndSaturation = defineAugmenter({
     { mul: [0.5, 1.5], perChannel: 0.5 },
     { mulSaturation: [0.2, 2], fromColorspace: 'BGR' },
   ],
-  validate({ mul, mulHue, mulSaturation }) {
-    if (mul !== undefined && (mulHue !== undefined || mulSaturation !== undefined)) {
-      const [other, given] = mulHue !== undefined ? ['mulHue', mulHue] : ['mulSaturation', mulSaturation];
-      throw argumentError('MultiplyHueAndSaturation', other, 'left out when mul is given (as in imgaug)', given);
-    }
-  },
-  prepare({ mul, mulHue, mulSaturation, perChannel, fromColorspace }): HueSaturationPrepared {
-    if (mul !== undefined) return { op: 'multiply', value: { param: mul, stream: 'mul' }, perChannel, fromColorspace };
-    const none = mulHue === undefined && mulSaturation === undefined;
-    return {
-      op: 'multiply',
-      hue: none ? { param: DEFAULT_HUE, stream: 'mulHue' } : mulHue && { param: mulHue, stream: 'mulHue' },
-      saturation: none
-        ? { param: DEFAULT_SATURATION, stream: 'mulSaturation' }
-        : mulSaturation && { param: mulSaturation, stream: 'mulSaturation' },
-      fromColorspace,
-    };
-  },
+  ...hueSaturationChoice('multiply', 'MultiplyHueAndSaturation', NAMES, {
+    hue: DEFAULT_HUE,
+    saturation: DEFAULT_SATURATION,
+  }),
   ...hueSaturationSteps,
 });

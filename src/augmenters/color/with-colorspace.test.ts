@@ -1,35 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fixtureBytes, readFixture } from '../../../test/helpers/fixtures.ts';
+import { assertColourCases } from '../../../test/helpers/colour-fixture.ts';
 import * as iaa from '../../index.ts';
 import { WithChannels } from '../meta/with-channels.ts';
 import { WithColorspace } from './with-colorspace.ts';
 import { WithHueAndSaturation } from './with-hue-and-saturation.ts';
 
-// imgaug 0.4.0's WithColorspace, WithChannels and WithHueAndSaturation (its int16 image) reproduced by
-// scripts/gen-colour-fixtures.py on cv2.cvtColor and imgaug's uint8/int16 Add and Multiply.
-const { cases } = readFixture<{
-  cases: {
-    type: string;
-    options: Record<string, unknown>;
-    height: number;
-    width: number;
-    channels?: number;
-    image: string;
-    out: string;
-  }[];
-}>('colour-augmenters.json');
 const rgb = (values: number[]) => iaa.makeImage(Uint8Array.from(values), 1, values.length / 3, 3);
 
 describe('WithColorspace, WithChannels and WithHueAndSaturation', () => {
   it("give imgaug's bytes around Add and Multiply children, on odd sizes", () => {
-    const mine = cases.filter((c) => ['WithColorspace', 'WithChannels', 'WithHueAndSaturation'].includes(c.type));
-    assert.equal(mine.length, 10);
-    for (const c of mine) {
-      const image = iaa.makeImage(fixtureBytes(c.image), c.height, c.width, c.channels ?? 3);
-      const out = iaa.fromJSON({ type: c.type, ...c.options }).augmentImage(image);
-      assert.deepEqual(out.data, fixtureBytes(c.out), `${c.type} ${JSON.stringify(c.options)}`);
-    }
+    // imgaug 0.4.0's WithColorspace, WithChannels and WithHueAndSaturation (its int16 image) on cv2.cvtColor and
+    // imgaug's uint8/int16 Add and Multiply.
+    assert.equal(assertColourCases(['WithColorspace', 'WithChannels', 'WithHueAndSaturation']), 10);
   });
 
   it('runs children on the named channels only, in the given order, and keeps the others', () => {
