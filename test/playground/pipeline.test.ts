@@ -61,6 +61,9 @@ describe('the playground’s catalogue', () => {
       'SomeOf.children:list',
       'Sometimes.else:branch',
       'Sometimes.then:branch',
+      'WithChannels.children:list',
+      'WithColorspace.children:list',
+      'WithHueAndSaturation.children:list',
     ]);
   });
 });

@@ -41,7 +41,7 @@ export function childrenOf(list: readonly Augmenter[]): Children {
 
 /**
  * The `children` option of a meta augmenter: a list of augmenters (non-empty when `nonEmpty`), or with `acceptsOne`
- * also a single augmenter, taken as a list of one (imgaug's `handle_children_list`); JSON holds specs.
+ * also a single augmenter, taken as a list of one (imgaug's `handle_children_list`); JSON holds a list of specs.
  */
 export function childrenOption(
   doc: string,
@@ -51,7 +51,7 @@ export function childrenOption(
   return {
     default: nonEmpty ? undefined : [],
     meta: {
-      type: acceptsOne ? 'augmenter | augmenter[]' : 'augmenter[]',
+      type: 'augmenter[]',
       ...(nonEmpty ? { range: 'at least one' } : {}),
       doc,
     },
