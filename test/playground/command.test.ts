@@ -58,7 +58,8 @@ describe('augkit playground', () => {
       assert.equal((await get(url, '/playground/worker.js')).status, 200);
       assert.equal((await get(url, '/playground/samples/astronaut.labels.json')).status, 200);
       assert.equal((await get(url, '/')).status, 302);
-      for (const outside of ['/playground/%2e%2e/package.json', '/playground/../package.json', '/package.json']) {
+      // Dot segments are resolved by the URL parser; an encoded slash reaches the server's own check.
+      for (const outside of ['/playground/..%2fpackage.json', '/playground/%2e%2e/package.json', '/package.json']) {
         assert.equal((await get(url, outside)).status, 404, outside);
       }
     } finally {
