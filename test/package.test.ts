@@ -2,20 +2,33 @@
 // installed into a temporary project without dev dependencies and offline, then: plain `node` imports augkit and
 // augkit/node and augments an image (the same bytes as the sources, threads included); the CLI runs and names what is
 // missing; a consumer file type-checks under `module: nodenext` and under `moduleResolution: bundler` with strict
-// flags; esbuild bundles augkit and augkit/tfjs for browsers; and the budgets hold. One pack and one install serve
-// every check.
+// flags; esbuild bundles augkit and augkit/tfjs for browsers; `augkit playground` serves the page from the package
+// (in Chromium, Node's bytes); and the budgets hold. One pack and one install serve every check.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { loadCatalogue } from '../playground/src/catalogue.ts';
+import { hashOf, toTypeScript } from '../playground/src/pipeline.ts';
 import { Affine, Multiply, Sequential } from '../src/augmenters/public.ts';
 import { makeImage } from '../src/core/image.ts';
+import * as iaa from '../src/index.ts';
+import { CHROMIUM, NESTED_PIPELINE, cellHashes, readPhoto, rgbaHash, waitForRun } from './playground/page.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -159,7 +172,10 @@ describe('the npm package, as a consumer installs it', () => {
       .filter((p) => p.endsWith('.d.ts'))
       .filter((p) => /from ['"]\.{1,2}\/[^'"]*\.ts['"]/.test(readFileSync(join(installed, p), 'utf8')));
     assert.deepEqual(tsImports, []);
-    console.log(`package: tarball ${(tarballSize / 1024).toFixed(0)} KB, ${paths.length} files`);
+    const playground = files.filter((f) => f.path.startsWith('dist/playground/')).reduce((sum, f) => sum + f.size, 0);
+    console.log(
+      `package: tarball ${(tarballSize / 1024).toFixed(0)} KB, ${paths.length} files; the playground (dist/playground) ${(playground / 1024).toFixed(0)} KB unpacked`,
+    );
   });
 
   it(`installs augkit alone, adding at most ${INSTALL_BUDGET / 1024 / 1024} MB`, () => {
@@ -198,12 +214,76 @@ describe('the npm package, as a consumer installs it', () => {
     assert.match(train.stderr, /^augkit train belongs to the walkthrough application, .*npx augkit train"\n$/);
   });
 
+  it('serves the playground with augkit playground, offline: in Chromium its cells are Node’s bytes', async (t) => {
+    const child = spawn(
+      process.execPath,
+      [join(project, 'node_modules/augkit/bin/augkit.js'), 'playground', '--port', '0'],
+      {
+        cwd: project,
+      },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          const match = /(http:\/\/127\.0\.0\.1:\d+\/playground\/)/.exec(out);
+          if (match) resolve(match[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`augkit playground exited with ${code}: ${out}`)));
+      });
+      const page = await fetch(url);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<title>augkit playground<\/title>/);
+      if (!existsSync(CHROMIUM)) {
+        t.skip(`${CHROMIUM} is missing: the page was served, not run`);
+        return;
+      }
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+      try {
+        const tab = await browser.newPage();
+        const errors: string[] = [];
+        tab.on('pageerror', (error) => errors.push(error.message));
+        // Offline: every request goes to the playground's own server.
+        tab.on('request', (request) => {
+          if (!request.url().startsWith(new URL(url).origin) && !/^(data|blob):/.test(request.url())) {
+            errors.push(`requested ${request.url()}`);
+          }
+        });
+        const spec = {
+          type: 'Sequential',
+          children: [
+            { type: 'Affine', rotate: [-30, 30] },
+            { type: 'Multiply', mul: [0.5, 1.5] },
+          ],
+          seed: 4,
+        };
+        await tab.goto(`${url}?sample=chelsea${hashOf(spec)}`);
+        await waitForRun(tab, spec);
+        const photo = await readPhoto(join(ROOT, 'playground/samples/chelsea.png'));
+        const aug = iaa.fromJSON(spec);
+        const node = Array.from({ length: 6 }, (_, k) => rgbaHash(aug.augmentImage(photo, { epoch: k, index: 0 })));
+        assert.deepEqual(await cellHashes(tab), node);
+        assert.deepEqual(errors, []);
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      child.kill('SIGINT');
+      assert.equal(await exited, 0);
+    }
+  });
+
   for (const [name, options] of [
     ['module: nodenext', { module: 'nodenext', moduleResolution: 'nodenext' }],
     ['moduleResolution: bundler', { module: 'esnext', moduleResolution: 'bundler' }],
   ] as const) {
     it(`type-checks a consumer under ${name} with strict, noUncheckedIndexedAccess and exactOptionalPropertyTypes`, () => {
       writeFileSync(join(project, 'consumer.ts'), CONSUMER_TS);
+      // What the playground's "Copy as TypeScript" writes for a nested pipeline compiles too.
+      writeFileSync(join(project, 'pipeline.ts'), toTypeScript(NESTED_PIPELINE, loadCatalogue(iaa)));
       const config = {
         compilerOptions: {
           ...options,
@@ -212,7 +292,7 @@ describe('the npm package, as a consumer installs it', () => {
           types: ['node'],
           typeRoots: [join(ROOT, 'node_modules/@types')],
         },
-        files: ['consumer.ts'],
+        files: ['consumer.ts', 'pipeline.ts'],
       };
       writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(config));
       const tsc = spawnSync(process.execPath, [TSC, '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });
