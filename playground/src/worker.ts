@@ -70,7 +70,6 @@ async function run(request: RunRequest): Promise<void> {
     scope.postMessage(errorReply(job, error));
     return;
   }
-  const times: number[] = [];
   for (let k = 0; k < cells; k++) {
     await yieldToMessages();
     if (isStale(job)) return;
@@ -87,7 +86,6 @@ async function run(request: RunRequest): Promise<void> {
         out = aug.augmentImage(image, at);
       }
       const ms = performance.now() - start;
-      times.push(ms);
       // Copied, not transferred: a detached ArrayBuffer would slow every typed-array loop of this thread for good
       // (README, Speed), and the times measured here with it.
       const pixels: Pixels = {
@@ -104,12 +102,11 @@ async function run(request: RunRequest): Promise<void> {
   }
   // Each augmenter alone (with its children) on the photo, so the page can say where the time goes.
   const nodes = [...nodeSpecs(spec)];
-  const msPerImage: Record<string, number> = { '': median(times) };
+  // The root too, without labels and after the grid's first calls (which compile and warm up), as its children are.
+  const msPerImage: Record<string, number> = {};
   const runs = Math.min(cells, 4);
-  let done = 1;
-  scope.postMessage({ kind: 'timing', job, msPerImage: { ...msPerImage }, done, total: nodes.length });
+  let done = 0;
   for (const [path, nodeSpec] of nodes) {
-    if (path === '') continue;
     const samples: number[] = [];
     try {
       const node = iaa.fromJSON(nodeSpec);
