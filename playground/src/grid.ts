@@ -32,59 +32,31 @@ export function resetGrid(grid: HTMLElement, count: number, cols: number): void 
   }
 }
 
-const BOX_COLOURS = ['#ffde00', '#00e5ff', '#ff4fd8', '#7CFC00', '#ff8c00'];
-
-/** Draws boxes and keypoints (imgaug's coordinates: pixel (0, 0) covers [0, 1)²) on `overlay`, at `scale`. */
-function drawLabels(overlay: HTMLCanvasElement, labels: SampleLabels, scale: number): void {
-  const ctx = overlay.getContext('2d');
-  if (!ctx) return;
-  ctx.clearRect(0, 0, overlay.width, overlay.height);
-  ctx.lineWidth = 2;
-  ctx.font = '12px system-ui, sans-serif';
-  labels.boundingBoxes.forEach((box, i) => {
-    const colour = BOX_COLOURS[i % BOX_COLOURS.length];
-    ctx.strokeStyle = colour;
-    const x = box.x1 * scale;
-    const y = box.y1 * scale;
-    ctx.strokeRect(x, y, (box.x2 - box.x1) * scale, (box.y2 - box.y1) * scale);
-    if (box.label) {
-      const w = ctx.measureText(box.label).width + 6;
-      ctx.fillStyle = colour;
-      ctx.fillRect(x - 1, y - 15, w, 15);
-      ctx.fillStyle = '#000';
-      ctx.fillText(box.label, x + 2, y - 3);
-    }
-  });
-  for (const point of labels.keypoints) {
-    ctx.beginPath();
-    ctx.arc(point.x * scale, point.y * scale, 3.5, 0, 2 * Math.PI);
-    ctx.fillStyle = '#ff2d2d';
-    ctx.fill();
-    ctx.strokeStyle = '#fff';
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
-  }
-}
-
 /** Puts variant `k`'s pixels (and labels) into its cell. */
-export function showCell(grid: HTMLElement, k: number, image: Pixels, labels: SampleLabels | undefined, ms: number) {
+export function showCell(
+  grid: HTMLElement,
+  k: number,
+  image: Pixels,
+  labels: SampleLabels | undefined,
+  drawn: Pixels | undefined,
+  ms: number,
+) {
   const figure = grid.children[k] as HTMLElement | undefined;
   if (!figure) return;
-  const pixels = figure.querySelector('canvas.pixels') as HTMLCanvasElement;
-  const overlay = figure.querySelector('canvas.labels') as HTMLCanvasElement;
   const scale = displayScale(image.height, image.width);
-  pixels.width = image.width;
-  pixels.height = image.height;
-  pixels.style.width = `${image.width * scale}px`;
-  const ctx = pixels.getContext('2d', { willReadFrequently: true });
-  const img = iaa.makeImage(image.data, image.height, image.width, image.channels);
-  ctx?.putImageData(iaa.toImageData(img) as ImageData, 0, 0);
-  const labelScale = scale * (window.devicePixelRatio || 1);
-  overlay.width = Math.round(image.width * labelScale);
-  overlay.height = Math.round(image.height * labelScale);
-  overlay.style.width = `${image.width * scale}px`;
-  if (labels) drawLabels(overlay, labels, labelScale);
-  else overlay.getContext('2d')?.clearRect(0, 0, overlay.width, overlay.height);
+  const paint = (canvas: HTMLCanvasElement, pixels: Pixels | undefined) => {
+    canvas.hidden = pixels === undefined;
+    if (!pixels) return;
+    canvas.width = pixels.width;
+    canvas.height = pixels.height;
+    canvas.style.width = `${pixels.width * scale}px`;
+    const img = iaa.makeImage(pixels.data, pixels.height, pixels.width, pixels.channels);
+    canvas.getContext('2d', { willReadFrequently: true })?.putImageData(iaa.toImageData(img) as ImageData, 0, 0);
+  };
+  const pixels = figure.querySelector('canvas.pixels') as HTMLCanvasElement;
+  paint(pixels, image);
+  // The variant with its labels drawn lies over the untouched one, which keeps the exact pixels.
+  paint(figure.querySelector('canvas.labels') as HTMLCanvasElement, drawn);
   const caption = figure.querySelector('figcaption') as HTMLElement;
   caption.textContent = `variant ${k} · ${image.width}×${image.height} · ${ms.toFixed(1)} ms`;
   pixels.setAttribute(

@@ -170,7 +170,7 @@ worker.onmessage = (event: MessageEvent<WorkerReply>) => {
   const { rows, cols } = cellCount();
   const cells = rows * cols;
   if (reply.kind === 'cell') {
-    showCell(grid, reply.k, reply.image, reply.labels, reply.ms);
+    showCell(grid, reply.k, reply.image, reply.labels, reply.drawn, reply.ms);
     cellsDone++;
     progress.value = cellsDone;
     setStatus(`Drew variant ${reply.k + 1} of ${cells}…`, 'running');

@@ -32,7 +32,9 @@ export type WorkerReply =
       readonly job: number;
       readonly k: number;
       readonly image: Pixels;
+      /** The moved labels, and the variant with them drawn on it by augkit's drawLabels. */
       readonly labels?: SampleLabels;
+      readonly drawn?: Pixels;
       readonly ms: number;
     }
   | {

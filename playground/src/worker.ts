@@ -88,13 +88,15 @@ async function run(request: RunRequest): Promise<void> {
       const ms = performance.now() - start;
       // Copied, not transferred: a detached ArrayBuffer would slow every typed-array loop of this thread for good
       // (README, Speed), and the times measured here with it.
-      const pixels: Pixels = {
-        data: out.data as Uint8Array,
-        height: out.height,
-        width: out.width,
-        channels: out.channels,
-      };
-      scope.postMessage({ kind: 'cell', job, k, image: pixels, ms, ...(moved ? { labels: moved } : {}) });
+      const pixelsOf = (image: iaa.Image): Pixels => ({
+        data: image.data as Uint8Array,
+        height: image.height,
+        width: image.width,
+        channels: image.channels,
+      });
+      // The labels drawn as `augkit grid --labels` draws them (augkit's drawLabels), beside the untouched pixels.
+      const drawn = moved ? { labels: moved, drawn: pixelsOf(iaa.drawLabels(out, moved)) } : {};
+      scope.postMessage({ kind: 'cell', job, k, image: pixelsOf(out), ms, ...drawn });
     } catch (error) {
       scope.postMessage(errorReply(job, error));
       return;

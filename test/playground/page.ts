@@ -27,13 +27,13 @@ export function rgbaHash(image: iaa.Image): string {
 }
 
 /**
- * SHA-256 of each cell's canvas pixels (getImageData), in the page. A string, so that tsx's transform (which names
+ * SHA-256 of each cell's canvas pixels (getImageData; `canvases` selects the labels' layer instead), in the page. A string, so that tsx's transform (which names
  * functions with a helper the page lacks) leaves it alone.
  */
-export function cellHashes(page: Page): Promise<string[]> {
+export function cellHashes(page: Page, canvases = '#grid canvas.pixels'): Promise<string[]> {
   return page.evaluate(`(async () => {
     const out = [];
-    for (const canvas of document.querySelectorAll('#grid canvas.pixels')) {
+    for (const canvas of document.querySelectorAll(${JSON.stringify(canvases)})) {
       const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
       out.push(Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''));
