@@ -103,6 +103,8 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 function schedule(): void {
   clearTimeout(timer);
   timer = setTimeout(run, 120);
+  // Until it runs, the grid shows a pipeline or photo that is no longer current.
+  grid.dataset.state = 'scheduled';
 }
 
 function cellCount(): { rows: number; cols: number } {
@@ -150,7 +152,10 @@ function run(): void {
   history.replaceState(null, '', hashOf(spec));
   $<HTMLAnchorElement>('share').href = location.href;
   updateCommands();
-  if (!photo) return;
+  if (!photo) {
+    setStatus('Loading the photo…', 'idle');
+    return;
+  }
   const { rows, cols } = cellCount();
   const cells = rows * cols;
   resetGrid(grid, cells, cols);

@@ -205,6 +205,18 @@ describe('the playground in headless Chromium', { skip }, () => {
     await page.keyboard.type('Fliplr');
     await page.keyboard.press('Enter');
     await waitForRun(page, { type: 'Sequential', children: [{ type: 'Fliplr' }], seed: 1 });
+    // Reordered and removed from the keyboard, with the buttons' names.
+    await page.focus('#search');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Flipud');
+    await page.keyboard.press('Enter');
+    await waitForRun(page, { type: 'Sequential', children: [{ type: 'Fliplr' }, { type: 'Flipud' }], seed: 1 });
+    await page.getByRole('button', { name: 'Move Flipud up' }).focus();
+    await page.keyboard.press('Enter');
+    await waitForRun(page, { type: 'Sequential', children: [{ type: 'Flipud' }, { type: 'Fliplr' }], seed: 1 });
+    await page.getByRole('button', { name: 'Remove Flipud' }).focus();
+    await page.keyboard.press('Space');
+    await waitForRun(page, { type: 'Sequential', children: [{ type: 'Fliplr' }], seed: 1 });
     // A value out of range: the library's error at the field, the grid keeps the last good pipeline.
     await field(page, 'Fliplr', 'p').locator('input').fill('2');
     await page.waitForFunction(() => document.getElementById('grid')?.dataset.state === 'error');
@@ -217,6 +229,33 @@ describe('the playground in headless Chromium', { skip }, () => {
     const photo = await readPhoto(join(SAMPLES, 'fashion-mnist-ankle-boot.png'));
     assert.equal(photo.channels, 1);
     assert.deepEqual(await cellHashes(page), nodeHashes(iaa.fromJSON(spec), photo, 6));
+    await page.close();
+  });
+
+  it('runs on a photo from the file picker, showing progress image by image', async () => {
+    const spec = {
+      type: 'Sequential',
+      children: [{ type: 'ElasticTransformation', alpha: [20, 40], sigma: 5 }],
+      seed: 2,
+    };
+    const page = await open('?sample=fashion-mnist-dress', hashOf(spec));
+    await waitForRun(page, spec);
+    // Every value the progress bar takes while the cells are drawn.
+    await page.evaluate(`(() => {
+      const bar = document.getElementById('progress');
+      window.progressSeen = [];
+      new MutationObserver(() => {
+        if (document.getElementById('status').textContent.startsWith('Drew')) window.progressSeen.push(bar.value);
+      }).observe(bar, { attributes: true });
+    })()`);
+    const file = join(ROOT, 'data-sample/photos/coffee.png');
+    await page.setInputFiles('#file', file);
+    await page.waitForFunction(() => document.getElementById('photo-info')?.textContent?.startsWith('coffee.png'));
+    await waitForRun(page, spec);
+    const photo = await readPhoto(file);
+    assert.deepEqual(await cellHashes(page), nodeHashes(iaa.fromJSON(spec), photo, 6));
+    const seen = (await page.evaluate('window.progressSeen')) as number[];
+    assert.deepEqual(seen.filter((v) => v > 0).slice(0, 6), [1, 2, 3, 4, 5, 6]);
     await page.close();
   });
 
