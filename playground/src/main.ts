@@ -21,7 +21,6 @@ const SAMPLES: Record<string, Sample> = {
     title: 'Astronaut Eileen Collins (NASA, public domain), with boxes and keypoints',
     labels: 'samples/astronaut.labels.json',
   },
-  chelsea: { file: 'samples/chelsea.png', title: 'Chelsea the cat (Stefan van der Walt, CC0)' },
   'fashion-mnist-ankle-boot': {
     file: 'samples/fashion-mnist-ankle-boot.png',
     title: 'Fashion-MNIST: ankle boot (MIT)',

@@ -70,7 +70,7 @@ describe('the playground in headless Chromium', { skip }, () => {
   });
 
   it('draws Node’s bytes for Affine and GaussianBlur added in the page, and augkit augment gives them for its JSON', async () => {
-    const page = await open('?sample=chelsea');
+    const page = await open('?sample=astronaut');
     await addAugmenter(page, 'Affine');
     await field(page, 'Affine', 'rotate').locator('input').fill('[-30, 30]');
     await addAugmenter(page, 'GaussianBlur');
@@ -88,7 +88,7 @@ describe('the playground in headless Chromium', { skip }, () => {
     const cells = await cellHashes(page);
     assert.equal(cells.length, 6);
     // Node, from a pipeline written here (not read from the page).
-    const photo = await readPhoto(join(SAMPLES, 'chelsea.png'));
+    const photo = await readPhoto(join(SAMPLES, 'astronaut.png'));
     const aug = iaa.Sequential([iaa.Affine({ rotate: [-30, 30] }), iaa.GaussianBlur({ sigma: [0, 2] })], { seed: 7 });
     assert.deepEqual(cells, nodeHashes(aug, photo, 6), 'the page’s cells differ from Node’s variants');
     assert.equal(new Set(cells).size, 6, 'some variants are the same');
@@ -106,7 +106,7 @@ describe('the playground in headless Chromium', { skip }, () => {
       assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), spec);
       const run = await runCli([
         'augment',
-        join(SAMPLES, 'chelsea.png'),
+        join(SAMPLES, 'astronaut.png'),
         '--pipeline',
         file,
         '--n',
