@@ -264,10 +264,11 @@ def contrast_cases(imgs):
     return cases
 
 
-def write(name, imgs, cases, note):
+def write(name, imgs, cases, note, generator='scripts/gen-filter-fixtures.py', versions=None):
+    """test/fixtures/<name>: the generator, the library versions (default: OpenCV's), the note, images and cases."""
     fixture = {
-        'generator': 'scripts/gen-filter-fixtures.py',
-        'opencv': cv2.__version__,
+        'generator': generator,
+        **({'opencv': cv2.__version__} if versions is None else versions),
         'note': note,
         'images': [{'height': i.shape[0], 'width': i.shape[1], 'channels': i.shape[2], 'data': b64(i)} for i in imgs],
         'cases': cases,

@@ -17,11 +17,22 @@ describe('the registry as the one list', () => {
     }
   });
 
-  it('registers every augmenter defined under src/augmenters, by its export name', () => {
-    const names = findAugmenters().map((a) => a.name);
+  it('registers every augmenter defined under src/augmenters, by its export name (namespace.Name in a namespace)', () => {
+    const found = findAugmenters();
+    const names = found.map((a) => a.type);
     assert.ok(names.length >= 27, `found ${names.length} definitions`);
     assert.deepEqual([...registry.keys()].sort(), [...names].sort());
     for (const name of names) assert.equal(registry.get(name)?.definition.type, name, `${name}'s type`);
+    for (const a of found) {
+      assert.equal(a.type, a.namespace ? `${a.namespace}.${a.name}` : a.name);
+      const top = iaa as unknown as Record<string, Record<string, { definition?: unknown }>>;
+      const factory = a.namespace ? top[a.namespace][a.name] : top[a.name];
+      assert.equal(factory?.definition, registry.get(a.type)?.definition, a.type);
+    }
+    assert.ok(
+      names.includes('pillike.FilterBlur') && !names.includes('FilterBlur'),
+      'pillike.* live in their namespace',
+    );
   });
 
   it('documents every option of every augmenter with a type and a doc sentence', () => {

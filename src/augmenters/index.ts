@@ -71,6 +71,7 @@ import { Sequential } from './meta/sequential.ts';
 import { SomeOf } from './meta/some-of.ts';
 import { Sometimes } from './meta/sometimes.ts';
 import { WithChannels } from './meta/with-channels.ts';
+import * as pillike from './pillike/index.ts';
 import { CropAndPad } from './size/crop-and-pad.ts';
 import { CenterCropToAspectRatio } from './size/crop-to-aspect-ratio.ts';
 import { CropToAspectRatio } from './size/crop-to-aspect-ratio.ts';
@@ -96,7 +97,10 @@ import { CenterPadToSquare } from './size/pad-to-square.ts';
 import { PadToSquare } from './size/pad-to-square.ts';
 import { Pad } from './size/pad.ts';
 
-/** Every augmenter, by imgaug's name (the package exports them through public.ts). */
+/**
+ * Every augmenter, by its registered name (imgaug's; `pillike.Affine` for `iaa.pillike.Affine`); the package exports
+ * them through public.ts.
+ */
 export const definedFactories = {
   Add,
   AddToBrightness,
@@ -191,6 +195,16 @@ export const definedFactories = {
   WithChannels,
   WithColorspace,
   WithHueAndSaturation,
+  'pillike.FilterBlur': pillike.FilterBlur,
+  'pillike.FilterContour': pillike.FilterContour,
+  'pillike.FilterDetail': pillike.FilterDetail,
+  'pillike.FilterEdgeEnhance': pillike.FilterEdgeEnhance,
+  'pillike.FilterEdgeEnhanceMore': pillike.FilterEdgeEnhanceMore,
+  'pillike.FilterEmboss': pillike.FilterEmboss,
+  'pillike.FilterFindEdges': pillike.FilterFindEdges,
+  'pillike.FilterSharpen': pillike.FilterSharpen,
+  'pillike.FilterSmooth': pillike.FilterSmooth,
+  'pillike.FilterSmoothMore': pillike.FilterSmoothMore,
 } as const;
 
 /**

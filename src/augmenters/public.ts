@@ -93,4 +93,5 @@ export { UniformColorQuantizationToNBits } from './color/uniform-color-quantizat
 export { WithChannels } from './meta/with-channels.ts';
 export { WithColorspace } from './color/with-colorspace.ts';
 export { WithHueAndSaturation } from './color/with-hue-and-saturation.ts';
+export * as pillike from './pillike/index.ts';
 export { fromJSON } from './index.ts';

@@ -36,5 +36,13 @@ export function sameImages(a: iaa.Batch, b: iaa.Batch): boolean {
   return x.length === y.length && x.every((img, i) => iaa.imagesEqual(img, y[i]));
 }
 
+/** The factory `iaa` exports for augmenter `type`: `iaa.Affine`, or `iaa.pillike.Affine` for 'pillike.Affine'. */
+export function factoryOf(type: string): (options: Record<string, unknown>) => iaa.Augmenter {
+  let value: unknown = iaa;
+  for (const key of type.split('.')) value = (value as Record<string, unknown>)[key];
+  if (typeof value !== 'function') throw new Error(`iaa exports no factory for ${type}`);
+  return value as (options: Record<string, unknown>) => iaa.Augmenter;
+}
+
 export const build = (type: string, options: Record<string, unknown>, seed = 5) =>
   iaa.fromJSON({ type, seed, ...options });

@@ -13,7 +13,7 @@ import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { registry } from '../../src/augmenters/index.ts';
 import * as iaa from '../../src/index.ts';
-import { isImageRefusal, takes } from './cases.ts';
+import { factoryOf, isImageRefusal, takes } from './cases.ts';
 
 const { iap } = iaa;
 const TYPES = [...registry.keys()].sort();
@@ -211,8 +211,7 @@ function isClear(trial: Trial, error: unknown): boolean {
 
 function build(trial: Trial): iaa.Augmenter {
   if (trial.via === 'json') return iaa.fromJSON({ type: trial.type, seed: 3, ...trial.options });
-  const factory = (iaa as unknown as Record<string, (o: Record<string, unknown>) => iaa.Augmenter>)[trial.type];
-  return factory({ ...trial.options, seed: 3 });
+  return factoryOf(trial.type)({ ...trial.options, seed: 3 });
 }
 
 /** Checks one augmented image; returns what is wrong with it, or undefined. */
@@ -335,7 +334,7 @@ function narrowed(value: unknown, integer = false): fc.Arbitrary<unknown> {
 const LEAVES = TYPES.filter((t) => registry.get(t)?.kind !== 'meta');
 const defaults = new Map(
   LEAVES.map((t) => {
-    const { type: _t, seed: _s, ...options } = (iaa as unknown as Record<string, () => iaa.Augmenter>)[t]().toJSON();
+    const { type: _t, seed: _s, ...options } = factoryOf(t)({}).toJSON();
     return [t, options];
   }),
 );

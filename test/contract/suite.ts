@@ -46,6 +46,8 @@ const DRAW_NOTHING: readonly string[] = [
   'CenterCropToPowersOf',
   'CenterCropToSquare',
   'CropToSquare',
+  // Pillow's fixed filters (imgaug's pillike._FilterBase) and Equalize.
+  ...[...registry.keys()].filter((t) => /^pillike\.(Filter|Equalize$)/.test(t)),
 ];
 
 /** Registers the contract's tests; `wasm` says whether this process runs the WebAssembly kernels (checked). */
