@@ -195,10 +195,12 @@ export const definedFactories = {
   WithChannels,
   WithColorspace,
   WithHueAndSaturation,
+  'pillike.Autocontrast': pillike.Autocontrast,
   'pillike.EnhanceBrightness': pillike.EnhanceBrightness,
   'pillike.EnhanceColor': pillike.EnhanceColor,
   'pillike.EnhanceContrast': pillike.EnhanceContrast,
   'pillike.EnhanceSharpness': pillike.EnhanceSharpness,
+  'pillike.Equalize': pillike.Equalize,
   'pillike.FilterBlur': pillike.FilterBlur,
   'pillike.FilterContour': pillike.FilterContour,
   'pillike.FilterDetail': pillike.FilterDetail,
@@ -209,6 +211,8 @@ export const definedFactories = {
   'pillike.FilterSharpen': pillike.FilterSharpen,
   'pillike.FilterSmooth': pillike.FilterSmooth,
   'pillike.FilterSmoothMore': pillike.FilterSmoothMore,
+  'pillike.Posterize': pillike.Posterize,
+  'pillike.Solarize': pillike.Solarize,
 } as const;
 
 /**
