@@ -152,6 +152,66 @@ def lut_cases(imgs):
     return cases
 
 
+def affine_matrix(width, height, scale=(1.0, 1.0), translate=(0, 0), rotate=0.0, shear=(0.0, 0.0), center=(0.5, 0.5)):
+    """imgaug 0.4.0's pillike._create_affine_matrix (float32 numpy steps, LAPACK inverse) for one image."""
+    f = np.float32
+    sx, sy = max(f(scale[0]), 0.0001), max(f(scale[1]), 0.0001)
+    r, shx, shy = np.deg2rad([f(rotate), f(shear[0]), f(shear[1])])
+    r = -r
+    cx, cy = width * center[0], height * center[1]
+    steps = [
+        [[1, 0, -cx], [0, 1, -cy], [0, 0, 1]],
+        [[np.cos(r), np.sin(r), 0], [-np.sin(r), np.cos(r), 0], [0, 0, 1]],
+        [[1, np.tanh(shx), 0], [np.tanh(shy), 1, 0], [0, 0, 1]],
+        [[sx, 0, 0], [0, sy, 0], [0, 0, 1]],
+        [[1, 0, f(translate[0])], [0, 1, f(translate[1])], [0, 0, 1]],
+        [[1, 0, cx], [0, 1, cy], [0, 0, 1]],
+    ]
+    matrix = np.eye(3, dtype=np.float32)
+    for step in steps:
+        matrix = np.matmul(np.array(step, dtype=np.float32), matrix)
+    return np.linalg.inv(matrix)
+
+
+def affine_cases(imgs):
+    """pillike.warp_affine: Image.transform(AFFINE, nearest) with imgaug's matrix, filled with fillcolor (an L image
+    takes the first value; imgaug itself hands Pillow a 3-tuple there and fails)."""
+    settings = [
+        {'rotate': 30},
+        {'rotate': -17.5, 'fillcolor': 200},
+        {'scale': 1.7},
+        {'scale': {'x': 0.6, 'y': 1.3}, 'fillcolor': 90},
+        {'translatePx': {'x': 3, 'y': -2}},
+        {'translatePercent': {'x': 0.25, 'y': 0.1}},
+        {'shear': {'x': 20, 'y': -12}},
+        {'rotate': 45, 'scale': 0.8, 'center': {'x': 0, 'y': 0}},
+        {'rotate': 90},
+        {'rotate': 200, 'shear': 15, 'translatePx': 2, 'center': {'x': 0.3, 'y': 0.8}},
+    ]
+    cases = []
+    for options in settings:
+        outs = []
+        for image in imgs:
+            h, w = image.shape[:2]
+            pair = lambda v: (v['x'], v['y']) if isinstance(v, dict) else (v, v)  # noqa: E731
+            if 'translatePercent' in options:
+                tx, ty = pair(options['translatePercent'])
+                translate = (np.float32(tx) * w, np.float32(ty) * h)
+            else:
+                translate = pair(options.get('translatePx', 0))
+            shear = options.get('shear', 0.0)
+            shear = (shear['x'], shear['y']) if isinstance(shear, dict) else (shear, 0.0)
+            center = options.get('center', {'x': 0.5, 'y': 0.5})
+            m = affine_matrix(w, h, pair(options.get('scale', 1.0)), translate, options.get('rotate', 0.0), shear,
+                              (center['x'], center['y']))
+            fill = int(options.get('fillcolor', 0))
+            pil = as_pil(image)
+            fillcolor = fill if image.shape[2] == 1 else (fill, fill, fill)
+            outs.append(b64(np.asarray(pil.transform(pil.size, PIL.Image.AFFINE, m[:2, :].flat, fillcolor=fillcolor))))
+        cases.append({'type': 'pillike.Affine', 'options': options, 'outputs': outs})
+    return cases
+
+
 def write(name, imgs, cases, note):
     """The filter fixtures' writer (scripts/gen-filter-fixtures.py), naming this script and Pillow's version."""
     path = os.path.join(os.path.dirname(__file__), 'gen-filter-fixtures.py')
@@ -177,6 +237,14 @@ def main():
         imgs,
         histogram_cases(imgs),
         'base64 of HWC uint8 bytes; ImageOps.equalize and autocontrast per channel (as L images)',
+    )
+    imgs = filter_images()[4:8] + histogram_images()[3:4]
+    write(
+        'pillike-affine.json',
+        imgs,
+        affine_cases(imgs),
+        'base64 of HWC uint8 bytes; Image.transform(AFFINE) with imgaug 0.4.0\'s pillike matrix (float32 numpy, '
+        'np.linalg.inv), nearest neighbour, fillcolor per channel (alpha 255)',
     )
 
 

@@ -195,6 +195,7 @@ export const definedFactories = {
   WithChannels,
   WithColorspace,
   WithHueAndSaturation,
+  'pillike.Affine': pillike.Affine,
   'pillike.Autocontrast': pillike.Autocontrast,
   'pillike.EnhanceBrightness': pillike.EnhanceBrightness,
   'pillike.EnhanceColor': pillike.EnhanceColor,
