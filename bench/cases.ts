@@ -74,6 +74,12 @@ export const CASES: readonly BenchCase[] = [
     workloads: ['rgb256'],
     peer: false,
   },
+  // iaa.pillike rows (no OpenCV peer: Pillow's float32 filters and nearest transform); compare with the sharpen
+  // (filter2D) and affine_rotate30 rows of the same run.
+  { id: 'pillike_filter_smooth_more', make: () => iaa.pillike.FilterSmoothMore(), peer: false },
+  { id: 'pillike_filter_detail', make: () => iaa.pillike.FilterDetail(), peer: false },
+  { id: 'pillike_enhance_sharpness', make: () => iaa.pillike.EnhanceSharpness(1.5), peer: false },
+  { id: 'pillike_affine_rotate30', make: () => iaa.pillike.Affine({ rotate: 30 }), peer: false },
   // A reference row, not an augmentation: each batch copied and nothing computed. What 2 workers gain on it is what
   // the bench's workers (shared memory, messages) leave of a second thread for a case that only streams pixels;
   // `npm run bench:scaling` gives the machine's own figure beside it.

@@ -32,12 +32,18 @@ export function pilAffineU8(
   out: Uint8Array,
 ): void {
   const { height, width, channels } = shape;
-  const put = (o: number, xin: number, yin: number) => {
-    if (xin >= 0 && xin < width && yin >= 0 && yin < height) {
-      const s = (yin * width + xin) * channels;
-      for (let c = 0; c < channels; c++) out[o + c] = src[s + c];
-    } else for (let c = 0; c < channels; c++) out[o + c] = fill[c];
+  // Each output pixel's source pixel index (−1: outside), one row at a time, then one copy loop per row.
+  const from = new Int32Array(width);
+  const copyRow = (y: number) => {
+    let o = y * width * channels;
+    for (let x = 0; x < width; x++, o += channels) {
+      const s = from[x] * channels;
+      if (s >= 0) for (let c = 0; c < channels; c++) out[o + c] = src[s + c];
+      else for (let c = 0; c < channels; c++) out[o + c] = fill[c];
+    }
   };
+  const at = (xin: number, yin: number) =>
+    xin >= 0 && xin < width && yin >= 0 && yin < height ? yin * width + xin : -1;
   if (a[1] === 0 && a[3] === 0) {
     const xs = new Int32Array(width);
     let xo = a[2] + a[0] * 0.5;
@@ -45,7 +51,8 @@ export function pilAffineU8(
     let yo = a[5] + a[4] * 0.5;
     for (let y = 0; y < height; y++, yo += a[4]) {
       const yin = coord(yo);
-      for (let x = 0; x < width; x++) put((y * width + x) * channels, xs[x], yin);
+      for (let x = 0; x < width; x++) from[x] = at(xs[x], yin);
+      copyRow(y);
     }
     return;
   }
@@ -59,7 +66,8 @@ export function pilAffineU8(
     for (let y = 0; y < height; y++, a2 += a1, a5 += a4) {
       let xx = a2;
       let yy = a5;
-      for (let x = 0; x < width; x++, xx += a0, yy += a3) put((y * width + x) * channels, xx >> 16, yy >> 16);
+      for (let x = 0; x < width; x++, xx += a0, yy += a3) from[x] = at(xx >> 16, yy >> 16);
+      copyRow(y);
     }
     return;
   }
@@ -68,6 +76,7 @@ export function pilAffineU8(
   for (let y = 0; y < height; y++, xo += a[1], yo += a[4]) {
     let xx = xo;
     let yy = yo;
-    for (let x = 0; x < width; x++, xx += a[0], yy += a[3]) put((y * width + x) * channels, coord(xx), coord(yy));
+    for (let x = 0; x < width; x++, xx += a[0], yy += a[3]) from[x] = at(coord(xx), coord(yy));
+    copyRow(y);
   }
 }
