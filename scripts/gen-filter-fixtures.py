@@ -35,10 +35,10 @@ def b64(array):
     return base64.b64encode(np.ascontiguousarray(array).tobytes()).decode('ascii')
 
 
-def images():
-    rng = np.random.RandomState(20261207)
+def images(shapes=SHAPES, seed=20261207):
+    rng = np.random.RandomState(seed)
     out = []
-    for h, w, c in SHAPES:
+    for h, w, c in shapes:
         image = rng.randint(0, 256, size=(h, w, c)).astype(np.uint8)
         # Flat patches and saturated values, so that medians and roundings near 0 and 255 are exercised.
         image[: h // 2, : w // 3] = image[0, 0]

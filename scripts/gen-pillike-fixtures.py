@@ -61,14 +61,8 @@ def b64(array):
 
 
 def filter_images():
-    rng = np.random.RandomState(20261208)
-    out = []
-    for h, w, c in FILTER_SHAPES:
-        image = rng.randint(0, 256, size=(h, w, c)).astype(np.uint8)
-        # A flat patch and saturated values, so that clipping at 0 and 255 and flat sums are exercised.
-        image[: h // 2, : w // 3] = image[0, 0]
-        image.flat[:: max(1, image.size // 5)] = 255
-        out.append(image)
+    # The filter fixtures' images (flat patches, saturated values) at these shapes, and one more.
+    out = filter_fixtures().images(FILTER_SHAPES, 20261208)
     # SMOOTH_MORE's weighted sum is 5000 + 50 at the centre pixel (a value exactly half-way between two outputs in
     # real numbers): Pillow's float32 arithmetic decides, which an integer kernel must reproduce.
     tie = np.full((5, 5, 1), 50, dtype=np.uint8)
@@ -212,13 +206,19 @@ def affine_cases(imgs):
     return cases
 
 
-def write(name, imgs, cases, note):
-    """The filter fixtures' writer (scripts/gen-filter-fixtures.py), naming this script and Pillow's version."""
+def filter_fixtures():
+    """scripts/gen-filter-fixtures.py as a module: its image maker and its fixture writer."""
     path = os.path.join(os.path.dirname(__file__), 'gen-filter-fixtures.py')
     spec = importlib.util.spec_from_file_location('gen_filter_fixtures', path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    module.write(name, imgs, cases, note, generator='scripts/gen-pillike-fixtures.py', versions={'pillow': PIL.__version__})
+    return module
+
+
+def write(name, imgs, cases, note):
+    """The filter fixtures' writer, naming this script and Pillow's version."""
+    versions = {'pillow': PIL.__version__}
+    filter_fixtures().write(name, imgs, cases, note, generator='scripts/gen-pillike-fixtures.py', versions=versions)
 
 
 def main():

@@ -1,7 +1,7 @@
 import { argumentError } from '../../core/errors.ts';
 import { defineAugmenter } from '../base/define.ts';
 import { AFFINE_RULES, axesOption, warpOptions } from './affine-core.ts';
-import { affineSteps, axisOption, prepareAffine } from './single-axis.ts';
+import { affineSteps, affineTransformOptions, prepareAffine } from './single-axis.ts';
 
 /**
  * Warps each image with an affine transformation drawn per image: scale, then rotate and shear, then translate,
@@ -37,20 +37,7 @@ export const Affine = defineAugmenter({
   type: 'Affine',
   kind: 'geometric',
   options: {
-    scale: axesOption(1, AFFINE_RULES.scale, 'both', 'The zoom factor (2 zooms in), or { x, y }.'),
-    translatePx: axesOption(
-      undefined,
-      AFFINE_RULES.translatePx,
-      'both',
-      'The shift in whole pixels (+x right, +y down), or { x, y }.',
-    ),
-    translatePercent: axesOption(
-      undefined,
-      AFFINE_RULES.translatePercent,
-      'both',
-      'The shift as a fraction of the width (x) and height (y), or { x, y }.',
-    ),
-    rotate: axisOption(0, AFFINE_RULES.rotate, 'Degrees, clockwise on screen for positive values.'),
+    ...affineTransformOptions,
     shear: axesOption(0, AFFINE_RULES.shear, 'x', 'Degrees of x-shear, or { x, y }.'),
     ...warpOptions,
   },

@@ -16,6 +16,7 @@ import {
   type Axes,
   affineDrawer,
   applyAffine,
+  axesOption,
   float32Rules,
   isConstant,
 } from './affine-core.ts';
@@ -84,6 +85,24 @@ export const affineSteps = {
 export function axisOf(axis: 'x' | 'y', v: AxisValue | undefined): Axes | undefined {
   return v ? { [axis]: v.param, isDefault: false, integerTyped: v.integerTyped } : undefined;
 }
+
+/** The scale, translation and rotation options of `Affine` and `pillike.Affine` (imgaug's defaults and units). */
+export const affineTransformOptions = {
+  scale: axesOption(1, AFFINE_RULES.scale, 'both', 'The zoom factor (2 zooms in), or { x, y }.'),
+  translatePx: axesOption(
+    undefined,
+    AFFINE_RULES.translatePx,
+    'both',
+    'The shift in whole pixels (+x right, +y down), or { x, y }.',
+  ),
+  translatePercent: axesOption(
+    undefined,
+    AFFINE_RULES.translatePercent,
+    'both',
+    'The shift as a fraction of the width (x) and height (y), or { x, y }.',
+  ),
+  rotate: axisOption(0, AFFINE_RULES.rotate, 'Degrees, clockwise on screen for positive values.'),
+};
 
 /** The options of `TranslateX` / `TranslateY`. */
 export const translateOptions = {

@@ -8,7 +8,7 @@ import type { RandomSource } from '../../random/stream.ts';
 import { type OptionDef, defineAugmenter } from '../base/define.ts';
 import { numberOption } from '../base/options.ts';
 import { AFFINE_RULES, type Axes, axesOption } from '../geometric/affine-core.ts';
-import { axisOption } from '../geometric/single-axis.ts';
+import { affineTransformOptions } from '../geometric/single-axis.ts';
 import { type Position, type PositionInput, parsePosition } from '../size/fixed-size-core.ts';
 import { PIL_IMAGES } from './pil-images.ts';
 
@@ -41,28 +41,24 @@ function times(a: M3, b: M3): M3 {
  * shear (tanh of the angles), scale, then translate, all float32; returns the forward matrix (input → output, in
  * Pillow's coordinates where pixel (0, 0) covers [0, 1)²).
  */
-export function pilAffineMatrix(v: {
-  scaleX: number;
-  scaleY: number;
-  translateX: number;
-  translateY: number;
-  rotate: number;
-  shearX: number;
-  shearY: number;
-  cx: number;
-  cy: number;
-}): M3 {
+export function pilAffineMatrix(
+  scale: readonly [number, number],
+  translate: readonly [number, number],
+  rotate: number,
+  shear: readonly [number, number],
+  center: readonly [number, number],
+): M3 {
   const rad = (deg: number) => f32(f32(deg) * f32(Math.PI / 180));
-  const r = -rad(v.rotate);
+  const r = -rad(rotate);
   const [cos, sin] = [f32(Math.cos(r)), f32(Math.sin(r))];
-  const cx = f32(v.cx);
-  const cy = f32(v.cy);
+  const [cx, cy] = [f32(center[0]), f32(center[1])];
+  const [sx, sy] = [f32(Math.max(scale[0], 0.0001)), f32(Math.max(scale[1], 0.0001))];
   const steps: M3[] = [
     [1, 0, -cx, 0, 1, -cy, 0, 0, 1],
     [cos, sin, 0, -sin, cos, 0, 0, 0, 1],
-    [1, f32(Math.tanh(rad(v.shearX))), 0, f32(Math.tanh(rad(v.shearY))), 1, 0, 0, 0, 1],
-    [f32(Math.max(v.scaleX, 0.0001)), 0, 0, 0, f32(Math.max(v.scaleY, 0.0001)), 0, 0, 0, 1],
-    [1, 0, f32(v.translateX), 0, 1, f32(v.translateY), 0, 0, 1],
+    [1, f32(Math.tanh(rad(shear[0]))), 0, f32(Math.tanh(rad(shear[1]))), 1, 0, 0, 0, 1],
+    [sx, 0, 0, 0, sy, 0, 0, 0, 1],
+    [1, 0, f32(translate[0]), 0, 1, f32(translate[1]), 0, 0, 1],
     [1, 0, cx, 0, 1, cy, 0, 0, 1],
   ];
   let m: M3 = [1, 0, 0, 0, 1, 0, 0, 0, 1];
@@ -136,15 +132,7 @@ export const Affine = defineAugmenter({
   type: 'pillike.Affine',
   kind: 'geometric',
   options: {
-    scale: axesOption(1, AFFINE_RULES.scale, 'both', 'The zoom factor (2 zooms in), or { x, y }.'),
-    translatePx: axesOption(undefined, AFFINE_RULES.translatePx, 'both', 'The shift in pixels, or { x, y }.'),
-    translatePercent: axesOption(
-      undefined,
-      AFFINE_RULES.translatePercent,
-      'both',
-      'The shift as a fraction of the width (x) and height (y), or { x, y }.',
-    ),
-    rotate: axisOption(0, AFFINE_RULES.rotate, 'Degrees, clockwise on screen for positive values.'),
+    ...affineTransformOptions,
     shear: axesOption(0, AFFINE_RULES.shear, 'x', 'Degrees of shear (tanh of the angle), or { x, y }.'),
     fillcolor: numberOption(0, { min: 0, max: 255 }, 'The fill value, drawn for red, green and blue per image.'),
     center: centerOption,
@@ -180,17 +168,13 @@ export const Affine = defineAugmenter({
     const centers = random.stream('center');
     const centerX = p.center.x.draw(centers);
     const centerY = p.center.y.draw(centers);
-    const m = pilAffineMatrix({
-      scaleX: f32(scaleX),
-      scaleY: f32(scaleY),
-      translateX: percent ? f32(tx) * width : tx,
-      translateY: percent ? f32(ty) * height : ty,
+    const m = pilAffineMatrix(
+      [f32(scaleX), f32(scaleY)],
+      percent ? [f32(tx) * width, f32(ty) * height] : [tx, ty],
       rotate,
-      shearX,
-      shearY,
-      cx: width * centerX,
-      cy: height * centerY,
-    });
+      [shearX, shearY],
+      [width * centerX, height * centerY],
+    );
     const fill = new Uint8Array(channels);
     for (let c = 0; c < channels; c++) fill[c] = c < 3 ? rgb[channels === 1 ? 0 : c] : 255;
     // Pixel centres sit at + 0.5 in Pillow's coordinates: T(−0.5) · M · T(0.5) maps centre to centre.
