@@ -65,7 +65,11 @@ function optionInfo(name: string, def: OptionDefinition): OptionInfo {
 /** Every augmenter among a module's exports (`import * as iaa from 'augkit'`), sorted by name. */
 export function loadCatalogue(exports: Record<string, unknown>): Map<string, AugmenterInfo> {
   const found: AugmenterInfo[] = [];
-  for (const value of Object.values(exports)) {
+  // A namespace of augmenters (iaa.pillike, registered as 'pillike.Affine' …) holds its factories one level down.
+  const values = Object.values(exports).flatMap((v) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.values(v as Record<string, unknown>) : [v],
+  );
+  for (const value of values) {
     const definition = (value as { definition?: Definition } | null)?.definition;
     if (typeof value !== 'function' || definition === undefined || typeof definition.type !== 'string') continue;
     const positional = definition.positional ?? (definition.primary !== undefined ? [definition.primary] : []);

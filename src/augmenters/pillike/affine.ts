@@ -87,7 +87,8 @@ const centerOption: OptionDef<PositionInput, Position> = {
   parse: parsePosition,
 };
 
-interface Prepared {
+/** What the options become, once per augmenter. */
+export interface PilAffinePrepared {
   readonly scale: Axes;
   readonly translatePx?: Axes;
   readonly translatePercent?: Axes;
@@ -147,7 +148,7 @@ export const Affine = defineAugmenter({
       throw argumentError('pillike.Affine', 'translatePx', 'not given together with translatePercent', 'both');
     }
   },
-  prepare: (o): Prepared => ({
+  prepare: (o): PilAffinePrepared => ({
     scale: o.scale as Axes,
     translatePx: o.translatePx,
     translatePercent: o.translatePercent,
