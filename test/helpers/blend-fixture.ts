@@ -14,6 +14,24 @@ export interface BlendFixture {
   /** Every (fg, bg) = (column, row) pair blended with `alpha`. */
   readonly pairs: { alpha: number; sha256: string; picked: number[] }[];
   readonly images: { fg: BlendFixtureImage; bg: BlendFixtureImage; alphas: number[]; out: BlendFixtureImage }[];
+  /** Linear-gradient masks for given draws, and an RGB pair blended through each. */
+  readonly gradients: (MaskCase & {
+    axis: 'x' | 'y';
+    minValue: number;
+    maxValue: number;
+    startAt: number;
+    endAt: number;
+  })[];
+  /** Regular-grid and checkerboard masks (the counts as drawn, before clipping to the image). */
+  readonly grids: (MaskCase & { kind: 'grid' | 'checkerboard'; nbRows: number; nbCols: number; alphas: number[] })[];
+}
+
+/** A float32 mask, and the uint8 RGB pair blended through it. */
+interface MaskCase {
+  readonly mask: BlendFixtureImage;
+  readonly fg: BlendFixtureImage;
+  readonly bg: BlendFixtureImage;
+  readonly out: BlendFixtureImage;
 }
 
 export function readBlendFixture(): BlendFixture {
