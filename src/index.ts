@@ -66,3 +66,7 @@ export {
 export { drawLabels, type DrawLabelsOptions } from './viz/draw.ts';
 export * from './data/index.ts';
 export * from './augmentables/index.ts';
+export { MaskGenerator, type MaskGeneratorSpec } from './augmenters/blend/mask-generator.ts';
+export { HorizontalLinearGradientMaskGen, VerticalLinearGradientMaskGen } from './augmenters/blend/gradient-mask.ts';
+export { CheckerboardMaskGen, RegularGridMaskGen } from './augmenters/blend/grid-mask.ts';
+export { InvertMaskGen, StochasticParameterMaskGen } from './augmenters/blend/mask-generators.ts';

@@ -16,6 +16,12 @@ import { Solarize } from './arithmetic/solarize.ts';
 import { TotalDropout } from './arithmetic/total-dropout.ts';
 import type { Augmenter } from './base/augmenter.ts';
 import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/registry.ts';
+import { BlendAlphaCheckerboard } from './blend/blend-alpha-checkerboard.ts';
+import { BlendAlphaElementwise } from './blend/blend-alpha-elementwise.ts';
+import { BlendAlphaHorizontalLinearGradient } from './blend/blend-alpha-horizontal-linear-gradient.ts';
+import { BlendAlphaMask } from './blend/blend-alpha-mask.ts';
+import { BlendAlphaRegularGrid } from './blend/blend-alpha-regular-grid.ts';
+import { BlendAlphaVerticalLinearGradient } from './blend/blend-alpha-vertical-linear-gradient.ts';
 import { BlendAlpha } from './blend/blend-alpha.ts';
 import { AverageBlur } from './blur/average-blur.ts';
 import { BilateralBlur } from './blur/bilateral-blur.ts';
@@ -116,6 +122,12 @@ export const definedFactories = {
   AverageBlur,
   BilateralBlur,
   BlendAlpha,
+  BlendAlphaCheckerboard,
+  BlendAlphaElementwise,
+  BlendAlphaHorizontalLinearGradient,
+  BlendAlphaMask,
+  BlendAlphaRegularGrid,
+  BlendAlphaVerticalLinearGradient,
   CLAHE,
   CenterCropToAspectRatio,
   CenterCropToFixedSize,

@@ -14,6 +14,12 @@ export { AllChannelsHistogramEqualization } from './contrast/all-channels-histog
 export { AverageBlur } from './blur/average-blur.ts';
 export { BilateralBlur } from './blur/bilateral-blur.ts';
 export { BlendAlpha } from './blend/blend-alpha.ts';
+export { BlendAlphaCheckerboard } from './blend/blend-alpha-checkerboard.ts';
+export { BlendAlphaElementwise } from './blend/blend-alpha-elementwise.ts';
+export { BlendAlphaHorizontalLinearGradient } from './blend/blend-alpha-horizontal-linear-gradient.ts';
+export { BlendAlphaMask } from './blend/blend-alpha-mask.ts';
+export { BlendAlphaRegularGrid } from './blend/blend-alpha-regular-grid.ts';
+export { BlendAlphaVerticalLinearGradient } from './blend/blend-alpha-vertical-linear-gradient.ts';
 export { CLAHE } from './contrast/clahe.ts';
 export { CenterCropToAspectRatio } from './size/crop-to-aspect-ratio.ts';
 export { CenterCropToFixedSize } from './size/crop-to-fixed-size.ts';

@@ -4,7 +4,6 @@ import { type DefinedFactory, defineAugmenter } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
 import type { Branch } from '../meta/branch.ts';
 import {
-  type BlendChoice,
   type BranchParams,
   applyBranches,
   applyBranchesBatch,
@@ -26,10 +25,9 @@ export interface BlendAlphaOptions extends CommonOptions {
   readonly perChannel?: ProbabilityInput;
 }
 
-/** One image's draws: the branches' params, the factor (one, or one per channel) and which result it gets. */
+/** One image's draws: the branches' params and the factor (one, or one per channel). */
 export interface BlendAlphaParams extends BranchParams {
   readonly alphas: Float64Array;
-  readonly choice: BlendChoice;
 }
 
 /**
@@ -72,18 +70,21 @@ export const BlendAlpha = defineAugmenter({
     const perChannelDraw = perChannel.draw(random.stream('perChannel')) > 0.5;
     const alphas = new Float64Array(perChannelDraw ? branches.output.channels : 1);
     factor.drawMany(random.stream('factor'), alphas);
-    return { ...branches, alphas, choice: blendChoice(alphas) };
+    return { ...branches, alphas };
   },
   outputShape: (_prepared, _shape, params) => params.output,
   warp: (prepared, shape, params) => branchWarp(prepared, shape, params, meanOf(params.alphas) >= 0.5),
   apply(image, params, out, prepared) {
-    applyBranches(prepared, params, params.choice, () => params, image, out);
+    applyBranches(prepared, params, () => params, image, out);
   },
   applyBatch(batch, params, out, size, prepared) {
     const { width, channels } = batch;
     const uniform = { data: batch.data, n: params.length, height: size / (width * channels), width, channels };
-    const choices = params.map((p) => p.choice);
-    return applyBranchesBatch(prepared, params, choices, (i) => params[i], uniform, out.data);
+    // A branch that no image shows alone or blended is not run.
+    const choices = params.map((p) => blendChoice(p.alphas));
+    const needed = { foreground: choices.includes('foreground'), background: choices.includes('background') };
+    if (choices.includes('blend')) needed.foreground = needed.background = true;
+    return applyBranchesBatch(prepared, params, (i) => params[i], uniform, out.data, needed);
   },
 }) as unknown as DefinedFactory<{
   (options?: BlendAlphaOptions): Augmenter<BlendAlphaParams>;

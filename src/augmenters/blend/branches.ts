@@ -5,7 +5,7 @@ import { type Warp, identityWarp } from '../../geometry/warp.ts';
 import { blendImages } from '../../kernels/blend.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import type { Augmenter } from '../base/augmenter.ts';
-import { branchOption, runBranch, withScratchImages } from '../meta/branch.ts';
+import { type ScratchImage, branchOption, runBranch, withScratchImages } from '../meta/branch.ts';
 
 /** imgaug's `epsilon`: alphas all at least 1 − EPS show the foreground alone, all at most EPS the background. */
 export const BLEND_EPS = 0.01;
@@ -92,45 +92,61 @@ export interface Opacity {
   readonly mask?: Float32Array;
 }
 
+/** Makes one image's opacity, a mask in scratch slot 2 or 3 if it has one (see `withScratchImages`). */
+export type MakeOpacity = (scratch: ScratchImage) => Opacity;
+
+/** Which result the opacity gives: the foreground's alone, the background's alone, or their blend. */
+function choiceOf({ alphas, mask }: Opacity): BlendChoice {
+  return blendChoice(mask ?? alphas);
+}
+
 /**
- * One image: the branch `choice` names written straight into `out`, or both branches into scratch images (the
- * input itself for an absent branch) blended into `out` with `opacity`.
+ * One image: the branch the opacity picks alone (imgaug's shortcut) written straight into `out`, or both branches
+ * into scratch images (the input itself for an absent branch) blended into `out`.
  */
 export function applyBranches(
   branches: Branches,
   params: BranchParams,
-  choice: BlendChoice,
-  opacity: () => Opacity,
+  opacityOf: MakeOpacity,
   image: Image,
   out: Image,
 ): void {
   const { foreground, background } = branches;
-  if (choice !== 'blend') {
-    const child = choice === 'foreground' ? foreground : background;
-    if (child === undefined) out.data.set(image.data);
-    else child.applyInto(image, choice === 'foreground' ? params.fg : params.bg, out);
-    return;
-  }
   withScratchImages((scratch) => {
+    const opacity = opacityOf(scratch);
+    const choice = choiceOf(opacity);
+    if (choice !== 'blend') {
+      const child = choice === 'foreground' ? foreground : background;
+      if (child === undefined) out.data.set(image.data);
+      else child.applyInto(image, choice === 'foreground' ? params.fg : params.bg, out);
+      return;
+    }
     const fg = runBranch(foreground, params.fg, image, () => scratch(0, image.data, params.output));
     const bg = runBranch(background, params.bg, image, () => scratch(1, image.data, params.output));
-    const { alphas, mask } = opacity();
-    blendImages({ fg: fg.data, bg: bg.data, out: out.data, channels: out.channels, alphas, mask });
+    blendImages({
+      fg: fg.data,
+      bg: bg.data,
+      out: out.data,
+      channels: out.channels,
+      alphas: opacity.alphas,
+      mask: opacity.mask,
+    });
   });
 }
 
 /**
  * A uniform batch whose images keep their shape: each branch runs over the whole batch in one call (its batch
- * kernel where it has one), then each image is blended. Returns false, having written nothing, when a branch
- * changes an image's shape. The bytes are those of {@link applyBranches} image by image.
+ * kernel where it has one; skipped when `needed` says no image uses it), then each image gets its branch or the
+ * blend. Returns false, having written nothing, when a branch changes an image's shape. The bytes are those of
+ * {@link applyBranches} image by image.
  */
 export function applyBranchesBatch(
   branches: Branches,
   params: readonly BranchParams[],
-  choices: readonly BlendChoice[],
-  opacity: (i: number) => Opacity,
+  opacityOf: (i: number, scratch: ScratchImage) => Opacity,
   batch: UniformBatch,
   out: Uint8Array | Float32Array,
+  needed: { readonly foreground: boolean; readonly background: boolean } = { foreground: true, background: true },
 ): boolean {
   const { n, height, width, channels } = batch;
   for (const p of params) {
@@ -140,10 +156,8 @@ export function applyBranchesBatch(
   const { foreground, background } = branches;
   return withScratchImages((scratch) => {
     const whole = { height: height * n, width, channels };
-    const fgAll =
-      foreground && choices.some((c) => c !== 'background') ? scratch(0, batch.data, whole).data : undefined;
-    const bgAll =
-      background && choices.some((c) => c !== 'foreground') ? scratch(1, batch.data, whole).data : undefined;
+    const fgAll = foreground && needed.foreground ? scratch(0, batch.data, whole).data : undefined;
+    const bgAll = background && needed.background ? scratch(1, batch.data, whole).data : undefined;
     if (fgAll && foreground)
       foreground.applyBatchInto(
         batch,
@@ -161,12 +175,11 @@ export function applyBranchesBatch(
       const to = out.subarray(at, at + size);
       const fg = (fgAll ?? batch.data).subarray(at, at + size);
       const bg = (bgAll ?? batch.data).subarray(at, at + size);
-      if (choices[i] === 'foreground') to.set(fg);
-      else if (choices[i] === 'background') to.set(bg);
-      else {
-        const { alphas, mask } = opacity(i);
-        blendImages({ fg, bg, out: to, channels, alphas, mask });
-      }
+      const opacity = opacityOf(i, scratch);
+      const choice = choiceOf(opacity);
+      if (choice === 'foreground') to.set(fg);
+      else if (choice === 'background') to.set(bg);
+      else blendImages({ fg, bg, out: to, channels, alphas: opacity.alphas, mask: opacity.mask });
     }
     return true;
   });

@@ -1,0 +1,17 @@
+import { defineAugmenter } from '../base/define.ts';
+import { type GradientBlendFactory, gradientBlendDefinition } from './gradient-mask.ts';
+
+/**
+ * Blends two versions of each image along a linear gradient from left to right (imgaug's
+ * `BlendAlphaHorizontalLinearGradient`): the background shows where the gradient is low, the foreground where it is high.
+ *
+ * The mask is `minValue` up to `startAt` (a fraction of the width), then rises linearly (numpy's float32 linspace) to
+ * `maxValue` at `endAt`, and stays there; with `endAt` before `startAt` it runs the other way, inverted. All four
+ * are drawn per image. For given values the uint8 bytes are imgaug 0.4.0's. Labels follow the foreground when the
+ * mask's mean is above 0.5, else the background (see BlendAlphaMask).
+ *
+ * @example iaa.BlendAlphaHorizontalLinearGradient(iaa.AddToHue([-100, 100]))
+ */
+export const BlendAlphaHorizontalLinearGradient = defineAugmenter(
+  gradientBlendDefinition('BlendAlphaHorizontalLinearGradient', 'x'),
+) as unknown as GradientBlendFactory;

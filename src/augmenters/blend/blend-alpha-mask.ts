@@ -1,0 +1,62 @@
+import type { Augmenter, CommonOptions } from '../base/augmenter.ts';
+import { type DefinedFactory, defineAugmenter } from '../base/define.ts';
+import type { Branch } from '../meta/branch.ts';
+import { branchOptions, checkBranches } from './branches.ts';
+import { type MaskBlendParams, maskBlendSteps } from './mask-blend.ts';
+import type { MaskGenerator } from './mask-generator.ts';
+import { maskGeneratorOption } from './mask-generators.ts';
+
+export interface BlendAlphaMaskOptions extends CommonOptions {
+  /** What makes each image's mask: `iaa.VerticalLinearGradientMaskGen()`, `iaa.RegularGridMaskGen(…)`, … */
+  readonly maskGenerator?: MaskGenerator;
+  readonly foreground?: Branch;
+  readonly background?: Branch;
+}
+
+/**
+ * Blends two versions of each image pixel by pixel through a mask that a mask generator makes per image (imgaug's
+ * `BlendAlphaMask`): where the mask is 1 the foreground branch's image shows, where it is 0 the background's.
+ *
+ * Generators: `StochasticParameterMaskGen` (values drawn per pixel), `HorizontalLinearGradientMaskGen`,
+ * `VerticalLinearGradientMaskGen`, `RegularGridMaskGen`, `CheckerboardMaskGen`, and `InvertMaskGen` (another's
+ * mask inverted for some images). Branches as in BlendAlpha (at least one; a missing one is the image). uint8 bytes
+ * are imgaug's `blend_alpha` with the mask (masks all ≥ 0.99 show the foreground alone, all ≤ 0.01 the background).
+ *
+ * Labels follow the foreground's branch when the mask's mean is above 0.5, else the background's.
+ *
+ * Differs from imgaug: keypoints follow that branch too (imgaug picks each keypoint's branch by the mask under it),
+ * and heatmaps and segmentation maps come from the chosen branch (imgaug blends them by the mask rounded to 0 or
+ * 1); the two agree when the branches move no pixels.
+ *
+ * @example iaa.BlendAlphaMask(iaa.InvertMaskGen(0.5, iaa.VerticalLinearGradientMaskGen()), iaa.Multiply(0.3))
+ */
+export const BlendAlphaMask = defineAugmenter({
+  type: 'BlendAlphaMask',
+  kind: 'meta',
+  positional: ['maskGenerator', 'foreground', 'background'],
+  options: {
+    maskGenerator: maskGeneratorOption(undefined, "What makes each image's mask (required)."),
+    ...branchOptions(),
+  },
+  examples: [
+    {
+      maskGenerator: { type: 'InvertMaskGen', p: 0.5, child: { type: 'VerticalLinearGradientMaskGen' } },
+      foreground: { type: 'Multiply', mul: [0.2, 0.6] },
+    },
+    {
+      maskGenerator: { type: 'RegularGridMaskGen', nbRows: [1, 4], nbCols: [1, 4], alpha: [0, 1] },
+      background: { type: 'Add', value: [-60, 60] },
+    },
+  ],
+  validate: (options) => checkBranches('BlendAlphaMask', options),
+  prepare: ({ maskGenerator, foreground, background }) => ({ generator: maskGenerator, foreground, background }),
+  ...maskBlendSteps('BlendAlphaMask'),
+}) as unknown as DefinedFactory<{
+  (options?: BlendAlphaMaskOptions): Augmenter<MaskBlendParams>;
+  (
+    maskGenerator: MaskGenerator,
+    foreground?: Branch,
+    background?: Branch,
+    options?: CommonOptions,
+  ): Augmenter<MaskBlendParams>;
+}>;
