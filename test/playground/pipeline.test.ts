@@ -53,8 +53,15 @@ describe('the playground’s catalogue', () => {
       info.options.filter((o) => o.holds).map((o) => `${info.type}.${o.name}:${o.holds}`),
     );
     assert.deepEqual(holders.sort(), [
-      'BlendAlpha.background:branch',
-      'BlendAlpha.foreground:branch',
+      ...[
+        'BlendAlpha',
+        'BlendAlphaCheckerboard',
+        'BlendAlphaElementwise',
+        'BlendAlphaHorizontalLinearGradient',
+        'BlendAlphaMask',
+        'BlendAlphaRegularGrid',
+        'BlendAlphaVerticalLinearGradient',
+      ].flatMap((type) => [`${type}.background:branch`, `${type}.foreground:branch`]),
       'KeepSizeByResize.children:list',
       'OneOf.children:list',
       'Sequential.children:list',

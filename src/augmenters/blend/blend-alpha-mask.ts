@@ -3,12 +3,12 @@ import { type DefinedFactory, defineAugmenter } from '../base/define.ts';
 import type { Branch } from '../meta/branch.ts';
 import { branchOptions, checkBranches } from './branches.ts';
 import { type MaskBlendParams, maskBlendSteps } from './mask-blend.ts';
-import type { MaskGenerator } from './mask-generator.ts';
-import { maskGeneratorOption } from './mask-generators.ts';
+import type { MaskGenerator, MaskGeneratorSpec } from './mask-generator.ts';
+import { isMaskGeneratorSpec, maskGeneratorOption } from './mask-generators.ts';
 
 export interface BlendAlphaMaskOptions extends CommonOptions {
-  /** What makes each image's mask: `iaa.VerticalLinearGradientMaskGen()`, `iaa.RegularGridMaskGen(…)`, … */
-  readonly maskGenerator?: MaskGenerator;
+  /** What makes each image's mask: `iaa.VerticalLinearGradientMaskGen()`, `iaa.RegularGridMaskGen(…)`, … or its JSON. */
+  readonly maskGenerator?: MaskGenerator | MaskGeneratorSpec;
   readonly foreground?: Branch;
   readonly background?: Branch;
 }
@@ -34,6 +34,8 @@ export const BlendAlphaMask = defineAugmenter({
   type: 'BlendAlphaMask',
   kind: 'meta',
   positional: ['maskGenerator', 'foreground', 'background'],
+  // A generator's JSON form as the first argument is the generator, not the options object.
+  isPrimaryValue: isMaskGeneratorSpec,
   options: {
     maskGenerator: maskGeneratorOption(undefined, "What makes each image's mask (required)."),
     ...branchOptions(),
@@ -54,7 +56,7 @@ export const BlendAlphaMask = defineAugmenter({
 }) as unknown as DefinedFactory<{
   (options?: BlendAlphaMaskOptions): Augmenter<MaskBlendParams>;
   (
-    maskGenerator: MaskGenerator,
+    maskGenerator: MaskGenerator | MaskGeneratorSpec,
     foreground?: Branch,
     background?: Branch,
     options?: CommonOptions,

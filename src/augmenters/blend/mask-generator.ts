@@ -71,7 +71,8 @@ export class MaskGenerator<P = unknown> {
 /** A mask generator factory: options positionally (`positional`) or in one object. */
 export type MaskGeneratorFactory<D extends Defs, P> = ((...args: unknown[]) => MaskGenerator<P>) & {
   (options?: Inputs<D>): MaskGenerator<P>;
-  readonly definition: MaskGeneratorDefinition<D, P>;
+  /** The generator's definition (not `definition`, which marks augmenter factories for the registry and tools). */
+  readonly maskDefinition: MaskGeneratorDefinition<D, P>;
 };
 
 /** Builds a mask generator factory: parses and checks the options at construction (the template errors). */
@@ -99,7 +100,7 @@ export function defineMaskGenerator<D extends Defs, P>(
     }
     return new MaskGenerator(type, raw, definition as unknown as MaskGeneratorDefinition<Defs, P>, parsed);
   };
-  Object.defineProperty(factory, 'definition', { value: definition });
+  Object.defineProperty(factory, 'maskDefinition', { value: definition });
   Object.defineProperty(factory, 'name', { value: type });
   return factory as MaskGeneratorFactory<D, P>;
 }
@@ -124,7 +125,7 @@ export function maskGeneratorFromSpec(
   const given: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (key === 'type') continue;
-    const def = factory.definition.options[key];
+    const def = factory.maskDefinition.options[key];
     given[key] = def?.fromJSON
       ? def.fromJSON(value, `${path}.${key}`, () => undefined as never)
       : valueFromSpec(value, `${path}.${key}`);

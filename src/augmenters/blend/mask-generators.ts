@@ -3,13 +3,14 @@ import { argumentError } from '../../core/errors.ts';
 import { drawNamed } from '../../params/constant.ts';
 import type { Param } from '../../params/param.ts';
 import type { RandomStream } from '../../random/stream.ts';
-import type { OptionDef } from '../base/define.ts';
+import { type OptionDef, isOptionsObject } from '../base/define.ts';
 import { numberOption, probabilityOption } from '../base/options.ts';
 import { HorizontalLinearGradientMaskGen, VerticalLinearGradientMaskGen } from './gradient-mask.ts';
 import { CheckerboardMaskGen, RegularGridMaskGen } from './grid-mask.ts';
 import {
   MaskGenerator,
   type MaskGeneratorFactory,
+  type MaskGeneratorSpec,
   defineMaskGenerator,
   maskGeneratorFromSpec,
 } from './mask-generator.ts';
@@ -84,22 +85,30 @@ export const GENERATORS: Readonly<Record<string, MaskGeneratorFactory<never, unk
   InvertMaskGen,
 } as never;
 
+/** True for a generator's JSON form (`{ type: 'VerticalLinearGradientMaskGen', … }`), which the option also takes. */
+export function isMaskGeneratorSpec(value: unknown): boolean {
+  return isOptionsObject(value) && typeof value.type === 'string' && GENERATOR_NAMES.split(', ').includes(value.type);
+}
+
 /**
- * An option holding a mask generator (made by a factory such as `iaa.VerticalLinearGradientMaskGen()`); its JSON form
- * is the generator's `{ "type": …, options }`. Required when `defaultValue` is undefined.
+ * An option holding a mask generator: one made by a factory (`iaa.VerticalLinearGradientMaskGen()`) or its JSON form
+ * `{ "type": …, options }`, which is also what the option's JSON holds. Required when `defaultValue` is undefined.
  */
 export function maskGeneratorOption(
   defaultValue: MaskGenerator | undefined,
   doc: string,
-): OptionDef<MaskGenerator | undefined, MaskGenerator> {
+): OptionDef<MaskGenerator | MaskGeneratorSpec | undefined, MaskGenerator> {
+  const asGenerator = (value: unknown, path: string) =>
+    value instanceof MaskGenerator ? value : maskGeneratorFromSpec(GENERATORS as never, value, path);
   return {
     default: defaultValue,
     meta: { type: 'mask generator', range: GENERATOR_NAMES, doc },
     parse(owner, option, value) {
       if (value instanceof MaskGenerator) return value;
+      if (isMaskGeneratorSpec(value)) return asGenerator(value, option);
       throw argumentError(owner, option, `a mask generator (${GENERATOR_NAMES})`, value, 'type');
     },
-    toJSON: (value) => value?.toJSON(),
-    fromJSON: (value, path) => maskGeneratorFromSpec(GENERATORS as never, value, path),
+    toJSON: (value) => (value === undefined ? undefined : asGenerator(value, 'maskGenerator').toJSON()),
+    fromJSON: (value, path) => asGenerator(value, path),
   };
 }
