@@ -169,6 +169,11 @@ describe('the npm package, as a consumer installs it', () => {
       ),
     );
     assert.deepEqual(unwanted, []);
+    // A source map is of use only with the sources it names, and the sources are not shipped.
+    assert.deepEqual(
+      paths.filter((p) => p.endsWith('.map')),
+      [],
+    );
     // Declarations import each other as `.js` (tsc leaves the sources' `.ts` there; TypeScript before 5.0 rejects it).
     const installed = join(project, 'node_modules/augkit');
     const tsImports = paths
