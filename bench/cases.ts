@@ -61,6 +61,8 @@ export const CASES: readonly BenchCase[] = [
   { id: 'add_to_hue_and_saturation', make: () => iaa.AddToHueAndSaturation(20), workloads: ['rgb256'] },
   // imgaug's steps: RGB → HSV, hue 0–180 → 0–255 → 0–180 (a table), saturation × 1.5 rounded and clipped, HSV → RGB.
   { id: 'multiply_saturation_1.5', make: () => iaa.MultiplySaturation(1.5), workloads: ['rgb256'] },
+  // imgaug's steps: each channel times its multiplier at 4000 K (255, 209, 163)/255, rounded (one table per channel).
+  { id: 'change_color_temperature_4000', make: () => iaa.ChangeColorTemperature(4000), workloads: ['rgb256'] },
   { id: 'crop_px_4', make: () => iaa.Crop({ px: 4, keepSize: false }) },
   { id: 'pad_px_4_constant', make: () => iaa.Pad({ px: 4, padMode: 'constant', padCval: 0, keepSize: false }) },
   { id: 'pad_px_4_reflect', make: () => iaa.Pad({ px: 4, padMode: 'reflect', keepSize: false }) },

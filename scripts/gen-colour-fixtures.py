@@ -346,6 +346,45 @@ def meta_cases(rng):
     return cases
 
 
+def kelvin_table():
+    """imgaug 0.4.0's _KelvinToRGBTable.create_table, read from augkit's copy of it (src/augmenters/color/kelvin-table.ts)
+    so that the two cannot drift apart unnoticed: the test compares bytes made from it with augkit's."""
+    path = os.path.join(os.path.dirname(__file__), "..", "src", "augmenters", "color", "kelvin-table.ts")
+    text = open(path).read()
+    numbers = [int(v) for v in text[text.index("= [") + 3:text.index("];")].replace("\n", " ").split(",") if v.strip()]
+    return np.float32(numbers).reshape(-1, 3) / 255.0
+
+
+def change_color_temperature(image, kelvin, from_colorspace, table):
+    """imgaug 0.4.0's change_color_temperatures_ for one image (its transform_kelvins_to_rgb_multipliers with one
+    kelvin: float32 throughout)."""
+    kelvins = np.clip(np.array([kelvin], dtype=np.float32), 1000, 40000)
+    tbl_indices = kelvins / 100 - (1000 // 100)
+    floored = np.floor(tbl_indices)
+    ceiled = np.ceil(tbl_indices)
+    factors = tbl_indices - floored
+    low = table[floored.astype(np.int32), :]
+    high = table[ceiled.astype(np.int32), :]
+    multipliers = (low + factors * (high - low)).reshape((1, 1, 3))
+    rgb = image[..., ::-1] if from_colorspace == "BGR" else image
+    out = np.round(rgb.astype(np.float32) * multipliers).astype(np.uint8)
+    return np.ascontiguousarray(out[..., ::-1] if from_colorspace == "BGR" else out)
+
+
+def temperature_cases(rng):
+    table = kelvin_table()
+    cases = []
+    settings = [(1000, "RGB"), (1050, "RGB"), (4000, "RGB"), (6543.21, "BGR"), (11000, "RGB"), (25555.5, "RGB"),
+                (40000, "BGR")]
+    for k, (kelvin, source) in enumerate(settings):
+        height, width = SMALL_SHAPES[k % len(SMALL_SHAPES)]
+        image = rng.integers(0, 256, (height, width, 3), dtype=np.uint8)
+        out = change_color_temperature(image, kelvin, source, table)
+        cases.append({"type": "ChangeColorTemperature", "options": {"kelvin": kelvin, "fromColorspace": source},
+                      "height": height, "width": width, "image": b64(image), "out": b64(out)})
+    return cases
+
+
 def main_augmenters():
     rng = np.random.default_rng(2404)
     cases = augmenter_cases(rng) + brightness_cases(rng) + quantize_cases(rng)
@@ -353,6 +392,7 @@ def main_augmenters():
     cases += brightness_cases(rng, [("Luv", 1.4, -10, False), ("Luv", 0.6, 25.5, True), ("Luv", 1.0, 0, False)])
     cases += multiply_hue_saturation_cases(rng)
     cases += meta_cases(rng)
+    cases += temperature_cases(rng)
     out = {"opencv": cv2.__version__, "cases": cases}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "colour-augmenters.json")
     with open(path, "w") as f:

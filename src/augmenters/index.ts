@@ -32,6 +32,7 @@ import { AddToBrightness } from './color/add-to-brightness.ts';
 import { AddToHueAndSaturation } from './color/add-to-hue-and-saturation.ts';
 import { AddToHue } from './color/add-to-hue.ts';
 import { AddToSaturation } from './color/add-to-saturation.ts';
+import { ChangeColorTemperature } from './color/change-color-temperature.ts';
 import { Grayscale } from './color/grayscale.ts';
 import { MultiplyAndAddToBrightness } from './color/multiply-and-add-to-brightness.ts';
 import { MultiplyBrightness } from './color/multiply-brightness.ts';
@@ -139,6 +140,7 @@ export const definedFactories = {
   CenterPadToMultiplesOf,
   CenterPadToPowersOf,
   CenterPadToSquare,
+  ChangeColorTemperature,
   Convolve,
   Crop,
   CropAndPad,

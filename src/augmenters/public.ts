@@ -31,6 +31,7 @@ export { CenterPadToFixedSize } from './size/pad-to-fixed-size.ts';
 export { CenterPadToMultiplesOf } from './size/pad-to-multiples-of.ts';
 export { CenterPadToPowersOf } from './size/pad-to-powers-of.ts';
 export { CenterPadToSquare } from './size/pad-to-square.ts';
+export { ChangeColorTemperature } from './color/change-color-temperature.ts';
 export { Convolve } from './convolutional/convolve.ts';
 export { Crop } from './size/crop.ts';
 export { CropAndPad } from './size/crop-and-pad.ts';
