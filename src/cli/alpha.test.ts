@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { AugmenterSpec } from '../augmenters/base/augmenter.ts';
 import { fromJSON } from '../augmenters/index.ts';
 import type { Image } from '../core/image.ts';
-import { augmentKeepingAlpha, geometryOnly, mergeAlpha, splitAlpha } from './alpha.ts';
+import { augmentKeepingAlpha, forChannels, geometryOnly, mergeAlpha, splitAlpha } from './alpha.ts';
 
 /** A height×width image of `channels` channels with varied bytes (no two neighbours alike). */
 function pattern(height: number, width: number, channels: number, salt = 0): Image {
@@ -125,5 +125,43 @@ describe('the alpha rule', () => {
       ],
     });
     assert.deepEqual(geometryOnly(spec).toJSON(), expected.toJSON());
+  });
+});
+
+describe('the channels rule (forChannels)', () => {
+  const spec: AugmenterSpec = {
+    type: 'Sequential',
+    seed: 3,
+    children: [
+      { type: 'AddToHueAndSaturation', value: [-50, 50] },
+      { type: 'Fliplr', p: 0.5 },
+      { type: 'Multiply', mul: [0.5, 1.5] },
+      { type: 'WithColorspace', toColorspace: 'HSV', children: [{ type: 'Add', value: 9 }] },
+    ],
+  };
+  const skipped: AugmenterSpec = {
+    ...spec,
+    children: [
+      { type: 'Identity' },
+      { type: 'Fliplr', p: 0.5 },
+      { type: 'Multiply', mul: [0.5, 1.5] },
+      { type: 'Identity' },
+    ],
+  };
+
+  it('skips the augmenters that take RGB only on a gray image, and everything else draws as before', () => {
+    const gray = pattern(5, 7, 1);
+    const rule = forChannels(spec, 1);
+    assert.ok(rule);
+    for (let epoch = 0; epoch < 8; epoch++) {
+      const at = { epoch, index: 2 };
+      assert.deepEqual(rule.augmentImage(gray, at), fromJSON(skipped).augmentImage(gray, at), `epoch ${epoch}`);
+    }
+    assert.throws(() => fromJSON(spec).augmentImage(gray), /AddToHueAndSaturation: image must be a uint8 image with 3/);
+  });
+
+  it('is not needed for RGB images or for pipelines whose augmenters take any image', () => {
+    assert.equal(forChannels(spec, 3), undefined);
+    assert.equal(forChannels(skipped, 1), undefined);
   });
 });

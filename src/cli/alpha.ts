@@ -6,31 +6,67 @@
 // alpha plane moves exactly as the alpha channel of a 4-channel run would (a constant border gets the same drawn
 // `cval` as the colours, 0 = transparent by default).
 import type { Augmenter, AugmenterSpec } from '../augmenters/base/augmenter.ts';
+import { acceptsImage } from '../augmenters/base/define.ts';
 import { type RegistryEntry, buildFromSpec } from '../augmenters/base/registry.ts';
 import { registry } from '../augmenters/index.ts';
 import type { Image } from '../core/image.ts';
 
-/** The registry with every 'pixel' augmenter built as Identity (keeping its seed and name; Identity draws nothing). */
-const geometryRegistry: ReadonlyMap<string, RegistryEntry> = new Map(
-  [...registry].map(([type, entry]): [string, RegistryEntry] => [
-    type,
-    entry.kind !== 'pixel'
-      ? entry
-      : {
-          ...entry,
-          fromSpec: (spec, path, build) => {
-            const identity: Record<string, unknown> = { type: 'Identity' };
-            if (spec.seed !== undefined) identity.seed = spec.seed;
-            if (spec.name !== undefined) identity.name = spec.name;
-            return registry.get('Identity')!.fromSpec(identity, path, build);
+/** The registry with the entries `replaced` picks built as Identity (keeping seed and name; Identity draws nothing). */
+function identityFor(replaced: (entry: RegistryEntry) => boolean): ReadonlyMap<string, RegistryEntry> {
+  return new Map(
+    [...registry].map(([type, entry]): [string, RegistryEntry] => [
+      type,
+      !replaced(entry)
+        ? entry
+        : {
+            ...entry,
+            fromSpec: (spec, path, build) => {
+              const identity: Record<string, unknown> = { type: 'Identity' };
+              if (spec.seed !== undefined) identity.seed = spec.seed;
+              if (spec.name !== undefined) identity.name = spec.name;
+              return registry.get('Identity')!.fromSpec(identity, path, build);
+            },
           },
-        },
-  ]),
-);
+    ]),
+  );
+}
+
+const geometryRegistry = identityFor((entry) => entry.kind === 'pixel');
 
 /** The pipeline of `spec` with its 'pixel' augmenters replaced by Identity: what moves the alpha plane. */
 export function geometryOnly(spec: AugmenterSpec): Augmenter {
   return buildFromSpec(geometryRegistry, spec);
+}
+
+/** True when an augmenter of type `type` refuses uint8 images of `channels` channels (see `accepts`). */
+function refuses(type: string, channels: number): boolean {
+  const rule = registry.get(type)?.definition.accepts;
+  return rule !== undefined && !acceptsImage(rule, new Uint8Array(0), channels);
+}
+
+/** The augmenter types anywhere in a pipeline's JSON form. */
+function typesIn(value: unknown, out: Set<string>): Set<string> {
+  if (Array.isArray(value)) for (const v of value) typesIn(v, out);
+  else if (value !== null && typeof value === 'object') {
+    const type = (value as { type?: unknown }).type;
+    if (typeof type === 'string') out.add(type);
+    for (const v of Object.values(value)) typesIn(v, out);
+  }
+  return out;
+}
+
+/**
+ * The CLI's rule for images that some augmenters of a pipeline do not take (a gray file through the colour-space
+ * augmenters, which take RGB only): those augmenters leave such images as they are. Gives the pipeline of `spec` with
+ * every augmenter that refuses uint8 images of `channels` channels built as Identity, at the same addresses (the
+ * others draw what they draw for any image), or undefined when every augmenter in it takes them.
+ */
+export function forChannels(spec: AugmenterSpec, channels: number): Augmenter | undefined {
+  if (![...typesIn(spec, new Set())].some((type) => refuses(type, channels))) return undefined;
+  return buildFromSpec(
+    identityFor((entry) => refuses(entry.type, channels)),
+    spec,
+  );
 }
 
 /** True for grey+alpha (2 channels) and RGBA (4): the last channel is alpha. */

@@ -13,7 +13,7 @@ import { CliError, UsageError } from './command.ts';
 export const PRESETS = {
   /**
    * Small changes that keep every image clearly itself: mirror, a crop of up to 5% per side (resized back), a slight
-   * tilt and shift, a little light.
+   * tilt and shift, a little light, and now and then a slight shift of hue and saturation.
    */
   light: {
     type: 'Sequential',
@@ -22,11 +22,13 @@ export const PRESETS = {
       { type: 'Crop', percent: [0, 0.05] },
       { type: 'Affine', rotate: [-10, 10], translatePercent: [-0.05, 0.05] },
       { type: 'Multiply', mul: [0.9, 1.1] },
+      { type: 'Sometimes', p: 0.3, then: { type: 'AddToHueAndSaturation', value: [-10, 10] } },
     ],
   },
   /**
-   * The usual training mix (imgaug's README example): mirror, a crop of up to 10% per side (resized back), blur now
-   * and then, contrast and brightness, scale/shift/rotate/shear.
+   * The usual training mix (imgaug's README example): mirror, a crop of up to 10% per side (resized back), one of
+   * three blurs now and then, contrast and brightness, a shift of hue and saturation or a little noise on some
+   * images, scale/shift/rotate/shear.
    */
   medium: {
     type: 'Sequential',
@@ -37,10 +39,19 @@ export const PRESETS = {
       {
         type: 'Sometimes',
         p: 0.5,
-        then: { type: 'GaussianBlur', sigma: [0, 1] },
+        then: {
+          type: 'OneOf',
+          children: [
+            { type: 'GaussianBlur', sigma: [0, 1] },
+            { type: 'AverageBlur', k: [2, 5] },
+            { type: 'MedianBlur', k: 3 },
+          ],
+        },
       },
       { type: 'LinearContrast', alpha: [0.75, 1.5] },
       { type: 'Multiply', mul: [0.8, 1.2] },
+      { type: 'Sometimes', p: 0.3, then: { type: 'AddToHueAndSaturation', value: [-20, 20] } },
+      { type: 'Sometimes', p: 0.2, then: { type: 'AdditiveGaussianNoise', scale: [0, 0.05 * 255] } },
       {
         type: 'Affine',
         scale: [0.9, 1.1],
@@ -52,7 +63,8 @@ export const PRESETS = {
   },
   /**
    * Strong changes: crops and pads of any pad mode (resized back) on half of the images, large rotations and
-   * shears, blur, contrast, dropped pixels and salt-and-pepper noise.
+   * shears, blurs (Gaussian, box, median, motion), sharpening and embossing, contrast, brightness in a random colour
+   * space, hue and saturation, some gray, noise, dropped pixels and salt-and-pepper, a few inverted channels.
    */
   heavy: {
     type: 'Sequential',
@@ -80,9 +92,36 @@ export const PRESETS = {
           padCval: [0, 255],
         },
       },
-      { type: 'GaussianBlur', sigma: [0, 2] },
+      {
+        type: 'OneOf',
+        children: [
+          { type: 'GaussianBlur', sigma: [0, 2] },
+          { type: 'AverageBlur', k: [2, 7] },
+          { type: 'MedianBlur', k: 5 },
+          { type: 'MotionBlur', k: [3, 9] },
+        ],
+      },
+      {
+        type: 'Sometimes',
+        p: 0.3,
+        then: {
+          type: 'OneOf',
+          children: [
+            { type: 'Sharpen', alpha: [0, 1], lightness: [0.75, 1.5] },
+            { type: 'Emboss', alpha: [0, 1], strength: [0, 2] },
+          ],
+        },
+      },
       { type: 'LinearContrast', alpha: [0.5, 2] },
       { type: 'Multiply', mul: [0.6, 1.4] },
+      { type: 'Sometimes', p: 0.3, then: { type: 'MultiplyAndAddToBrightness', mul: [0.7, 1.3], add: [-30, 30] } },
+      { type: 'AddToHueAndSaturation', value: [-20, 20] },
+      { type: 'Sometimes', p: 0.2, then: { type: 'Grayscale', alpha: [0, 1] } },
+      {
+        type: 'Sometimes',
+        p: 0.5,
+        then: { type: 'AdditiveGaussianNoise', scale: [0, 0.05 * 255], perChannel: 0.5 },
+      },
       {
         type: 'Sometimes',
         p: 0.5,
@@ -93,6 +132,7 @@ export const PRESETS = {
         p: 0.3,
         then: { type: 'SaltAndPepper', p: [0, 0.05] },
       },
+      { type: 'Invert', p: 0.05, perChannel: true },
       {
         type: 'Affine',
         scale: [0.75, 1.25],

@@ -10,7 +10,7 @@ import type { Augmenter } from '../../augmenters/base/augmenter.ts';
 import { plainFileError } from '../../core/file-errors.ts';
 import type { Image } from '../../core/image.ts';
 import { createWorkerPool } from '../../data/worker-pool.ts';
-import { augmentKeepingAlpha, geometryOnly } from '../alpha.ts';
+import { augmentKeepingAlpha, forChannels, geometryOnly } from '../alpha.ts';
 import {
   type AugmentVariant,
   type OutputJob,
@@ -310,12 +310,20 @@ async function runAugment(args: ParsedArgs, io: CliIO): Promise<number> {
         return (result as Image[])[0];
       }
     : async (image, k, index) => augmenter.augmentImage(image, { epoch: k, index });
+  // Images that some augmenters do not take (gray files through the colour augmenters, RGB only) skip those, on this
+  // thread (forChannels: the same addresses, so everything else draws as for any image).
+  const byChannels = new Map<number, Augmenter | undefined>();
+  const ownVariant: AugmentVariant = async (image, k, index) => {
+    if (!byChannels.has(image.channels)) byChannels.set(image.channels, forChannels(pipeline.spec, image.channels));
+    const skipping = byChannels.get(image.channels);
+    return skipping ? skipping.augmentImage(image, { epoch: k, index }) : pipelineVariant(image, k, index);
+  };
   // The alpha plane is one channel through the geometry only: it runs on this thread, also with worker threads.
   const geometry = augmentAlpha ? undefined : geometryOnly(pipeline.spec);
   const variant: AugmentVariant = geometry
     ? (image, k, index) =>
-        augmentKeepingAlpha(image, (colour) => pipelineVariant(colour, k, index), geometry, { epoch: k, index })
-    : pipelineVariant;
+        augmentKeepingAlpha(image, (colour) => ownVariant(colour, k, index), geometry, { epoch: k, index })
+    : ownVariant;
 
   let interrupted = false;
   const onSignal = () => {

@@ -12,7 +12,7 @@ import { removeStaleTempFiles } from '../../io/atomic-write.ts';
 import { readImage, writeImage } from '../../io/image-file.ts';
 import { drawLabels } from '../../viz/draw.ts';
 import { drawGrid, upscale } from '../../viz/grid.ts';
-import { augmentKeepingAlpha, geometryOnly, hasAlpha } from '../alpha.ts';
+import { augmentKeepingAlpha, forChannels, geometryOnly, hasAlpha } from '../alpha.ts';
 import {
   CliError,
   type CliIO,
@@ -176,14 +176,16 @@ async function runGrid(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   const augmentAlpha = flag(args, 'augment-alpha');
   const geometry = augmentAlpha || !hasAlpha(image) ? undefined : geometryOnly(pipeline.spec);
+  // Gray images skip the augmenters that take RGB only (the colour augmenters), as augkit augment does.
+  const colours = forChannels(pipeline.spec, image.channels - (geometry ? 1 : 0)) ?? pipeline.augmenter;
   const variants: Image[] = [];
   let cellHeight = 0;
   let cellWidth = 0;
   for (let k = 0; k < rows * cols; k++) {
     const at = { epoch: k, index: 0 };
     const variant = geometry
-      ? await augmentKeepingAlpha(image, (colour) => pipeline.augmenter.augmentImage(colour, at), geometry, at)
-      : pipeline.augmenter.augmentImage(image, at);
+      ? await augmentKeepingAlpha(image, (colour) => colours.augmentImage(colour, at), geometry, at)
+      : colours.augmentImage(image, at);
     // A pipeline that changes the size (Resize, CropToFixedSize, fitOutput) makes larger cells: checked as they come.
     cellHeight = Math.max(cellHeight, variant.height * scale);
     cellWidth = Math.max(cellWidth, variant.width * scale);
