@@ -4,6 +4,10 @@ import { Add } from './arithmetic/add.ts';
 import { AdditiveGaussianNoise } from './arithmetic/additive-gaussian-noise.ts';
 import { AdditiveLaplaceNoise } from './arithmetic/additive-laplace-noise.ts';
 import { AdditivePoissonNoise } from './arithmetic/additive-poisson-noise.ts';
+import { CoarseDropout } from './arithmetic/coarse-dropout.ts';
+import { CoarsePepper } from './arithmetic/coarse-pepper.ts';
+import { CoarseSaltAndPepper } from './arithmetic/coarse-salt-and-pepper.ts';
+import { CoarseSalt } from './arithmetic/coarse-salt.ts';
 import { Dropout2d } from './arithmetic/dropout-2d.ts';
 import { Dropout } from './arithmetic/dropout.ts';
 import { ImpulseNoise } from './arithmetic/impulse-noise.ts';
@@ -141,6 +145,10 @@ export const definedFactories = {
   CenterPadToPowersOf,
   CenterPadToSquare,
   ChangeColorTemperature,
+  CoarseDropout,
+  CoarsePepper,
+  CoarseSalt,
+  CoarseSaltAndPepper,
   Convolve,
   Crop,
   CropAndPad,
