@@ -8,6 +8,7 @@ import { CoarseDropout } from './arithmetic/coarse-dropout.ts';
 import { CoarsePepper } from './arithmetic/coarse-pepper.ts';
 import { CoarseSaltAndPepper } from './arithmetic/coarse-salt-and-pepper.ts';
 import { CoarseSalt } from './arithmetic/coarse-salt.ts';
+import { Cutout } from './arithmetic/cutout.ts';
 import { Dropout2d } from './arithmetic/dropout-2d.ts';
 import { Dropout } from './arithmetic/dropout.ts';
 import { ImpulseNoise } from './arithmetic/impulse-noise.ts';
@@ -157,6 +158,7 @@ export const definedFactories = {
   CropToMultiplesOf,
   CropToPowersOf,
   CropToSquare,
+  Cutout,
   DirectedEdgeDetect,
   Dropout,
   Dropout2d,

@@ -44,6 +44,7 @@ export { CropToFixedSize } from './size/crop-to-fixed-size.ts';
 export { CropToMultiplesOf } from './size/crop-to-multiples-of.ts';
 export { CropToPowersOf } from './size/crop-to-powers-of.ts';
 export { CropToSquare } from './size/crop-to-square.ts';
+export { Cutout } from './arithmetic/cutout.ts';
 export { DirectedEdgeDetect } from './convolutional/directed-edge-detect.ts';
 export { Dropout } from './arithmetic/dropout.ts';
 export { Dropout2d } from './arithmetic/dropout-2d.ts';
