@@ -7,7 +7,7 @@ import { type NumberInput, type ProbabilityInput, numberArg } from '../../params
 import type { RandomSource, RandomStream } from '../../random/stream.ts';
 import type { AugmenterDefinition, OptionDef } from '../base/define.ts';
 import { type ElementwiseParams, drawElementwise } from '../base/elementwise.ts';
-import { numberOption, optionalNumberOption, probabilityOption } from '../base/options.ts';
+import { integerOption, numberOption, optionalNumberOption, probabilityOption } from '../base/options.ts';
 
 /** One image's coarse mask: Dropout's draws for the mask's cells, and the mask's size in cells. */
 export interface CoarseParams extends ElementwiseParams {
@@ -79,16 +79,7 @@ export function coarseDefinition(
         "The mask's height and width as fractions of the image's (drawn separately per image).",
       ),
       perChannel: probabilityOption(false, 'Whether each channel has its own mask (or the probability that it has).'),
-      minSize: {
-        default: 3,
-        meta: { type: 'number', range: 'an integer ≥ 1', doc: "The mask's smallest height and width, in cells." },
-        parse(owner: string, option: string, value: unknown): number {
-          if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-            throw argumentError(owner, option, 'an integer ≥ 1', value, typeof value === 'number' ? 'range' : 'type');
-          }
-          return value;
-        },
-      },
+      minSize: integerOption(3, 1, "The mask's smallest height and width, in cells."),
     },
     examples,
     validate({ sizePx, sizePercent }: CoarseParsed) {

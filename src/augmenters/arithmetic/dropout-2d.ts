@@ -1,8 +1,7 @@
-import { argumentError } from '../../core/errors.ts';
 import { fillChannel } from '../../kernels/channels.ts';
 import { drawNamed } from '../../params/constant.ts';
 import { defineAugmenter } from '../base/define.ts';
-import { numberOption } from '../base/options.ts';
+import { integerOption, numberOption } from '../base/options.ts';
 
 /** The channels of this image that are set to zero. */
 export interface Dropout2dParams {
@@ -32,16 +31,7 @@ export const Dropout2d = defineAugmenter({
   primary: 'p',
   options: {
     p: numberOption(0.1, { min: 0, max: 1 }, 'The probability of setting a channel to zero.'),
-    nbKeepChannels: {
-      default: 1,
-      meta: { type: 'number', range: 'an integer ≥ 0', doc: 'The number of channels that are always kept.' },
-      parse(owner: string, option: string, value: unknown): number {
-        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-          throw argumentError(owner, option, 'an integer ≥ 0', value, typeof value === 'number' ? 'range' : 'type');
-        }
-        return value;
-      },
-    },
+    nbKeepChannels: integerOption(1, 0, 'The number of channels that are always kept.'),
   },
   examples: [{ p: 0.5 }, { p: [0.2, 0.8], nbKeepChannels: 0 }],
   drawParams({ p, nbKeepChannels }, random, shape): Dropout2dParams {

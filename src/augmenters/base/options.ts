@@ -186,3 +186,18 @@ export function heightWidthOption(
       isOptionsObject(value) ? { height: toSpec(value.height), width: toSpec(value.width) } : toSpec(value),
   };
 }
+
+/** A plain integer option (not drawn) of at least `min`, e.g. Dropout2d's `nbKeepChannels`. */
+export function integerOption(defaultValue: number, min: number, doc: string): OptionDef<number, number> {
+  const accepted = `an integer ≥ ${min}`;
+  return {
+    default: defaultValue,
+    meta: { type: 'number', range: accepted, doc },
+    parse(owner, option, value) {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+        throw argumentError(owner, option, accepted, value, typeof value === 'number' ? 'range' : 'type');
+      }
+      return value;
+    },
+  };
+}
