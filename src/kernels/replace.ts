@@ -113,3 +113,49 @@ function replaceMaskedLoop({ src, out, channels, mask, maskChannels, replacement
     }
   }
 }
+
+/** One image with one value per group of `step` values, added or multiplied (see {@link combineValues}). */
+export interface CombineJob {
+  readonly src: PixelArray;
+  /** Same length as `src`; may be `src`. */
+  readonly out: PixelArray;
+  /** `step` = channels shares a value per pixel, 1 gives one per value. */
+  readonly step: number;
+  /** One value per group, in order. */
+  readonly values: Float64Array;
+  readonly op: 'add' | 'multiply';
+}
+
+/**
+ * AddElementwise's and MultiplyElementwise's pixels, as imgaug 0.4.0's `add_elementwise` and `multiply_elementwise`
+ * compute uint8: a sum with the value rounded half to even, saturated to 0–255; a product in float32
+ * (`float32(v · float32(m))`), clipped to 0–255 and truncated. float32 images get the plain sum or product,
+ * saturated at ±3.4e38. No WebAssembly twin.
+ */
+export const combineValues = defineKernel({ name: 'combineValues', reference: combineValuesLoop });
+
+function combineValuesLoop({ src, out, step, values, op }: CombineJob): void {
+  const u8 = src instanceof Uint8Array;
+  const groups = src.length / step;
+  for (let k = 0, base = 0; k < groups; k++, base += step) {
+    const m = values[k];
+    if (u8 && op === 'add') {
+      const add = roundHalfEven(m);
+      for (let c = 0; c < step; c++) {
+        const v = src[base + c] + add;
+        out[base + c] = v < 0 ? 0 : v > 255 ? 255 : v;
+      }
+    } else if (u8) {
+      const f = Math.fround(m);
+      for (let c = 0; c < step; c++) {
+        const v = Math.fround(src[base + c] * f);
+        out[base + c] = v < 0 ? 0 : v > 255 ? 255 : v; // the Uint8Array store truncates
+      }
+    } else {
+      for (let c = 0; c < step; c++) {
+        const v = op === 'add' ? src[base + c] + m : src[base + c] * m;
+        out[base + c] = v > FLOAT32_MAX ? FLOAT32_MAX : v < -FLOAT32_MAX ? -FLOAT32_MAX : v;
+      }
+    }
+  }
+}
