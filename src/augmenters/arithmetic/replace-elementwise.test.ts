@@ -56,14 +56,18 @@ describe('ReplaceElementwise', () => {
     );
   });
 
-  it('takes its two options positionally or by name, and requires both, as imgaug does', () => {
+  it('takes its two options positionally or by name, with defaults [0, 0.03] and [0, 255]', () => {
     const a = ReplaceElementwise(0.5, [0, 50], { seed: 4 }).augmentImage(grey(10, 10, 1));
     const b = ReplaceElementwise({ mask: 0.5, replacement: [0, 50], seed: 4 }).augmentImage(grey(10, 10, 1));
     assert.deepEqual(a.data, b.data);
-    assert.throws(
-      () => ReplaceElementwise({ mask: 0.5 } as never),
-      /^TypeError: ReplaceElementwise: replacement must be/,
+    assert.deepEqual(
+      [ReplaceElementwise().toJSON().mask, ReplaceElementwise().toJSON().replacement],
+      [
+        [0, 0.03],
+        [0, 255],
+      ],
     );
+    assert.throws(() => ReplaceElementwise(0.5, Number.NaN), /^RangeError: ReplaceElementwise: replacement must be/);
     assert.throws(
       () => ReplaceElementwise(1.5, 0),
       /^RangeError: ReplaceElementwise: mask must be a number in \[0, 1\]/,

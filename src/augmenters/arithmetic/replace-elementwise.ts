@@ -14,7 +14,7 @@ export interface ReplaceParams extends ElementwiseParams {
 }
 
 /** ReplaceElementwise's options besides `mask` and `replacement`. */
-interface ReplaceOptions extends CommonOptions {
+export interface ReplaceOptions extends CommonOptions {
   readonly perChannel?: ProbabilityInput;
 }
 
@@ -31,12 +31,14 @@ const scratch = new Scratch();
  * and clipped to 0–255 (imgaug's `replace_elementwise_`); float32 ones are kept as drawn.
  *
  * Differs from imgaug: an `iap` parameter for `mask` is a probability drawn per image (imgaug thresholds its
- * per-pixel draws at 0.5), as for augkit's `Dropout`; the draws come from augkit's per-image streams.
+ * per-pixel draws at 0.5), as for augkit's `Dropout`; the draws come from augkit's per-image streams; imgaug requires
+ * `mask` and `replacement`, augkit defaults them to `[0, 0.03]` and `[0, 255]` (every augmenter builds from its
+ * defaults).
  *
  * @param mask The probability of replacing a pixel: a number in [0, 1], a `[min, max]` range sampled per image, or
- *   an `iap` parameter. Required, as in imgaug.
+ *   an `iap` parameter. Default `[0, 0.03]`.
  * @param replacement The new values: a number, a `[min, max]` range drawn per replaced pixel, or an `iap` parameter,
- *   in [-1e6, 1e6]. Required.
+ *   in [-1e6, 1e6]. Default `[0, 255]`.
  * @example iaa.ReplaceElementwise(0.05, [0, 255])                        // 5 % of the pixels get a random grey
  * @example iaa.ReplaceElementwise(0.1, iaa.iap.normal(128, 40), { perChannel: true }) // coloured specks around grey
  */
@@ -46,11 +48,11 @@ export const ReplaceElementwise = defineAugmenter({
   primary: 'mask',
   positional: ['mask', 'replacement'],
   options: {
-    mask: numberOption(undefined, { min: 0, max: 1 }, 'The probability of replacing a pixel (required).'),
+    mask: numberOption([0, 0.03], { min: 0, max: 1 }, 'The probability of replacing a pixel.'),
     replacement: numberOption(
-      undefined,
+      [0, 255],
       { min: -1e6, max: 1e6 },
-      'The value a replaced pixel gets, drawn per replaced pixel (required).',
+      'The value a replaced pixel gets, drawn per replaced pixel.',
     ),
     perChannel: probabilityOption(false, 'Whether each channel is decided on its own (or the probability that it is).'),
   },
@@ -77,8 +79,8 @@ export const ReplaceElementwise = defineAugmenter({
     });
   },
 }) as unknown as DefinedFactory<{
-  (mask: NumberInput, replacement: NumberInput, options?: ReplaceOptions): Augmenter<ReplaceParams>;
+  (mask: NumberInput, replacement?: NumberInput, options?: ReplaceOptions): Augmenter<ReplaceParams>;
   (
-    options: ReplaceOptions & { readonly mask: NumberInput; readonly replacement: NumberInput },
+    options?: ReplaceOptions & { readonly mask?: NumberInput; readonly replacement?: NumberInput },
   ): Augmenter<ReplaceParams>;
 }>;
