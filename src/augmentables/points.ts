@@ -2,6 +2,7 @@
 // (0, 0) covers [0, 1)²). Every label kind with coordinates (keypoints, box corners, polygon and line points) goes
 // through `movePoints`; coordinates are float32 in and out, transformed in double precision, as imgaug's arrays.
 import type { Shape } from '../core/image.ts';
+import { roundHalfEven } from '../core/round.ts';
 import { displacementFields } from '../geometry/fields.ts';
 import type { Mat2x3, Warp } from '../geometry/warp.ts';
 
@@ -181,12 +182,6 @@ export function moveAlongFields(
     xy[2 * i] = f(mx);
     xy[2 * i + 1] = f(my);
   }
-}
-
-/** numpy's round: half to even. */
-function roundHalfEven(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Alpha blending of two images (imgaug's `blend_alpha`): out = bg + alpha · (fg − bg), per value.
 import type { PixelArray } from '../core/image.ts';
-import { roundHalfEven } from './colorspace-hsv.ts';
+import { roundHalfEven } from '../core/round.ts';
 import { Scratch } from './scratch.ts';
 import { defineKernel } from './table.ts';
 

@@ -1,3 +1,4 @@
+import { roundHalfEven } from '../core/round.ts';
 /**
  * RGB ↔ HSV and RGB ↔ HLS for uint8 pixels, as OpenCV 4.6's `cvtColor` computes them (`COLOR_RGB2HSV`,
  * `COLOR_HSV2RGB`, `COLOR_RGB2HLS`, `COLOR_HLS2RGB`: hue in [0, 180), the other two channels in [0, 255]).
@@ -5,12 +6,6 @@
  */
 
 const f32 = Math.fround;
-
-/** OpenCV's `cvRound` (and `saturate_cast` from a float): the nearest integer, ties to even. */
-export function roundHalfEven(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && (r & 1) !== 0 ? r - 1 : r;
-}
 
 function clampU8(v: number): number {
   return v < 0 ? 0 : v > 255 ? 255 : v;

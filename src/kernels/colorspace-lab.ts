@@ -4,7 +4,7 @@
  * tables OpenCV builds once in correctly rounded float32/float64 arithmetic; they are built here the same way.
  * Each function reads and writes 3 interleaved channels per pixel; `dst` may be `src`.
  */
-import { roundHalfEven } from './colorspace-hsv.ts';
+import { roundHalfEven } from '../core/round.ts';
 
 const f32 = Math.fround;
 

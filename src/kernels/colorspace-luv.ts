@@ -4,7 +4,7 @@
  * RGB → Luv is OpenCV's bit-exact path: trilinear interpolation in a 33×33×33 table built in float32; Luv → RGB is its
  * integer path. Each function reads and writes 3 interleaved channels per pixel; `dst` may be `src`.
  */
-import { roundHalfEven } from './colorspace-hsv.ts';
+import { roundHalfEven } from '../core/round.ts';
 import { D65, RGB_TO_XYZ, XYZ_TO_RGB, applyGamma, labF, labTables } from './colorspace-lab.ts';
 
 const f32 = Math.fround;

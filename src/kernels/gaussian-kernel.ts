@@ -1,3 +1,4 @@
+import { roundHalfEven } from '../core/round.ts';
 /**
  * The Gaussian kernels `cv2.GaussianBlur` builds (getGaussianKernel): their size for a sigma, and their taps as
  * OpenCV's fixed-point uint8 path and its float path use them.
@@ -34,12 +35,6 @@ function gaussianWeights(sigma: number, size: number): Float64Array {
   for (let i = 0; i < half; i++) out[i] = out[size - 1 - i] = values[i] * mul;
   out[half] = mul;
   return out;
-}
-
-/** Round half to even (OpenCV's `cvRound` on doubles). */
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 function checkKernelArgs(sigma: number, size: number): void {

@@ -1,4 +1,5 @@
 import type { Image } from '../core/image.ts';
+import { roundHalfEven } from '../core/round.ts';
 import { defineKernel } from './table.ts';
 import { grayRgbU8Wasm } from './wasm/color.ts';
 
@@ -113,10 +114,4 @@ function grayWords(s: Int32Array, d: Int32Array): void {
     d[i + 1] = Math.imul(y1, 0x0101) | Math.imul(y2, 0x01010000);
     d[i + 2] = y2 | Math.imul(y3, 0x01010100);
   }
-}
-
-/** numpy's round: half to even. The blend of two values in 0–255 stays in 0–255, so no clipping is needed. */
-function roundHalfEven(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }

@@ -4,7 +4,7 @@
  * image takes it (each value rounded half to even and clipped to int16, the hue wrapped modulo 255 and projected back
  * to 0–180, the saturation clipped to 0–255).
  */
-import { roundHalfEven } from './colorspace-hsv.ts';
+import { roundHalfEven } from '../core/round.ts';
 
 const f32 = Math.fround;
 

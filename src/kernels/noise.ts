@@ -1,5 +1,5 @@
 import type { PixelArray } from '../core/image.ts';
-import { roundHalfEven } from './colorspace-hsv.ts';
+import { roundHalfEven } from '../core/round.ts';
 import type { PixelDraws } from './draws.ts';
 import { DRAW_CHUNK, nextDrawChunk } from './mask.ts';
 import { defineKernel } from './table.ts';

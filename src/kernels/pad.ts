@@ -2,6 +2,7 @@
 // copyMakeBorder for constant, edge, reflect and symmetric, numpy.pad for the others.
 import type { Image, PixelArray } from '../core/image.ts';
 import { FLOAT32_MAX } from '../core/limits.ts';
+import { roundHalfEven } from '../core/round.ts';
 import { borderIndex } from './border.ts';
 import { Scratch } from './scratch.ts';
 
@@ -208,11 +209,6 @@ function statistic(values: Float64Array, mode: PadMode, u8: boolean): number {
   values.sort();
   const mid = n >> 1;
   return n & 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-}
-
-function roundHalfEven(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 /**

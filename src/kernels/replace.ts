@@ -1,6 +1,6 @@
 import type { PixelArray } from '../core/image.ts';
 import { FLOAT32_MAX } from '../core/limits.ts';
-import { roundHalfEven } from './colorspace-hsv.ts';
+import { roundHalfEven } from '../core/round.ts';
 import type { PixelDraws } from './draws.ts';
 import { DRAW_CHUNK, type MaskDraws, nextDrawChunk } from './mask.ts';
 import { resizeImage } from './resize.ts';

@@ -2,6 +2,7 @@
 // otherwise), the bytes cv2.resize gives uint8 images. A side that grows is resize.ts's business (OpenCV runs its
 // bilinear kernel then).
 import type { Image } from '../core/image.ts';
+import { roundHalfEven } from '../core/round.ts';
 import { Scratch } from './scratch.ts';
 import { defineKernel } from './table.ts';
 import { type AreaTable, areaU8Wasm } from './wasm/resize.ts';
@@ -9,12 +10,6 @@ import { type AreaTable, areaU8Wasm } from './wasm/resize.ts';
 // Reused per call (kernels run synchronously): 0–2 the x table (source offset, destination offset, weight), 3–5 the
 // y table, 6–7 the row sums, 8 the fast path's offsets.
 const scratch = new Scratch();
-
-/** cvRound of a float32 value: half to even. */
-function roundHalfEven(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
 
 /**
  * The whole-number factor `ssize / dsize` when OpenCV takes its fast area path for this axis (`scale` within

@@ -1,4 +1,5 @@
 import type { Image } from '../core/image.ts';
+import { roundHalfEven } from '../core/round.ts';
 import { resizeAreaShrink } from './resize-area.ts';
 import { Scratch } from './scratch.ts';
 import { defineKernel } from './table.ts';
@@ -9,12 +10,6 @@ export type ResizeInterpolation = 'nearest' | 'linear' | 'area' | 'cubic';
 
 const COEF_BITS = 11;
 const COEF_SCALE = 1 << COEF_BITS;
-
-/** cvRound: round half to even. */
-function cvRound(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
 
 /**
  * Resizes `src` into `out` (whose height and width give the new size; same channels and dtype).
@@ -213,8 +208,8 @@ function computeLinearAxis(ssize: number, dsize: number, area: boolean, rows: bo
       ofs1[d] = Math.min(sx + 1, ssize - 1);
     }
     f[d] = fx;
-    w0[d] = cvRound(Math.fround(1 - fx) * COEF_SCALE);
-    w1[d] = cvRound(fx * COEF_SCALE);
+    w0[d] = roundHalfEven(Math.fround(1 - fx) * COEF_SCALE);
+    w1[d] = roundHalfEven(fx * COEF_SCALE);
   }
   return { ofs, ofs1, w0, w1, f };
 }

@@ -1,3 +1,4 @@
+import { roundHalfEven } from '../../core/round.ts';
 import { defineAugmenter } from '../base/define.ts';
 import { numberOption } from '../base/options.ts';
 import { VALUE_MAP_RANGE, saturateF32, valueMapDefinition } from '../base/value-map.ts';
@@ -40,9 +41,4 @@ export function addUint8(v: number, value: number): number {
 
 function addFloat(x: number, value: number): number {
   return saturateF32(x + value);
-}
-
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }

@@ -1,4 +1,4 @@
-import { roundHalfEven } from '../../kernels/colorspace-hsv.ts';
+import { roundHalfEven } from '../../core/round.ts';
 import { convertColorspace } from '../../kernels/colorspace.ts';
 import { applyLut } from '../../kernels/lut.ts';
 import { Scratch } from '../../kernels/scratch.ts';

@@ -1,5 +1,6 @@
 import type { Image, Shape } from '../../core/image.ts';
 import { checkOutputSize } from '../../core/limits.ts';
+import { roundHalfEven } from '../../core/round.ts';
 import { type SampledWarp, type Sampling, applyWarp } from '../../geometry/apply.ts';
 import type { Warp } from '../../geometry/warp.ts';
 import type { BorderMode } from '../../kernels/border.ts';
@@ -99,11 +100,6 @@ function stretch(
     for (const i of minus) q[i] = f(q[i] - step);
     for (const i of plus) q[i] = f(q[i] + step);
   }
-}
-
-function roundHalfEven(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 const jitter = new Float64Array(8);

@@ -3,6 +3,7 @@
 import { argumentError } from '../../core/errors.ts';
 import type { Shape } from '../../core/image.ts';
 import { MAX_OUTPUT_SIDE, checkOutputSize } from '../../core/limits.ts';
+import { roundHalfEven } from '../../core/round.ts';
 import type { Param } from '../../params/param.ts';
 import { isParam } from '../../params/param.ts';
 import { type NumberInput, type NumberRules, numberArg } from '../../params/sugar.ts';
@@ -123,12 +124,6 @@ export function sizeOption(defaultValue: SizeInput): OptionDef<SizeInput, Parsed
     },
     parse: parseSize,
   };
-}
-
-/** numpy's round (half to even), as imgaug rounds a fraction of a side. */
-function roundHalfEven(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 type Drawn = number | 'keep' | 'keep-aspect-ratio';

@@ -3,6 +3,7 @@
 import { argumentError } from '../../core/errors.ts';
 import type { Image, Shape } from '../../core/image.ts';
 import { MAX_OUTPUT_SIDE, checkOutputSize } from '../../core/limits.ts';
+import { roundHalfEven } from '../../core/round.ts';
 import { NEAREST, applyWarp } from '../../geometry/apply.ts';
 import type { PadMode, Sides, Warp } from '../../geometry/warp.ts';
 import { PAD_MODES } from '../../kernels/pad.ts';
@@ -94,12 +95,6 @@ export function drawPad(
   random: RandomSource,
 ): PadDraw {
   return { mode: options.padMode.draw(random.stream('padMode')), cval: options.padCval.draw(random.stream('padCval')) };
-}
-
-/** numpy's round half to even (`np.round`). */
-export function roundHalfEven(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 /**
