@@ -2,11 +2,11 @@ import type { Image, Shape } from '../../core/image.ts';
 import { NEAREST, applyWarp } from '../../geometry/apply.ts';
 import type { Warp } from '../../geometry/warp.ts';
 import type { ResizeInterpolation } from '../../kernels/resize.ts';
-import { Scratch } from '../../kernels/scratch.ts';
 import type { EnumInput } from '../../params/sugar.ts';
 import type { Augmenter, CommonOptions } from '../base/augmenter.ts';
 import { type DefinedFactory, defineAugmenter } from '../base/define.ts';
 import { enumOption } from '../base/options.ts';
+import { withScratchImages } from '../meta/branch.ts';
 import {
   type ChainParams,
   applyChain,
@@ -39,9 +39,6 @@ export interface KeepSizeByResizeParams {
 }
 
 const MAP_INTERPOLATIONS: readonly MapInterpolation[] = ['same', 'nearest', 'linear', 'area', 'cubic'];
-
-const scratch = new Scratch();
-let depth = 0;
 
 /**
  * Runs its children on each image, one after the other, then resizes the result back to the input's size with an
@@ -137,17 +134,12 @@ export const KeepSizeByResize = defineAugmenter({
       return;
     }
     const mid: Shape = chainOutputShape(image, chain);
-    // The children's result lives in a buffer of this nesting depth (a KeepSizeByResize inside another's children
-    // uses the next), reused from call to call.
-    const level = depth++;
-    try {
-      const data = scratch.like(level, image.data, mid.height * mid.width * mid.channels);
-      const between: Image = { data, height: mid.height, width: mid.width, channels: mid.channels };
+    // The children's result lives in a scratch image of this nesting depth, reused from call to call.
+    withScratchImages((scratchImage) => {
+      const between = scratchImage(0, image.data, mid);
       applyChain(children.list, chain, image, between);
       applyWarp(between, resize, out, NEAREST);
-    } finally {
-      depth--;
-    }
+    });
   },
 }) as unknown as DefinedFactory<
   (children?: readonly Augmenter[], options?: KeepSizeByResizeOptions) => Augmenter<KeepSizeByResizeParams>
