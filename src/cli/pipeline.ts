@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Augmenter, AugmenterSpec } from '../augmenters/base/augmenter.ts';
 import { fromJSON } from '../augmenters/index.ts';
+import { PAD_MODES } from '../kernels/pad.ts';
 import { CliError, UsageError } from './command.ts';
 
 /**
@@ -77,18 +78,7 @@ export const PRESETS = {
         then: {
           type: 'CropAndPad',
           percent: [-0.05, 0.1],
-          padMode: [
-            'constant',
-            'edge',
-            'linear_ramp',
-            'maximum',
-            'mean',
-            'median',
-            'minimum',
-            'reflect',
-            'symmetric',
-            'wrap',
-          ],
+          padMode: [...PAD_MODES],
           padCval: [0, 255],
         },
       },
