@@ -54,8 +54,9 @@ export class RandomStream {
 
   /**
    * Fills `out` with uniformly distributed 32-bit unsigned integers for per-pixel noise (Dropout masks, salt and
-   * pepper): the next four Philox words seed xoshiro128**, which then fills the array. Philox in JS gives about
-   * 10 M blocks/s, too slow for one draw per pixel; xoshiro128** passes BigCrush and runs several times faster.
+   * pepper): the next four Philox words seed xoshiro128**, which then fills the array. Philox in JS is too slow for
+   * one draw per pixel; xoshiro128** passes BigCrush and costs far less per word (bench/README.md, "Measurements
+   * behind the kernels").
    * Deterministic per address like every other draw; the stream's own sequence advances by one Philox block.
    */
   fillUint32(out: Uint32Array): void {
@@ -65,7 +66,7 @@ export class RandomStream {
     let s2 = seedScratch[2];
     let s3 = seedScratch[3];
     const n = out.length;
-    // The rotations written out: V8 does not always inline a helper into this loop (about 20% in a micro test).
+    // The rotations written out: V8 does not always inline a helper into this loop (bench/README.md, as above).
     for (let i = 0; i < n; i++) {
       const m = Math.imul(s1, 5);
       const r = Math.imul((m << 7) | (m >>> 25), 9);

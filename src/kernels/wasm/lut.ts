@@ -2,8 +2,8 @@
  * Lookup tables that are a clamped line in fixed point (lut.ts's prepareLut and fixedForm find the form: the tables
  * of Multiply, LinearContrast and Add) in WebAssembly SIMD (wasm/lut.c), 16 bytes per step. Plain arrays go through
  * the module's memory in chunks that stay in a core's cache (copied in, mapped in place, copied out); arrays in the
- * kernel heap are mapped where they lie. Two to four times the speed of lut.ts's word loops (bench/README.md, "Lookup
- * tables"), with the same bytes as the tables, which stay the reference and the fallback.
+ * kernel heap are mapped where they lie. Faster than lut.ts's word loops (bench/README.md, "Lookup tables", has the
+ * figures), with the same bytes as the tables, which stay the reference and the fallback.
  */
 import type { FixedForm } from '../lut.ts';
 import { throughMemory } from './arena.ts';
