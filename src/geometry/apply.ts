@@ -122,17 +122,29 @@ const IDENTITY: Mat2x3 = [1, 0, 0, 0, 1, 0];
 
 /**
  * Whether `applyWarpBatch` would warp some of these images together: a run of at least `SHARED_MIN` images with one
- * bilinear affine transformation, whose output coordinates the kernel computes once for the whole run.
+ * bilinear affine transformation, whose output coordinates the kernel computes once for the whole run. A translation
+ * by whole pixels does not count: the kernel's shift path copies its rows image by image, sharing nothing.
  */
 export function sharesWarpWork(warps: readonly SampledWarp[]): boolean {
   for (let start = 0; start < warps.length; ) {
     let end = start + 1;
     while (end < warps.length && sameWarp(warps[start], warps[end])) end++;
-    if (end - start >= SHARED_MIN && warps[start].sampling.order === 1 && warps[start].warp.kind === 'affine')
+    const { warp, sampling } = warps[start];
+    if (end - start >= SHARED_MIN && sampling.order === 1 && warp.kind === 'affine' && !wholeShift(warp.matrix)) {
       return true;
+    }
     start = end;
   }
   return false;
+}
+
+/**
+ * Whether a matrix only translates, by whole pixels up to rounding (imgaug's matrix for translatePx 10 moves by
+ * 10.000000000000014, which the kernel's fixed point rounds to 10): a speed hint, the bytes do not depend on it.
+ */
+function wholeShift(m: Mat2x3): boolean {
+  const whole = (v: number) => Math.abs(v - Math.round(v)) < 1e-6;
+  return m[0] === 1 && m[1] === 0 && m[3] === 0 && m[4] === 1 && whole(m[2]) && whole(m[5]);
 }
 
 /**

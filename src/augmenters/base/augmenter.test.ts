@@ -314,6 +314,32 @@ describe('Augmenter batches and determinism', () => {
     }
   });
 
+  it('hands a batch of more than 1 MB to the kernels in pieces only where pieces pay, with the same bytes', () => {
+    // 160×160×3 = 76.8 KB per image, 20 images: pieces of 13 images (1 MB) where the batch path passes over the
+    // pixels more than once or shares work between images; one call for a kernel of one pass.
+    const batch = randomImages(20, 160, 160, 3);
+    for (const [aug, pieces] of [
+      [iaa.Affine({ rotate: 30 }), [13, 7]], // one warp for the whole batch (sharesBatchWork)
+      [iaa.GaussianBlur(1), [13, 7]], // two passes
+      [iaa.Sequential([iaa.Fliplr(1), iaa.Multiply(0.5)]), [13, 7]], // a pass per child
+      [iaa.Affine({ rotate: [-30, 30] }), [20]],
+      [iaa.Affine({ translatePx: { x: 10, y: 2 } }), [20]],
+      [iaa.Fliplr(1), [20]],
+      [iaa.Multiply(0.5), [20]],
+    ] as [iaa.Augmenter, number[]][]) {
+      const sizes: number[] = [];
+      const kernels = aug.applyUniformBatch.bind(aug);
+      aug.applyUniformBatch = (...args: Parameters<typeof kernels>) => {
+        sizes.push(args[0].n);
+        return kernels(...args);
+      };
+      const got = aug.augmentImages(batch, { epoch: 1 }) as iaa.UniformBatch;
+      assert.deepEqual(sizes, pieces, aug.type);
+      const expected = iaa.batchToImages(batch).map((image, i) => aug.augmentImage(image, { epoch: 1, index: i }));
+      assert.ok(Buffer.from(got.data).equals(Buffer.from(iaa.stackImages(expected).data)), aug.type);
+    }
+  });
+
   it('handles an empty batch', () => {
     const empty = { data: new Uint8Array(0), n: 0, height: 2, width: 2, channels: 1 };
     const out = iaa.Multiply(0.5).augmentImages(empty) as iaa.UniformBatch;

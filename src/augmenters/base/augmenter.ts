@@ -123,6 +123,16 @@ export abstract class Augmenter<P = unknown> {
   }
 
   /**
+   * Whether a batch of more than a megabyte goes to the kernels in pieces of whole images (see applyBatchInto): true
+   * where the batch path passes over the pixels more than once or shares work between images, whose pieces then stay
+   * in the core's cache between passes; a kernel of one pass loses a little to the extra calls (bench/README.md,
+   * "Batches in pieces"). By default, where `sharesBatchWork` holds.
+   */
+  batchInPieces(params: readonly P[]): boolean {
+    return this.sharesBatchWork(params);
+  }
+
+  /**
    * Applies drawn params (one per image) to a uniform batch, writing image i's result to the i-th `shape`-sized
    * slot of `out` (`shape` is the outputs' common shape, by default the input's). Tries `applyUniformBatch` when the
    * shape is kept, and otherwise applies the images one by one; either way the bytes are those of `applyInto`.
@@ -133,7 +143,7 @@ export abstract class Augmenter<P = unknown> {
     const { n, height, width, channels } = batch;
     const size = shape.height * shape.width * shape.channels;
     const chunk = chunkOf(batch);
-    if (chunk < n) {
+    if (chunk < n && this.batchInPieces(params)) {
       // A large batch a few images at a time: each piece stays in the core's cache while the kernel works on it.
       const inSize = height * width * channels;
       for (let at = 0; at < n; at += chunk) {
@@ -412,8 +422,8 @@ export abstract class Augmenter<P = unknown> {
 }
 
 /**
- * The most bytes of input a batch call hands its kernels at once: larger batches go in pieces of whole images (see
- * applyBatchInto), which stay in the core's cache (2–4 MB here) between the kernel's passes over them.
+ * The most bytes of input a batch call hands its kernels at once where pieces pay (`batchInPieces`): larger batches
+ * go in pieces of whole images, which stay in the core's cache (2–4 MB here) between the kernel's passes over them.
  */
 const CHUNK_BYTES = 1 << 20;
 

@@ -109,6 +109,12 @@ export interface AugmenterDefinition<
   applyBatch?(batch: Image, params: readonly P[], out: Image, imageSize: number, prepared: R): unknown;
   /** Optional: whether `applyBatch` does work once for several of these images (see `Augmenter.sharesBatchWork`). */
   sharesBatchWork?(params: readonly P[], prepared: R): boolean;
+  /**
+   * Optional: whether a large batch goes to `applyBatch` in cache-sized pieces (see `Augmenter.batchInPieces`).
+   * Default: for meta augmenters (their children pass over the pixels one after another) and where
+   * `sharesBatchWork` holds.
+   */
+  batchInPieces?(params: readonly P[], prepared: R): boolean;
 }
 
 /** Which images an augmenter takes (see {@link AugmenterDefinition.accepts}). */
@@ -245,6 +251,11 @@ export function defineAugmenter<D extends Defs, P, R = ParsedOf<D>, K extends ke
 
     override sharesBatchWork(params: readonly P[]): boolean {
       return definition.sharesBatchWork?.(params, this.prepared) ?? false;
+    }
+
+    override batchInPieces(params: readonly P[]): boolean {
+      if (definition.batchInPieces) return definition.batchInPieces(params, this.prepared);
+      return definition.kind === 'meta' || this.sharesBatchWork(params);
     }
 
     protected optionsToJSON(): Record<string, unknown> {

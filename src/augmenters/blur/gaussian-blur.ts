@@ -52,6 +52,8 @@ export const GaussianBlur = defineAugmenter({
   drawParams: ({ sigma }, random): GaussianBlurParams => ({ sigma: sigma.draw(random.stream('sigma')) }),
   apply: (image, { sigma }, out) => blurImage(image, sigma, out),
   applyBatch: (batch, params, out, size) => blurBatch(batch, params, out, size),
+  // Two passes (rows, then columns) over each image.
+  batchInPieces: () => true,
 });
 
 /** A uniform batch: each run of consecutive uint8 images with one sigma is blurred in one kernel call. */
