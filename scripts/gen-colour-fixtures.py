@@ -385,6 +385,58 @@ def temperature_cases(rng):
     return cases
 
 
+# imgaug 0.4.0's _CSPACE_OPENCV_CONV_VARS: the direct conversions; other pairs go through RGB.
+def _codes():
+    names = {"BGR": "BGR", "GRAY": "GRAY", "CIE": "XYZ", "YCrCb": "YCrCb", "HSV": "HSV", "HLS": "HLS", "Lab": "Lab",
+             "Luv": "Luv", "YUV": "YUV", "RGB": "RGB"}
+    direct = {}
+    for source in ("RGB", "BGR"):
+        for target in names:
+            if target != source:
+                direct[(source, target)] = getattr(cv2, "COLOR_%s2%s" % (names[source], names[target]))
+    for source in ("YCrCb", "HSV", "HLS", "Lab", "Luv", "YUV", "CIE"):
+        for target in ("RGB", "BGR"):
+            direct[(source, target)] = getattr(cv2, "COLOR_%s2%s" % (names[source], target))
+    return direct
+
+
+CHANGE_CODES = _codes()
+
+
+def change_colorspace(image, to_colorspace, from_colorspace, alpha):
+    """imgaug 0.4.0's ChangeColorspace on one image of a 4-D batch (converted on a copy, then blend_alpha, eps 0.001)."""
+    if alpha <= 0.001 or to_colorspace == from_colorspace:
+        return image
+    if (from_colorspace, to_colorspace) in CHANGE_CODES:
+        out = cv2.cvtColor(image, CHANGE_CODES[(from_colorspace, to_colorspace)])
+    else:
+        out = cv2.cvtColor(image, CHANGE_CODES[(from_colorspace, "RGB")])
+        out = cv2.cvtColor(out, CHANGE_CODES[("RGB", to_colorspace)])
+    if out.ndim == 2:
+        out = np.tile(out[:, :, np.newaxis], (1, 1, 3))
+    if alpha >= 1 - 0.001:
+        return out
+    a = np.float32(alpha)
+    bg = image.astype(np.float32)
+    return np.round(bg + a * (out.astype(np.float32) - bg)).astype(np.uint8)
+
+
+def change_colorspace_cases(rng):
+    settings = [("HSV", "RGB", 1.0), ("GRAY", "RGB", 0.37), ("Lab", "BGR", 0.5), ("YUV", "RGB", 0.75),
+                ("CIE", "RGB", 1.0), ("RGB", "BGR", 0.25), ("Luv", "RGB", 0.6), ("Lab", "HSV", 1.0),
+                ("HLS", "YCrCb", 0.9), ("BGR", "Lab", 0.333), ("GRAY", "BGR", 1.0), ("HSV", "RGB", 0.9995),
+                ("YCrCb", "RGB", 0.0015)]
+    cases = []
+    for k, (target, source, alpha) in enumerate(settings):
+        height, width = SMALL_SHAPES[k % len(SMALL_SHAPES)]
+        image = rng.integers(0, 256, (height, width, 3), dtype=np.uint8)
+        out = change_colorspace(image, target, source, alpha)
+        cases.append({"type": "ChangeColorspace",
+                      "options": {"toColorspace": target, "fromColorspace": source, "alpha": alpha},
+                      "height": height, "width": width, "image": b64(image), "out": b64(out)})
+    return cases
+
+
 def main_augmenters():
     rng = np.random.default_rng(2404)
     cases = augmenter_cases(rng) + brightness_cases(rng) + quantize_cases(rng)
@@ -393,6 +445,7 @@ def main_augmenters():
     cases += multiply_hue_saturation_cases(rng)
     cases += meta_cases(rng)
     cases += temperature_cases(rng)
+    cases += change_colorspace_cases(rng)
     out = {"opencv": cv2.__version__, "cases": cases}
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "colour-augmenters.json")
     with open(path, "w") as f:

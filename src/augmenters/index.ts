@@ -41,6 +41,7 @@ import { AddToHueAndSaturation } from './color/add-to-hue-and-saturation.ts';
 import { AddToHue } from './color/add-to-hue.ts';
 import { AddToSaturation } from './color/add-to-saturation.ts';
 import { ChangeColorTemperature } from './color/change-color-temperature.ts';
+import { ChangeColorspace } from './color/change-colorspace.ts';
 import { Grayscale } from './color/grayscale.ts';
 import { MultiplyAndAddToBrightness } from './color/multiply-and-add-to-brightness.ts';
 import { MultiplyBrightness } from './color/multiply-brightness.ts';
@@ -150,6 +151,7 @@ export const definedFactories = {
   CenterPadToPowersOf,
   CenterPadToSquare,
   ChangeColorTemperature,
+  ChangeColorspace,
   CoarseDropout,
   CoarsePepper,
   CoarseSalt,

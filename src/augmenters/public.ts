@@ -33,6 +33,7 @@ export { CenterPadToMultiplesOf } from './size/pad-to-multiples-of.ts';
 export { CenterPadToPowersOf } from './size/pad-to-powers-of.ts';
 export { CenterPadToSquare } from './size/pad-to-square.ts';
 export { ChangeColorTemperature } from './color/change-color-temperature.ts';
+export { ChangeColorspace } from './color/change-colorspace.ts';
 export { CoarseDropout } from './arithmetic/coarse-dropout.ts';
 export { CoarsePepper } from './arithmetic/coarse-pepper.ts';
 export { CoarseSalt } from './arithmetic/coarse-salt.ts';
