@@ -7,7 +7,8 @@
 // threads), --no-opencv, --no-walkthrough, --no-heap (the
 // workers rows on plain SharedArrayBuffers instead of the kernel heap), --no-wasm (the
 // TypeScript kernels only, in every thread), --single-fresh (single rows allocate each output instead of reusing one),
-// --out FILE, --python PATH (default /usr/bin/python3, Debian's, which sees python3-opencv).
+// --out FILE, --python PATH (default /usr/bin/python3, Debian's, which sees python3-opencv), --peers DIR (where
+// opencv_bench.py and its photos are; default ../shared/peers beside the repository, which a worktree does not have).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -35,8 +36,8 @@ import {
 import type { BenchReply, BenchTask } from './worker.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+/** The default of `--peers`: opencv_bench.py and its photos beside the repository (`../shared/peers`). */
 const PEERS = join(HERE, '..', '..', 'shared', 'peers');
-const OPENCV_SCRIPT = join(PEERS, 'opencv_bench.py');
 const BATCH = 32;
 const WORKERS = 2;
 
@@ -56,12 +57,14 @@ interface Args {
   singleFresh: boolean;
   out?: string;
   python: string;
+  /** The folder holding opencv_bench.py (and, beside it, the photos it reads by default). */
+  peers: string;
 }
 
 function usage(message: string): never {
   console.error(`bench: ${message}`);
   console.error(
-    'usage: npm run bench -- [--quick] [--cases a,b] [--workloads fmnist,rgb256] [--modes single,batch,list,workers] [--no-opencv] [--no-walkthrough] [--no-heap] [--no-wasm] [--single-fresh] [--out FILE] [--python PATH]',
+    'usage: npm run bench -- [--quick] [--cases a,b] [--workloads fmnist,rgb256] [--modes single,batch,list,workers] [--no-opencv] [--no-walkthrough] [--no-heap] [--no-wasm] [--single-fresh] [--out FILE] [--python PATH] [--peers DIR]',
   );
   process.exit(2);
 }
@@ -87,6 +90,7 @@ function parseArgs(argv: readonly string[]): Args {
     heap: true,
     singleFresh: false,
     python: '/usr/bin/python3',
+    peers: PEERS,
   };
   const caseIds = CASES.map((c) => c.id);
   for (let i = 0; i < argv.length; i++) {
@@ -102,6 +106,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--modes') args.modes = listArg(argv[++i], MODES, 'mode');
     else if (a === '--out') args.out = argv[++i] ?? usage('--out needs a file');
     else if (a === '--python') args.python = argv[++i] ?? usage('--python needs a path');
+    else if (a === '--peers') args.peers = argv[++i] ?? usage('--peers needs a folder');
     else usage(`unknown option ${a}`);
   }
   return args;
@@ -424,15 +429,16 @@ function runOpenCv(
     note(`OpenCV: ${args.python} not found, so augkit's figures are shown alone (apt-get install python3-opencv)`);
     return undefined;
   }
-  if (!existsSync(OPENCV_SCRIPT)) {
-    note(`OpenCV: ${OPENCV_SCRIPT} not found, so augkit's figures are shown alone`);
+  const script = join(args.peers, 'opencv_bench.py');
+  if (!existsSync(script)) {
+    note(`OpenCV: ${script} not found (--peers DIR names its folder), so augkit's figures are shown alone`);
     return undefined;
   }
   if (ids.length === 0) return undefined; // nothing of ours to compare
   // OpenCV has no worker or list mode: those rows are compared with its batch (a loop over a list of images, or one
   // call on the whole array where it has one).
   const modes = [...new Set(args.modes.map((m) => (m === 'workers' || m === 'list' ? 'batch' : m)))];
-  const pyArgs = [OPENCV_SCRIPT, '--workloads', workload, '--cases', ids.join(','), '--modes', modes.join(',')];
+  const pyArgs = [script, '--workloads', workload, '--cases', ids.join(','), '--modes', modes.join(',')];
   if (args.quick) pyArgs.push('--quick');
   const r = spawnSync(args.python, pyArgs, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const stderr = (r.stderr ?? '').trim();
