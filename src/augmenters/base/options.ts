@@ -201,3 +201,40 @@ export function integerOption(defaultValue: number, min: number, doc: string): O
     },
   };
 }
+
+/** What a {@link discreteOption} accepts: a number, a `[min, max]` range, a list to choose from, or a parameter. */
+export type DiscreteInput = NumberInput | readonly number[];
+
+/**
+ * An integer option drawn per image, read as imgaug's `handle_discrete_param` reads its argument: a number is a
+ * constant; `[min, max]` draws integers uniformly, both ends included (imgaug's tuple: `DiscreteUniform`); a list of
+ * any other length is chosen from per image (imgaug's list: `Choice`); a parameter is kept. With `truncate`
+ * (imgaug's `allow_floats`), fractions in the first three forms are cut toward zero as imgaug's `int()` cuts them,
+ * and a parameter's draws are used as drawn, as imgaug uses them; without it, numbers must be integers and a
+ * continuous parameter's draws are rounded, as for every integer option. `min` and `max` bound the values.
+ */
+export function discreteOption(
+  defaultValue: DiscreteInput,
+  { truncate, min, max }: { readonly truncate: boolean; readonly min?: number; readonly max?: number },
+  doc: string,
+): OptionDef<DiscreteInput, Param<number>> {
+  const ints: NumberRules = { integer: true, min, max };
+  const range = `${rangeText(ints)}, a [min, max] range of such, a list to choose from or an iap parameter`;
+  const cut = (v: unknown) => (truncate && typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : v);
+  return {
+    default: defaultValue,
+    meta: { type: `${NUMBER_FORMS} | number[]`, range, doc },
+    parse(owner, option, value) {
+      if (Array.isArray(value) && value.length !== 2) {
+        if (value.length === 0) throw argumentError(owner, option, range, value, 'type', 'the list is empty');
+        const values = value.map(cut);
+        // Each value is checked as a constant of the option would be.
+        values.forEach((v, i) => numberArg(owner, `${option}[${i}]`, v, ints));
+        return choice(values as number[]);
+      }
+      if (Array.isArray(value)) return numberArg(owner, option, value.map(cut), ints);
+      if (typeof value === 'number') return numberArg(owner, option, cut(value), ints);
+      return numberArg(owner, option, value, truncate ? { min, max } : ints);
+    },
+  };
+}

@@ -45,9 +45,39 @@ describe('Rot90', () => {
     for (const c of counts.values()) assert.ok(Math.abs(c / n - 0.25) < 0.03, `${[...counts]}`);
   });
 
+  it('draws k from [min, max] as imgaug draws a tuple: every integer of the range, the ends included', () => {
+    // imgaug's handle_discrete_param turns (1, 3) into DiscreteUniform(1, 3); a 2 × 3 image shows which k was drawn
+    // by its output's size (odd turns) and its first pixel.
+    const aug = iaa.Rot90([1, 3], { keepSize: false, seed: 4 });
+    const image = iaa.imageFromRows([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    const counts = new Map<string, number>();
+    const n = 3000;
+    for (let i = 0; i < n; i++) {
+      const out = aug.apply(image, aug.drawParams(aug.rootSource(0, i), image));
+      const key = `${out.height}x${out.width}:${out.data[0]}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    // k = 1: 3 × 2 starting 4; k = 2: 2 × 3 starting 6; k = 3: 3 × 2 starting 3.
+    assert.deepEqual([...counts.keys()].sort(), ['2x3:6', '3x2:3', '3x2:4']);
+    for (const c of counts.values()) assert.ok(Math.abs(c / n - 1 / 3) < 0.03, `${[...counts]}`);
+  });
+
+  it('chooses from iap.choice([1, 3]) without the turn between', () => {
+    const aug = iaa.Rot90(iaa.iap.choice([1, 3]), { keepSize: false, seed: 4 });
+    const image = iaa.imageFromRows([[1, 2, 3]]);
+    const firsts = new Set<number>();
+    for (let i = 0; i < 200; i++) firsts.add(aug.apply(image, aug.drawParams(aug.rootSource(0, i), image)).data[0]);
+    assert.deepEqual([...firsts].sort(), [1, 3]);
+  });
+
   it('rejects k that is not an integer, naming the option', () => {
     assert.throws(() => iaa.Rot90(1.5), /Rot90: k must be an integer/);
-    assert.throws(() => iaa.Rot90([1, 'x'] as never), /Rot90: k must be an integer, a list of integers/);
-    assert.throws(() => iaa.Rot90([] as never), /Rot90: k must be/);
+    assert.throws(() => iaa.Rot90([1, 2.5]), /Rot90: k must be an integer/);
+    assert.throws(() => iaa.Rot90([3, 1]), /Rot90: k must be .*min > max/);
+    assert.throws(() => iaa.Rot90([1, 'x', 2] as never), /Rot90: k\[1\] must be an integer/);
+    assert.throws(() => iaa.Rot90([] as never), /Rot90: k must be .*the list is empty/);
   });
 });

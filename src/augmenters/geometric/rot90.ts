@@ -1,33 +1,8 @@
-import { argumentError } from '../../core/errors.ts';
 import type { Shape } from '../../core/image.ts';
 import type { Warp } from '../../geometry/warp.ts';
-import { choice } from '../../params/choice.ts';
-import type { Param } from '../../params/param.ts';
-import { type NumberInput, numberArg } from '../../params/sugar.ts';
-import { type OptionDef, defineAugmenter } from '../base/define.ts';
-import { booleanOption } from '../base/options.ts';
+import { defineAugmenter } from '../base/define.ts';
+import { booleanOption, discreteOption } from '../base/options.ts';
 import { type CropPadParams, applyCropPad, cropPadOutput } from '../size/crop-pad-core.ts';
-
-const K_ACCEPTED =
-  'an integer, a list of integers to choose from, or an iap parameter (e.g. iap.discreteUniform(1, 3))';
-
-/** `k`: quarter turns, an integer, a list chosen from per image (imgaug's list), or an integer parameter. */
-function kOption(): OptionDef<NumberInput | readonly number[], Param<number>> {
-  return {
-    default: 1,
-    meta: { type: 'integer | integer[] | iap parameter', range: K_ACCEPTED, doc: 'Quarter turns clockwise.' },
-    parse(owner, option, value) {
-      if (Array.isArray(value)) {
-        // Unlike numeric options, a list here is a set to choose from, as imgaug's `k=[0, 1, 2, 3]`.
-        if (value.length === 0 || !value.every((v) => Number.isInteger(v) && Math.abs(v) <= 1e9)) {
-          throw argumentError(owner, option, K_ACCEPTED, value);
-        }
-        return choice(value as number[]);
-      }
-      return numberArg(owner, option, value, { integer: true, min: -1e9, max: 1e9 });
-    },
-  };
-}
 
 /** The warp of `k` clockwise quarter turns of an image of `shape`, resized back with `keepSize` where it changed. */
 export function rot90Warp(k: number, shape: Shape, keepSize: boolean): Warp {
@@ -44,27 +19,30 @@ export function rot90Warp(k: number, shape: Shape, keepSize: boolean): Warp {
  * Turns each image by `k` quarter turns clockwise, `k` drawn per image (imgaug's `Rot90`; k = 1 is
  * `np.rot90(image, -1)`), and by default resizes a turned non-square image back to the input's size.
  *
- * `k` is an integer (any, taken modulo 4; negative turns go anticlockwise), a list to choose from per image
- * (`[0, 1, 2, 3]` for any orientation), or an integer `iap` parameter. `keepSize` (default true) resizes the H × W
- * result of an odd turn back to W × H as imgaug does (OpenCV's area positions where a side grows, else bilinear);
- * with `keepSize: false` the turned image keeps its swapped sides. The turn itself is an exact index map.
+ * `k` is an integer (any, taken modulo 4; negative turns go anticlockwise), a `[min, max]` range drawing every
+ * integer in it equally often (imgaug's tuple, `DiscreteUniform`), a list of another length to choose from per image
+ * (`[0, 1, 2, 3]` for any orientation, imgaug's list), or an integer `iap` parameter. `keepSize` (default true)
+ * resizes the H × W result of an odd turn back to W × H as imgaug does (OpenCV's area positions where a side grows,
+ * else bilinear); with `keepSize: false` the turned image keeps its swapped sides. The turn itself is an exact index
+ * map.
  *
- * Differs from imgaug: a `[min, max]` range of turns is written `iap.discreteUniform(min, max)`, since a list here
- * is a set to choose from.
+ * Differs from imgaug: a list of two values is a range, as everywhere in augkit (`[1, 3]` draws 1, 2 or 3); to
+ * choose between two values write `iap.choice([1, 3])`.
  *
- * @param k Quarter turns clockwise: an integer, a list of them, or an `iap` parameter. Default 1.
- * @example iaa.Rot90([0, 1, 2, 3])                 // any of the four orientations
- * @example iaa.Rot90([1, 3], { keepSize: false })   // portrait becomes landscape
+ * @param k Quarter turns clockwise: an integer, a `[min, max]` range, a list to choose from, or an `iap` parameter.
+ *   Default 1.
+ * @example iaa.Rot90([0, 1, 2, 3])                                 // any of the four orientations
+ * @example iaa.Rot90(iaa.iap.choice([1, 3]), { keepSize: false }) // portrait becomes landscape
  */
 export const Rot90 = defineAugmenter({
   type: 'Rot90',
   kind: 'geometric',
   primary: 'k',
   options: {
-    k: kOption(),
+    k: discreteOption(1, { truncate: false, min: -1e9, max: 1e9 }, 'Quarter turns clockwise.'),
     keepSize: booleanOption(true, "Resize a turned image back to the input's size."),
   },
-  examples: [{ k: [0, 1, 2, 3] }, { k: { discreteUniform: [1, 3] }, keepSize: false }],
+  examples: [{ k: [0, 1, 2, 3] }, { k: [1, 3], keepSize: false }, { k: { choice: [-1, 5] } }],
   drawParams: ({ k, keepSize }, random, shape): CropPadParams => ({
     warp: rot90Warp(k.draw(random.stream('k')), shape, keepSize),
   }),

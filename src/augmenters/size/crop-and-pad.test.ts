@@ -91,6 +91,35 @@ describe('CropAndPad', () => {
     assert.deepEqual([...seen].sort(), ['edge', 'wrap']);
   });
 
+  it('draws padCval [min, max] as integers with both ends included, as imgaug draws its tuple', () => {
+    // imgaug's handle_discrete_param: (0, 2.9) is DiscreteUniform(0, 2). A float32 image keeps the drawn value, so
+    // the corner shows it whole (a real-valued draw would leave fractions).
+    const aug = iaa.Pad({ px: 1, padCval: [0, 2.9], keepSize: false, seed: 5 });
+    const image = iaa.makeImage(new Float32Array(4).fill(0.5), 2, 2, 1);
+    const counts = new Map<number, number>();
+    const n = 3000;
+    for (let i = 0; i < n; i++) {
+      const v = aug.apply(image, aug.drawParams(aug.rootSource(0, i), image)).data[0];
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    assert.deepEqual([...counts.keys()].sort(), [0, 1, 2]);
+    for (const c of counts.values()) assert.ok(Math.abs(c / n - 1 / 3) < 0.03, `${[...counts]}`);
+  });
+
+  it('cuts a fractional padCval to an integer as imgaug does, for float32 images too; a parameter draws as it is', () => {
+    const image = iaa.makeImage(new Float32Array(1).fill(0.5), 1, 1, 1);
+    const padded = (padCval: unknown) =>
+      Array.from(
+        iaa.Pad({ px: { top: 0, right: 1, bottom: 0, left: 0 }, padCval, keepSize: false } as never).augmentImage(image)
+          .data,
+      );
+    assert.deepEqual(padded(7.9), [0.5, 7]);
+    assert.deepEqual(padded(-2.5), [0.5, -2]);
+    assert.deepEqual(padded([3.7, 3.9]), [0.5, 3]);
+    assert.deepEqual(padded(iaa.iap.uniform(0.25, 0.25)), [0.5, 0.25]);
+    assert.deepEqual(padded([2.5, 2.7, 2.2]), [0.5, 2]); // a list of three: chosen from, each cut
+  });
+
   it('keeps the input size by default and changes it with keepSize: false', () => {
     const image = ramp(9, 7, 3);
     assert.deepEqual(
@@ -115,5 +144,7 @@ describe('CropAndPad', () => {
     );
     assert.throws(() => iaa.Crop({ px: { top: 1, up: 2 } } as never), /Crop: px must be .*unknown key "up"/);
     assert.throws(() => iaa.CropAndPad({ percent: -1 }), /CropAndPad: percent must be a number > -1/);
+    assert.throws(() => iaa.Pad({ padCval: [5, 1] }), /Pad: padCval must be .*min > max/);
+    assert.throws(() => iaa.Pad({ padCval: Number.NaN }), /Pad: padCval must be an integer/);
   });
 });

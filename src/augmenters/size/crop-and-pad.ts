@@ -34,9 +34,11 @@ export const keepSizeOptions = {
  * from both sides' crops. `keepSize` (default true) resizes back as imgaug does: OpenCV's area positions where a
  * side grows, bilinear where none does.
  *
+ * `padCval` is read as imgaug reads it: a number is cut to an integer (for float32 images too), a `[min, max]` range
+ * draws integers with both ends included, and an `iap` parameter's draws are used as drawn.
+ *
  * Differs from imgaug: a list of values for one side is written `iap.choice([...])` (a two-number array is a
- * range); a `padCval` range draws real numbers (imgaug draws integers), which for uint8 under 'constant' are
- * truncated as imgaug truncates.
+ * range), and so is a list of two `padCval` values.
  *
  * @param px Pixels per side: an integer, a range or parameter, or `{ top, right, bottom, left }`.
  * @example iaa.CropAndPad({ px: [-10, 10] })                            // crop or pad each side by up to 10 pixels

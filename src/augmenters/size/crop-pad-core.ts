@@ -11,7 +11,7 @@ import type { Param } from '../../params/param.ts';
 import { type NumberInput, type NumberRules, numberArg, rangeText } from '../../params/sugar.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import { type OptionDef, isOptionsObject } from '../base/define.ts';
-import { NUMBER_FORMS, enumOption, numberOption } from '../base/options.ts';
+import { NUMBER_FORMS, discreteOption, enumOption, numberOption } from '../base/options.ts';
 
 export type { Sides } from '../../geometry/warp.ts';
 
@@ -81,7 +81,13 @@ export const padOptions = {
     PAD_MODES,
     "numpy.pad's mode for the added pixels, or a list to choose from per image.",
   ),
-  padCval: numberOption(0, {}, "The fill value under 'constant' (and the end value under 'linear_ramp')."),
+  // imgaug reads pad_cval with handle_discrete_param (allow_floats): int() of a number, DiscreteUniform of a tuple.
+  padCval: discreteOption(
+    0,
+    { truncate: true },
+    "The fill value under 'constant' (and the end value under 'linear_ramp'): an integer (a fraction is cut), a " +
+      '[min, max] range drawing integers, a list to choose from, or an iap parameter (drawn as it is).',
+  ),
 };
 
 /** The pad mode and fill value drawn for one image. */
