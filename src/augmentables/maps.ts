@@ -94,15 +94,17 @@ export function mapWarp(warp: Warp, image: Shape, map: Shape, interpolation: 'ne
       return { kind: 'identity', output: map };
     case 'flip':
       return { kind: 'flip', axis: warp.axis, output: at(warp.output) };
-    case 'resize':
+    case 'resize': {
+      // A map's own interpolation where the warp names one (KeepSizeByResize's interpolationHeatmaps/Segmaps).
+      const own = interpolation === 'nearest' ? warp.segmaps : warp.heatmaps;
+      if (own === 'no_resize') return { kind: 'identity', output: map };
       return {
         kind: 'resize',
-        // A map's own interpolation where the warp names one (KeepSizeByResize's interpolationHeatmaps/Segmaps).
         interpolation:
-          (interpolation === 'nearest' ? warp.segmaps : warp.heatmaps) ??
-          (interpolation === 'nearest' || warp.interpolation === 'auto' ? interpolation : warp.interpolation),
+          own ?? (interpolation === 'nearest' || warp.interpolation === 'auto' ? interpolation : warp.interpolation),
         output: at(warp.output),
       };
+    }
     case 'affine': {
       if (same) return { ...warp, output: at(warp.output) };
       const output = at(warp.output);

@@ -23,15 +23,15 @@ export type Warp =
   /**
    * A resize to `output` with OpenCV's interpolation; 'auto' is imgaug's choice when it names none (area positions
    * when a side grows, else linear: `resizeAuto`). `heatmaps` and `segmaps`, when given, are the interpolations of
-   * those maps (KeepSizeByResize's own options); otherwise heatmaps follow the image (cubic for 'auto') and
-   * segmentation maps take nearest neighbour.
+   * those maps (KeepSizeByResize's own options; 'no_resize' leaves such a map as it is); otherwise heatmaps follow
+   * the image (cubic for 'auto') and segmentation maps take nearest neighbour.
    */
   | {
       readonly kind: 'resize';
       readonly interpolation: ResizeInterpolation | 'auto';
       readonly output: Shape;
-      readonly heatmaps?: ResizeInterpolation;
-      readonly segmaps?: ResizeInterpolation;
+      readonly heatmaps?: ResizeInterpolation | 'no_resize';
+      readonly segmaps?: ResizeInterpolation | 'no_resize';
     }
   /** Removes `sides` pixels from each side (all at least 0, leaving at least one row and column). */
   | { readonly kind: 'crop'; readonly sides: Sides; readonly output: Shape }

@@ -48,8 +48,8 @@ describe('KeepSizeByResize', () => {
       /KeepSizeByResize: interpolation must be one of "nearest", "linear", "area", "cubic", "no_resize"/,
     );
     assert.throws(
-      () => iaa.KeepSizeByResize([], { interpolationHeatmaps: 'no_resize' } as never),
-      /KeepSizeByResize: interpolationHeatmaps must be one of "same", "nearest", "linear", "area", "cubic"/,
+      () => iaa.KeepSizeByResize([], { interpolationHeatmaps: 'NO_RESIZE' } as never),
+      /KeepSizeByResize: interpolationHeatmaps must be one of "same", "nearest", "linear", "area", "cubic", "no_resize"/,
     );
     assert.throws(
       () => iaa.KeepSizeByResize([], { interpolationSegmaps: 'bilinear' } as never),
@@ -116,5 +116,29 @@ describe('KeepSizeByResize', () => {
       .augment(input);
     assert.deepEqual(cubic.heatmaps.data, clip(back(heat, 'cubic')));
     assert.deepEqual(cubic.image, iaa.KeepSizeByResize(child(), { interpolation: 'nearest' }).augmentImage(image));
+  });
+
+  it("leaves a map drawn 'no_resize' at the children's size while its image is resized back (imgaug's NO_RESIZE)", () => {
+    const heat = new Float32Array(36).map((_, i) => ((i * 7) % 11) / 10);
+    const seg = new Uint8Array(36).map((_, i) => (i * 5) % 7);
+    const crop = () => iaa.Crop({ px: { top: 1, left: 2, right: 0, bottom: 0 }, keepSize: false });
+    const input = {
+      image: ramp(6, 6),
+      heatmaps: { data: heat, height: 6, width: 6, channels: 1 },
+      segmentationMaps: { data: seg, height: 6, width: 6 },
+    };
+    const cropped = crop().augment(input);
+    const out = iaa
+      .KeepSizeByResize([crop()], { interpolation: 'linear', interpolationSegmaps: 'no_resize' })
+      .augment(input);
+    assert.deepEqual([out.image.height, out.image.width], [6, 6]);
+    assert.deepEqual([out.heatmaps.height, out.heatmaps.width], [6, 6]);
+    assert.deepEqual(out.segmentationMaps, cropped.segmentationMaps);
+    const heatKept = iaa
+      .KeepSizeByResize([crop()], { interpolation: 'cubic', interpolationHeatmaps: 'no_resize' })
+      .augment(input);
+    assert.deepEqual([heatKept.heatmaps.height, heatKept.heatmaps.width], [5, 4]);
+    assert.deepEqual(heatKept.heatmaps.data, cropped.heatmaps.data);
+    assert.deepEqual([heatKept.segmentationMaps.height, heatKept.segmentationMaps.width], [6, 6]);
   });
 });

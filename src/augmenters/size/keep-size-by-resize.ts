@@ -20,15 +20,18 @@ import {
 /** imgaug's interpolations for KeepSizeByResize, and 'no_resize' (imgaug's `NO_RESIZE`: keep the children's size). */
 export type KeepSizeInterpolation = ResizeInterpolation | 'no_resize';
 
-/** A map's interpolation for KeepSizeByResize: OpenCV's, or 'same' (imgaug's `SAME_AS_IMAGES`: the image's draw). */
-export type MapInterpolation = ResizeInterpolation | 'same';
+/**
+ * A map's interpolation for KeepSizeByResize: OpenCV's, 'no_resize' (imgaug's `NO_RESIZE`: the map keeps the
+ * children's size), or 'same' (imgaug's `SAME_AS_IMAGES`: the image's draw).
+ */
+export type MapInterpolation = KeepSizeInterpolation | 'same';
 
 export interface KeepSizeByResizeOptions extends CommonOptions {
   /** 'nearest', 'linear', 'area', 'cubic' (default) or 'no_resize', or a list to choose from per image. */
   readonly interpolation?: EnumInput<KeepSizeInterpolation>;
-  /** The heatmaps' interpolation: 'same' (default: the image's), 'nearest', 'linear', 'area' or 'cubic', or a list. */
+  /** The heatmaps': 'same' (default: the image's), 'nearest', 'linear', 'area', 'cubic', 'no_resize', or a list. */
   readonly interpolationHeatmaps?: EnumInput<MapInterpolation>;
-  /** The segmentation maps' interpolation: 'nearest' (default), 'same', 'linear', 'area' or 'cubic', or a list. */
+  /** The segmentation maps': 'nearest' (default), 'same', 'linear', 'area', 'cubic', 'no_resize', or a list. */
   readonly interpolationSegmaps?: EnumInput<MapInterpolation>;
 }
 
@@ -38,7 +41,7 @@ export interface KeepSizeByResizeParams {
   readonly resize: Extract<Warp, { kind: 'resize' }> | undefined;
 }
 
-const MAP_INTERPOLATIONS: readonly MapInterpolation[] = ['same', 'nearest', 'linear', 'area', 'cubic'];
+const MAP_INTERPOLATIONS: readonly MapInterpolation[] = ['same', 'nearest', 'linear', 'area', 'cubic', 'no_resize'];
 
 /**
  * Runs its children on each image, one after the other, then resizes the result back to the input's size with an
@@ -49,10 +52,11 @@ const MAP_INTERPOLATIONS: readonly MapInterpolation[] = ['same', 'nearest', 'lin
  * children left at its size is copied, as imgaug's resize does. Labels move with the children and then with the
  * resize back (keypoints and boxes scaled by the size ratio); heatmaps are resized with `interpolationHeatmaps`
  * ('same', the default, takes the image's draw) and clipped to [0, 1], segmentation maps with
- * `interpolationSegmaps` (default 'nearest'; another interpolation blends class ids, as imgaug's would).
+ * `interpolationSegmaps` (default 'nearest'; another interpolation blends class ids, as imgaug's would); a map drawn
+ * 'no_resize' keeps the children's size while its image is resized back.
  *
- * Differs from imgaug: the maps' interpolations do not take 'no_resize', and an image drawn 'no_resize' leaves its
- * maps at the children's size too (imgaug may resize a map of such an image back).
+ * Differs from imgaug: an image drawn 'no_resize' leaves its maps at the children's size too (imgaug may resize a map
+ * of such an image back).
  *
  * @example iaa.KeepSizeByResize([iaa.Crop({ px: [0, 10], keepSize: false })])               // crop, then resize back
  * @example iaa.KeepSizeByResize([iaa.Rot90(1, { keepSize: false })], { interpolation: ['nearest', 'linear'] })
@@ -87,7 +91,7 @@ export const KeepSizeByResize = defineAugmenter({
     {
       children: [{ type: 'Rot90', k: [1, 3], keepSize: false }],
       interpolation: 'area',
-      interpolationHeatmaps: ['linear', 'cubic'],
+      interpolationHeatmaps: ['linear', 'cubic', 'no_resize'],
       interpolationSegmaps: 'same',
     },
   ],
