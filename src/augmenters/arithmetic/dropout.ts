@@ -1,7 +1,6 @@
 import { dropoutImages } from '../../kernels/mask.ts';
 import { defineAugmenter } from '../base/define.ts';
-import { type ElementwiseParams, drawElementwise, maskApply } from '../base/elementwise.ts';
-import { numberOption, probabilityOption } from '../base/options.ts';
+import { maskDefinition } from '../base/elementwise.ts';
 
 /**
  * Sets a random fraction of each image's pixels to zero (black).
@@ -21,15 +20,11 @@ import { numberOption, probabilityOption } from '../base/options.ts';
  * @example iaa.Dropout(0.05)                          // 5 % of the pixels of every image turn black
  * @example iaa.Dropout([0, 0.1], { perChannel: 0.5 }) // up to 10 %, half of the images channel by channel
  */
-export const Dropout = defineAugmenter({
-  type: 'Dropout',
-  kind: 'pixel',
-  primary: 'p',
-  options: {
-    p: numberOption([0, 0.2], { min: 0, max: 1 }, 'The probability of setting a pixel to zero.'),
-    perChannel: probabilityOption(false, 'Whether each channel is decided on its own (or the probability that it is).'),
-  },
-  examples: [{ p: [0.1, 0.3], perChannel: 0.5 }],
-  drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
-  ...maskApply(dropoutImages),
-});
+export const Dropout = defineAugmenter(
+  maskDefinition({
+    type: 'Dropout',
+    p: [0, 0.2],
+    pDoc: 'The probability of setting a pixel to zero.',
+    kernel: dropoutImages,
+  }),
+);

@@ -1,7 +1,6 @@
 import { dropoutImages } from '../../kernels/mask.ts';
 import { defineAugmenter } from '../base/define.ts';
-import { type ElementwiseParams, drawElementwise, maskApply } from '../base/elementwise.ts';
-import { numberOption, probabilityOption } from '../base/options.ts';
+import { maskDefinition } from '../base/elementwise.ts';
 
 /**
  * Turns a random fraction of each image's pixels black (pepper): `SaltAndPepper` without the salt.
@@ -20,15 +19,11 @@ import { numberOption, probabilityOption } from '../base/options.ts';
  * @example iaa.Pepper(0.05)                        // 5 % of the pixels turn black
  * @example iaa.Pepper([0, 0.1], { perChannel: 0.5 }) // half of the images channel by channel
  */
-export const Pepper = defineAugmenter({
-  type: 'Pepper',
-  kind: 'pixel',
-  primary: 'p',
-  options: {
-    p: numberOption([0, 0.05], { min: 0, max: 1 }, 'The probability of replacing a pixel with pepper (black).'),
-    perChannel: probabilityOption(false, 'Whether each channel is decided on its own (or the probability that it is).'),
-  },
-  examples: [{ p: [0.1, 0.3], perChannel: 0.5 }],
-  drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
-  ...maskApply(dropoutImages),
-});
+export const Pepper = defineAugmenter(
+  maskDefinition({
+    type: 'Pepper',
+    p: [0, 0.05],
+    pDoc: 'The probability of replacing a pixel with pepper (black).',
+    kernel: dropoutImages,
+  }),
+);

@@ -5,8 +5,8 @@ import type { RandomStream } from '../../random/stream.ts';
 import type { CommonOptions } from '../base/augmenter.ts';
 import type { Augmenter } from '../base/augmenter.ts';
 import { type DefinedFactory, defineAugmenter } from '../base/define.ts';
-import { type ElementwiseParams, drawElementwise } from '../base/elementwise.ts';
-import { numberOption, probabilityOption } from '../base/options.ts';
+import { type ElementwiseParams, drawElementwise, maskPerChannelOption } from '../base/elementwise.ts';
+import { numberOption } from '../base/options.ts';
 
 /** One image's mask draws (as Dropout's) and the address of its replacement values. */
 export interface ReplaceParams extends ElementwiseParams {
@@ -54,7 +54,7 @@ export const ReplaceElementwise = defineAugmenter({
       { min: -1e6, max: 1e6 },
       'The value a replaced pixel gets, drawn per replaced pixel.',
     ),
-    perChannel: probabilityOption(false, 'Whether each channel is decided on its own (or the probability that it is).'),
+    perChannel: maskPerChannelOption,
   },
   examples: [
     { mask: [0.1, 0.3], replacement: [0, 255], perChannel: 0.5 },

@@ -1,7 +1,6 @@
 import { saltAndPepperImages } from '../../kernels/mask.ts';
 import { defineAugmenter } from '../base/define.ts';
-import { type ElementwiseParams, drawElementwise, maskApply } from '../base/elementwise.ts';
-import { numberOption, probabilityOption } from '../base/options.ts';
+import { maskDefinition } from '../base/elementwise.ts';
 
 /**
  * Replaces a random fraction of each image's pixels with white (salt) or black (pepper), with equal chance.
@@ -21,19 +20,11 @@ import { numberOption, probabilityOption } from '../base/options.ts';
  * @example iaa.SaltAndPepper(0.05)                     // 5 % of the pixels turn white or black
  * @example iaa.SaltAndPepper(0.05, { perChannel: true }) // coloured noise: channels change independently
  */
-export const SaltAndPepper = defineAugmenter({
-  type: 'SaltAndPepper',
-  kind: 'pixel',
-  primary: 'p',
-  options: {
-    p: numberOption(
-      [0, 0.03],
-      { min: 0, max: 1 },
-      'The probability of replacing a pixel with salt (white) or pepper (black).',
-    ),
-    perChannel: probabilityOption(false, 'Whether each channel is decided on its own (or the probability that it is).'),
-  },
-  examples: [{ p: [0.1, 0.3], perChannel: 0.5 }],
-  drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
-  ...maskApply(saltAndPepperImages),
-});
+export const SaltAndPepper = defineAugmenter(
+  maskDefinition({
+    type: 'SaltAndPepper',
+    p: [0, 0.03],
+    pDoc: 'The probability of replacing a pixel with salt (white) or pepper (black).',
+    kernel: saltAndPepperImages,
+  }),
+);

@@ -1,7 +1,6 @@
 import { saltImages } from '../../kernels/mask.ts';
 import { defineAugmenter } from '../base/define.ts';
-import { type ElementwiseParams, drawElementwise, maskApply } from '../base/elementwise.ts';
-import { numberOption, probabilityOption } from '../base/options.ts';
+import { maskDefinition } from '../base/elementwise.ts';
 
 /**
  * Turns a random fraction of each image's pixels white (salt): `SaltAndPepper` without the pepper.
@@ -20,15 +19,11 @@ import { numberOption, probabilityOption } from '../base/options.ts';
  * @example iaa.Salt(0.05)                       // 5 % of the pixels turn white
  * @example iaa.Salt([0, 0.1], { perChannel: true }) // coloured specks: channels turn to 255 independently
  */
-export const Salt = defineAugmenter({
-  type: 'Salt',
-  kind: 'pixel',
-  primary: 'p',
-  options: {
-    p: numberOption([0, 0.03], { min: 0, max: 1 }, 'The probability of replacing a pixel with salt (white).'),
-    perChannel: probabilityOption(false, 'Whether each channel is decided on its own (or the probability that it is).'),
-  },
-  examples: [{ p: [0.1, 0.3], perChannel: 0.5 }],
-  drawParams: ({ p, perChannel }, random): ElementwiseParams => drawElementwise(random, p, perChannel),
-  ...maskApply(saltImages),
-});
+export const Salt = defineAugmenter(
+  maskDefinition({
+    type: 'Salt',
+    p: [0, 0.03],
+    pDoc: 'The probability of replacing a pixel with salt (white).',
+    kernel: saltImages,
+  }),
+);

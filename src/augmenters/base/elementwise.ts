@@ -2,7 +2,9 @@ import type { Image } from '../../core/image.ts';
 import type { MaskKernel } from '../../kernels/mask.ts';
 import { drawNamed } from '../../params/constant.ts';
 import type { Param } from '../../params/param.ts';
+import type { NumberInput } from '../../params/sugar.ts';
 import type { RandomSource, RandomStream } from '../../random/stream.ts';
+import { numberOption, probabilityOption } from './options.ts';
 
 /**
  * What an element-wise augmenter (Dropout, SaltAndPepper) draws for one image: the probability that a pixel is
@@ -40,5 +42,34 @@ export function maskApply(kernel: MaskKernel) {
       kernel(image.data, out.data, image.data.length, image.channels, [params]),
     applyBatch: (batch: Image, params: readonly ElementwiseParams[], out: Image, size: number): void =>
       kernel(batch.data, out.data, size, batch.channels, params),
+  };
+}
+
+/** `perChannel` of the augmenters that decide per pixel whether to change it (Dropout, SaltAndPepper, …). */
+export const maskPerChannelOption = probabilityOption(
+  false,
+  'Whether each channel is decided on its own (or the probability that it is).',
+);
+
+/**
+ * The definition of a mask augmenter (Dropout, Pepper, Salt, SaltAndPepper), which differ only in name, `p`'s default
+ * and doc, and kernel: `p` (a probability in [0, 1] drawn per image) and `perChannel`, drawn by `drawElementwise`,
+ * applied by `maskApply(kernel)`.
+ */
+export function maskDefinition(spec: {
+  readonly type: string;
+  readonly p: NumberInput;
+  readonly pDoc: string;
+  readonly kernel: MaskKernel;
+}) {
+  return {
+    type: spec.type,
+    kind: 'pixel' as const,
+    primary: 'p' as const,
+    options: { p: numberOption(spec.p, { min: 0, max: 1 }, spec.pDoc), perChannel: maskPerChannelOption },
+    examples: [{ p: [0.1, 0.3], perChannel: 0.5 }],
+    drawParams: (o: { p: Param<number>; perChannel: Param<number> }, random: RandomSource): ElementwiseParams =>
+      drawElementwise(random, o.p, o.perChannel),
+    ...maskApply(spec.kernel),
   };
 }
