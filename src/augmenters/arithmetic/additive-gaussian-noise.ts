@@ -1,17 +1,9 @@
 import type { Image } from '../../core/image.ts';
 import { addNoise } from '../../kernels/noise.ts';
 import { NORMAL_WORDS, NormalSampler, ZIGGURAT } from '../../random/normal.ts';
-import type { RandomStream } from '../../random/stream.ts';
 import { defineAugmenter } from '../base/define.ts';
-import { numberOption, probabilityOption } from '../base/options.ts';
-
-/** The noise's mean and spread for this image, and the address of its per-pixel draws. */
-export interface NoiseParams {
-  readonly loc: number;
-  readonly scale: number;
-  readonly perChannel: boolean;
-  readonly noise: RandomStream;
-}
+import { numberOption } from '../base/options.ts';
+import { type NoiseParams, drawLocScale, noisePerChannelOption, noiseUnit } from './noise-core.ts';
 
 /**
  * Adds Gaussian noise N(loc, scale) to each pixel: one value per pixel shared by its channels, or with
@@ -38,15 +30,10 @@ export const AdditiveGaussianNoise = defineAugmenter({
   options: {
     scale: numberOption([0, 15], { min: 0, max: 1e6 }, 'The standard deviation of the noise, in 0–255 units.'),
     loc: numberOption(0, { min: -1e6, max: 1e6 }, 'The mean of the noise.'),
-    perChannel: probabilityOption(false, 'Whether each channel gets its own noise (or the probability that it does).'),
+    perChannel: noisePerChannelOption,
   },
   examples: [{ scale: [0, 30], loc: [-5, 5], perChannel: 0.5 }],
-  drawParams: ({ scale, loc, perChannel }, random): NoiseParams => ({
-    loc: loc.draw(random.stream('loc')),
-    scale: scale.draw(random.stream('scale')),
-    perChannel: perChannel.draw(random.stream('perChannel')) > 0.5,
-    noise: random.stream('noise'),
-  }),
+  drawParams: drawLocScale,
   apply: (image, params, out) => addNoiseTo(image, params, out),
 });
 
@@ -55,8 +42,7 @@ const sampler = new NormalSampler();
 const fill = (out: Float64Array, count: number): void => sampler.fill(out, count);
 
 function addNoiseTo(image: Image, { loc, scale, perChannel, noise }: NoiseParams, out: Image): void {
-  // float32 images are 0–1 intensities: loc and scale are in 0–255 units.
-  const unit = image.data instanceof Uint8Array ? 1 : 1 / 255;
+  const unit = noiseUnit(image);
   sampler.start(noise);
   addNoise({
     src: image.data,

@@ -1,15 +1,7 @@
 import { addDrawnNoise, laplaceValues } from '../../kernels/noise.ts';
-import type { RandomStream } from '../../random/stream.ts';
 import { defineAugmenter } from '../base/define.ts';
-import { numberOption, probabilityOption } from '../base/options.ts';
-
-/** The noise's location and scale for this image, and the address of its per-pixel draws. */
-export interface LaplaceNoiseParams {
-  readonly loc: number;
-  readonly scale: number;
-  readonly perChannel: boolean;
-  readonly noise: RandomStream;
-}
+import { numberOption } from '../base/options.ts';
+import { drawLocScale, noisePerChannelOption, noiseUnit } from './noise-core.ts';
 
 /**
  * Adds Laplace noise to each pixel: one value per pixel shared by its channels, or with `perChannel` one per
@@ -37,18 +29,12 @@ export const AdditiveLaplaceNoise = defineAugmenter({
   options: {
     scale: numberOption([0, 15], { min: 0, max: 1e6 }, 'The scale of the noise, in 0–255 units.'),
     loc: numberOption(0, { min: -1e6, max: 1e6 }, 'The mean of the noise.'),
-    perChannel: probabilityOption(false, 'Whether each channel gets its own noise (or the probability that it does).'),
+    perChannel: noisePerChannelOption,
   },
   examples: [{ scale: [0, 30], loc: [-5, 5], perChannel: 0.5 }],
-  drawParams: ({ scale, loc, perChannel }, random): LaplaceNoiseParams => ({
-    loc: loc.draw(random.stream('loc')),
-    scale: scale.draw(random.stream('scale')),
-    perChannel: perChannel.draw(random.stream('perChannel')) > 0.5,
-    noise: random.stream('noise'),
-  }),
+  drawParams: drawLocScale,
   apply(image, { loc, scale, perChannel, noise }, out) {
-    // float32 images are 0–1 intensities: loc and scale are in 0–255 units.
-    const unit = image.data instanceof Uint8Array ? 1 : 1 / 255;
+    const unit = noiseUnit(image);
     addDrawnNoise({
       src: image.data,
       out: out.data,

@@ -1,7 +1,8 @@
 import { addDrawnNoise, poissonValues } from '../../kernels/noise.ts';
 import type { RandomStream } from '../../random/stream.ts';
 import { defineAugmenter } from '../base/define.ts';
-import { numberOption, probabilityOption } from '../base/options.ts';
+import { numberOption } from '../base/options.ts';
+import { noisePerChannelOption, noiseUnit } from './noise-core.ts';
 
 /** The noise's mean for this image, and the address of its per-pixel draws. */
 export interface PoissonNoiseParams {
@@ -33,7 +34,7 @@ export const AdditivePoissonNoise = defineAugmenter({
   primary: 'lam',
   options: {
     lam: numberOption([0, 15], { min: 0, max: 1e4 }, 'The mean of the noise magnitude, in 0–255 units.'),
-    perChannel: probabilityOption(false, 'Whether each channel gets its own noise (or the probability that it does).'),
+    perChannel: noisePerChannelOption,
   },
   examples: [{ lam: [0, 30], perChannel: 0.5 }],
   drawParams: ({ lam, perChannel }, random): PoissonNoiseParams => ({
@@ -47,7 +48,7 @@ export const AdditivePoissonNoise = defineAugmenter({
       out: out.data,
       step: perChannel ? 1 : image.channels,
       draws: noise,
-      values: poissonValues(lam, image.data instanceof Uint8Array ? 1 : 1 / 255),
+      values: poissonValues(lam, noiseUnit(image)),
     });
   },
 });
