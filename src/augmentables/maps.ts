@@ -3,8 +3,9 @@
 // size than its image gets the image's transformation at its own size.
 import { argumentError } from '../core/errors.ts';
 import type { Image, Shape } from '../core/image.ts';
+import { roundHalfEven } from '../core/round.ts';
 import { NEAREST, type Sampling, applyWarp } from '../geometry/apply.ts';
-import type { Mat2x3, Warp } from '../geometry/warp.ts';
+import type { Mat2x3, Sides, Warp } from '../geometry/warp.ts';
 import type { ClassArray, Heatmap, SegmentationMap } from './types.ts';
 
 const CUBIC: Sampling = { order: 3, mode: 'constant', cval: 0 };
@@ -50,43 +51,56 @@ export function warpSegmentationMap(
 
 /**
  * The heatmap moved by `warp`: bicubic under affine warps and displacement fields, bilinear under perspective
- * warps, the image's interpolation under a resize (bicubic where imgaug names none), new area 0, clipped to [0, 1].
+ * warps, the image's interpolation under a resize (bicubic where imgaug names none), new area 0, clipped to [0, 1]
+ * after every step (as imgaug clips after each cubic warp and each resize of a heatmap).
  */
 export function warpHeatmap(heatmap: Heatmap, warp: Warp, image: Shape): Heatmap {
-  const { data, height, width, channels } = heatmap;
+  const { height, width, channels } = heatmap;
   const moved = mapWarp(warp, image, { height, width, channels }, 'cubic');
-  if (moved.kind === 'identity') return { data: data.slice(), height, width, channels };
-  const { output } = moved;
-  const out = new Float32Array(output.height * output.width * channels);
-  const src: Image = { data, height, width, channels };
-  applyWarp(src, moved, { height: output.height, width: output.width, channels, data: out }, heatSampling(moved));
-  for (let i = 0; i < out.length; i++) out[i] = out[i] < 0 ? 0 : out[i] > 1 ? 1 : out[i];
-  return { data: out, height: output.height, width: output.width, channels };
+  if (moved.kind === 'identity') return { data: heatmap.data.slice(), height, width, channels };
+  let current: Image = { data: heatmap.data, height, width, channels };
+  for (const step of moved.kind === 'chain' ? moved.steps : [moved]) {
+    const { output } = step;
+    const out = new Float32Array(output.height * output.width * channels);
+    applyWarp(current, step, { height: output.height, width: output.width, channels, data: out }, heatSampling(step));
+    for (let i = 0; i < out.length; i++) out[i] = out[i] < 0 ? 0 : out[i] > 1 ? 1 : out[i];
+    current = { data: out, height: output.height, width: output.width, channels };
+  }
+  return { data: current.data as Float32Array, height: current.height, width: current.width, channels };
 }
 
 /** imgaug's heatmap interpolation for a warp: bilinear for PerspectiveTransform, bicubic for the others. */
 function heatSampling(warp: Warp): Sampling {
-  if (warp.kind === 'perspective') return LINEAR;
-  if (warp.kind === 'chain') return warp.steps.some((s) => s.kind === 'perspective') ? LINEAR : CUBIC;
-  return CUBIC;
+  return warp.kind === 'perspective' ? LINEAR : CUBIC;
 }
 
 /**
- * `warp` (of an image of shape `image`) for a map of shape `map`: the same steps when the sizes agree (resizes at
- * the map's interpolation, every step at the map's channels), else the same motion in continuous coordinates at the
- * map's scale. For a uniform ratio this is the matrix imgaug rebuilds at the map's size; for a non-uniform one
- * imgaug rotates and shears in map pixels,
- * which this does not copy. Displacement fields move a map of another size at the image's size (imgaug resizes it
- * there and back).
+ * `warp` (of an image of shape `image`) for a map of shape `map`, as imgaug 0.4.0 moves maps: the same steps when
+ * the sizes agree (resizes at the map's interpolation, every step at the map's channels). For another size, the
+ * augmenter's own rule where its warp has one (`forMap`: Affine and PerspectiveTransform redo their draw at the
+ * map's size, the crop and pad family projects its amounts, kept sizes are the map's own); otherwise resizes and
+ * flips scale the output by the map-to-image ratio (rounded half to even), crops and pads project their amounts,
+ * displacement fields move the map at the image's size (imgaug resizes it there and back), and other matrix warps
+ * (pillike.Affine, which imgaug does not let move maps) are the same motion in continuous coordinates. A flat
+ * chain: no chain in the result contains another.
  */
 export function mapWarp(warp: Warp, image: Shape, map: Shape, interpolation: 'nearest' | 'cubic'): Warp {
   const same = image.height === map.height && image.width === map.width;
+  if (!same && warp.forMap !== undefined) {
+    const own = warp.forMap(
+      { height: map.height, width: map.width, channels: map.channels },
+      (inner, innerImage, innerMap) => mapWarp(inner, innerImage, innerMap, interpolation),
+    );
+    // The hook's warp is in the map's pixels: moved as a warp of an image of the map's size.
+    return mapWarp(own, map, map, interpolation);
+  }
   const at = (output: Shape): Shape =>
     same
       ? { height: output.height, width: output.width, channels: map.channels }
       : {
-          height: Math.max(1, Math.round(output.height * (map.height / image.height))),
-          width: Math.max(1, Math.round(output.width * (map.width / image.width))),
+          // imgaug's Resize: int(np.round(h_img * (arr_h / img_h))), at least 1.
+          height: Math.max(1, roundHalfEven(output.height * (map.height / image.height))),
+          width: Math.max(1, roundHalfEven(output.width * (map.width / image.width))),
           channels: map.channels,
         };
   switch (warp.kind) {
@@ -106,50 +120,19 @@ export function mapWarp(warp: Warp, image: Shape, map: Shape, interpolation: 'ne
       };
     }
     case 'affine': {
-      if (same) return { ...warp, output: at(warp.output) };
+      if (same) return { kind: 'affine', matrix: warp.matrix, output: at(warp.output) };
       const output = at(warp.output);
       return { kind: 'affine', matrix: scaledMatrix(warp.matrix, image, warp.output, map, output), output };
     }
     case 'perspective': {
-      if (same) return { ...warp, output: at(warp.output) };
+      if (same) return { kind: 'perspective', matrix: warp.matrix, output: at(warp.output) };
       const output = at(warp.output);
       return { kind: 'perspective', matrix: scaledPerspective(warp.matrix, image, warp.output, map, output), output };
     }
     case 'crop':
-    case 'pad': {
-      // Sides at the map's scale; maps pad with 0 whatever the image's mode (imgaug).
-      const ry = same ? 1 : map.height / image.height;
-      const rx = same ? 1 : map.width / image.width;
-      const { top, right, bottom, left } = warp.sides;
-      let sides = same
-        ? warp.sides
-        : {
-            top: Math.round(top * ry),
-            right: Math.round(right * rx),
-            bottom: Math.round(bottom * ry),
-            left: Math.round(left * rx),
-          };
-      if (warp.kind === 'crop') {
-        // A crop leaves at least one row and column of the map, as of the image.
-        const t = Math.min(sides.top, map.height - 1);
-        const l = Math.min(sides.left, map.width - 1);
-        sides = {
-          top: t,
-          left: l,
-          bottom: Math.min(sides.bottom, map.height - 1 - t),
-          right: Math.min(sides.right, map.width - 1 - l),
-        };
-      }
-      const sign = warp.kind === 'crop' ? -1 : 1;
-      const output = {
-        height: map.height + sign * (sides.top + sides.bottom),
-        width: map.width + sign * (sides.left + sides.right),
-        channels: map.channels,
-      };
-      return warp.kind === 'crop'
-        ? { kind: 'crop', sides, output }
-        : { kind: 'pad', sides, mode: 'constant', cval: 0, output };
-    }
+      return cropPadMap(map, projectSides(warp.sides, image, map, true), undefined);
+    case 'pad':
+      return cropPadMap(map, undefined, projectSides(warp.sides, image, map, false));
     case 'rot90': {
       const odd = warp.k % 2 === 1;
       const output = {
@@ -160,13 +143,13 @@ export function mapWarp(warp: Warp, image: Shape, map: Shape, interpolation: 'ne
       return { kind: 'rot90', k: warp.k, output };
     }
     case 'displacement': {
-      if (same) return { ...warp, output: at(warp.output) };
+      if (same) return { kind: 'displacement', field: warp.field, output: at(warp.output) };
       const full = { height: image.height, width: image.width, channels: map.channels };
       return {
         kind: 'chain',
         steps: [
           { kind: 'resize', interpolation, output: full },
-          { ...warp, output: full },
+          { kind: 'displacement', field: warp.field, output: full },
           { kind: 'resize', interpolation, output: map },
         ],
         output: map,
@@ -178,13 +161,78 @@ export function mapWarp(warp: Warp, image: Shape, map: Shape, interpolation: 'ne
       let current = map;
       for (const step of warp.steps) {
         const moved = mapWarp(step, shape, current, interpolation);
-        steps.push(moved);
+        if (moved.kind === 'chain') steps.push(...moved.steps);
+        else steps.push(moved);
         shape = step.output;
         current = moved.output;
       }
       return { kind: 'chain', steps, output: current };
     }
   }
+}
+
+/**
+ * The crop (`crop: true`) or pad amounts of an image of shape `image` projected onto a map of shape `map`, as
+ * imgaug's `_project_size_changes`: each side scaled by the size ratio, nudged by 1e-4 (down on top and left, up on
+ * bottom and right, so that two half-pixel sides do not both round up) and rounded half to even. Crops then keep at
+ * least one row and column of the map (`_crop_prevent_zero_size`: the top and right sides give back the larger
+ * half).
+ */
+export function projectSides(sides: Sides, image: Shape, map: Shape, crop: boolean): Sides {
+  let { top, right, bottom, left } = sides;
+  if (image.height !== map.height || image.width !== map.width) {
+    top = roundHalfEven(map.height * (top / image.height) - 1e-4);
+    right = roundHalfEven(map.width * (right / image.width) + 1e-4);
+    bottom = roundHalfEven(map.height * (bottom / image.height) + 1e-4);
+    left = roundHalfEven(map.width * (left / image.width) - 1e-4);
+  }
+  if (!crop) return { top, right, bottom, left };
+  [top, bottom] = keepOne(map.height, top, bottom);
+  [right, left] = keepOne(map.width, right, left);
+  return { top: Math.max(top, 0), right: Math.max(right, 0), bottom: Math.max(bottom, 0), left: Math.max(left, 0) };
+}
+
+/** One axis of imgaug's `_crop_prevent_zero_size`; `first` (top, right) gives back the larger half. */
+function keepOne(size: number, first: number, second: number): [number, number] {
+  const remaining = size - (first + second);
+  if (remaining >= 1) return [first, second];
+  const regain = Math.abs(remaining) + 1;
+  let a = Math.floor(regain / 2);
+  let b = Math.floor(regain / 2);
+  if (a + b < regain) a += 1;
+  if (a > first) {
+    b += a - first;
+    a = first;
+  } else if (b > second) {
+    a += b - second;
+    b = second;
+  }
+  return [first - a, second - b];
+}
+
+/**
+ * A map of shape `map` cropped by `crop`, then padded by `pad` (with 0), then with `keepSize` resized back to
+ * `map` (imgaug's `_crop_and_pad_hms_or_segmaps_` with projected amounts); steps that change nothing left out.
+ */
+export function cropPadMap(map: Shape, crop: Sides | undefined, pad: Sides | undefined, keepSize = false): Warp {
+  const steps: Warp[] = [];
+  let { height, width } = map;
+  const { channels } = map;
+  if (crop !== undefined && (crop.top || crop.right || crop.bottom || crop.left)) {
+    height -= crop.top + crop.bottom;
+    width -= crop.left + crop.right;
+    steps.push({ kind: 'crop', sides: crop, output: { height, width, channels } });
+  }
+  if (pad !== undefined && (pad.top || pad.right || pad.bottom || pad.left)) {
+    height += pad.top + pad.bottom;
+    width += pad.left + pad.right;
+    steps.push({ kind: 'pad', sides: pad, mode: 'constant', cval: 0, output: { height, width, channels } });
+  }
+  if (keepSize && (height !== map.height || width !== map.width)) {
+    steps.push({ kind: 'resize', interpolation: 'auto', output: map });
+  }
+  if (steps.length === 0) return { kind: 'identity', output: map };
+  return steps.length === 1 ? steps[0] : { kind: 'chain', steps, output: steps[steps.length - 1].output };
 }
 
 /**

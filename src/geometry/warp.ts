@@ -10,8 +10,23 @@ export type { PadMode, Sides } from '../kernels/pad.ts';
 /** A row-major 2×3 affine matrix mapping input pixel centres (integer coordinates) to output ones. */
 export type Mat2x3 = readonly [number, number, number, number, number, number];
 
+/**
+ * imgaug's transformation of a segmentation map or heatmap of shape `map` when it differs from its image's size:
+ * the augmenter redoes its draw at the map's size (Affine, PerspectiveTransform) or projects its amounts onto it
+ * (the crop and pad family), and a size kept by the augmenter is the map's own. `mapped` moves a warp of the
+ * augmenter's children (an image of shape `image`) onto a map of shape `map` the same way. Resize steps with
+ * 'auto' interpolation take the map's default (cubic for heatmaps, nearest for segmentation maps).
+ */
+export type MapWarpHook = (map: Shape, mapped: (warp: Warp, image: Shape, map: Shape) => Warp) => Warp;
+
 /** One image's geometric transformation; `output` is the shape of the result. */
-export type Warp =
+export type Warp = WarpKind & {
+  /** How maps of another size than the image move (see `MapWarpHook`); without it, the motion scaled to them. */
+  readonly forMap?: MapWarpHook;
+};
+
+/** The kinds of Warp, by what moves the pixels. */
+export type WarpKind =
   /** Nothing moves (a copy): what imgaug does when it skips a warp. */
   | { readonly kind: 'identity'; readonly output: Shape }
   /** An affine matrix, input → output. */

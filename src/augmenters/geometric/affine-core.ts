@@ -233,10 +233,25 @@ export function affineDrawer(
     const sampling: Sampling = !drawsSampling
       ? fixedSampling
       : { order: v.order as WarpOrder, mode: v.mode, cval: v.cval, truncateCval: true };
-    return {
-      warp: identity ? { kind: 'identity', output } : { kind: 'affine', matrix, output },
-      sampling,
+    if (identity) return { warp: { kind: 'identity', output }, sampling };
+    // imgaug rebuilds the matrix for a map of another size: about the map's centre, in the map's pixels, with the
+    // translation scaled to it; fitOutput fits the map's own corners.
+    const values = [scaleX, scaleY, translateX, translateY, rotate, shearX, shearY] as const;
+    const forMap = (map: Shape): Warp => {
+      const [sx, sy, tx, ty, r, shx, shy] = values;
+      let m = affineMatrixOf(sx, sy, tx, ty, percent, r, shx, shy, map, rules, shape);
+      let out: Shape = map;
+      if (fitCanvas) {
+        const fitted = fitOutput(m, map);
+        m = fitted.matrix;
+        out = { height: fitted.height, width: fitted.width, channels: map.channels };
+      }
+      const same = out.height === map.height && out.width === map.width;
+      return isIdentityMatrix(m) && same
+        ? { kind: 'identity', output: out }
+        : { kind: 'affine', matrix: m, output: out };
     };
+    return { warp: { kind: 'affine', matrix, output, forMap }, sampling };
   };
 }
 

@@ -156,6 +156,8 @@ export function affineMatrix(
 /**
  * {@link affineMatrix} with the parameters as arguments (what Affine's draws call per image): the same checks and
  * the same arithmetic, in the same order, without the intermediate 3×3 arrays. `percent`: translate is a fraction.
+ * `image`: the image whose pixels a 'px' translation counts, when `shape` is a map of another size over it (imgaug
+ * translates the map by (t / W) · w).
  */
 export function affineMatrixOf(
   scaleX: number,
@@ -168,6 +170,7 @@ export function affineMatrixOf(
   shearY: number,
   shape: { readonly height: number; readonly width: number },
   rules: Float32Rules,
+  image: { readonly height: number; readonly width: number } = shape,
 ): AffineMatrix {
   // One test for the usual case (a sum of numbers is finite only if each is, barring overflow), then the culprit.
   const numbers =
@@ -197,8 +200,8 @@ export function affineMatrixOf(
     tx = (rules.percent ? f(translateX) : translateX) * width;
     ty = (rules.percent ? f(translateY) : translateY) * height;
   } else {
-    tx = (translateX / width) * width;
-    ty = (translateY / height) * height;
+    tx = (translateX / image.width) * width;
+    ty = (translateY / image.height) * height;
   }
   let r: number;
   let shy: number;

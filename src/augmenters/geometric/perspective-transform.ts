@@ -105,6 +105,32 @@ function stretch(
 const jitter = new Float64Array(8);
 
 /**
+ * The warp of corner offsets `jitter` for an image of `shape`: the perspective warp (`drawn`, when already
+ * computed), then with `keepSize` the resize back. A map of another size gets imgaug's treatment: the same offsets
+ * drawn again at the map's size (`_draw_samples` with the map's shape), and with `keepSize` the map's own size back.
+ */
+export function perspectiveWarp(
+  jitter: ArrayLike<number>,
+  shape: Shape,
+  keepSize: boolean,
+  fitOutput: boolean,
+  drawn = perspectiveFromJitter(jitter, shape, fitOutput),
+): Warp {
+  const { matrix, height, width } = drawn;
+  const warped: Warp = { kind: 'perspective', matrix, output: { height, width, channels: shape.channels } };
+  const own = Array.from(jitter);
+  const forMap = (map: Shape): Warp => perspectiveWarp(own, map, keepSize, fitOutput);
+  return keepSize
+    ? {
+        kind: 'chain',
+        steps: [warped, { kind: 'resize', interpolation: 'auto', output: shape }],
+        output: shape,
+        forMap,
+      }
+    : { ...warped, forMap };
+}
+
+/**
  * Warps each image by a random four-point perspective transformation (imgaug's `PerspectiveTransform`).
  *
  * Each corner of the image moves inwards by |N(0, scale)| (modulo 1) of the width horizontally and of the height
@@ -165,11 +191,7 @@ export const PerspectiveTransform = defineAugmenter({
       cval: cval.draw(random.stream('cval')),
       mode: mode.draw(random.stream('mode')) === 'replicate' ? 'edge' : 'constant',
     };
-    const warped: Warp = { kind: 'perspective', matrix, output: { height, width, channels: shape.channels } };
-    const warp: Warp = keepSize
-      ? { kind: 'chain', steps: [warped, { kind: 'resize', interpolation: 'auto', output: shape }], output: shape }
-      : warped;
-    return { warp, sampling };
+    return { warp: perspectiveWarp(jitter, shape, keepSize, fitOutput, { matrix, height, width }), sampling };
   },
   outputShape: (_options, _shape, params) => params.warp.output,
   apply: (image, { warp, sampling }, out) => applyWarp(image, warp, out, sampling),

@@ -10,9 +10,16 @@ export function rot90Warp(k: number, shape: Shape, keepSize: boolean): Warp {
   if (turns === 0) return { kind: 'identity', output: shape };
   const odd = turns % 2 === 1;
   const output = odd ? { height: shape.width, width: shape.height, channels: shape.channels } : shape;
-  const turn: Warp = { kind: 'rot90', k: turns, output };
-  if (!keepSize || (output.height === shape.height && output.width === shape.width)) return turn;
-  return { kind: 'chain', steps: [turn, { kind: 'resize', interpolation: 'auto', output: shape }], output: shape };
+  if (!keepSize || !odd) return { kind: 'rot90', k: turns, output };
+  // imgaug resizes a kept-size map back to its own shape, also when the image is square and the map is not.
+  const forMap = (map: Shape): Warp => rot90Warp(turns, map, true);
+  if (output.height === shape.height && output.width === shape.width)
+    return { kind: 'rot90', k: turns, output, forMap };
+  const steps: Warp[] = [
+    { kind: 'rot90', k: turns, output },
+    { kind: 'resize', interpolation: 'auto', output: shape },
+  ];
+  return { kind: 'chain', steps, output: shape, forMap };
 }
 
 /**

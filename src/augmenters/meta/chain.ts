@@ -119,15 +119,16 @@ export const chainSteps = {
 };
 
 /**
- * The warp of a chain: its children's warps in order, as one flat chain (identities left out; a single warp as
- * itself), so that labels move as the image does.
+ * The warp of a chain: its children's warps in order, as one chain (identities left out; a single warp as itself;
+ * a child's chain flattened in unless it carries `forMap`), so that labels move as the image does.
  */
 export function chainWarp(children: readonly Augmenter[], chain: ChainParams, shape: Shape): Warp {
   const steps: Warp[] = [];
   let current = shape;
   chain.order.forEach((k, j) => {
     const warp = children[k].warpOf(current, chain.params[k]);
-    if (warp.kind === 'chain') steps.push(...warp.steps);
+    // A chain with its own rule for maps of another size (one augmenter's steps) stays one step.
+    if (warp.kind === 'chain' && warp.forMap === undefined) steps.push(...warp.steps);
     else if (warp.kind !== 'identity') steps.push(warp);
     current = chain.shapes[j];
   });

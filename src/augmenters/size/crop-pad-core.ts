@@ -1,5 +1,6 @@
 // What imgaug's crop and pad family shares (imgaug/augmenters/size.py): per-side amounts, the pad options, the rule
 // that a crop keeps at least one pixel, and the Warp an image's crop, pad and resize back become.
+import { cropPadMap, projectSides } from '../../augmentables/maps.ts';
 import { argumentError } from '../../core/errors.ts';
 import type { Image, Shape } from '../../core/image.ts';
 import { MAX_OUTPUT_SIDE, checkOutputSize } from '../../core/limits.ts';
@@ -212,8 +213,11 @@ export function cropPadWarp(
     steps.push({ kind: 'resize', interpolation: 'auto', output: shape });
   }
   if (steps.length === 0) return { kind: 'identity', output: shape };
-  if (steps.length === 1) return steps[0];
-  return { kind: 'chain', steps, output: steps[steps.length - 1].output };
+  // imgaug projects the image's amounts onto a map of another size, and keeps the map's own size.
+  const forMap = (map: Shape): Warp =>
+    cropPadMap(map, projectSides(crop, shape, map, true), projectSides(pad, shape, map, false), keepSize);
+  if (steps.length === 1) return { ...steps[0], forMap };
+  return { kind: 'chain', steps, output: steps[steps.length - 1].output, forMap };
 }
 
 /** What every augmenter of the family hands from its draw to its pixels: one warp. */

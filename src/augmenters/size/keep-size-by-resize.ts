@@ -130,7 +130,12 @@ export const KeepSizeByResize = defineAugmenter({
     if (resize === undefined) return inner;
     const steps: Warp[] = inner.kind === 'chain' ? [...inner.steps] : inner.kind === 'identity' ? [] : [inner];
     steps.push(resize);
-    return steps.length === 1 ? steps[0] : { kind: 'chain', steps, output: shape };
+    // imgaug resizes a map back to its own shape before the children, at the map's interpolation.
+    const forMap = (map: Shape, mapped: (warp: Warp, image: Shape, map: Shape) => Warp): Warp => {
+      const moved = mapped(inner, shape, map);
+      return { kind: 'chain', steps: [moved, { ...resize, output: map }], output: map };
+    };
+    return steps.length === 1 ? { ...steps[0], forMap } : { kind: 'chain', steps, output: shape, forMap };
   },
   apply(image: Image, { chain, resize }, out: Image, { children }): void {
     if (resize === undefined) {
