@@ -15,71 +15,16 @@ INTER_CUBIC, constant 0, clipped; segmentation maps INTER_NEAREST, constant 0). 
 Run with Debian's python3 (python3-opencv, python3-numpy): /usr/bin/python3 scripts/gen-label-fixtures.py
 Tests read only the committed JSON; this script is needed only to regenerate it.
 """
-import base64
 import json
-import math
 import os
 
 import cv2
 import numpy as np
+from imgaug_ref import affine_matrix, b64
 
 cv2.setNumThreads(1)
 rng = np.random.RandomState(20261207)
 f32 = np.float32
-
-
-def b64(arr):
-    return base64.b64encode(np.ascontiguousarray(arr).tobytes()).decode()
-
-
-def sk_affine(scale=(1, 1), rotation=0, shear=0, translation=(0, 0)):
-    """scikit-image 0.19's AffineTransform(...).params (rotation + shear summed in the operands' type)."""
-    sx, sy = scale
-    m = np.array([
-        [sx * math.cos(rotation), -sy * math.sin(rotation + shear), 0],
-        [sx * math.sin(rotation), sy * math.cos(rotation + shear), 0],
-        [0, 0, 1],
-    ])
-    m[0:2, 2] = translation
-    return m
-
-
-def sk_translation(tx, ty):
-    return np.array([[1, 0, tx], [0, 1, ty], [0, 0, 1]], dtype=float)
-
-
-def to_sample(v):
-    """imgaug keeps sampled parameters in numpy arrays: floats become float32, ints int32."""
-    return np.int32(v) if isinstance(v, int) else f32(v)
-
-
-def affine_matrix(params, h, w, shift_add):
-    """imgaug 0.4.0's _AffineSamplingResult.to_matrix for an image of h x w (no fit_output)."""
-    sx, sy = to_sample(params.get("scale", 1.0)), to_sample(params.get("scale", 1.0))
-    tpx = params.get("translatePx")
-    tpc = params.get("translatePercent")
-    if tpc is not None:
-        tx = to_sample(tpc["x"]) * w
-        ty = to_sample(tpc["y"]) * h
-    elif tpx is not None:
-        tx = (to_sample(tpx["x"]) / w) * w
-        ty = (to_sample(tpx["y"]) / h) * h
-    else:
-        tx = ty = 0.0
-    rot = to_sample(params.get("rotate", 0.0))
-    shx = to_sample(params.get("shear", 0.0))
-    shy = f32(0.0)
-    rad = np.deg2rad(np.array([rot, shx, shy]))
-    r, sh_x, sh_y = rad[0], rad[1], rad[2]
-    shift_y = h / 2.0 - shift_add
-    shift_x = w / 2.0 - shift_add
-    m = sk_translation(-shift_x, -shift_y)
-    m = sk_affine(rotation=-3.141592 / 2) @ m
-    m = sk_affine(shear=sh_y) @ m
-    m = sk_affine(rotation=3.141592 / 2) @ m
-    m = sk_affine(scale=(sx, sy), translation=(tx, ty), rotation=r, shear=sh_x) @ m
-    m = sk_translation(shift_x, shift_y) @ m
-    return m
 
 
 def transform(coords, m):
@@ -160,10 +105,10 @@ for h, w in [(20, 30), (33, 17)]:
     })
     for params in AFFINES:
         kps, bbs = labels(h, w)
-        m = affine_matrix(params, h, w, 0.0)
+        m = affine_matrix(params, (h, w), shift_add=0.0)
         kps_out = transform(kps, m)
         bbs_out = boxes_of(transform(corners_of(bbs), m))
-        pm = affine_matrix(params, h, w, 0.5)[:2]
+        pm = affine_matrix(params, (h, w))[:2]
         seg_out = cv2.warpAffine(seg, pm, (w, h), flags=cv2.INTER_NEAREST, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
         heat_out = cv2.warpAffine(heat, pm, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
         heat_out = np.clip(heat_out.reshape(h, w, -1), 0, 1)

@@ -20,67 +20,16 @@ Resizes of heatmaps are cubic and clipped, of segmentation maps nearest (Heatmap
 
 Run: /usr/bin/python3 scripts/gen-map-size-fixtures.py (tests read only the committed JSON).
 """
-import base64
 import json
-import math
 import os
 
 import cv2
 import numpy as np
+from imgaug_ref import affine_matrix, b64, imgaug_perspective, sk_translation
 
 cv2.setNumThreads(1)
 rng = np.random.RandomState(2323)
 f32 = np.float32
-
-
-def b64(arr):
-    return base64.b64encode(np.ascontiguousarray(arr).tobytes()).decode()
-
-
-def sk_affine(scale=(1, 1), rotation=0, shear=0, translation=(0, 0)):
-    sx, sy = scale
-    m = np.array([
-        [sx * math.cos(rotation), -sy * math.sin(rotation + shear), 0],
-        [sx * math.sin(rotation), sy * math.cos(rotation + shear), 0],
-        [0, 0, 1],
-    ])
-    m[0:2, 2] = translation
-    return m
-
-
-def sk_translation(tx, ty):
-    return np.array([[1, 0, tx], [0, 1, ty], [0, 0, 1]], dtype=float)
-
-
-def to_sample(v):
-    return np.int32(v) if isinstance(v, int) else f32(v)
-
-
-def affine_matrix(params, arr_shape, image_shape):
-    """to_matrix(idx, arr_shape, image_shape, fit_output=False, shift_add=(0.5, 0.5))."""
-    h, w = arr_shape
-    sx = sy = to_sample(params.get("scale", 1.0))
-    tpx = params.get("translatePx")
-    tpc = params.get("translatePercent")
-    if tpc is not None:
-        tx = to_sample(tpc["x"]) * w
-        ty = to_sample(tpc["y"]) * h
-    elif tpx is not None:
-        tx = (to_sample(tpx["x"]) / image_shape[1]) * w
-        ty = (to_sample(tpx["y"]) / image_shape[0]) * h
-    else:
-        tx = ty = 0.0
-    rad = np.deg2rad(np.array([to_sample(params.get("rotate", 0.0)), to_sample(params.get("shear", 0.0)), f32(0.0)]))
-    r, sh_x, sh_y = rad[0], rad[1], rad[2]
-    shift_y = h / 2.0 - 0.5
-    shift_x = w / 2.0 - 0.5
-    m = sk_translation(-shift_x, -shift_y)
-    m = sk_affine(rotation=-3.141592 / 2) @ m
-    m = sk_affine(shear=sh_y) @ m
-    m = sk_affine(rotation=3.141592 / 2) @ m
-    m = sk_affine(scale=(sx, sy), translation=(tx, ty), rotation=r, shear=sh_x) @ m
-    m = sk_translation(shift_x, shift_y) @ m
-    return m
 
 
 def fit_output(m, shape):
@@ -109,54 +58,6 @@ def warp_affine(seg, heat, m, shape):
     return s, np.clip(hm.reshape(shape[0], shape[1], -1), 0, 1).astype(np.float32)
 
 
-def order_points(pts):
-    out = np.zeros((4, 2), dtype=np.float32)
-    s = pts.sum(axis=1)
-    out[0] = pts[np.argmin(s)]
-    out[2] = pts[np.argmax(s)]
-    d = np.diff(pts, axis=1)
-    out[1] = pts[np.argmin(d)]
-    out[3] = pts[np.argmax(d)]
-    return out
-
-
-def perspective(jitter, shape):
-    """PerspectiveTransform._draw_samples for one shape (fit_output False): matrix, max_height, max_width."""
-    points = np.mod(np.abs(np.asarray(jitter, dtype=np.float64).reshape(4, 2)), 1)
-    points[1, 0] = 1.0 - points[1, 0]
-    points[2, 0] = 1.0 - points[2, 0]
-    points[2, 1] = 1.0 - points[2, 1]
-    points[3, 1] = 1.0 - points[3, 1]
-    h, w = shape
-    points[:, 0] *= w
-    points[:, 1] *= h
-    tl, tr, br, bl = p = order_points(points)
-    min_width = None
-    while min_width is None or min_width < 2:
-        wt = np.sqrt(((tr[0] - tl[0]) ** 2) + ((tr[1] - tl[1]) ** 2))
-        wb = np.sqrt(((br[0] - bl[0]) ** 2) + ((br[1] - bl[1]) ** 2))
-        max_width, min_width = int(max(wt, wb)), int(min(wt, wb))
-        if min_width < 2:
-            step = (2 - min_width) / 2
-            tl[0] -= step
-            tr[0] += step
-            bl[0] -= step
-            br[0] += step
-    min_height = None
-    while min_height is None or min_height < 2:
-        hr = np.sqrt(((tr[0] - br[0]) ** 2) + ((tr[1] - br[1]) ** 2))
-        hl = np.sqrt(((tl[0] - bl[0]) ** 2) + ((tl[1] - bl[1]) ** 2))
-        max_height, min_height = int(max(hr, hl)), int(min(hr, hl))
-        if min_height < 2:
-            step = (2 - min_height) / 2
-            tl[1] -= step
-            tr[1] -= step
-            bl[1] += step
-            br[1] += step
-    dst = np.array([[0, 0], [max_width, 0], [max_width, max_height], [0, max_height]], dtype=np.float32)
-    return cv2.getPerspectiveTransform(p, dst), max_height, max_width
-
-
 def project(trbl, frm, to):
     """_project_size_changes."""
     if tuple(frm) == tuple(to):
@@ -170,34 +71,28 @@ def project(trbl, frm, to):
     )
 
 
+def keep_one(size, first, second):
+    """One axis of _crop_prevent_zero_size: first is top (right), second bottom (left); first regains the larger
+    half, and what a side cannot give back the other does."""
+    if size - (first + second) >= 1:
+        return first, second
+    regain = abs(size - (first + second)) + 1
+    ra = rb = regain // 2
+    if ra + rb < regain:
+        ra += 1
+    if ra > first:
+        rb += ra - first
+        ra = first
+    elif rb > second:
+        ra += rb - second
+        rb = second
+    return first - ra, second - rb
+
+
 def prevent_zero(height, width, t, r, b, l):
     """_crop_prevent_zero_size."""
-    rem_h = height - (t + b)
-    rem_w = width - (l + r)
-    if rem_h < 1:
-        regain = abs(rem_h) + 1
-        rt = rb = regain // 2
-        if rt + rb < regain:
-            rt += 1
-        if rt > t:
-            rb += rt - t
-            rt = t
-        elif rb > b:
-            rt += rb - b
-            rb = b
-        t, b = t - rt, b - rb
-    if rem_w < 1:
-        regain = abs(rem_w) + 1
-        rr = rl = regain // 2
-        if rr + rl < regain:
-            rr += 1
-        if rr > r:
-            rl += rr - r
-            rr = r
-        elif rl > l:
-            rr += rl - l
-            rl = l
-        r, l = r - rr, l - rl
+    t, b = keep_one(height, t, b)
+    r, l = keep_one(width, r, l)
     return max(t, 0), max(r, 0), max(b, 0), max(l, 0)
 
 
@@ -255,7 +150,7 @@ for (ih, iw), (mh, mw) in [((30, 20), (9, 17)), ((17, 26), (19, 7)), ((16, 20), 
     # PerspectiveTransform, given its offsets
     for keep in (True, False):
         jitter = rng.normal(0, 0.12, 8)
-        mat, h2, w2 = perspective(jitter, (mh, mw))
+        mat, h2, w2 = imgaug_perspective(jitter, mh, mw, False)
         s = cv2.warpPerspective(seg, mat, (w2, h2), flags=cv2.INTER_NEAREST, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
         hm = np.stack([
             cv2.warpPerspective(heat[..., c], mat, (w2, h2), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)

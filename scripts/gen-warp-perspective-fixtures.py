@@ -6,6 +6,7 @@ import json
 
 import cv2
 import numpy as np
+from imgaug_ref import imgaug_perspective
 
 rng = np.random.default_rng(11)
 MODES = {'constant': cv2.BORDER_CONSTANT, 'edge': cv2.BORDER_REPLICATE, 'symmetric': cv2.BORDER_REFLECT,
@@ -83,57 +84,6 @@ for i, image in enumerate(images):
                            'mapX': b64(mx), 'mapY': b64(my), 'expected': b64(out)})
 
 
-
-def imgaug_perspective(jitter, h, w, fit_output):
-    """imgaug 0.4.0's PerspectiveTransform._draw_samples for one image, step by step (float32 where it uses it)."""
-    pts = np.mod(np.abs(np.array(jitter, dtype=np.float64).reshape(4, 2)), 1)
-    pts[1, 0] = 1.0 - pts[1, 0]
-    pts[2, 0] = 1.0 - pts[2, 0]
-    pts[2, 1] = 1.0 - pts[2, 1]
-    pts[3, 1] = 1.0 - pts[3, 1]
-    pts[:, 0] *= w
-    pts[:, 1] *= h
-    ordered = np.zeros((4, 2), dtype=np.float32)
-    s = pts.sum(axis=1)
-    d = np.diff(pts, axis=1)
-    ordered[0] = pts[np.argmin(s)]
-    ordered[2] = pts[np.argmax(s)]
-    ordered[1] = pts[np.argmin(d)]
-    ordered[3] = pts[np.argmax(d)]
-    tl, tr, br, bl = ordered
-    min_w = None
-    while min_w is None or min_w < 2:
-        top = np.sqrt(((tr[0] - tl[0]) ** 2) + ((tr[1] - tl[1]) ** 2))
-        bottom = np.sqrt(((br[0] - bl[0]) ** 2) + ((br[1] - bl[1]) ** 2))
-        max_w, min_w = int(max(top, bottom)), int(min(top, bottom))
-        if min_w < 2:
-            step = (2 - min_w) / 2
-            tl[0] -= step
-            tr[0] += step
-            bl[0] -= step
-            br[0] += step
-    min_h = None
-    while min_h is None or min_h < 2:
-        right = np.sqrt(((tr[0] - br[0]) ** 2) + ((tr[1] - br[1]) ** 2))
-        left = np.sqrt(((tl[0] - bl[0]) ** 2) + ((tl[1] - bl[1]) ** 2))
-        max_h, min_h = int(max(right, left)), int(min(right, left))
-        if min_h < 2:
-            step = (2 - min_h) / 2
-            tl[1] -= step
-            tr[1] -= step
-            bl[1] += step
-            br[1] += step
-    dst = np.array([[0, 0], [max_w, 0], [max_w, max_h], [0, max_h]], dtype=np.float32)
-    m = cv2.getPerspectiveTransform(ordered, dst)
-    if fit_output:
-        rect = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
-        corners = cv2.perspectiveTransform(np.array([rect]), m)[0]
-        corners -= corners.min(axis=0, keepdims=True)
-        corners = np.around(corners, decimals=0)
-        m = cv2.getPerspectiveTransform(rect, corners)
-        max_w, max_h = corners.max(axis=0)
-        max_w, max_h = int(max_w), int(max_h)
-    return m, max_h, max_w
 
 
 augmenter = []
