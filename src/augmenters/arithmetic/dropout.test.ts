@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import fc from 'fast-check';
-import { checkPixelProperties } from '../../../test/helpers/pixel-properties.ts';
-import { assertSameBytes, checkWasmMatchesTypeScript, maskBatch } from '../../../test/helpers/wasm-mask.ts';
+import { itChecksMaskAugmenter } from '../../../test/helpers/wasm-mask.ts';
 import { imagesEqual, makeImage, shapeOf } from '../../core/image.ts';
 import { RandomSource } from '../../random/stream.ts';
 import { Dropout } from './dropout.ts';
@@ -95,20 +93,7 @@ describe('Dropout', () => {
     for (const v of out.data) assert.ok(v === 0 || v === 0.75);
   });
 
-  it('keeps shape and dtype, never mutates its input and replays params exactly (property)', () => {
-    checkPixelProperties(
-      ({ p, perChannel }) => Dropout(p, { perChannel, seed: 9 }),
-      fc.record({ p: fc.double({ min: 0, max: 1, noNaN: true }), perChannel: fc.boolean() }),
-    );
-  });
-
-  it('gives the TypeScript loops’ bytes in WebAssembly, batches and single images (uint8, random cases)', () => {
-    checkWasmMatchesTypeScript((p, perChannel, seed) => Dropout(p, { perChannel, seed }));
-  });
-
-  it('gives the TypeScript loops’ bytes in WebAssembly for a batch larger than one module call (45×256×256×3)', () => {
-    assertSameBytes(Dropout(0.1, { perChannel: 0.5, seed: 4 }), maskBatch(45, 256, 256, 3, 9), 2, '45×256×256×3');
-  });
+  itChecksMaskAugmenter((p, perChannel, seed) => Dropout(p, { perChannel, seed }), 9);
 
   it('rejects bad options with the template error', () => {
     assert.throws(() => Dropout(1.5), /Dropout: p must be a number in \[0, 1\].*received 1.5/);

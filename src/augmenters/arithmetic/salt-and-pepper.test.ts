@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import fc from 'fast-check';
-import { checkPixelProperties } from '../../../test/helpers/pixel-properties.ts';
-import { assertSameBytes, checkWasmMatchesTypeScript, maskBatch } from '../../../test/helpers/wasm-mask.ts';
+import { itChecksMaskAugmenter } from '../../../test/helpers/wasm-mask.ts';
 import { imagesEqual, makeImage } from '../../core/image.ts';
 import { SaltAndPepper } from './salt-and-pepper.ts';
 
@@ -87,20 +85,7 @@ describe('SaltAndPepper', () => {
     });
   });
 
-  it('keeps shape and dtype, never mutates its input and replays params exactly (property)', () => {
-    checkPixelProperties(
-      ({ p, perChannel }) => SaltAndPepper(p, { perChannel, seed: 10 }),
-      fc.record({ p: fc.double({ min: 0, max: 1, noNaN: true }), perChannel: fc.boolean() }),
-    );
-  });
-
-  it('gives the TypeScript loops’ bytes in WebAssembly, batches and single images (uint8, random cases)', () => {
-    checkWasmMatchesTypeScript((p, perChannel, seed) => SaltAndPepper(p, { perChannel, seed }));
-  });
-
-  it('gives the TypeScript loops’ bytes in WebAssembly for a batch larger than one module call (45×256×256×3)', () => {
-    assertSameBytes(SaltAndPepper(0.1, { perChannel: 0.5, seed: 4 }), maskBatch(45, 256, 256, 3, 9), 2, '45×256×256×3');
-  });
+  itChecksMaskAugmenter((p, perChannel, seed) => SaltAndPepper(p, { perChannel, seed }), 10);
 
   it('rejects bad options with the template error', () => {
     assert.throws(() => SaltAndPepper(2), /SaltAndPepper: p must be a number in \[0, 1\].*received 2/);
