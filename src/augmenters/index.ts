@@ -14,6 +14,7 @@ import { Dropout2d } from './arithmetic/dropout-2d.ts';
 import { Dropout } from './arithmetic/dropout.ts';
 import { ImpulseNoise } from './arithmetic/impulse-noise.ts';
 import { Invert } from './arithmetic/invert.ts';
+import { JpegCompression } from './arithmetic/jpeg-compression.ts';
 import { MultiplyElementwise } from './arithmetic/multiply-elementwise.ts';
 import { Multiply } from './arithmetic/multiply.ts';
 import { Pepper } from './arithmetic/pepper.ts';
@@ -180,6 +181,7 @@ export const definedFactories = {
   Identity,
   ImpulseNoise,
   Invert,
+  JpegCompression,
   KeepSizeByResize,
   LinearContrast,
   LogContrast,
