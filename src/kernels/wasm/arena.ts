@@ -1,5 +1,5 @@
 /**
- * The module's memory for one kernel call: an area after the module's static data (or this thread's scratch area in
+ * The memory for one kernel call: an area after every family's static data and stack (or this thread's scratch area in
  * the kernel heap), handed out in named, 16-byte-aligned regions by {@link allocate}, and views to write through.
  */
 import { alignedLike, alignedLikeEither, copySpan } from '../copy.ts';
@@ -9,23 +9,23 @@ import { type Exports, heapKernels, inPlaceOf } from './simd.ts';
 export const align16 = (n: number): number => (n + 15) & ~15;
 
 /**
- * The start of `bytes` bytes of the module's memory that a call may use (16-byte aligned), the memory grown to hold
- * them: after the module's static data, or in the kernel heap this thread's scratch area.
+ * The start of `bytes` bytes of the memory that a call may use (16-byte aligned), the memory grown to hold them: after
+ * every family's static data and stack, or in the kernel heap this thread's scratch area.
  *
  * Growing detaches the memory's old ArrayBuffer, and V8 answers the first detach in a thread by giving up an
  * assumption its optimised code relies on: from then on every typed-array loop in that thread re-checks its buffer,
  * and augkit's TypeScript kernels run markedly slower (bench/README.md, "Measurements behind the kernels"). So the
- * module starts with 64 MB (scripts/build-wasm.sh), more than a batch of 32 images of 256×256×3 needs in any kernel;
+ * thread's memory starts with 64 MB (scripts/build-wasm.sh), more than a batch of 32 images of 256×256×3 needs in any kernel;
  * the pages cost nothing until a kernel touches them.
  */
 export function reserve(exports: Exports, bytes: number): number {
   const heap = heapKernels();
-  if (heap !== undefined && exports === heap.exports) {
+  if (heap?.ownsExports(exports)) {
     const at = heap.scratch(bytes);
     if (at < 0) throw new RangeError(`augkit: the kernel heap cannot give a thread ${bytes} bytes of scratch`);
     return at;
   }
-  const base = ((exports.__heap_base.value as number) + 15) & ~15;
+  const base = (exports.heapBase + 15) & ~15;
   const have = exports.memory.buffer.byteLength;
   const need = base + bytes;
   if (need > have) exports.memory.grow(Math.ceil((need - have) / 65536));

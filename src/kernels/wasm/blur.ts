@@ -4,7 +4,11 @@
  */
 import { alignedLike, copySpan } from '../copy.ts';
 import { allocate, heapViews } from './arena.ts';
-import { type Exports, activeFor, inPlaceOf } from './simd.ts';
+import { WASM } from './blur.wasm.ts';
+import { type Exports, inPlaceOf, wasmFamily } from './simd.ts';
+
+/** The blur family of WebAssembly kernels (scripts/build-wasm.sh), which this file's kernels are in. */
+const family = wasmFamily('blur', WASM);
 
 interface BlurExports extends Exports {
   blur_u8_scratch(width: number, channels: number, kxn: number, kyn: number): number;
@@ -45,7 +49,7 @@ export function blurBatchU8Wasm(
 ): boolean {
   // The C kernel keeps up to 64 taps in registers and stack; longer kernels (sigma above about 24) run in TypeScript.
   if (kx.length > 64 || ky.length > 64) return false;
-  const exports = activeFor(src, out) as BlurExports | null;
+  const exports = family.activeFor(src, out) as BlurExports | null;
   if (exports === null) return false;
   const imageSize = height * width * channels;
   const perChunk = Math.max(1, Math.min(count, Math.floor(CHUNK_BYTES / Math.max(1, 2 * imageSize))));

@@ -1,11 +1,18 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 const root = new URL('../../../', import.meta.url).pathname;
+const here = join(root, 'src/kernels/wasm');
+
+/** The generated modules in `dir` (every family's, the shared build and the layout): `*.wasm.ts`. */
+const generated = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.wasm.ts'))
+    .sort();
 
 function has(tool: string): boolean {
   try {
@@ -16,9 +23,9 @@ function has(tool: string): boolean {
   }
 }
 
-/** The compiler line recorded in the committed module, and the installed clang's (undefined when missing). */
+/** The compiler line recorded in the committed modules, and the installed clang's (undefined when missing). */
 function compilers(): { recorded: string | undefined; installed: string | undefined } {
-  const text = readFileSync(join(root, 'src/kernels/wasm/kernels.wasm.ts'), 'utf8');
+  const text = readFileSync(join(here, 'layout.wasm.ts'), 'utf8');
   const recorded = /^\/\/ Compiler: (.*)$/m.exec(text)?.[1];
   let installed: string | undefined;
   try {
@@ -29,7 +36,7 @@ function compilers(): { recorded: string | undefined; installed: string | undefi
   return { recorded, installed };
 }
 
-describe('kernels.wasm.ts', () => {
+describe('the generated WebAssembly modules (src/kernels/wasm/*.wasm.ts)', () => {
   const missing = ['clang', 'wasm-ld', 'llvm-nm'].filter((tool) => !has(tool));
   const { recorded, installed } = compilers();
   let skip: string | false = false;
@@ -39,16 +46,15 @@ describe('kernels.wasm.ts', () => {
     skip = `needs the compiler that built it (${recorded}); this machine has ${installed}`;
   if (skip) console.log(`# skipped: the WebAssembly rebuild check ${skip}`);
 
-  it('is what scripts/build-wasm.sh builds from wasm/*.c (the committed module is not stale)', { skip }, () => {
+  it('are what scripts/build-wasm.sh builds from wasm/*.c (the committed modules are not stale)', { skip }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'augkit-wasm-'));
     try {
-      const out = join(dir, 'kernels.wasm.ts');
-      execFileSync(join(root, 'scripts/build-wasm.sh'), [out], { stdio: 'ignore' });
-      assert.equal(
-        readFileSync(out, 'utf8'),
-        readFileSync(join(root, 'src/kernels/wasm/kernels.wasm.ts'), 'utf8'),
-        'run scripts/build-wasm.sh and commit src/kernels/wasm/kernels.wasm.ts',
-      );
+      execFileSync(join(root, 'scripts/build-wasm.sh'), [dir], { stdio: 'ignore' });
+      const fix = 'run scripts/build-wasm.sh and commit src/kernels/wasm/*.wasm.ts';
+      assert.deepEqual(generated(here), generated(dir), fix);
+      for (const name of generated(dir)) {
+        assert.equal(readFileSync(join(dir, name), 'utf8'), readFileSync(join(here, name), 'utf8'), `${name}: ${fix}`);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,11 @@
  * the module's memory in chunks, so a large batch needs no more than about CHUNK_BYTES of it.
  */
 import { throughMemory } from './arena.ts';
-import { type Exports, activeFor } from './simd.ts';
+import { WASM } from './color.wasm.ts';
+import { type Exports, wasmFamily } from './simd.ts';
+
+/** The color family of WebAssembly kernels (scripts/build-wasm.sh), which this file's kernels are in. */
+const family = wasmFamily('color', WASM);
 
 interface ColorExports extends Exports {
   gray_rgb_u8(src: number, dst: number, n: number): void;
@@ -17,7 +21,7 @@ const CHUNK_BYTES = 512 << 10;
  * the WebAssembly kernels are unavailable.
  */
 export function grayRgbU8Wasm(src: Uint8Array, out: Uint8Array, n: number): boolean {
-  const exports = activeFor(src, out) as ColorExports | null;
+  const exports = family.activeFor(src, out) as ColorExports | null;
   if (exports === null) return false;
   // In place: the kernel may write over its input. Exact: it touches only its pixels' bytes.
   throughMemory(exports, src, out, n, 3, 3, CHUNK_BYTES, (inAt, outAt, m) => exports.gray_rgb_u8(inAt, outAt, m), {

@@ -6,7 +6,11 @@ import { allocate, heapViews, totalBytes } from './arena.ts';
  */
 import type { RemapExports } from './remap.ts';
 import { type SamplingJob, layOutSampling, runSampler } from './sampling.ts';
-import { type Exports, active } from './simd.ts';
+import { type Exports, wasmFamily } from './simd.ts';
+import { WASM } from './warp.wasm.ts';
+
+/** The warp family of WebAssembly kernels (scripts/build-wasm.sh), which this file's kernels are in. */
+const family = wasmFamily('warp', WASM);
 
 interface ElasticExports extends Exports {
   elastic_fields(
@@ -42,7 +46,7 @@ export function elasticFieldsWasm(
   dx: Float32Array,
   dy: Float32Array,
 ): boolean {
-  const exports = active() as ElasticExports | null;
+  const exports = family.active() as ElasticExports | null;
   if (exports === null) return false;
   const r = kernel.length - 1;
   const sizes = {
@@ -88,7 +92,7 @@ export interface ElasticJob extends SamplingJob {
  * WebAssembly kernels are unavailable, the image is too large, or a tap falls outside the border tables.
  */
 export function elasticU8Wasm(job: ElasticJob): boolean {
-  const exports = active() as FusedExports | null;
+  const exports = family.active() as FusedExports | null;
   if (exports === null) return false;
   const { sh: h, sw: w, pad, kernel } = job;
   const r = kernel.length - 1;

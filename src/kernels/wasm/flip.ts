@@ -3,7 +3,11 @@
  * loops, which stay the reference and the fallback.
  */
 import { throughMemory } from './arena.ts';
-import { type Exports, activeFor } from './simd.ts';
+import { WASM } from './flip.wasm.ts';
+import { type Exports, wasmFamily } from './simd.ts';
+
+/** The flip family of WebAssembly kernels (scripts/build-wasm.sh), which this file's kernels are in. */
+const family = wasmFamily('flip', WASM);
 
 interface FlipExports extends Exports {
   flip_gray_u8(src: number, dst: number, rows: number, width: number): void;
@@ -25,7 +29,7 @@ const RGB_CHUNK_BYTES = 512 << 10;
  * kernels are unavailable.
  */
 export function flipGrayU8Wasm(src: Uint8Array, out: Uint8Array, rows: number, width: number): boolean {
-  const exports = activeFor(src, out) as FlipExports | null;
+  const exports = family.activeFor(src, out) as FlipExports | null;
   if (exports === null) return false;
   throughMemory(exports, src, out, rows, width, width, CHUNK_BYTES, (inAt, outAt, m) =>
     exports.flip_gray_u8(inAt, outAt, m, width),
@@ -39,7 +43,7 @@ export function flipGrayU8Wasm(src: Uint8Array, out: Uint8Array, rows: number, w
  * nothing, when the WebAssembly kernels are unavailable.
  */
 export function flipRgbU8Wasm(src: Uint8Array, out: Uint8Array, rows: number, width: number): boolean {
-  const exports = activeFor(src, out) as FlipExports | null;
+  const exports = family.activeFor(src, out) as FlipExports | null;
   if (exports === null) return false;
   throughMemory(exports, src, out, rows, 3 * width, 3 * width, RGB_CHUNK_BYTES, (inAt, outAt, m) =>
     exports.flip_rgb_u8(inAt, outAt, m, width),

@@ -7,7 +7,11 @@
  */
 import type { FixedForm } from '../lut.ts';
 import { throughMemory } from './arena.ts';
-import { type Exports, activeFor } from './simd.ts';
+import { WASM } from './lut.wasm.ts';
+import { type Exports, wasmFamily } from './simd.ts';
+
+/** The lut family of WebAssembly kernels (scripts/build-wasm.sh), which this file's kernels are in. */
+const family = wasmFamily('lut', WASM);
 
 interface LutExports extends Exports {
   lut_affine_u8(dst: number, src: number, n: number, mul: number, add: number): void;
@@ -42,7 +46,7 @@ export function lutLineWasm(
   end: number,
   line: FixedForm & { readonly shift: 8 | 16 },
 ): boolean {
-  const exports = activeFor(src, out) as LutExports | null;
+  const exports = family.activeFor(src, out) as LutExports | null;
   if (exports === null) return false;
   const { mul, add } = line;
   const kernel = line.shift === 8 ? exports.lut_affine_u8 : exports.lut_fixed_u8;
@@ -79,7 +83,7 @@ export function lutRgbLinesWasm(
   n: number,
   lines: readonly [FixedForm, FixedForm, FixedForm],
 ): boolean {
-  const exports = activeFor(src, out) as LutExports | null;
+  const exports = family.activeFor(src, out) as LutExports | null;
   if (exports === null) return false;
   const [r, g, b] = lines;
   const from = n === src.length ? src : src.subarray(0, n);

@@ -8,7 +8,11 @@ import type { PixelArray } from '../../core/image.ts';
 import { alignedLikeEither, copySpan } from '../copy.ts';
 import type { MaskDraws } from '../mask.ts';
 import { align16, reserve } from './arena.ts';
-import { type Exports, activeFor, inPlaceOf } from './simd.ts';
+import { WASM } from './noise.wasm.ts';
+import { type Exports, inPlaceOf, wasmFamily } from './simd.ts';
+
+/** The noise family of WebAssembly kernels (scripts/build-wasm.sh), which this file's kernels are in. */
+const family = wasmFamily('noise', WASM);
 
 /** dropout_u8 and salt_pepper_u8: `count` images of `size` bytes at `data`, masked in place (see mask.c). */
 type MaskKernel = (
@@ -68,7 +72,7 @@ export function maskBatchU8Wasm(
   draws: readonly MaskDraws[],
 ): boolean {
   if (!(src instanceof Uint8Array) || !(out instanceof Uint8Array)) return false;
-  const exports = activeFor(src, out) as MaskExports | null;
+  const exports = family.activeFor(src, out) as MaskExports | null;
   if (exports === null) return false;
   const count = draws.length;
   const perCall = Math.max(1, Math.min(count, Math.floor(CHUNK_BYTES / Math.max(1, size))));

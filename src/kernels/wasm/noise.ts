@@ -8,7 +8,11 @@ import { alignedLike, copySpan } from '../copy.ts';
 import type { PixelDraws } from '../draws.ts';
 import type { ZigguratTables } from '../noise.ts';
 import { align16, heapViews, reserve } from './arena.ts';
-import { type Exports, activeFor } from './simd.ts';
+import { WASM } from './noise.wasm.ts';
+import { type Exports, wasmFamily } from './simd.ts';
+
+/** The noise family of WebAssembly kernels (scripts/build-wasm.sh), which this file's kernels are in. */
+const family = wasmFamily('noise', WASM);
 
 interface NoiseExports extends Exports {
   noise_u8(
@@ -47,7 +51,7 @@ export interface NoiseJob {
  * and two blocks more; then the caller takes the TypeScript loops).
  */
 export function noiseU8Wasm(job: NoiseJob): boolean {
-  const exports = activeFor(job.src, job.out) as NoiseExports | null;
+  const exports = family.activeFor(job.src, job.out) as NoiseExports | null;
   if (exports === null) return false;
   const { src, out, step } = job;
   const values = src.length / step;

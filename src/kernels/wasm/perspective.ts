@@ -5,7 +5,11 @@ import { heapViews } from './arena.ts';
  * them, the same bytes; those stay the reference and the fallback.
  */
 import { type SamplingJob, layOutSampling, runSampler } from './sampling.ts';
-import { type Exports, active } from './simd.ts';
+import { type Exports, wasmFamily } from './simd.ts';
+import { WASM } from './warp.wasm.ts';
+
+/** The warp family of WebAssembly kernels (scripts/build-wasm.sh), which this file's kernels are in. */
+const family = wasmFamily('warp', WASM);
 
 interface PerspectiveExports extends Exports {
   warp_perspective_linear_u8(src: number, dst: number, ...sizesMatrixAndTail: number[]): number;
@@ -23,7 +27,7 @@ export interface PerspectiveJob extends SamplingJob {
  * near-singular matrix).
  */
 export function warpPerspectiveLinearU8Wasm(job: PerspectiveJob): boolean {
-  const exports = active() as PerspectiveExports | null;
+  const exports = family.active() as PerspectiveExports | null;
   if (exports === null) return false;
   const layout = layOutSampling(exports, job, { inverse: 9 * 8 });
   if (layout === undefined) return false;

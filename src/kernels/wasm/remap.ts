@@ -4,7 +4,11 @@ import { heapViews } from './arena.ts';
  * taps as warp-affine.ts's remap and sampleRows, which stay the reference and the fallback, so the same bytes.
  */
 import { type SamplingJob, layOutSampling, runSampler } from './sampling.ts';
-import { type Exports, active } from './simd.ts';
+import { type Exports, wasmFamily } from './simd.ts';
+import { WASM } from './warp.wasm.ts';
+
+/** The warp family of WebAssembly kernels (scripts/build-wasm.sh), which this file's kernels are in. */
+const family = wasmFamily('warp', WASM);
 
 /** remap_u8's signature: src, dst, sw, sh, cn, ow, oh, mapX, mapY, order, wtab, then the sampling tail. */
 export interface RemapExports extends Exports {
@@ -26,7 +30,7 @@ export interface RemapJob extends SamplingJob {
  * WebAssembly kernels are unavailable, the image is too large, or a tap falls outside the border tables.
  */
 export function remapU8Wasm(job: RemapJob): boolean {
-  const exports = active() as RemapExports | null;
+  const exports = family.active() as RemapExports | null;
   if (exports === null) return false;
   const count = job.ow * job.oh;
   const layout = layOutSampling(exports, job, {

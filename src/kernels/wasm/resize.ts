@@ -5,7 +5,11 @@
  */
 import { alignedLike, copySpan } from '../copy.ts';
 import { allocate, heapViews, throughMemory } from './arena.ts';
-import { type Exports, activeFor } from './simd.ts';
+import { WASM } from './resize.wasm.ts';
+import { type Exports, wasmFamily } from './simd.ts';
+
+/** The resize family of WebAssembly kernels (scripts/build-wasm.sh), which this file's kernels are in. */
+const family = wasmFamily('resize', WASM);
 
 interface ResizeExports extends Exports {
   halve_u8(src: number, dst: number, count: number, sw: number, sh: number, cn: number): void;
@@ -18,7 +22,7 @@ const CHUNK_BYTES = 512 << 10;
  * nothing, when the WebAssembly kernels are unavailable.
  */
 export function halveU8Wasm(src: Uint8Array, out: Uint8Array, sw: number, sh: number, cn: number): boolean {
-  const exports = activeFor(src, out) as ResizeExports | null;
+  const exports = family.activeFor(src, out) as ResizeExports | null;
   if (exports === null) return false;
   // Units of two source rows, which give one output row.
   const stride = sw * cn;
@@ -84,7 +88,7 @@ export function resizeLinearU8Wasm(
   ax: LinearAxis,
   ay: LinearAxis,
 ): boolean {
-  const exports = activeFor(src, out) as LinearExports | null;
+  const exports = family.activeFor(src, out) as LinearExports | null;
   if (exports === null) return false;
   const dw = ax.ofs.length;
   const dh = ay.ofs.length;
@@ -213,7 +217,7 @@ export function areaU8Wasm(
   yt: AreaTable,
 ): boolean {
   if (src.length + out.length > AREA_BYTES) return false;
-  const exports = activeFor(src, out) as AreaExports | null;
+  const exports = family.activeFor(src, out) as AreaExports | null;
   if (exports === null) return false;
   const rowLen = dw * cn;
   const at = allocate(exports, {

@@ -4,7 +4,11 @@
  * every row for each output row); images larger than WHOLE_BYTES stay with the TypeScript loops.
  */
 import { throughMemory } from './arena.ts';
-import { type Exports, activeFor } from './simd.ts';
+import { WASM } from './flip.wasm.ts';
+import { type Exports, wasmFamily } from './simd.ts';
+
+/** The flip family of WebAssembly kernels (scripts/build-wasm.sh), which this file's kernels are in. */
+const family = wasmFamily('flip', WASM);
 
 interface Rot90Exports extends Exports {
   rot90_u8(src: number, dst: number, count: number, h: number, w: number, cn: number, k: number): void;
@@ -20,7 +24,7 @@ const WHOLE_BYTES = 16 << 20;
 export function rotate90U8Wasm(src: Uint8Array, out: Uint8Array, h: number, w: number, cn: number, k: 1 | 3): boolean {
   const bytes = h * w * cn;
   if (bytes > WHOLE_BYTES) return false;
-  const exports = activeFor(src, out) as Rot90Exports | null;
+  const exports = family.activeFor(src, out) as Rot90Exports | null;
   if (exports === null) return false;
   throughMemory(
     exports,

@@ -8,7 +8,7 @@
  * (`npm run bench:shared-wasm`; bench/README.md, "Measurements behind the kernels"). Inside the heap, the kernels'
  * wrappers move pixels with the module's SIMD copy (wasm/copy.c) and Dropout and SaltAndPepper change them in place.
  *
- * Layout: the module's static data and its default stack below `__heap_base`, then a header (a magic word and the
+ * Layout: the families' static data and default stacks below SHARED_HEAP_BASE (layout.wasm.ts), then a header (a magic word and the
  * allocation pointer, moved with Atomics), then allocations, which never move and are never given back to other
  * threads: the thread that allocates an array (the DataLoader's) reuses blocks given back through {@link heapArray},
  * and each attached thread takes a stack and a scratch area once (a larger scratch area when a call needs one). The
@@ -17,13 +17,14 @@
  * Where shared WebAssembly memory is unavailable (no SharedArrayBuffer: a browser page without cross-origin
  * isolation; no WebAssembly SIMD or threads), {@link kernelHeap} returns null and everything runs as before.
  *
- * The shared build of the kernels (114 KB of base64) is not imported here: kernel-heap.ts hands it over when it is
+ * The shared build of the kernels (every family's, 138 KB of base64) is not imported here: kernel-heap.ts hands it over when it is
  * imported (Node's worker pool and worker threads do), so that browser bundles, whose main thread cannot use the
  * heap, do not carry it. Until then {@link kernelHeap} returns null and {@link attachKernelHeap} false.
  */
 import type { PixelArray } from '../../core/image.ts';
 import { setHeapCopy } from '../copy.ts';
-import { type Exports, IMPORTS, decode, useHeapKernels } from './simd.ts';
+import { SHARED_HEAP_BASE } from './layout.wasm.ts';
+import { type Exports, IMPORTS, decode, familyExports, useHeapKernels } from './simd.ts';
 
 const PAGE = 65536;
 /** The module's declared maximum (scripts/build-wasm.sh): 4 GB. */
@@ -43,10 +44,17 @@ interface SharedExports extends Exports {
   readonly __stack_pointer: WebAssembly.Global;
 }
 
-/** This thread's view of the heap: the memory, its kernels and the areas it took. */
+/** This thread's view of the heap: the memory, its families' kernels (instantiated on first use) and its areas. */
 interface Attached {
   readonly memory: WebAssembly.Memory;
-  readonly exports: SharedExports;
+  /** Each family's shared module in base64, by name. */
+  readonly modules: Readonly<Record<string, string>>;
+  /** The families instantiated in this thread so far (null: failed to). */
+  readonly instances: Map<string, SharedExports | null>;
+  /** Every family's exports in `instances`: what `ownsExports` looks in. */
+  readonly all: WeakSet<Exports>;
+  /** The top of this thread's stack, which every family's instance uses (kernel calls never nest). */
+  stackTop: number;
   /** The memory's buffer objects this thread has seen (each grow makes a new one): what `owns` compares with. */
   readonly buffers: WeakSet<ArrayBufferLike>;
   /** Index of the allocation pointer in a Uint32Array over the memory. */
@@ -57,12 +65,12 @@ interface Attached {
 
 let attached: Attached | null | undefined;
 
-/** The shared build of the kernels, in base64, once {@link provideSharedKernels} has been given it. */
-let sharedKernels: string | undefined;
+/** The shared build of every family's kernels, in base64, once {@link provideSharedKernels} has been given it. */
+let sharedKernels: Readonly<Record<string, string>> | undefined;
 
 /** Makes the kernel heap possible in this thread (kernel-heap.ts calls it with the shared build of the kernels). */
-export function provideSharedKernels(base64: string): void {
-  sharedKernels ??= base64;
+export function provideSharedKernels(modules: Readonly<Record<string, string>>): void {
+  sharedKernels ??= modules;
 }
 
 /** The heap's memory buffer as it is now (remembered, so that views made on it are recognised). */
@@ -112,14 +120,50 @@ function take(a: Attached, bytes: number): number {
   return at;
 }
 
-/** Instantiates the shared module on `memory` in this thread, with its own stack and scratch area. */
-function attach(memory: WebAssembly.Memory, create: boolean, base64: string): Attached | null {
-  const module = new WebAssembly.Module(decode(base64));
-  const instance = new WebAssembly.Instance(module, { env: { ...IMPORTS.env, memory } });
-  const exports = Object.assign(Object.create(null), instance.exports, { memory }) as SharedExports;
-  const headerAt = ((exports.__heap_base.value as number) + 63) & ~63;
+/**
+ * The family `name`'s shared module on the heap in this thread, instantiated on its first use, with its stack
+ * pointer at this thread's stack; null when it cannot be.
+ */
+function familyOf(a: Attached, name: string): SharedExports | null {
+  let exports = a.instances.get(name);
+  if (exports !== undefined) return exports;
+  const base64 = a.modules[name];
+  exports = null;
+  if (base64 !== undefined) {
+    try {
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(decode(base64)), {
+        env: { ...IMPORTS.env, memory: a.memory },
+      });
+      exports = familyExports(instance, a.memory, SHARED_HEAP_BASE) as SharedExports;
+      exports.__stack_pointer.value = a.stackTop;
+      a.all.add(exports);
+    } catch {
+      exports = null;
+    }
+  }
+  a.instances.set(name, exports);
+  return exports;
+}
+
+/** Attaches this thread to `memory` (a new heap with `create`), with its own stack and scratch area. */
+function attach(
+  memory: WebAssembly.Memory,
+  create: boolean,
+  modules: Readonly<Record<string, string>>,
+): Attached | null {
+  const headerAt = (SHARED_HEAP_BASE + 63) & ~63;
   const pointer = (headerAt >> 2) + 1;
-  const a: Attached = { memory, exports, buffers: new WeakSet(), pointer, scratchAt: 0, scratchBytes: 0 };
+  const a: Attached = {
+    memory,
+    modules,
+    instances: new Map(),
+    all: new WeakSet(),
+    stackTop: 0,
+    buffers: new WeakSet(),
+    pointer,
+    scratchAt: 0,
+    scratchBytes: 0,
+  };
   const words = new Uint32Array(currentBuffer(a));
   if (create) {
     words[headerAt >> 2] = MAGIC;
@@ -130,17 +174,21 @@ function attach(memory: WebAssembly.Memory, create: boolean, base64: string): At
   const stack = take(a, STACK_BYTES);
   const scratch = take(a, SCRATCH_BYTES);
   if (stack < 0 || scratch < 0) return null;
-  exports.__stack_pointer.value = stack + STACK_BYTES;
+  a.stackTop = stack + STACK_BYTES;
   a.scratchAt = scratch;
   a.scratchBytes = SCRATCH_BYTES;
+  // The copy below is every family's: the first one's serves (and shows that the modules compile here).
+  const first = Object.keys(modules)[0];
+  if (first === undefined || familyOf(a, first) === null) return null;
   return a;
 }
 
 /** Registers `a`'s kernels with simd.ts (the wrappers pick them for arrays in the heap) and copy.ts. */
 function register(a: Attached): void {
-  const { exports } = a;
+  const copy = familyOf(a, Object.keys(a.modules)[0]) as SharedExports;
   useHeapKernels({
-    exports,
+    exports: (name) => familyOf(a, name),
+    ownsExports: (exports) => a.all.has(exports),
     owns: inKernelHeap,
     scratch(bytes) {
       if (bytes > a.scratchBytes) {
@@ -155,7 +203,7 @@ function register(a: Attached): void {
   });
   setHeapCopy((d, dAt, s, sAt, bytes) => {
     if (!inKernelHeap(d) || !inKernelHeap(s) || (dAt < sAt + bytes && sAt < dAt + bytes)) return false;
-    exports.copy_u8(dAt, sAt, bytes);
+    copy.copy_u8(dAt, sAt, bytes);
     return true;
   });
 }
@@ -167,13 +215,13 @@ function register(a: Attached): void {
  */
 export function kernelHeap(): WebAssembly.Memory | null {
   if (attached !== undefined) return attached?.memory ?? null;
-  const base64 = sharedKernels;
-  if (base64 === undefined) return null;
+  const modules = sharedKernels;
+  if (modules === undefined) return null;
   attached = null;
   try {
     if (typeof SharedArrayBuffer === 'undefined' || typeof WebAssembly === 'undefined') return null;
     const memory = new WebAssembly.Memory({ initial: GROW_BYTES / PAGE, maximum: MAX_PAGES, shared: true });
-    attached = attach(memory, true, base64);
+    attached = attach(memory, true, modules);
   } catch {
     // No shared memory, threads or SIMD here; or a browser's main thread, which compiles no module this large
     // synchronously.
@@ -193,10 +241,10 @@ export function attachKernelHeap(memory: WebAssembly.Memory): boolean {
     if (attached.memory === memory || attached.memory.buffer === memory.buffer) return true;
     throw new Error('attachKernelHeap: this thread is attached to another kernel heap already');
   }
-  const base64 = sharedKernels;
-  if (base64 === undefined) return false;
+  const modules = sharedKernels;
+  if (modules === undefined) return false;
   try {
-    attached = attach(memory, false, base64);
+    attached = attach(memory, false, modules);
   } catch {
     attached = null;
   }

@@ -5,7 +5,11 @@
 import { alignedLike, copySpan } from '../copy.ts';
 import { allocate, heapViews } from './arena.ts';
 import type { SamplingJob } from './sampling.ts';
-import { type Exports, activeFor, inPlaceOf } from './simd.ts';
+import { type Exports, inPlaceOf, wasmFamily } from './simd.ts';
+import { WASM } from './warp.wasm.ts';
+
+/** The warp family of WebAssembly kernels (scripts/build-wasm.sh), which this file's kernels are in. */
+const family = wasmFamily('warp', WASM);
 
 interface WarpExports extends Exports {
   warp_linear_u8(
@@ -91,7 +95,7 @@ const DIRECT_WARP_BYTES = 2 << 20;
  * and write all of it.
  */
 export function warpLinearU8Wasm(job: WarpLinearJob): boolean {
-  const exports = activeFor(job.src, job.out) as WarpExports | null;
+  const exports = family.activeFor(job.src, job.out) as WarpExports | null;
   if (exports === null) return false;
   const { n, sw, sh, cn, ow, oh, tx, ty } = job;
   const size = sh * sw * cn;
@@ -177,7 +181,7 @@ const EACH_CHUNK_BYTES = 512 << 10;
  * did not warp (a coordinate outside the border tables), which the caller warps in TypeScript.
  */
 export function warpLinearU8EachWasm(job: WarpLinearEachJob): number[] | null {
-  const exports = activeFor(job.src, job.out) as WarpExports | null;
+  const exports = family.activeFor(job.src, job.out) as WarpExports | null;
   if (exports === null) return null;
   const { src, out, images, sw, sh, cn, ow, oh, tx, ty } = job;
   const size = sh * sw * cn;
