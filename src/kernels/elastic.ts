@@ -1,8 +1,8 @@
 import { argumentError } from '../core/errors.ts';
 import type { Image, PixelArray } from '../core/image.ts';
 import type { BorderMode } from './border.ts';
-import { gaussianKernelF32, gaussianKernelSize } from './convolve.ts';
 import type { PixelDraws } from './draws.ts';
+import { gaussianKernelF32, gaussianKernelSize } from './gaussian-kernel.ts';
 import { Scratch } from './scratch.ts';
 import { defineKernel } from './table.ts';
 import { type WarpAffineOptions, type WarpOrder, cubicWeightsU8, remap, samplingJob } from './warp-affine.ts';
