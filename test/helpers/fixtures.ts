@@ -68,3 +68,27 @@ export interface WarpPerspectiveFixture {
     kept: string;
   }[];
 }
+
+/** test/fixtures/warp-perspective.json, and its images decoded. */
+export function warpPerspectiveFixture(): {
+  readonly fixture: WarpPerspectiveFixture;
+  readonly images: Image<Uint8Array>[];
+} {
+  const fixture = readFixture<WarpPerspectiveFixture>('warp-perspective.json');
+  return { fixture, images: fixtureImages(fixture.images) };
+}
+
+/** How many values of `actual` differ from `expected` (compared up to `expected`'s length), and by how much at most. */
+export function countDifferences(
+  expected: ArrayLike<number>,
+  actual: ArrayLike<number>,
+): { readonly differing: number; readonly maxDiff: number } {
+  let differing = 0;
+  let maxDiff = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const d = Math.abs(expected[i] - actual[i]);
+    if (d) differing++;
+    if (d > maxDiff) maxDiff = d;
+  }
+  return { differing, maxDiff };
+}
