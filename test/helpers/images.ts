@@ -13,6 +13,18 @@ export function randomImage(height: number, width: number, channels: number, see
   return { data, height, width, channels };
 }
 
+/** An image whose value i is (i · step + seed) & 255: a wrapping ramp, the same for the same arguments in any test. */
+export function rampImage(
+  height: number,
+  width: number,
+  channels: number,
+  seed: number,
+  step: number,
+): Image<Uint8Array> {
+  const data = new Uint8Array(height * width * channels).map((_, i) => (i * step + seed) & 255);
+  return { data, height, width, channels };
+}
+
 /** A zeroed image of `like`'s dtype and channel count, by default also of its size: a kernel's output. */
 export function blank<A extends PixelArray>(like: Image<A>, height = like.height, width = like.width): Image<A> {
   const n = height * width * like.channels;

@@ -1,32 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { withWasmKernels } from '../../../test/helpers/wasm.ts';
+import { rampImage } from '../../../test/helpers/images.ts';
+import { assertWasmTwin, checkWasmTwin, withWasmKernels } from '../../../test/helpers/wasm.ts';
 import * as iaa from '../../index.ts';
-import { wasmKernelsAvailable } from './simd.ts';
 
-const gray = (image: iaa.Image, wasm: boolean): iaa.Image =>
-  withWasmKernels(wasm, () => iaa.Grayscale(1).augmentImage(image));
+const gray = (image: iaa.Image): iaa.Image => iaa.Grayscale(1).augmentImage(image);
 
 describe('grayRgbU8Wasm (Grayscale in WebAssembly)', () => {
   it('gives the bytes of the TypeScript loop for any RGB size', () => {
-    assert.ok(wasmKernelsAvailable(), 'WebAssembly SIMD kernels should load on Node 20');
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 50 }),
-        fc.integer({ min: 1, max: 50 }),
-        fc.integer({ min: 0, max: 999 }),
-        (h, w, seed) => {
-          const image = iaa.makeImage(
-            new Uint8Array(h * w * 3).map((_, i) => (i * 97 + seed) & 255),
-            h,
-            w,
-            3,
-          );
-          assert.deepEqual(gray(image, true).data, gray(image, false).data);
-        },
-      ),
-      { numRuns: 150 },
+    const side = fc.integer({ min: 1, max: 50 });
+    checkWasmTwin(
+      fc.tuple(side, side, fc.integer({ min: 0, max: 999 })),
+      ([h, w, seed]) => gray(rampImage(h, w, 3, seed, 97)).data,
+      150,
     );
   });
 
@@ -38,9 +25,7 @@ describe('grayRgbU8Wasm (Grayscale in WebAssembly)', () => {
       width: 80,
       channels: 3,
     };
-    const run = (wasm: boolean) =>
-      withWasmKernels(wasm, () => (iaa.Grayscale(1).augmentImages(batch) as iaa.UniformBatch).data);
-    assert.deepEqual(run(true), run(false));
+    assertWasmTwin(() => (iaa.Grayscale(1).augmentImages(batch) as iaa.UniformBatch).data);
   });
 
   it('rounds as OpenCV does at the ties: every colour whose weighted sum is 1/2 away from a step, and its neighbour', () => {
@@ -55,7 +40,7 @@ describe('grayRgbU8Wasm (Grayscale in WebAssembly)', () => {
     }
     assert.ok(pixels.length > 3000, `${pixels.length / 3} tie colours`);
     const image = iaa.makeImage(Uint8Array.from(pixels), 1, pixels.length / 3, 3);
-    const out = gray(image, true).data;
+    const out = withWasmKernels(true, () => gray(image)).data;
     for (let i = 0; i < pixels.length; i += 3) {
       const y = (9798 * pixels[i] + 19235 * pixels[i + 1] + 3735 * pixels[i + 2] + 16384) >> 15;
       if (out[i] !== y || out[i + 1] !== y || out[i + 2] !== y)
@@ -67,6 +52,6 @@ describe('grayRgbU8Wasm (Grayscale in WebAssembly)', () => {
     const image = iaa.makeImage(Uint8Array.from([255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 200, 30]), 1, 4, 3);
     const luma = (r: number, g: number, b: number) => (9798 * r + 19235 * g + 3735 * b + 16384) >> 15;
     const expected = [luma(255, 0, 0), luma(0, 255, 0), luma(0, 0, 255), luma(10, 200, 30)].flatMap((y) => [y, y, y]);
-    assert.deepEqual(Array.from(gray(image, true).data), expected);
+    assert.deepEqual(Array.from(withWasmKernels(true, () => gray(image)).data), expected);
   });
 });
