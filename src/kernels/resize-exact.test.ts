@@ -57,7 +57,7 @@ describe('resizeImage, bytes equal to cv2.resize over 484 size pairs', () => {
     assert.deepEqual(new Set(cases.map((k) => k.c)), new Set([1, 3, 4]));
   });
 
-  for (const interpolation of ['nearest', 'linear', 'area'] as const) {
+  for (const interpolation of ['nearest', 'linear', 'area', 'cubic'] as const) {
     it(`is bit-exact for ${interpolation}`, () => {
       assert.deepEqual(mismatches(interpolation), []);
     });

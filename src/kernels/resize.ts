@@ -1,6 +1,7 @@
 import type { Image } from '../core/image.ts';
 import { roundHalfEven } from '../core/round.ts';
 import { resizeAreaShrink } from './resize-area.ts';
+import { resizeCubic } from './resize-cubic.ts';
 import { Scratch } from './scratch.ts';
 import { defineKernel } from './table.ts';
 import { halveU8Wasm, resizeLinearU8Wasm } from './wasm/resize.ts';
@@ -20,9 +21,8 @@ const COEF_SCALE = 1 << COEF_BITS;
  * 16)`, then `(v + 2) >> 2`); rows above the first and below the last keep their weights and read the edge row (OpenCV
  * clamps columns but not rows), and an exact halving of both sides is OpenCV's area average, as OpenCV switches to
  * it. 'area' averages the covered source area when no side grows (resize-area.ts) and is bilinear with INTER_AREA's
- * positions when one does (see {@link resizeAuto}). 'cubic' is Keys' kernel (a = −0.75) in floating point, rounded
- * and clipped: about 1.5% of values off by 1 from cv2. float32 uses the same positions with float weights,
- * unclipped. uint8 'linear' and exact halving run in WebAssembly where available (wasm/resize.c, the same bytes as
+ * positions when one does (see {@link resizeAuto}). 'cubic' is Keys' kernel (a = −0.75) in OpenCV's fixed point
+ * (resize-cubic.ts). float32 uses the same positions with float weights, unclipped. uint8 'linear' and exact halving run in WebAssembly where available (wasm/resize.c, the same bytes as
  * the TypeScript loops, which stay the reference). `out` must not be `src`.
  */
 export function resizeImage(src: Image, out: Image, interpolation: ResizeInterpolation): void {
@@ -34,7 +34,7 @@ export function resizeImage(src: Image, out: Image, interpolation: ResizeInterpo
   }
   const grows = dh > sh || dw > sw;
   if (interpolation === 'nearest') resizeNearest(src, out);
-  else if (interpolation === 'cubic') resizeCubic(src, out, cn);
+  else if (interpolation === 'cubic') resizeCubic(src, out);
   else if (interpolation === 'area' ? !grows : sw === 2 * dw && sh === 2 * dh) {
     // OpenCV's fast 2 × 2 average for 1, 3 and 4 channels; every other shrink by area (resize-area.ts).
     if (src.data instanceof Uint8Array && sw === 2 * dw && sh === 2 * dh && (cn === 1 || cn === 3 || cn === 4)) {
@@ -62,9 +62,8 @@ export function resizeAuto(src: Image, out: Image): void {
 }
 
 // Per-call buffers, reused (every one is written before it is read): so a resize allocates nothing per call. Slots:
-// 0 nearest's columns, 1–2 linear's two rows, 3–6 cubic's column and row taps and weights, 7 cubic's four rows.
+// 0 nearest's columns, 1–2 linear's two rows.
 const scratch = new Scratch();
-const cubicW = new Float64Array(4);
 
 function resizeNearest(src: Image, out: Image): void {
   const { width: sw, height: sh, channels: cn } = src;
@@ -296,61 +295,6 @@ function resizeLinearLoop(src: Image, out: Image, area: boolean): void {
         const p11 = s[(sy1 * sw + sx1) * cn + c];
         d[(y * dw + x) * cn + c] = (p00 * (1 - fx) + p01 * fx) * (1 - fy) + (p10 * (1 - fx) + p11 * fx) * fy;
       }
-    }
-  }
-}
-
-/** Keys' cubic weights (a = −0.75, OpenCV's) for a fraction t in [0, 1). */
-function cubicWeights(t: number, w: Float64Array): void {
-  const A = -0.75;
-  w[0] = ((A * (t + 1) - 5 * A) * (t + 1) + 8 * A) * (t + 1) - 4 * A;
-  w[1] = ((A + 2) * t - (A + 3)) * t * t + 1;
-  w[2] = ((A + 2) * (1 - t) - (A + 3)) * (1 - t) * (1 - t) + 1;
-  w[3] = 1 - w[0] - w[1] - w[2];
-}
-
-function resizeCubic(src: Image, out: Image, cn: number): void {
-  const { width: sw, height: sh } = src;
-  const { width: dw, height: dh } = out;
-  const s = src.data;
-  const d = out.data;
-  const u8 = s instanceof Uint8Array;
-  const axis = (ssize: number, dsize: number, slot: number) => {
-    const idx = scratch.i32(slot, dsize * 4);
-    const wts = scratch.f64(slot + 1, dsize * 4);
-    const w = cubicW;
-    const scale = ssize / dsize;
-    for (let i = 0; i < dsize; i++) {
-      const f = (i + 0.5) * scale - 0.5;
-      const base = Math.floor(f);
-      cubicWeights(f - base, w);
-      for (let k = 0; k < 4; k++) {
-        // Borders replicate the edge pixel (OpenCV's BORDER_REPLICATE for resize).
-        idx[i * 4 + k] = Math.min(ssize - 1, Math.max(0, base - 1 + k));
-        wts[i * 4 + k] = w[k];
-      }
-    }
-    return { idx, wts };
-  };
-  const X = axis(sw, dw, 3);
-  const Y = axis(sh, dh, 5);
-  const tmp = scratch.f64(7, 4 * dw * cn);
-  for (let y = 0; y < dh; y++) {
-    for (let k = 0; k < 4; k++) {
-      const row = Y.idx[y * 4 + k] * sw * cn;
-      for (let x = 0; x < dw; x++) {
-        for (let c = 0; c < cn; c++) {
-          let acc = 0;
-          for (let j = 0; j < 4; j++) acc += s[row + X.idx[x * 4 + j] * cn + c] * X.wts[x * 4 + j];
-          tmp[(k * dw + x) * cn + c] = acc;
-        }
-      }
-    }
-    const o = y * dw * cn;
-    for (let i = 0; i < dw * cn; i++) {
-      let v = 0;
-      for (let k = 0; k < 4; k++) v += tmp[k * dw * cn + i] * Y.wts[y * 4 + k];
-      d[o + i] = u8 ? (v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v)) : v;
     }
   }
 }

@@ -33,9 +33,9 @@ const SIZE_KEYS = ['height', 'width', 'fraction', 'shorterSide', 'longerSide'];
  * anything is allocated: at construction when every draw would exceed it, else for the image whose drawn size does.
  *
  * Interpolation is OpenCV's (cv2.resize, what imgaug calls), with uint8 bytes equal to OpenCV 4.6's for 'nearest',
- * 'linear' (11-bit fixed point) and 'area' (the covered area's average when no side grows, bilinear with
- * INTER_AREA's positions when one does); 'cubic' is Keys' kernel in floating point, about 1.5% of values off by 1.
- * float32 images use float weights and are not clipped.
+ * 'linear' and 'cubic' (11-bit fixed point; Keys' kernel for 'cubic') and 'area' (the covered area's average when
+ * no side grows, bilinear with INTER_AREA's positions when one does). float32 images use float weights and are not
+ * clipped.
  *
  * Differs from imgaug: JavaScript and JSON cannot tell `2` from `2.0`, so a whole number is always pixels, as a
  * Python int is; imgaug's `2.0` and `(1.0, 2.0)` are written `{ fraction: 2 }` and `{ fraction: [1, 2] }` here.
