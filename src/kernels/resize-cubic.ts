@@ -120,8 +120,7 @@ export function resizeCubic(src: Image, out: Image): void {
       }
       at[k] = slot * rowLen;
     }
-    const w = Y.wi;
-    vresizeCubic(rows, at, w[taps], w[taps + 1], w[taps + 2], w[taps + 3], d as Uint8Array, y * rowLen, vec, rowLen);
+    vresizeCubic(rows, Y.wi, taps, d as Uint8Array, y * rowLen, vec, rowLen);
   }
 }
 
@@ -153,14 +152,14 @@ function hresizeCubic(
   }
 }
 
-/** The vertical pass of one output row: float32 on the first `vec` values, integers on the rest (see resizeCubic). */
+/**
+ * The vertical pass of one output row, weights `w[taps…taps+3]` on the cached rows at `at`: float32 on the first `vec`
+ * values, integers on the rest (see resizeCubic).
+ */
 function vresizeCubic(
   rows: Int32Array,
-  at: Int32Array,
-  b0: number,
-  b1: number,
-  b2: number,
-  b3: number,
+  w: Int32Array,
+  taps: number,
   d: Uint8Array,
   o: number,
   vec: number,
@@ -170,6 +169,10 @@ function vresizeCubic(
   const a1 = at[1];
   const a2 = at[2];
   const a3 = at[3];
+  const b0 = w[taps];
+  const b1 = w[taps + 1];
+  const b2 = w[taps + 2];
+  const b3 = w[taps + 3];
   // β / 2²² is exact in float32; the int32 sums are below 2²⁴, so their float32 conversion is exact too.
   const f0 = b0 / 4194304;
   const f1 = b1 / 4194304;
