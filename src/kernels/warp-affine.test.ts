@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { type FixtureImage, fixtureBytes, fixtureImages, readFixture } from '../../test/helpers/fixtures.ts';
-import { blank, randomImage } from '../../test/helpers/images.ts';
+import { blank, randomImage, warpSizes } from '../../test/helpers/images.ts';
 import { type Image, type PixelArray, imageFromRows, imageToRows } from '../core/image.ts';
 import { BORDER_MODES, type BorderMode } from './border.ts';
 import { type WarpOrder, warpAffine, warpAffineBatch, warpAffineEach } from './warp-affine.ts';
@@ -210,10 +210,7 @@ describe('warpAffine', () => {
       fc.double({ min: -40, max: 40, noNaN: true }),
     );
     const setup = fc.record({
-      h: fc.integer({ min: 1, max: 9 }),
-      w: fc.integer({ min: 1, max: 9 }),
-      oh: fc.integer({ min: 1, max: 9 }),
-      ow: fc.integer({ min: 1, max: 9 }),
+      ...warpSizes(9, 9),
       channels: fc.integer({ min: 1, max: 5 }),
       seed: fc.integer(),
       matrix,
@@ -378,10 +375,7 @@ describe('warpAffine', () => {
         cval: fc.double({ min: -10, max: 300, noNaN: true }),
       });
       const batch = fc.record({
-        h: fc.integer({ min: 1, max: 11 }),
-        w: fc.integer({ min: 1, max: 11 }),
-        oh: fc.integer({ min: 1, max: 11 }),
-        ow: fc.integer({ min: 1, max: 11 }),
+        ...warpSizes(11, 11),
         channels: fc.integer({ min: 1, max: 4 }),
         seed: fc.integer(),
         items: fc.array(each, { minLength: 0, maxLength: 7 }),

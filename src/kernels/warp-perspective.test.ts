@@ -17,6 +17,16 @@ const { fixture, images } = warpPerspectiveFixture();
 
 const bytes = fixtureBytes;
 
+/** What the properties comparing with warpAffine draw besides the transformation: sizes, image, border, dtype. */
+const warpCase = {
+  ...warpSizes(9, 9),
+  channels: fc.integer({ min: 1, max: 5 }),
+  seed: fc.integer(),
+  mode: fc.constantFrom<BorderMode>(...BORDER_MODES),
+  cval: fc.integer({ min: 0, max: 255 }),
+  float: fc.boolean(),
+};
+
 function floats(b64: string): Float32Array {
   const b = Buffer.from(b64, 'base64');
   return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
@@ -108,18 +118,13 @@ describe('warpPerspective', () => {
     fc.assert(
       fc.property(
         fc.record({
-          ...warpSizes(9, 9),
-          channels: fc.integer({ min: 1, max: 5 }),
-          seed: fc.integer(),
+          ...warpCase,
           turn: fc.integer({ min: 0, max: 3 }),
           zoom: fc.constantFrom(0.25, 0.5, 1, 2, 4),
           tx: fc.integer({ min: -96, max: 96 }).map((v) => v / 8),
           ty: fc.integer({ min: -96, max: 96 }).map((v) => v / 8),
           // Not nearest: at exactly half a pixel warpAffine rounds up and warpPerspective half to even (as OpenCV).
           order: fc.constantFrom<WarpOrder>(1, 3),
-          mode: fc.constantFrom<BorderMode>(...BORDER_MODES),
-          cval: fc.integer({ min: 0, max: 255 }),
-          float: fc.boolean(),
         }),
         ({ h, w, oh, ow, channels, seed, turn, zoom, tx, ty, order, mode, cval, float }) => {
           const c = [1, 0, -1, 0][turn] * zoom;
@@ -189,14 +194,9 @@ describe('remap', () => {
     fc.assert(
       fc.property(
         fc.record({
-          ...warpSizes(9, 9),
-          channels: fc.integer({ min: 1, max: 5 }),
-          seed: fc.integer(),
+          ...warpCase,
           m: fc.tuple(entry(3), entry(3), entry(40), entry(3), entry(3), entry(40)),
           order: fc.constantFrom<WarpOrder>(0, 1, 3),
-          mode: fc.constantFrom<BorderMode>(...BORDER_MODES),
-          cval: fc.integer({ min: 0, max: 255 }),
-          float: fc.boolean(),
         }),
         ({ h, w, oh, ow, channels, seed, m, order, mode, cval, float }) => {
           fc.pre(Math.abs(m[0] * m[4] - m[1] * m[3]) > 0.05);
