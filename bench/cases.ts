@@ -63,6 +63,9 @@ export const CASES: readonly BenchCase[] = [
   { id: 'multiply_saturation_1.5', make: () => iaa.MultiplySaturation(1.5), workloads: ['rgb256'] },
   // imgaug's steps: each channel times its multiplier at 4000 K (255, 209, 163)/255, rounded (one table per channel).
   { id: 'change_color_temperature_4000', make: () => iaa.ChangeColorTemperature(4000), workloads: ['rgb256'] },
+  // imgaug's steps: quality 31, a baseline JPEG (4:2:0 for RGB) saved and read back; the OpenCV row's imencode and
+  // imdecode (libjpeg-turbo, SIMD) give the same bytes.
+  { id: 'jpeg_compression_70', make: () => iaa.JpegCompression(70) },
   { id: 'crop_px_4', make: () => iaa.Crop({ px: 4, keepSize: false }) },
   { id: 'pad_px_4_constant', make: () => iaa.Pad({ px: 4, padMode: 'constant', padCval: 0, keepSize: false }) },
   { id: 'pad_px_4_reflect', make: () => iaa.Pad({ px: 4, padMode: 'reflect', keepSize: false }) },
