@@ -1,6 +1,6 @@
 /**
- * JFIF's RGB ↔ YCbCr conversions in libjpeg's 16-bit fixed point (jccolor.c, jdcolor.c): tables of round(c · 2^16)
- * multiples per 8-bit value, so that encoding and decoding give libjpeg's bytes exactly.
+ * JFIF's RGB ↔ YCbCr conversions in libjpeg's 16-bit fixed point (jccolor.c, jdcolor.c): weights of round(c · 2^16)
+ * and tables of their multiples per 8-bit value, so that encoding and decoding give libjpeg's bytes exactly.
  */
 
 /** libjpeg's FIX(c): c · 2^16 rounded half up. */
@@ -15,16 +15,17 @@ function table(f: (i: number) => number): Int32Array {
   return Int32Array.from({ length: 256 }, (_, i) => f(i));
 }
 
-// Forward tables: R, G and B's share of Y, Cb and Cr per value (Cb's blue and Cr's red share one table). Chroma is
-// centred on 128 and rounded with 0.5 − ε, so that 255 never rounds up to 256.
-const R_Y = table((i) => fix(0.299) * i);
-const G_Y = table((i) => fix(0.587) * i);
-const B_Y = table((i) => fix(0.114) * i + HALF);
-const R_CB = table((i) => -fix(0.16874) * i);
-const G_CB = table((i) => -fix(0.33126) * i);
-const HALF_CHROMA = table((i) => fix(0.5) * i + (128 << 16) + HALF - 1);
-const G_CR = table((i) => -fix(0.41869) * i);
-const B_CR = table((i) => -fix(0.08131) * i);
+// The forward weights (libjpeg keeps them in tables of multiples; the products are the same). Chroma is centred on 128
+// and rounded with 0.5 − ε, so that 255 never rounds up to 256.
+const R_Y = fix(0.299);
+const G_Y = fix(0.587);
+const B_Y = fix(0.114);
+const R_CB = fix(0.16874);
+const G_CB = fix(0.33126);
+const HALF_WEIGHT = fix(0.5); // blue's share of Cb, red's of Cr
+const G_CR = fix(0.41869);
+const B_CR = fix(0.08131);
+const CHROMA_OFFSET = (128 << 16) + HALF - 1;
 // Inverse tables of the chroma value − 128: Cr's share of R and G, Cb's of B and G; R and B are rounded here, G
 // after its two shares are added.
 const CR_R = table((i) => (fix(1.402) * (i - 128) + HALF) >> 16);
@@ -53,9 +54,9 @@ export function rgbToYcc(src: Uint8Array, planes: YccPlanes): void {
       const r = src[s];
       const g = src[s + 1];
       const b = src[s + 2];
-      y[yo++] = (R_Y[r] + G_Y[g] + B_Y[b]) >> 16;
-      cb[c] = (R_CB[r] + G_CB[g] + HALF_CHROMA[b]) >> 16;
-      cr[c++] = (HALF_CHROMA[r] + G_CR[g] + B_CR[b]) >> 16;
+      y[yo++] = (R_Y * r + G_Y * g + B_Y * b + HALF) >> 16;
+      cb[c] = (HALF_WEIGHT * b - R_CB * r - G_CB * g + CHROMA_OFFSET) >> 16;
+      cr[c++] = (HALF_WEIGHT * r - G_CR * g - B_CR * b + CHROMA_OFFSET) >> 16;
     }
   }
 }

@@ -82,18 +82,29 @@ export function forwardDct(ws: Int32Array): void {
 }
 
 /**
- * Quantises the forward DCT's output in place: each value divided by 8 · step with rounding half away from zero, as
- * libjpeg-turbo's reciprocal multiplication computes it (its SIMD and C quantisers agree).
+ * Quantises the forward DCT's output and dequantises it again, in place: each value divided by 8 · step with rounding
+ * half away from zero, as libjpeg-turbo's reciprocal multiplication computes it (its SIMD and C quantisers agree),
+ * then multiplied by step, as the decoder does. Returns a bit per column (bit c for column c) whose AC terms are
+ * not all zero, and bit 8 when the first column's are not: the inverse DCT's shortcuts.
  */
-export function quantize(ws: Int32Array, table: QuantTable): void {
-  const { reciprocal, correction, shift } = table;
+export function quantize(ws: Int32Array, table: QuantTable): number {
+  const { step, reciprocal, correction, shift } = table;
+  let columns = 0;
   for (let i = 0; i < 64; i++) {
     const v = ws[i];
-    // The product stays below 2^32, so >>> shifts it exactly.
-    if (v < 0) ws[i] = -(((-v + correction[i]) * reciprocal[i]) >>> shift[i]);
-    else ws[i] = ((v + correction[i]) * reciprocal[i]) >>> shift[i];
+    // The product stays below 2^32: its low 32 bits (Math.imul's) shifted unsigned are libjpeg's 32-bit product.
+    const m = Math.imul((v < 0 ? -v : v) + correction[i], reciprocal[i]) >>> shift[i];
+    if (m === 0) ws[i] = 0;
+    else {
+      ws[i] = (v < 0 ? -m : m) * step[i];
+      columns |= SHORTCUT_BIT[i];
+    }
   }
+  return columns;
 }
+
+/** What a non-zero coefficient rules out for {@link quantize}'s result: its column's bit, 256 in the first row. */
+const SHORTCUT_BIT = Int32Array.from({ length: 64 }, (_, i) => (i >= 8 ? 1 << (i & 7) : i > 0 ? 256 : 0));
 
 /**
  * One pass of the inverse DCT over 8 values at `at`, `at + step`, … of `src`; writes the 8 results, descaled by
@@ -147,27 +158,47 @@ function inversePass(
 }
 
 /**
- * Dequantises the 64 coefficients in `coef` (natural order) by `step` and inverse-transforms them into 8×8 samples
- * of `out` at `offset` (rows `stride` apart), clipped to 0–255. `coef` is used as scratch.
+ * Inverse-transforms 64 dequantised coefficients in `coef` (natural order) into 8×8 samples of `out` at `offset` (rows
+ * `stride` apart), clipped to 0–255. `columns` is what {@link quantize} returned; `coef` is used as scratch.
  *
- * libjpeg-turbo's SIMD decoder saturates where its C code wraps results beyond ±512 through a 1024-entry table;
- * samples that far outside 0–255 do not arise from an 8-bit image, and this clips like the SIMD code.
+ * libjpeg skips the arithmetic for a column whose AC terms are all zero (each output is the DC term, shifted), and
+ * for such a row in the second pass; the full arithmetic gives the same numbers there, so the shortcuts are for speed
+ * only. libjpeg-turbo's SIMD decoder saturates where its C code wraps results beyond ±512 through a 1024-entry
+ * table; samples that far outside 0–255 do not arise from an 8-bit image, and this clips like the SIMD code.
  */
 export function inverseDct(
   coef: Int32Array,
-  step: Int32Array,
+  columns: number,
   ws: Int32Array,
   out: Uint8Array,
   offset: number,
   stride: number,
 ): void {
-  for (let i = 0; i < 64; i++) coef[i] *= step[i];
+  if (columns === 0) {
+    // Only the DC term: one flat block, (DC · 4 / 32) rounded, as both passes' shortcuts give it.
+    const v = ((coef[0] * 4 + 16) >> 5) + 128;
+    const flat = v < 0 ? 0 : v > 255 ? 255 : v;
+    for (let row = 0; row < 8; row++) out.fill(flat, offset + row * stride, offset + row * stride + 8);
+    return;
+  }
   // Columns: 13-bit constants, keeping 2 extra bits (descale by 13 − 2).
-  for (let col = 0; col < 8; col++) inversePass(coef, col, 8, ws, col, 8, 11);
-  // Rows: remove the constants' 13 bits, the 2 extra bits and the DCT's factor of 8.
+  for (let col = 0; col < 8; col++) {
+    if ((columns & (1 << col)) === 0) {
+      const dc = coef[col] * 4;
+      for (let k = col; k < 64; k += 8) ws[k] = dc;
+    } else inversePass(coef, col, 8, ws, col, 8, 11);
+  }
+  // Rows: remove the constants' 13 bits, the 2 extra bits and the DCT's factor of 8. Without AC terms in the first
+  // row (no column's first-row value but the DC's), every row has only its first value once the columns are done.
+  const rowsFlat = (columns & 0x1fe) === 0;
   for (let row = 0; row < 64; row += 8) {
-    inversePass(ws, row, 1, coef, row, 1, 18);
     const o = offset + (row >> 3) * stride;
+    if (rowsFlat) {
+      const v = ((ws[row] + 16) >> 5) + 128;
+      out.fill(v < 0 ? 0 : v > 255 ? 255 : v, o, o + 8);
+      continue;
+    }
+    inversePass(ws, row, 1, coef, row, 1, 18);
     for (let k = 0; k < 8; k++) {
       const v = coef[row + k] + 128;
       out[o + k] = v < 0 ? 0 : v > 255 ? 255 : v;

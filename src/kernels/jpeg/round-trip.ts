@@ -13,7 +13,7 @@ const WORK = new Int32Array(64);
 
 /**
  * Compresses and reconstructs every 8×8 block of a padded plane (`blocksWide` blocks across, rows `8 · blocksWide`
- * apart) in place: forward DCT of the samples − 128, quantisation, dequantisation, inverse DCT.
+ * apart) in place: forward DCT of the samples − 128, quantisation and dequantisation, inverse DCT.
  */
 function compressPlane(plane: Uint8Array, blocksWide: number, blocksHigh: number, table: QuantTable): void {
   const stride = 8 * blocksWide;
@@ -25,8 +25,7 @@ function compressPlane(plane: Uint8Array, blocksWide: number, blocksHigh: number
         for (let c = 0; c < 8; c++) BLOCK[8 * r + c] = plane[o + c] - 128;
       }
       forwardDct(BLOCK);
-      quantize(BLOCK, table);
-      inverseDct(BLOCK, table.step, WORK, plane, offset, stride);
+      inverseDct(BLOCK, quantize(BLOCK, table), WORK, plane, offset, stride);
     }
   }
 }
