@@ -6,9 +6,10 @@ trip is what imgaug 0.4.0's `compress_jpeg` does: `PIL.Image.fromarray(image).sa
 quality=quality)` (baseline, 4:2:0 for RGB, the IJG tables scaled by quality) and `PIL.Image.open(f)` read back in
 the image's mode ("RGB" for 3 channels, "L" for one).
 
-To keep the file small, an output is stored as the first 16 hex digits of its SHA-256 for every quality 1–100, and in
-full (base64) for a few qualities of the small shapes, so that a failing test can show where it differs. The grey
-inputs are the RGB inputs' first channel.
+Each round trip is also made with OpenCV's imencode/imdecode (BGR, the bench's OpenCV row) and must give the same
+bytes. To keep the file small, an output is stored as the first 16 hex digits of its SHA-256 for every quality
+1–100, and in full (base64) for a few qualities of the small shapes, so that a failing test can show where it
+differs. The grey inputs are the RGB inputs' first channel.
 """
 
 import base64
@@ -17,6 +18,7 @@ import io
 import json
 import os
 
+import cv2
 import numpy as np
 import PIL
 import PIL.features
@@ -51,7 +53,13 @@ def round_trip(image, quality):
     f.seek(0)
     back = PIL.Image.open(f)
     assert back.mode == mode, back.mode
-    return np.asarray(back.convert(mode))
+    out = np.asarray(back.convert(mode))
+    # OpenCV 4.6 (BGR, on the same libjpeg-turbo) gives the same bytes: the bench's OpenCV row is this round trip.
+    ok, buf = cv2.imencode('.jpg', image[..., ::-1] if image.ndim == 3 else image, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    assert ok
+    decoded = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
+    assert np.array_equal(decoded[..., ::-1] if image.ndim == 3 else decoded, out), (image.shape, quality)
+    return out
 
 
 def smooth_image(rng, h, w):
