@@ -3,14 +3,18 @@
 // every tree alike. Each repeat is timed by the process's CPU time (process.cpuUsage), which leaves out the time the
 // thread waited for a core: on a host with more runnable threads than cores, wall-clock repeats of the same code
 // differed by a quarter. Prints each tree's median images/s and the median of the paired ratios tree / first tree.
-//   node --import tsx bench/ab-trees.ts --workload fmnist --cases multiply,fliplr --mode batch|list|single \
+// With several modes (`--mode batch,list`) every tree runs each mode, and the ratios are over the first tree's first
+// mode (so one tree and `--mode batch,list` gives the list / batch ratio).
+//   node --import tsx bench/ab-trees.ts --workload fmnist --cases multiply,fliplr|all --mode batch|list|single \
 //     [--repeats 15] [--ms 40] /tmp/before /path/to/augkit
 // (`git worktree add /tmp/before <commit>` and a symlink to node_modules make an old tree.) A repeat runs a few
 // calls past `ms` of CPU time; the first 0.3 s of each tree's calls are a warm-up.
+import { resolve } from 'node:path';
 import type { Image, PixelArray } from '../src/core/image.ts';
 import { batchesOf, loadWorkload, median, numberOption } from './load.ts';
 
 interface Cases {
+  readonly CASES: readonly { readonly id: string; readonly workloads?: readonly string[] }[];
   makeCase(id: string): {
     augmentImage(image: Image, options: object): Image;
     augmentImages(batch: unknown, options: object): unknown;
@@ -27,15 +31,15 @@ const take = (flag: string, fallback?: string): string => {
   return argv.splice(at, 2)[1];
 };
 const workload = take('--workload') as 'fmnist' | 'rgb256';
-const ids = take('--cases').split(',');
-const mode = take('--mode', 'batch');
+const caseList = take('--cases');
+const modes = take('--mode', 'batch').split(',');
 const positive = (v: number) => Number.isInteger(v) && v > 0;
 const repeats = numberOption('ab-trees', 'repeats', 15, positive, 'a positive integer');
 const ms = numberOption('ab-trees', 'ms', 40, positive, 'a positive integer');
 take('--repeats', '');
 take('--ms', '');
-const roots = argv;
-if (roots.length < 2) throw new Error('ab-trees: give at least two trees');
+const roots = argv.map((root) => resolve(root));
+if (roots.length * modes.length < 2) throw new Error('ab-trees: give at least two trees, or two modes');
 
 const data = await loadWorkload(workload);
 const b = data.batch;
@@ -49,6 +53,13 @@ const lists = units.map((u) => ({
   indices: u.indices,
 }));
 const trees: Cases[] = await Promise.all(roots.map((root) => import(`${root}/bench/cases.ts`)));
+// `--cases all`: every case of the workload that every tree has.
+const onWorkload = (tree: Cases) =>
+  tree.CASES.filter((c) => c.workloads === undefined || c.workloads.includes(workload)).map((c) => c.id);
+const ids =
+  caseList === 'all'
+    ? onWorkload(trees[0]).filter((id) => trees.every((tree) => onWorkload(tree).includes(id)))
+    : caseList.split(',');
 
 /** The buffer of a result, handed back as the next call's `out`. */
 function bufferOf(result: unknown): PixelArray {
@@ -59,7 +70,7 @@ function bufferOf(result: unknown): PixelArray {
 }
 
 /** One call of the mode on the next image or batch, writing into the previous result's buffer; images per call. */
-function way(aug: ReturnType<Cases['makeCase']>): { per: number; call: () => void } {
+function way(aug: ReturnType<Cases['makeCase']>, mode: string): { per: number; call: () => void } {
   let spare: PixelArray = new Uint8Array(0);
   let i = 0;
   if (mode === 'single') {
@@ -88,7 +99,7 @@ const cpuMs = (): number => {
 };
 
 for (const id of ids) {
-  const ways = trees.map((tree) => way(tree.makeCase(id)));
+  const ways = trees.flatMap((tree) => modes.map((mode) => way(tree.makeCase(id), mode)));
   for (const w of ways) {
     const start = cpuMs();
     while (cpuMs() - start < 300) w.call();
@@ -111,6 +122,8 @@ for (const id of ids) {
   }
   const medians = rates.map((rs) => Math.round(median(rs)));
   const ratios = rates.slice(1).map((rs) => median(rs.map((x, i) => x / rates[0][i])).toFixed(3));
-  console.log(`${id} ${workload} ${mode}: ${medians.join(' / ')} img/s; paired ratio over the first tree: ${ratios}`);
+  console.log(
+    `${id} ${workload} ${modes.join(',')}: ${medians.join(' / ')} img/s; paired ratio over the first: ${ratios}`,
+  );
 }
 process.exit(0);
