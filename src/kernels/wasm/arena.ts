@@ -41,7 +41,9 @@ export function reserve(exports: Exports, bytes: number): number {
  */
 export function allocate<K extends string>(exports: Exports, sizes: Readonly<Record<K, number>>): Record<K, number> {
   let at = reserve(exports, totalBytes(sizes));
-  const regions = {} as Record<K, number>;
+  // A copy of `sizes` (same keys, so the same hidden class as the caller's literal) whose values become addresses:
+  // several times cheaper than adding the names to an empty object, per kernel call.
+  const regions = { ...sizes } as Record<K, number>;
   for (const name in sizes) {
     regions[name] = at;
     at += align16(sizes[name]);
