@@ -101,6 +101,8 @@ export interface SampledWarp {
 
 /** Whether two images of a batch move their pixels alike (a run that can go to a kernel in one call). */
 function sameWarp(a: SampledWarp, b: SampledWarp): boolean {
+  // Constant options give every image one params object.
+  if (a === b) return true;
   const v = a.warp;
   const w = b.warp;
   if (v.kind !== w.kind) return false;
@@ -175,9 +177,10 @@ export function applyWarpBatch(batch: Image, warps: readonly SampledWarp[], out:
       out.data.set(batch.data.subarray(from, to), from);
     } else if (warp.kind === 'flip' && warp.axis === 'x') {
       const rows = height * (end - start);
+      const whole = from === 0 && to === batch.data.length;
       flipHorizontal(
-        { ...batch, height: rows, data: batch.data.subarray(from, to) },
-        { ...out, height: rows, data: out.data.subarray(from, to) },
+        { data: whole ? batch.data : batch.data.subarray(from, to), height: rows, width, channels },
+        { data: whole ? out.data : out.data.subarray(from, to), height: rows, width, channels },
       );
     } else if (warp.kind === 'affine' && !short && u8 && sampling.order === 1) {
       warpAffineBatch(
