@@ -103,27 +103,25 @@ function readElements(view: DataView, offset: number, count: number, dtype: IdxD
       return bytes.subarray(offset, offset + count);
     case 'int8':
       return new Int8Array(bytes.buffer, bytes.byteOffset + offset, count);
-    case 'int16': {
-      const out = new Int16Array(count);
-      for (let i = 0; i < count; i++) out[i] = view.getInt16(offset + 2 * i, false);
-      return out;
-    }
-    case 'int32': {
-      const out = new Int32Array(count);
-      for (let i = 0; i < count; i++) out[i] = view.getInt32(offset + 4 * i, false);
-      return out;
-    }
-    case 'float32': {
-      const out = new Float32Array(count);
-      for (let i = 0; i < count; i++) out[i] = view.getFloat32(offset + 4 * i, false);
-      return out;
-    }
-    case 'float64': {
-      const out = new Float64Array(count);
-      for (let i = 0; i < count; i++) out[i] = view.getFloat64(offset + 8 * i, false);
-      return out;
-    }
+    case 'int16':
+      return fillBigEndian(new Int16Array(count), 2, (at) => view.getInt16(offset + at, false));
+    case 'int32':
+      return fillBigEndian(new Int32Array(count), 4, (at) => view.getInt32(offset + at, false));
+    case 'float32':
+      return fillBigEndian(new Float32Array(count), 4, (at) => view.getFloat32(offset + at, false));
+    case 'float64':
+      return fillBigEndian(new Float64Array(count), 8, (at) => view.getFloat64(offset + at, false));
   }
+}
+
+/** Fills `out` with the big-endian values `size` bytes apart that `get` reads at each value's byte offset. */
+function fillBigEndian<A extends Int16Array | Int32Array | Float32Array | Float64Array>(
+  out: A,
+  size: number,
+  get: (at: number) => number,
+): A {
+  for (let i = 0; i < out.length; i++) out[i] = get(size * i);
+  return out;
 }
 
 const ARRAY_TYPES: ReadonlyArray<[IdxDType, number, new (n: number) => ArrayLike<number>]> = [
