@@ -28,27 +28,19 @@ describe('AdditiveLaplaceNoise', () => {
   });
 
   it('shifts by loc, and changes nothing with scale 0 and loc 0', () => {
-    assert.ok(
-      AdditiveLaplaceNoise({ scale: 0, loc: 0 })
-        .augmentImage(grey(5, 7, 3))
-        .data.every((v) => v === 128),
-    );
-    assert.ok(
-      AdditiveLaplaceNoise({ scale: 0, loc: 20 })
-        .augmentImage(grey(5, 7, 3))
-        .data.every((v) => v === 148),
-    );
     // Half to even: 2.5 rounds to 2 (numpy's round in imgaug's add_elementwise), 3.5 to 4.
-    assert.ok(
-      AdditiveLaplaceNoise({ scale: 0, loc: 2.5 })
-        .augmentImage(grey(1, 3, 1))
-        .data.every((v) => v === 130),
-    );
-    assert.ok(
-      AdditiveLaplaceNoise({ scale: 0, loc: 3.5 })
-        .augmentImage(grey(1, 3, 1))
-        .data.every((v) => v === 132),
-    );
+    for (const [loc, image, expected] of [
+      [0, grey(5, 7, 3), 128],
+      [20, grey(5, 7, 3), 148],
+      [2.5, grey(1, 3, 1), 130],
+      [3.5, grey(1, 3, 1), 132],
+    ] as const) {
+      const out = AdditiveLaplaceNoise({ scale: 0, loc }).augmentImage(image);
+      assert.ok(
+        out.data.every((v) => v === expected),
+        `loc ${loc}`,
+      );
+    }
   });
 
   it('shares one value per pixel without perChannel and draws one per channel with it', () => {
