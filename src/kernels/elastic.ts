@@ -79,8 +79,23 @@ export function generateShiftMaps(
   if (size === 0) return;
   // numpy multiplies a float32 array by a Python float in float32: alpha is rounded first.
   const alpha32 = Math.fround(alpha);
-  const kernel = kernelFor(sigma, pad);
-  blurCropScaled(noise, height, width, pad, kernel, alpha32, dx, dy);
+  blurCropScaled({ noise, h: height, w: width, pad, kernel: kernelFor(sigma, pad), alpha32, dx, dy });
+}
+
+/** One image's displacement fields: both padded noise planes blurred, times alpha and cropped into `dx` and `dy`. */
+export interface ElasticFieldsJob {
+  /** The two noise planes, each (h + 2·pad) × (w + 2·pad). */
+  readonly noise: Float32Array;
+  readonly h: number;
+  readonly w: number;
+  readonly pad: number;
+  /** The half kernel: taps 0 … r from the centre, r < pad. */
+  readonly kernel: Float32Array;
+  /** alpha rounded to float32, as numpy's float32 product rounds it. */
+  readonly alpha32: number;
+  /** The h × w fields. */
+  readonly dx: Float32Array;
+  readonly dy: Float32Array;
 }
 
 const blurCropScaled = defineKernel({
@@ -94,16 +109,7 @@ const blurCropScaled = defineKernel({
  * vertical pass reads (float32, as OpenCV's row buffer), the vertical pass only the h × w output. The kernel is
  * symmetric, so each pair of taps at distance i shares one multiplication. Every operation is rounded to float32.
  */
-function blurCropScaledLoops(
-  noise: Float32Array,
-  h: number,
-  w: number,
-  pad: number,
-  kernel: Float32Array,
-  alpha32: number,
-  dx: Float32Array,
-  dy: Float32Array,
-): void {
+function blurCropScaledLoops({ noise, h, w, pad, kernel, alpha32, dx, dy }: ElasticFieldsJob): void {
   const r = kernel.length - 1;
   const rows = h + 2 * r;
   const plane = (h + 2 * pad) * (w + 2 * pad);

@@ -1,9 +1,10 @@
-import { allocate, heapViews, totalBytes } from './arena.ts';
 /**
  * ElasticTransformation's displacement fields in WebAssembly (wasm/elastic.c): both noise planes blurred, times
  * alpha, cropped, with the same operations in the same order as the TypeScript loops in kernels/elastic.ts
  * (which stay the reference and the fallback), so the same values.
  */
+import type { ElasticFieldsJob } from '../elastic.ts';
+import { allocate, heapViews, totalBytes } from './arena.ts';
 import type { RemapExports } from './remap.ts';
 import { type SamplingJob, layOutSampling, runSampler } from './sampling.ts';
 import { type Exports, wasmFamily } from './simd.ts';
@@ -32,20 +33,11 @@ interface ElasticExports extends Exports {
 const MAX_BYTES = 16 << 20;
 
 /**
- * Blurs the two padded noise planes in `noise` (each (h + 2·pad) × (w + 2·pad)) with the half kernel `kernel`
- * (taps 0 … r from the centre, r < pad), multiplies by `alpha32` and writes the h × w centres to `dx` and `dy`.
- * Returns false, having written nothing, when the WebAssembly kernels are unavailable or the image is too large.
+ * Blurs the two padded noise planes of the job with its half kernel, multiplies by its alpha and writes the h × w
+ * centres to its `dx` and `dy`. Returns false, having written nothing, when the WebAssembly kernels are unavailable
+ * or the image is too large.
  */
-export function elasticFieldsWasm(
-  noise: Float32Array,
-  h: number,
-  w: number,
-  pad: number,
-  kernel: Float32Array,
-  alpha32: number,
-  dx: Float32Array,
-  dy: Float32Array,
-): boolean {
+export function elasticFieldsWasm({ noise, h, w, pad, kernel, alpha32, dx, dy }: ElasticFieldsJob): boolean {
   const exports = family.active() as ElasticExports | null;
   if (exports === null) return false;
   const r = kernel.length - 1;
