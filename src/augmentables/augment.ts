@@ -299,7 +299,7 @@ function moveList(
       }
     }
   }
-  movePoints(warp, shape, xy, count);
+  movePoints(warp, shape, xy, count, kind === 'keypoints');
   at = 0;
   return list.map((item) => {
     if (kind === 'keypoints') {

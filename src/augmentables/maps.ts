@@ -5,7 +5,7 @@ import { argumentError } from '../core/errors.ts';
 import type { Image, Shape } from '../core/image.ts';
 import { roundHalfEven } from '../core/round.ts';
 import { NEAREST, type Sampling, applyWarp } from '../geometry/apply.ts';
-import type { Mat2x3, Sides, Warp } from '../geometry/warp.ts';
+import { type Mat2x3, type Sides, type Warp, channelMean } from '../geometry/warp.ts';
 import type { ClassArray, Heatmap, SegmentationMap } from './types.ts';
 
 const CUBIC: Sampling = { order: 3, mode: 'constant', cval: 0 };
@@ -27,12 +27,9 @@ export function warpSegmentationMap(
   const { data, height, width } = map;
   const moved = mapWarp(warp, image, { height, width, channels: 1 }, 'nearest');
   if (moved.kind === 'identity') return { data: data.slice() as ClassArray, height, width };
-  const { output } = moved;
-  const size = output.height * output.width;
   if (data instanceof Uint8Array) {
-    const out = new Uint8Array(size);
-    applyWarp({ data, height, width, channels: 1 }, moved, { ...output, channels: 1, data: out }, NEAREST);
-    return { data: out, height: output.height, width: output.width };
+    const out = applySteps({ data, height, width, channels: 1 }, moved, () => NEAREST, false);
+    return { data: out.data as Uint8Array, height: out.height, width: out.width };
   }
   // Nearest neighbour copies values: through float32, exact for ids below 2^24.
   const floats = new Float32Array(data.length);
@@ -43,10 +40,9 @@ export function warpSegmentationMap(
     }
     floats[i] = v;
   }
-  const out = new Float32Array(size);
-  applyWarp({ data: floats, height, width, channels: 1 }, moved, { ...output, channels: 1, data: out }, NEAREST);
-  const result = data instanceof Uint16Array ? Uint16Array.from(out) : Int32Array.from(out);
-  return { data: result, height: output.height, width: output.width };
+  const out = applySteps({ data: floats, height, width, channels: 1 }, moved, () => NEAREST, false);
+  const result = data instanceof Uint16Array ? Uint16Array.from(out.data) : Int32Array.from(out.data);
+  return { data: result, height: out.height, width: out.width };
 }
 
 /**
@@ -58,20 +54,67 @@ export function warpHeatmap(heatmap: Heatmap, warp: Warp, image: Shape): Heatmap
   const { height, width, channels } = heatmap;
   const moved = mapWarp(warp, image, { height, width, channels }, 'cubic');
   if (moved.kind === 'identity') return { data: heatmap.data.slice(), height, width, channels };
-  let current: Image = { data: heatmap.data, height, width, channels };
-  for (const step of moved.kind === 'chain' ? moved.steps : [moved]) {
-    const { output } = step;
-    const out = new Float32Array(output.height * output.width * channels);
-    applyWarp(current, step, { height: output.height, width: output.width, channels, data: out }, heatSampling(step));
-    for (let i = 0; i < out.length; i++) out[i] = out[i] < 0 ? 0 : out[i] > 1 ? 1 : out[i];
-    current = { data: out, height: output.height, width: output.width, channels };
-  }
-  return { data: current.data as Float32Array, height: current.height, width: current.width, channels };
+  const out = applySteps({ data: heatmap.data, height, width, channels }, moved, heatSampling, true);
+  return { data: out.data as Float32Array, height: out.height, width: out.width, channels };
 }
 
 /** imgaug's heatmap interpolation for a warp: bilinear for PerspectiveTransform, bicubic for the others. */
 function heatSampling(warp: Warp): Sampling {
   return warp.kind === 'perspective' ? LINEAR : CUBIC;
+}
+
+/**
+ * A map moved by a warp `mapWarp` made, step by step into new arrays (each step at its `sampling`, values clipped
+ * to [0, 1] after each with `clip`); a blend step takes each cell from its foreground's or background's result.
+ */
+function applySteps(map: Image, moved: Warp, sampling: (step: Warp) => Sampling, clip: boolean): Image {
+  let current = map;
+  for (const step of moved.kind === 'chain' ? moved.steps : [moved]) {
+    const { height, width } = step.output;
+    const { channels } = current;
+    if (step.kind === 'blend') {
+      const fg = applySteps(current, step.fg, sampling, clip);
+      const bg = applySteps(current, step.bg, sampling, clip);
+      const keep = binarizedMask(step.mask, current.height, current.width);
+      const out = fg.data.slice();
+      for (let i = 0; i < out.length; i++) if (keep[Math.floor(i / channels)] === 0) out[i] = bg.data[i];
+      current = { data: out, height: fg.height, width: fg.width, channels };
+      continue;
+    }
+    const data =
+      map.data instanceof Uint8Array
+        ? new Uint8Array(height * width * channels)
+        : new Float32Array(height * width * channels);
+    applyWarp(current, step, { height, width, channels, data }, sampling(step));
+    if (clip) for (let i = 0; i < data.length; i++) data[i] = data[i] < 0 ? 0 : data[i] > 1 ? 1 : data[i];
+    current = { data, height, width, channels };
+  }
+  return current;
+}
+
+/**
+ * imgaug's `BlendAlphaMask._binarize_mask`: the mask's mean over channels (float32), resized to the map's h × w
+ * as `imresize_single_image` does without an interpolation (area where a side grows, else bilinear; a copy at the
+ * same size), clipped; 1 where at least 0.5 (the foreground's cell), else 0.
+ */
+function binarizedMask(mask: Image<Float32Array>, h: number, w: number): Uint8Array {
+  const { height, width } = mask;
+  const mean = new Float32Array(height * width);
+  for (let p = 0; p < mean.length; p++) mean[p] = channelMean(mask, p);
+  let sized = mean;
+  if (h !== height || w !== width) {
+    sized = new Float32Array(h * w);
+    const output = { height: h, width: w, channels: 1 };
+    applyWarp(
+      { data: mean, height, width, channels: 1 },
+      { kind: 'resize', interpolation: 'auto', output },
+      { data: sized, ...output },
+      NEAREST,
+    );
+  }
+  const keep = new Uint8Array(h * w);
+  for (let i = 0; i < keep.length; i++) keep[i] = Math.min(sized[i], 1) >= 0.5 ? 1 : 0;
+  return keep;
 }
 
 /**
@@ -154,6 +197,11 @@ export function mapWarp(warp: Warp, image: Shape, map: Shape, interpolation: 'ne
         ],
         output: map,
       };
+    }
+    case 'blend': {
+      const fg = mapWarp(warp.fg, image, map, interpolation);
+      const bg = mapWarp(warp.bg, image, map, interpolation);
+      return { kind: 'blend', fg, bg, mask: warp.mask, output: fg.output };
     }
     case 'chain': {
       const steps: Warp[] = [];

@@ -4,7 +4,7 @@
 import type { Shape } from '../core/image.ts';
 import { roundHalfEven } from '../core/round.ts';
 import { displacementFields } from '../geometry/fields.ts';
-import type { Mat2x3, Warp } from '../geometry/warp.ts';
+import { type Mat2x3, type Warp, channelMean, opacityMean } from '../geometry/warp.ts';
 
 const f = Math.fround;
 
@@ -23,10 +23,12 @@ const f = Math.fround;
  * - crop and pad: shifted by the left and top amounts (x − left for a crop, x + left for a pad);
  * - rot90: k quarter turns clockwise, each (x, y) → (H − y, x);
  * - displacement: imgaug's ElasticTransformation rule (see `moveByField`);
- * - chain: each step in turn.
+ * - chain: each step in turn;
+ * - blend: the foreground's or the background's result by imgaug's rule (`pointwise` for keypoints: see
+ *   `blendPoints`).
  * Results are rounded to float32 after each step.
  */
-export function movePoints(warp: Warp, input: Shape, xy: Float64Array, n: number): void {
+export function movePoints(warp: Warp, input: Shape, xy: Float64Array, n: number, pointwise = false): void {
   switch (warp.kind) {
     case 'identity':
       return;
@@ -84,11 +86,51 @@ export function movePoints(warp: Warp, input: Shape, xy: Float64Array, n: number
     case 'chain': {
       let shape = input;
       for (const step of warp.steps) {
-        movePoints(step, shape, xy, n);
+        movePoints(step, shape, xy, n, pointwise);
         shape = step.output;
       }
       return;
     }
+    case 'blend':
+      blendPoints(warp, input, xy, n, pointwise);
+      return;
+  }
+}
+
+/**
+ * imgaug 0.4.0's `BlendAlphaMask._blend_coordinates`: both branches move the points; with `pointwise` (keypoints)
+ * each point takes the foreground's result where the mask's mean over channels at its input position rounded half
+ * to even is above 0.5, else the background's, and a point whose rounded position is outside the mask becomes that
+ * rounded position (imgaug's rule, unmoved by either branch); otherwise (box corners, polygon and line points) all
+ * take the foreground's when the whole mask's mean is above 0.5, else the background's.
+ */
+function blendPoints(
+  warp: Extract<Warp, { kind: 'blend' }>,
+  input: Shape,
+  xy: Float64Array,
+  n: number,
+  pointwise: boolean,
+): void {
+  if (!pointwise) {
+    movePoints(opacityMean(warp.mask) > 0.5 ? warp.fg : warp.bg, input, xy, n, pointwise);
+    return;
+  }
+  const fg = xy.slice(0, 2 * n);
+  const bg = xy.slice(0, 2 * n);
+  movePoints(warp.fg, input, fg, n, pointwise);
+  movePoints(warp.bg, input, bg, n, pointwise);
+  const { height, width } = warp.mask;
+  for (let i = 0; i < n; i++) {
+    const x = roundHalfEven(f(xy[2 * i]));
+    const y = roundHalfEven(f(xy[2 * i + 1]));
+    if (x < 0 || x >= width || y < 0 || y >= height) {
+      xy[2 * i] = x;
+      xy[2 * i + 1] = y;
+      continue;
+    }
+    const from = channelMean(warp.mask, y * width + x) > 0.5 ? fg : bg;
+    xy[2 * i] = from[2 * i];
+    xy[2 * i + 1] = from[2 * i + 1];
   }
 }
 

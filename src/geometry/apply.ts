@@ -76,6 +76,8 @@ export function applyWarp(image: Image, warp: Warp, out: Image, sampling: Sampli
       elasticWarp(image, same ? field : { ...field, order: s.order, mode: s.mode, cval: s.cval }, out);
       return;
     }
+    case 'blend':
+      throw new Error("applyWarp: a 'blend' warp moves labels only (its pixels are the blend augmenter's)");
     case 'chain': {
       let current = image;
       const last = warp.steps.length - 1;

@@ -1,6 +1,6 @@
 // What a geometric augmenter draws for one image: where every input point goes, and the output's shape. Pixels
 // (geometry/apply.ts) and labels (augmentables/: keypoints, boxes, polygons, maps) consume the same Warp.
-import type { Shape } from '../core/image.ts';
+import type { Image, Shape } from '../core/image.ts';
 import type { ElasticWarp } from '../kernels/elastic.ts';
 import type { PadMode, Sides } from '../kernels/pad.ts';
 import type { ResizeInterpolation } from '../kernels/resize.ts';
@@ -69,7 +69,37 @@ export type WarpKind =
    */
   | { readonly kind: 'displacement'; readonly field: ElasticWarp; readonly output: Shape }
   /** Several warps, one after the other (PerspectiveTransform with keepSize: the warp, then the resize back). */
-  | { readonly kind: 'chain'; readonly steps: readonly Warp[]; readonly output: Shape };
+  | { readonly kind: 'chain'; readonly steps: readonly Warp[]; readonly output: Shape }
+  /**
+   * Labels only (BlendAlphaMask and its family): each label from the foreground branch's warp `fg` or the background
+   * branch's `bg` by the opacity `mask` (the input image's, values in [0, 1], one or more channels), as imgaug 0.4.0
+   * chooses: a keypoint by the mask's mean over channels at its rounded input position (above 0.5: foreground; a
+   * keypoint outside the mask keeps that rounded position), the other coordinate kinds all together by the whole
+   * mask's mean (above 0.5: foreground), maps cell by cell by the mask resized to them (at least 0.5: foreground).
+   */
+  | {
+      readonly kind: 'blend';
+      readonly fg: Warp;
+      readonly bg: Warp;
+      readonly mask: Image<Float32Array>;
+      readonly output: Shape;
+    };
+
+/** The mean of an opacity mask's channels at pixel `p` (y · width + x), in float32 as numpy's mean over them. */
+export function channelMean(mask: Image<Float32Array>, p: number): number {
+  const { data, channels } = mask;
+  let sum = 0;
+  for (let c = 0; c < channels; c++) sum = Math.fround(sum + data[p * channels + c]);
+  return Math.fround(sum / channels);
+}
+
+/** The mean of an opacity mask over all its values (1 for an empty mask, as imgaug's). */
+export function opacityMean(mask: Image<Float32Array>): number {
+  const { data } = mask;
+  let sum = 0;
+  for (let i = 0; i < data.length; i++) sum += data[i];
+  return data.length > 0 ? sum / data.length : 1;
+}
 
 /** The warp that leaves an image of `shape` as it is. */
 export function identityWarp(shape: Shape): Warp {
@@ -120,6 +150,9 @@ export function mapPoint(warp: Warp, x: number, y: number, input: Shape): [numbe
     case 'displacement':
       // Points move by the field at their pixel (the fields are not made here): see augmentables/points.ts.
       return undefined;
+    case 'blend':
+      // The coordinate kinds' rule (keypoints go point by point: augmentables/points.ts).
+      return mapPoint(opacityMean(warp.mask) > 0.5 ? warp.fg : warp.bg, x, y, input);
     case 'chain': {
       let point: [number, number] | undefined = [x, y];
       let shape = input;

@@ -19,7 +19,7 @@ export interface BlendAlphaCheckerboardOptions extends CommonOptions {
  * background's.
  *
  * Cells as in BlendAlphaRegularGrid; rows and columns are drawn per image. The uint8 bytes are imgaug 0.4.0's.
- * Labels follow the foreground when more than half of the mask is foreground, else the background.
+ * Labels follow the branches by the mask as in BlendAlphaMask (imgaug's rules).
  *
  * @param nbRows The number of rows: an integer ≥ 1, a `[min, max]` range or an `iap` parameter (required).
  * @param nbCols The number of columns, as nbRows (required).

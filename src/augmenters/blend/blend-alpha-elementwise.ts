@@ -19,8 +19,8 @@ export interface BlendAlphaElementwiseOptions extends CommonOptions {
  * BlendAlpha with a mask of independent draws, one per pixel or, with `perChannel`, one per value.
  *
  * Branches as in BlendAlpha. A constant factor gives BlendAlpha's (and imgaug's) bytes; drawn factors come from
- * augkit's streams (the same distribution as imgaug's, other values). Labels follow the foreground when the mask's
- * mean is above 0.5, else the background (see BlendAlphaMask).
+ * augkit's streams (the same distribution as imgaug's, other values). Labels follow the branches by
+ * the mask as in BlendAlphaMask (imgaug's rules).
  *
  * @param factor The foreground's opacity per pixel: a number in [0, 1], a `[min, max]` range or an `iap` parameter.
  * @example iaa.BlendAlphaElementwise([0, 1], iaa.AddToHue(100))                    // hue shifted by a share per pixel

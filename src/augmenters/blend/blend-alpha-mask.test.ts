@@ -144,21 +144,6 @@ describe('the mask-blending augmenters', () => {
     assert.deepEqual(rows(rebuilt.augmentImage(constant(200, 5, 1))), column(1));
   });
 
-  it('moves labels with the foreground when the mask mean is above 0.5, else with the background', () => {
-    const image = randomImage(4, 6, 3, 1);
-    const keypoints = [{ x: 1.5, y: 0.5 }];
-    const flipped = { x: 4.5, y: 0.5 };
-    const moved = (minValue: number, maxValue: number) =>
-      iaa
-        .BlendAlphaVerticalLinearGradient(iaa.Fliplr(1), undefined, { minValue, maxValue, startAt: 0, endAt: 1 })
-        .augment({ image, keypoints }).keypoints[0];
-    assert.deepEqual(moved(0.6, 1), flipped);
-    assert.deepEqual(moved(0, 0.4), keypoints[0]);
-    // A 2 × 2 checkerboard on 4 × 6 pixels: mean exactly 0.5, which is not above it.
-    const board = iaa.BlendAlphaCheckerboard(2, 2, iaa.Fliplr(1)).augment({ image, keypoints }).keypoints[0];
-    assert.deepEqual(board, keypoints[0]);
-  });
-
   it('rejects a missing generator, grid size or branch with the template error', () => {
     assert.throws(
       () => iaa.BlendAlphaMask({ foreground: iaa.Identity() }),

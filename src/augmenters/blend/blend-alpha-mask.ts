@@ -22,11 +22,12 @@ export interface BlendAlphaMaskOptions extends CommonOptions {
  * mask inverted for some images). Branches as in BlendAlpha (at least one; a missing one is the image). uint8 bytes
  * are imgaug's `blend_alpha` with the mask (masks all ≥ 0.99 show the foreground alone, all ≤ 0.01 the background).
  *
- * Labels follow the foreground's branch when the mask's mean is above 0.5, else the background's.
- *
- * Differs from imgaug: keypoints follow that branch too (imgaug picks each keypoint's branch by the mask under it),
- * and heatmaps and segmentation maps come from the chosen branch (imgaug blends them by the mask rounded to 0 or
- * 1); the two agree when the branches move no pixels.
+ * Labels follow the branches as imgaug 0.4.0's: each keypoint takes the foreground's move where the mask (its mean
+ * over channels) at its input position, rounded half to even, is above 0.5, else the background's, and a keypoint
+ * whose rounded position is outside the image becomes that rounded position (imgaug's rule, whatever the
+ * branches do); boxes, polygons and line strings all take the foreground's moves when the whole mask's mean is
+ * above 0.5, else the background's; heatmaps and segmentation maps take each cell from the foreground's result
+ * where the mask, resized to the map, is at least 0.5, else from the background's.
  *
  * @example iaa.BlendAlphaMask(iaa.InvertMaskGen(0.5, iaa.VerticalLinearGradientMaskGen()), iaa.Multiply(0.3))
  */

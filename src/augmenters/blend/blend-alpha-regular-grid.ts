@@ -22,7 +22,8 @@ export interface BlendAlphaRegularGridOptions extends CommonOptions {
  *
  * Cells are int(height / rows) × int(width / cols) pixels, the grid centred and the few pixels left at the borders
  * mirrored from inside; rows and columns beyond the image's pixels are clipped to them. For given draws the uint8
- * bytes are imgaug 0.4.0's. Labels follow the foreground when the mask's mean is above 0.5, else the background.
+ * bytes are imgaug 0.4.0's. Labels follow the branches by the mask as in
+ * BlendAlphaMask (imgaug's rules).
  *
  * @param nbRows The number of rows: an integer ≥ 1, a `[min, max]` range or an `iap` parameter (required).
  * @param nbCols The number of columns, as nbRows (required).

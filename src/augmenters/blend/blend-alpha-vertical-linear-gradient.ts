@@ -7,8 +7,8 @@ import { type GradientBlendFactory, gradientBlendDefinition } from './gradient-m
  *
  * The mask is `minValue` up to `startAt` (a fraction of the height), then rises linearly (numpy's float32 linspace) to
  * `maxValue` at `endAt`, and stays there; with `endAt` before `startAt` it runs the other way, inverted. All four
- * are drawn per image. For given values the uint8 bytes are imgaug 0.4.0's. Labels follow the foreground when the
- * mask's mean is above 0.5, else the background (see BlendAlphaMask).
+ * are drawn per image. For given values the uint8 bytes are imgaug 0.4.0's. Labels follow the branches by the
+ * mask as in BlendAlphaMask (imgaug's rules).
  *
  * @example iaa.BlendAlphaVerticalLinearGradient(iaa.Multiply(0.2), undefined, { startAt: [0, 0.5] })
  */

@@ -1,9 +1,9 @@
 // The steps every mask-blending augmenter shares (BlendAlphaMask and its wrappers): the branches' draws and the
 // mask generator's, the mask made where it is needed, the blend and where labels go.
 import type { Image, Shape } from '../../core/image.ts';
+import type { Warp } from '../../geometry/warp.ts';
 import type { RandomSource } from '../../random/stream.ts';
 import type { ScratchImage } from '../meta/branch.ts';
-import { withScratchImages } from '../meta/branch.ts';
 import {
   type BranchParams,
   type Branches,
@@ -45,15 +45,15 @@ export function maskBlendSteps(type: string) {
       return { ...branches, mask: prepared.generator.draw(random, branches.output) };
     },
     outputShape: (_prepared: MaskBlendPrepared, _shape: Shape, params: MaskBlendParams): Shape => params.output,
-    // imgaug's either-or rule: labels follow the foreground when the whole mask's mean is above 0.5.
-    warp(prepared: MaskBlendPrepared, shape: Shape, params: MaskBlendParams) {
-      const mean = withScratchImages((scratch) => {
-        const { mask } = maskOpacity(prepared.generator, params, scratch) as { mask: Float32Array };
-        let sum = 0;
-        for (let i = 0; i < mask.length; i++) sum += mask[i];
-        return mask.length > 0 ? sum / mask.length : 1;
-      });
-      return branchWarp(prepared, shape, params, mean > 0.5);
+    // Labels take the foreground's or the background's moves by the mask, as imgaug chooses (see the 'blend' Warp).
+    warp(prepared: MaskBlendPrepared, shape: Shape, params: MaskBlendParams): Warp {
+      const { output } = params;
+      const channels = prepared.generator.channelsOf(params.mask, output);
+      const mask = { data: new Float32Array(output.height * output.width * channels), ...output, channels };
+      prepared.generator.fill(params.mask, output, mask.data);
+      const fg = branchWarp(prepared, shape, params, true);
+      const bg = branchWarp(prepared, shape, params, false);
+      return { kind: 'blend', fg, bg, mask, output };
     },
     apply(image: Image, params: MaskBlendParams, out: Image, prepared: MaskBlendPrepared): void {
       applyBranches(prepared, params, (scratch) => maskOpacity(prepared.generator, params, scratch), image, out);
