@@ -2,6 +2,7 @@
 // 1 to 5 channels) and random options, the output keeps shape and dtype, float outputs are finite, the input is
 // never mutated, and replaying the same drawn params gives the same bytes.
 import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import fc from 'fast-check';
 import type { Augmenter } from '../../src/augmenters/base/augmenter.ts';
 import { type Image, cloneImage, imagesEqual, shapeOf } from '../../src/core/image.ts';
@@ -51,4 +52,15 @@ export function checkPixelProperties<T>(make: (options: T) => Augmenter, options
     }),
     { numRuns: runs, seed: 1234 },
   );
+}
+
+/** {@link checkPixelProperties} as a test of its own, under the title every pixel augmenter's suite gives it. */
+export function itKeepsPixelProperties<T>(
+  make: (options: T) => Augmenter,
+  options: fc.Arbitrary<T>,
+  runs?: number,
+): void {
+  it('keeps shape and dtype, never mutates its input and replays params exactly (property)', () => {
+    checkPixelProperties(make, options, runs);
+  });
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkFixtureCases, loadFilterFixture } from '../../../test/helpers/filter-fixture.ts';
-import { checkPixelProperties } from '../../../test/helpers/pixel-properties.ts';
+import { itKeepsPixelProperties } from '../../../test/helpers/pixel-properties.ts';
 import { DirectedEdgeDetect, directedEdgeEffect } from './directed-edge-detect.ts';
 
 const fixture = loadFilterFixture('filters-convolution.json');
@@ -37,13 +37,11 @@ describe('DirectedEdgeDetect', () => {
     assert.ok(checkFixtureCases(fixture, 'DirectedEdgeDetect') >= 28);
   });
 
-  it('keeps shape and dtype, never mutates its input and replays params exactly (property)', () => {
-    checkPixelProperties(
-      (d) => DirectedEdgeDetect([0, 1], { direction: [0, d], seed: 3 }),
-      fc.double({ min: 0, max: 1, noNaN: true }),
-      60,
-    );
-  });
+  itKeepsPixelProperties(
+    (d) => DirectedEdgeDetect([0, 1], { direction: [0, d], seed: 3 }),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    60,
+  );
 
   it('rejects alpha outside [0, 1] with the template error', () => {
     assert.throws(() => DirectedEdgeDetect(1.01), /DirectedEdgeDetect: alpha must be a number in \[0, 1\]/);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkFixtureCases, loadFilterFixture } from '../../../test/helpers/filter-fixture.ts';
-import { checkPixelProperties } from '../../../test/helpers/pixel-properties.ts';
+import { itKeepsPixelProperties } from '../../../test/helpers/pixel-properties.ts';
 import { imageFromRows, imageToRows, imagesEqual } from '../../core/image.ts';
 import { EdgeDetect } from './edge-detect.ts';
 import { Emboss } from './emboss.ts';
@@ -47,9 +47,7 @@ describe('Sharpen', () => {
     assert.ok(checkFixtureCases(fixture, 'Sharpen') >= 28);
   });
 
-  it('keeps shape and dtype, never mutates its input and replays params exactly (property)', () => {
-    checkPixelProperties((a) => Sharpen([0, a], { seed: 3 }), fc.double({ min: 0, max: 1, noNaN: true }), 60);
-  });
+  itKeepsPixelProperties((a) => Sharpen([0, a], { seed: 3 }), fc.double({ min: 0, max: 1, noNaN: true }), 60);
 
   it('rejects alpha outside [0, 1] and negative lightness with the template error', () => {
     assert.throws(() => Sharpen(1.5), /Sharpen: alpha must be a number in \[0, 1\].*received 1\.5/);
@@ -72,13 +70,11 @@ describe('Emboss', () => {
     assert.ok(checkFixtureCases(fixture, 'Emboss') >= 21);
   });
 
-  it('keeps shape and dtype, never mutates its input and replays params exactly (property)', () => {
-    checkPixelProperties(
-      (s) => Emboss([0, 1], { strength: [0, s], seed: 3 }),
-      fc.double({ min: 0, max: 3, noNaN: true }),
-      60,
-    );
-  });
+  itKeepsPixelProperties(
+    (s) => Emboss([0, 1], { strength: [0, s], seed: 3 }),
+    fc.double({ min: 0, max: 3, noNaN: true }),
+    60,
+  );
 
   it('rejects bad options with the template error', () => {
     assert.throws(() => Emboss(-0.1), /Emboss: alpha must be a number in \[0, 1\]/);
@@ -101,9 +97,7 @@ describe('EdgeDetect', () => {
     assert.ok(checkFixtureCases(fixture, 'EdgeDetect') >= 21);
   });
 
-  it('keeps shape and dtype, never mutates its input and replays params exactly (property)', () => {
-    checkPixelProperties((a) => EdgeDetect([0, a], { seed: 3 }), fc.double({ min: 0, max: 1, noNaN: true }), 60);
-  });
+  itKeepsPixelProperties((a) => EdgeDetect([0, a], { seed: 3 }), fc.double({ min: 0, max: 1, noNaN: true }), 60);
 
   it('rejects alpha outside [0, 1] with the template error', () => {
     assert.throws(() => EdgeDetect(2), /EdgeDetect: alpha must be a number in \[0, 1\]/);
