@@ -3,6 +3,18 @@ import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { RandomSource, RandomStream, checkSeed, seedToKey } from './stream.ts';
 
+/** The mean and the mean square of `n` values of `draw`. */
+function moments(n: number, draw: () => number): { mean: number; meanSquare: number } {
+  let sum = 0;
+  let sq = 0;
+  for (let i = 0; i < n; i++) {
+    const v = draw();
+    sum += v;
+    sq += v * v;
+  }
+  return { mean: sum / n, meanSquare: sq / n };
+}
+
 describe('RandomStream', () => {
   it('gives the same numbers for the same address', () => {
     const a = RandomSource.root(7, 3, 11, 'Multiply').stream('mul');
@@ -104,18 +116,13 @@ describe('RandomStream', () => {
 
   it('random() lies in [0, 1) and has mean 0.5 and variance 1/12 over 100k draws', () => {
     const s = RandomSource.root(123, 0, 0).stream('u');
-    let sum = 0;
-    let sq = 0;
-    const n = 100_000;
-    for (let i = 0; i < n; i++) {
+    const { mean, meanSquare } = moments(100_000, () => {
       const u = s.random();
       assert.ok(u >= 0 && u < 1);
-      sum += u;
-      sq += u * u;
-    }
-    const mean = sum / n;
+      return u;
+    });
     assert.ok(Math.abs(mean - 0.5) < 0.005, `mean ${mean}`);
-    assert.ok(Math.abs(sq / n - mean * mean - 1 / 12) < 0.002);
+    assert.ok(Math.abs(meanSquare - mean * mean - 1 / 12) < 0.002);
   });
 
   it('integer(a, b) hits both ends and nothing outside', () => {
@@ -130,16 +137,9 @@ describe('RandomStream', () => {
 
   it('normal() has mean 0 and standard deviation 1 over 100k draws', () => {
     const s = RandomSource.root(77, 0, 0).stream('n');
-    let sum = 0;
-    let sq = 0;
-    const n = 100_000;
-    for (let i = 0; i < n; i++) {
-      const v = s.normal();
-      sum += v;
-      sq += v * v;
-    }
-    assert.ok(Math.abs(sum / n) < 0.02);
-    assert.ok(Math.abs(Math.sqrt(sq / n) - 1) < 0.02);
+    const { mean, meanSquare } = moments(100_000, () => s.normal());
+    assert.ok(Math.abs(mean) < 0.02);
+    assert.ok(Math.abs(Math.sqrt(meanSquare) - 1) < 0.02);
   });
 
   it('pins the first draws of a fixed address (a change here changes every user result)', () => {
