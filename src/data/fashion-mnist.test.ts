@@ -16,6 +16,8 @@ import { FASHION_MNIST_CLASSES } from './fashion-mnist.ts';
 import { encodeIdx } from './idx.ts';
 
 const debian = existsSync(join(FASHION_MNIST_DEBIAN_DIR, 'train-images-idx3-ubyte.gz'));
+/** The test options of the tests that read Debian's full dataset: skipped where it is not installed. */
+const needsDebian = { skip: debian ? false : 'dataset-fashion-mnist not installed' };
 
 describe('the committed Fashion-MNIST sample', () => {
   it('holds the first 2,000 training images with their declared first labels', async () => {
@@ -168,41 +170,29 @@ describe('readIdxFile', () => {
 });
 
 describe('the full Fashion-MNIST from Debian', () => {
-  it(
-    'loads 60,000 training images; label 0 is 9, Ankle boot',
-    { skip: debian ? false : 'dataset-fashion-mnist not installed' },
-    async () => {
-      const fm = await loadFashionMnist({ split: 'train', dir: FASHION_MNIST_DEBIAN_DIR });
-      assert.equal(fm.images.n, 60000);
-      assert.equal(fm.labels.length, 60000);
-      assert.equal(fm.labels[0], 9);
-      assert.equal(FASHION_MNIST_CLASSES[fm.labels[0]], 'Ankle boot');
-      assert.deepEqual(fm.source, {
-        kind: 'dir',
-        dir: FASHION_MNIST_DEBIAN_DIR,
-        files: fm.source.files,
-        sample: false,
-      });
-    },
-  );
+  it('loads 60,000 training images; label 0 is 9, Ankle boot', needsDebian, async () => {
+    const fm = await loadFashionMnist({ split: 'train', dir: FASHION_MNIST_DEBIAN_DIR });
+    assert.equal(fm.images.n, 60000);
+    assert.equal(fm.labels.length, 60000);
+    assert.equal(fm.labels[0], 9);
+    assert.equal(FASHION_MNIST_CLASSES[fm.labels[0]], 'Ankle boot');
+    assert.deepEqual(fm.source, {
+      kind: 'dir',
+      dir: FASHION_MNIST_DEBIAN_DIR,
+      files: fm.source.files,
+      sample: false,
+    });
+  });
 
-  it(
-    'loads 10,000 test images; label 0 is 9',
-    { skip: debian ? false : 'dataset-fashion-mnist not installed' },
-    async () => {
-      const fm = await loadFashionMnist({ split: 'test', dir: FASHION_MNIST_DEBIAN_DIR });
-      assert.equal(fm.images.n, 10000);
-      assert.equal(fm.labels[0], 9);
-    },
-  );
+  it('loads 10,000 test images; label 0 is 9', needsDebian, async () => {
+    const fm = await loadFashionMnist({ split: 'test', dir: FASHION_MNIST_DEBIAN_DIR });
+    assert.equal(fm.images.n, 10000);
+    assert.equal(fm.labels[0], 9);
+  });
 
-  it(
-    'begins with the images of the committed sample',
-    { skip: debian ? false : 'dataset-fashion-mnist not installed' },
-    async () => {
-      const full = await loadFashionMnist({ split: 'test', dir: FASHION_MNIST_DEBIAN_DIR });
-      const sample = await loadFashionMnist({ split: 'test', dir: FASHION_MNIST_SAMPLE_DIR });
-      assert.deepEqual(sample.images.data, full.images.data.subarray(0, 1000 * 784));
-    },
-  );
+  it('begins with the images of the committed sample', needsDebian, async () => {
+    const full = await loadFashionMnist({ split: 'test', dir: FASHION_MNIST_DEBIAN_DIR });
+    const sample = await loadFashionMnist({ split: 'test', dir: FASHION_MNIST_SAMPLE_DIR });
+    assert.deepEqual(sample.images.data, full.images.data.subarray(0, 1000 * 784));
+  });
 });
