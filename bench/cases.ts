@@ -55,6 +55,8 @@ export const CASES: readonly BenchCase[] = [
   { id: 'sharpen', make: () => iaa.Sharpen(1, { lightness: 1 }) },
   { id: 'emboss', make: () => iaa.Emboss(1, { strength: 1 }) },
   { id: 'sigmoid_contrast', make: () => iaa.SigmoidContrast(10, { cutoff: 0.5 }) },
+  { id: 'invert', make: () => iaa.Invert(1) },
+  { id: 'solarize_128', make: () => iaa.Solarize(1, { threshold: 128 }) },
   { id: 'clahe', make: () => iaa.CLAHE(2, { tileGridSizePx: 8 }) },
   { id: 'histogram_equalization', make: () => iaa.HistogramEqualization() },
   // imgaug's steps: RGB → HSV, one table per channel (hue + 14 mod 180, saturation + 20), HSV → RGB.

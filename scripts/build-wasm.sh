@@ -28,6 +28,7 @@ FAMILIES='warp warp.c elastic.c
 resize resize.c
 color color.c
 blur blur.c
+filter filter.c
 lut lut.c
 noise mask.c noise.c
 flip flip.c rot90.c'

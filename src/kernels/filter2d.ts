@@ -5,7 +5,9 @@
 
 import { type GridShape, reflect101 } from './convolve.ts';
 import { Scratch } from './scratch.ts';
+import { defineKernel } from './table.ts';
 import { saturateU8 } from './warp/tables.ts';
+import { filter2DU8Wasm } from './wasm/filter.ts';
 
 // Row and column offsets and the kernels' non-zero taps of one call (kernels run synchronously).
 const scratch = new Scratch();
@@ -65,6 +67,39 @@ export function filter2D<A extends Uint8Array | Float32Array>(
 ): void {
   checkFilter(src, shape, kernels, out);
   if ((src as ArrayBufferView) === out) throw new RangeError('filter2D: out must not be src');
+  filter2DKernel(src, shape, kernels, out);
+}
+
+/** The twin's job: uint8, and one kernel for every channel. */
+function oneKernelU8(src: Uint8Array | Float32Array, shape: GridShape, kernels: readonly Filter2DKernel[]): boolean {
+  return src instanceof Uint8Array && (kernels.length === 1 || shape.channels === 1);
+}
+
+const filter2DKernel = defineKernel({
+  name: 'filter2D',
+  reference: filter2DLoop,
+  wasm: (src, shape, kernels, out) =>
+    filter2DU8Wasm(
+      src as Uint8Array,
+      shape.height,
+      shape.width,
+      shape.channels,
+      kernels[0].height,
+      kernels[0].width,
+      kernels[0].data,
+      out as Uint8Array,
+    ),
+  when: oneKernelU8,
+  condition: 'uint8, one kernel for every channel',
+});
+
+/** {@link filter2D} after its checks: the reference the WebAssembly twin equals. */
+function filter2DLoop(
+  src: Uint8Array | Float32Array,
+  shape: GridShape,
+  kernels: readonly Filter2DKernel[],
+  out: Uint8Array | Float32Array,
+): void {
   const { height, width, channels } = shape;
   const stride = width * channels;
   const u8 = out instanceof Uint8Array;

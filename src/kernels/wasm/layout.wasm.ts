@@ -2,8 +2,8 @@
 // Compiler: Debian clang version 14.0.6
 
 /** The first byte after every family's static data and stack in a thread's own memory. */
-export const HEAP_BASE = 460800;
+export const HEAP_BASE = 526336;
 /** The same in the kernel heap's shared memory. */
-export const SHARED_HEAP_BASE = 459776;
+export const SHARED_HEAP_BASE = 525312;
 /** The pages a thread's memory starts with (64 KB each), as the modules declare. */
 export const MEMORY_PAGES = 1024;
