@@ -27,9 +27,11 @@ import type { Augmenter } from './base/augmenter.ts';
 import { type RegistryEntry, buildFromSpec, entryFromFactory } from './base/registry.ts';
 import { BlendAlphaCheckerboard } from './blend/blend-alpha-checkerboard.ts';
 import { BlendAlphaElementwise } from './blend/blend-alpha-elementwise.ts';
+import { BlendAlphaFrequencyNoise } from './blend/blend-alpha-frequency-noise.ts';
 import { BlendAlphaHorizontalLinearGradient } from './blend/blend-alpha-horizontal-linear-gradient.ts';
 import { BlendAlphaMask } from './blend/blend-alpha-mask.ts';
 import { BlendAlphaRegularGrid } from './blend/blend-alpha-regular-grid.ts';
+import { BlendAlphaSimplexNoise } from './blend/blend-alpha-simplex-noise.ts';
 import { BlendAlphaVerticalLinearGradient } from './blend/blend-alpha-vertical-linear-gradient.ts';
 import { BlendAlpha } from './blend/blend-alpha.ts';
 import { AverageBlur } from './blur/average-blur.ts';
@@ -136,9 +138,11 @@ export const definedFactories = {
   BlendAlpha,
   BlendAlphaCheckerboard,
   BlendAlphaElementwise,
+  BlendAlphaFrequencyNoise,
   BlendAlphaHorizontalLinearGradient,
   BlendAlphaMask,
   BlendAlphaRegularGrid,
+  BlendAlphaSimplexNoise,
   BlendAlphaVerticalLinearGradient,
   CLAHE,
   CenterCropToAspectRatio,
