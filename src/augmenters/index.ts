@@ -46,6 +46,7 @@ import { AddToSaturation } from './color/add-to-saturation.ts';
 import { ChangeColorTemperature } from './color/change-color-temperature.ts';
 import { ChangeColorspace } from './color/change-colorspace.ts';
 import { Grayscale } from './color/grayscale.ts';
+import { KMeansColorQuantization } from './color/kmeans-color-quantization.ts';
 import { MultiplyAndAddToBrightness } from './color/multiply-and-add-to-brightness.ts';
 import { MultiplyBrightness } from './color/multiply-brightness.ts';
 import { MultiplyHueAndSaturation } from './color/multiply-hue-and-saturation.ts';
@@ -186,6 +187,7 @@ export const definedFactories = {
   ImpulseNoise,
   Invert,
   JpegCompression,
+  KMeansColorQuantization,
   KeepSizeByResize,
   LinearContrast,
   LogContrast,

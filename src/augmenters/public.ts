@@ -65,6 +65,7 @@ export { Identity } from './meta/identity.ts';
 export { ImpulseNoise } from './arithmetic/impulse-noise.ts';
 export { Invert } from './arithmetic/invert.ts';
 export { JpegCompression } from './arithmetic/jpeg-compression.ts';
+export { KMeansColorQuantization } from './color/kmeans-color-quantization.ts';
 export { KeepSizeByResize } from './size/keep-size-by-resize.ts';
 export { LinearContrast } from './contrast/linear-contrast.ts';
 export { LogContrast } from './contrast/log-contrast.ts';
