@@ -16,9 +16,16 @@ export interface ColourCase {
   readonly channels?: number;
   readonly image: string;
   readonly out: string;
+  /** MultiplyAndAddToBrightness's cases: whether Add ran before Multiply. */
+  readonly addFirst?: boolean;
 }
 
 export const colourCases = readFixture<{ cases: ColourCase[] }>('colour-augmenters.json').cases;
+
+/** The cases of augmenter `type`, with the options its test reads typed as `O`. */
+export function colourCasesOf<O>(type: string): (ColourCase & { readonly options: O })[] {
+  return colourCases.filter((c) => c.type === type) as (ColourCase & { readonly options: O })[];
+}
 
 /** Runs every case of `types` through `fromJSON({ type, ...options })`, expects imgaug's bytes; returns how many ran. */
 export function assertColourCases(types: readonly string[]): number {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { colourCasesOf } from '../../../test/helpers/colour-fixture.ts';
+import { fixtureBytes } from '../../../test/helpers/fixtures.ts';
 import * as iaa from '../../index.ts';
 import type { Colorspace } from '../../kernels/colorspace.ts';
 import { RandomSource } from '../../random/stream.ts';
@@ -9,20 +10,10 @@ import type { SourceColorspace } from './colorspace-options.ts';
 
 // imgaug 0.4.0's ChangeColorspace (a 4-D batch: converted on a copy, then blend_alpha) reproduced on cv2.cvtColor by
 // scripts/gen-colour-fixtures.py.
-const fixtures = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/colour-augmenters.json', import.meta.url), 'utf8'),
-) as {
-  cases: {
-    type: string;
-    options: { toColorspace: Colorspace; fromColorspace: SourceColorspace; alpha: number };
-    height: number;
-    width: number;
-    image: string;
-    out: string;
-  }[];
-};
-const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
-const cases = fixtures.cases.filter((c) => c.type === 'ChangeColorspace');
+const cases = colourCasesOf<{ toColorspace: Colorspace; fromColorspace: SourceColorspace; alpha: number }>(
+  'ChangeColorspace',
+);
+const bytes = fixtureBytes;
 const rgb = (...pixels: number[][]) => iaa.makeImage(Uint8Array.from(pixels.flat()), 1, pixels.length, 3);
 
 describe('ChangeColorspace', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { colourCasesOf } from '../../../test/helpers/colour-fixture.ts';
+import { fixtureBytes } from '../../../test/helpers/fixtures.ts';
 import * as iaa from '../../index.ts';
 import { RandomSource } from '../../random/stream.ts';
 import { AddToBrightness } from './add-to-brightness.ts';
@@ -9,21 +10,10 @@ import { MultiplyAndAddToBrightness } from './multiply-and-add-to-brightness.ts'
 import { MultiplyBrightness } from './multiply-brightness.ts';
 
 // imgaug 0.4.0's MultiplyAndAddToBrightness reproduced on cv2.cvtColor by scripts/gen-colour-fixtures.py.
-const fixtures = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/colour-augmenters.json', import.meta.url), 'utf8'),
-) as {
-  cases: {
-    type: string;
-    options: { mul: number; add: number; toColorspace: BrightnessParams['colorspace'] };
-    addFirst: boolean;
-    height: number;
-    width: number;
-    image: string;
-    out: string;
-  }[];
-};
-const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
-const cases = fixtures.cases.filter((c) => c.type === 'MultiplyAndAddToBrightness');
+const cases = colourCasesOf<{ mul: number; add: number; toColorspace: BrightnessParams['colorspace'] }>(
+  'MultiplyAndAddToBrightness',
+);
+const bytes = fixtureBytes;
 const shape = { height: 3, width: 3, channels: 3 };
 
 function draws(aug: iaa.Augmenter, n: number): BrightnessParams[] {
@@ -39,7 +29,7 @@ describe('MultiplyAndAddToBrightness', () => {
     for (const c of cases) {
       const image = iaa.makeImage(bytes(c.image), c.height, c.width, 3);
       const { mul, add, toColorspace: colorspace } = c.options;
-      const params: BrightnessParams = { colorspace, mul, add, addFirst: c.addFirst };
+      const params: BrightnessParams = { colorspace, mul, add, addFirst: c.addFirst === true };
       const out = MultiplyAndAddToBrightness().apply(image, params);
       assert.deepEqual(out.data, bytes(c.out), JSON.stringify(c.options));
     }
