@@ -6,6 +6,7 @@ import { type BoundingBox, type Keypoint, type Polygon, type SegmentationMap, bo
 import { describeValue } from '../core/errors.ts';
 import type { Shape } from '../core/image.ts';
 import { readImageWithInfo } from '../io/image-file.ts';
+import { type RleMask, decodeRle } from './labels-rle.ts';
 
 /** A malformed label file or entry: the message names the file and the entry. */
 export class LabelError extends Error {
@@ -103,8 +104,8 @@ export interface CocoEntry {
   readonly annotation: Record<string, unknown>;
   /** The number of keypoints (COCO's triples), their visibility flags. */
   readonly visibility: readonly number[];
-  /** The segmentation was run-length encoded (iscrowd): it is not carried. */
-  readonly rle: boolean;
+  /** The segmentation, when run-length encoded (iscrowd): moved as a mask, written back in its form. */
+  readonly rle: RleMask | undefined;
 }
 
 /** Parses and indexes a COCO file; a file that is not COCO at all is a LabelError. */
@@ -186,11 +187,16 @@ export function cocoLabels(index: CocoIndex, image: CocoImage, shape: Shape): So
     const label = String(entries.length);
     labels.boundingBoxes.push(boxFrom(bbox as number[], 'xywh', undefined, label));
     const segmentation = a.segmentation;
-    const rle = segmentation !== undefined && !Array.isArray(segmentation);
-    if (rle && (segmentation === null || typeof segmentation !== 'object')) {
-      throw new LabelError(
-        `${where}: segmentation must be a list of polygons or an RLE object; received ${describeValue(segmentation)}`,
-      );
+    let rle: RleMask | undefined;
+    if (segmentation !== undefined && !Array.isArray(segmentation)) {
+      if (segmentation === null || typeof segmentation !== 'object') {
+        throw new LabelError(
+          `${where}: segmentation must be a list of polygons or an RLE object; received ${describeValue(segmentation)}`,
+        );
+      }
+      const decoded = decodeRle(segmentation as Record<string, unknown>, image.height, image.width);
+      if (typeof decoded === 'string') throw new LabelError(`${where}: segmentation (RLE): ${decoded}`);
+      rle = decoded;
     }
     if (Array.isArray(segmentation)) {
       segmentation.forEach((poly: unknown, s: number) => {

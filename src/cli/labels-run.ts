@@ -25,6 +25,7 @@ import {
   parseYolo,
   readMask,
 } from './labels-read.ts';
+import { type RleMask, encodeRle } from './labels-rle.ts';
 
 /** The label flags of `augment`. */
 export const LABEL_OPTIONS = {
@@ -36,7 +37,8 @@ export const LABEL_OPTIONS = {
 
 /** The help text of the label flags. */
 export const LABEL_HELP = `  --coco FILE         COCO annotations of the inputs (matched by file_name: the path below the input folder, or
-                      the base name): boxes, polygon segmentations and keypoints move with each variant; --out
+                      the base name): boxes, polygon and RLE (crowd) segmentations and keypoints move with each
+                      variant, RLEs written back as string or list as read; --out
                       gets annotations.json (annotations-i-of-n.json for a shard) describing the outputs
   --yolo DIR          YOLO label files: DIR/<path below the input folder>.txt per input, "class cx cy w h" or
                       "class x1 y1 x2 y2 …" (a polygon) per line, normalised; each output gets <name>_<k>.txt
@@ -204,6 +206,7 @@ export async function createLabelJob(flags: LabelFlags, run: LabelRun): Promise<
         await writeOwned(`${stem}.mask.png`, bytes, overwrite, cwd);
       }
       if (coco !== undefined && file.cocoImage !== undefined) {
+        const masks = moveRleMasks(augmenter, labels.entries as CocoEntry[], file.shape, k, index);
         const id = (file.cocoImage.id as number) * variants + k;
         const entry = {
           ...file.cocoImage,
@@ -212,7 +215,7 @@ export async function createLabelJob(flags: LabelFlags, run: LabelRun): Promise<
           width: result.shape.width,
           height: result.shape.height,
         };
-        const annotations = cocoAnnotations(result, labels.entries as CocoEntry[], id, variants, k);
+        const annotations = cocoAnnotations(result, labels.entries as CocoEntry[], id, variants, k, masks);
         images.push({ id, entry, annotations });
       }
     },
@@ -233,11 +236,7 @@ export async function createLabelJob(flags: LabelFlags, run: LabelRun): Promise<
         lines.push(`wrote ${relative(cwd, cocoOut)}: ${images.length} images, ${count} annotations`);
         if (unmatched > 0)
           lines.push(`${unmatched} inputs have no entry in ${flags.coco} (written without annotations)`);
-        if (rle > 0) {
-          lines.push(
-            `${rle} run-length encoded (iscrowd) segmentations are not carried: their boxes are, with segmentation []`,
-          );
-        }
+        if (rle > 0) lines.push(`${rle} run-length encoded (iscrowd) segmentations moved as masks`);
       }
       if (noYolo > 0) lines.push(`${noYolo} inputs have no label file in ${flags.yolo} (no objects)`);
       return lines;
@@ -293,10 +292,54 @@ export function yoloText(
   return lines.map((l) => `${l[1]}\n`).join('');
 }
 
+/** A run-length encoded segmentation's mask after a variant's move (1 inside). */
+export interface MovedMask {
+  readonly data: Uint8Array;
+  readonly height: number;
+  readonly width: number;
+}
+
+/** How many masks one segmentation map carries, one bit each: nearest neighbour keeps ids below 2^24 exact. */
+const MASKS_PER_MAP = 24;
+
+/**
+ * The run-length encoded segmentations of one image's COCO entries moved as masks by variant k (the draws of its
+ * pixels, at `{ epoch: k, index }`): packed as bits of Int32Array class maps, 24 to a map, one `augment` call per
+ * map. By entry index; entries without one are absent.
+ */
+export function moveRleMasks(
+  augmenter: Augmenter,
+  entries: readonly CocoEntry[],
+  shape: Shape,
+  k: number,
+  index: number,
+): Map<number, MovedMask> {
+  const moved = new Map<number, MovedMask>();
+  const withRle = entries.flatMap((e, at) => (e.rle ? [at] : []));
+  for (let start = 0; start < withRle.length; start += MASKS_PER_MAP) {
+    const group = withRle.slice(start, start + MASKS_PER_MAP);
+    const data = new Int32Array(shape.height * shape.width);
+    group.forEach((at, bit) => {
+      const { mask } = entries[at].rle as RleMask;
+      for (let p = 0; p < mask.length; p++) if (mask[p] !== 0) data[p] |= 1 << bit;
+    });
+    const map = { data, height: shape.height, width: shape.width };
+    const out = augmenter.augment({ shape, segmentationMaps: map }, { epoch: k, index }).segmentationMaps;
+    group.forEach((at, bit) => {
+      const mask = new Uint8Array(out.data.length);
+      for (let p = 0; p < mask.length; p++) mask[p] = (out.data[p] >> bit) & 1;
+      moved.set(at, { data: mask, height: out.height, width: out.width });
+    });
+  }
+  return moved;
+}
+
 /**
  * The COCO annotations of one output: an annotation survives when its box does; its polygons are the pieces that
- * survived, its keypoints outside the output become [0, 0, 0] (COCO's "not labelled"), its area is its polygons'
- * (else its box's), its id the input's id × variants + k.
+ * survived, a run-length encoded segmentation is its moved mask (`masks`, by entry) in the input's form (a
+ * compressed string stays a string, a list of runs a list), its keypoints outside the output become [0, 0, 0]
+ * (COCO's "not labelled"), its area is its mask's pixel count, else its polygons', else its box's, its id the
+ * input's id × variants + k.
  */
 export function cocoAnnotations(
   result: { boundingBoxes: BoundingBox[]; polygons: Polygon[]; keypoints: Keypoint[] },
@@ -304,6 +347,7 @@ export function cocoAnnotations(
   imageId: number,
   variants: number,
   k: number,
+  masks: ReadonlyMap<number, MovedMask> = new Map(),
 ): Record<string, unknown>[] {
   const polygons = new Map<string, Polygon[]>();
   for (const p of result.polygons) {
@@ -317,7 +361,12 @@ export function cocoAnnotations(
     const { annotation, visibility, rle } = entries[at];
     const pieces = polygons.get(box.label as string) ?? [];
     const segmentation = pieces.map((p) => p.points.flatMap((q) => [q.x, q.y]));
-    const area = pieces.length > 0 ? pieces.reduce((sum, p) => sum + Math.abs(signedArea(p.points)), 0) : boxArea(box);
+    const mask = masks.get(at);
+    const area = mask
+      ? mask.data.reduce((sum, v) => sum + v, 0)
+      : pieces.length > 0
+        ? pieces.reduce((sum, p) => sum + Math.abs(signedArea(p.points)), 0)
+        : boxArea(box);
     const out: Record<string, unknown> = {
       ...annotation,
       id: (annotation.id as number) * variants + k,
@@ -325,7 +374,8 @@ export function cocoAnnotations(
       bbox: boxTo(box, 'xywh'),
       area,
     };
-    if (annotation.segmentation !== undefined) out.segmentation = rle ? [] : segmentation;
+    if (rle && mask) out.segmentation = encodeRle(mask.data, mask.height, mask.width, rle.form);
+    else if (annotation.segmentation !== undefined) out.segmentation = segmentation;
     if (annotation.keypoints !== undefined) {
       const kps: number[] = [];
       visibility.forEach((v, j) => {

@@ -128,6 +128,49 @@ describe('augkit augment with labels', () => {
     assert.match(run.stdout, /out-coco\/annotations\.json: 2 images, 2 annotations/);
   });
 
+  it('moves run-length encoded (crowd) segmentations as masks and writes each back in its form', async () => {
+    // Crowd masks on a.png: the 2 left columns (column-major runs 0 zeros, 20 ones, 180 zeros), as a list and as
+    // pycocotools' string '0d0d5'. Flipped, they are the 2 right columns: runs 180, 20 ('d5d0').
+    const crowd = {
+      images: [{ id: 1, file_name: 'a.png', width: W, height: H }],
+      annotations: [
+        {
+          id: 7,
+          image_id: 1,
+          bbox: [0.5, 0.5, 1, 9],
+          iscrowd: 1,
+          segmentation: { size: [H, W], counts: [0, 20, 180] },
+        },
+        { id: 8, image_id: 1, bbox: [0.5, 0.5, 1, 9], iscrowd: 1, segmentation: { size: [H, W], counts: '0d0d5' } },
+      ],
+    };
+    await writeFile(p('crowd.json'), JSON.stringify(crowd));
+    const out = join(dir, 'out-crowd');
+    const args = ['augment', p('in/a.png'), '--pipeline', p('flip.json'), '--seed', '1', '--coco', p('crowd.json')];
+    const run = await runCli([...args, '--out', out]);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const coco = JSON.parse(await readFile(join(out, 'annotations.json'), 'utf8'));
+    const common = { image_id: 1, bbox: [18.5, 0.5, 1, 9], iscrowd: 1, area: 20 };
+    assert.deepEqual(coco.annotations, [
+      { id: 7, ...common, segmentation: { size: [H, W], counts: [180, 20] } },
+      { id: 8, ...common, segmentation: { size: [H, W], counts: 'd5d0' } },
+    ]);
+    assert.match(run.stdout, /2 run-length encoded \(iscrowd\) segmentations moved as masks/);
+    // A malformed RLE names the file and the annotation, and nothing is written for its image.
+    crowd.annotations[1].segmentation = { size: [H, W], counts: '0d0' };
+    await writeFile(p('crowd.json'), JSON.stringify(crowd));
+    const bad = await runCli([...args, '--out', join(dir, 'out-crowd-bad')]);
+    assert.equal(bad.code, 1, bad.stdout + bad.stderr);
+    assert.match(
+      bad.stderr,
+      /crowd\.json: annotations\[1\] \(id 8\): segmentation \(RLE\): counts cover 20 pixels; the image has 10×20 = 200/,
+    );
+    assert.ok(
+      !(await listFiles(join(dir, 'out-crowd-bad'))).some((f) => f.startsWith('a_')),
+      'nothing written for a.png',
+    );
+  });
+
   it('drops what keeps less than --min-visibility inside, and clips the rest', async () => {
     const args = ['augment', p('in/a.png'), '--pipeline', p('shift.json'), '--seed', '1', '--yolo', p('yolo')];
     // The box moves to x 17–23: half of it stays inside; the triangle (x 2–4 → 17–19) stays whole.
