@@ -52,7 +52,7 @@ describe('PRESETS', () => {
     }
   });
 
-  it('give the colour presets the issue-24 breadth: blurs, hue and saturation, noise, brightness', () => {
+  it('give the colour presets the issue-24 breadth: blurs, hue and saturation, noise, brightness, blends, JPEG', () => {
     const types = (value: unknown): string[] =>
       Array.isArray(value)
         ? value.flatMap(types)
@@ -63,10 +63,28 @@ describe('PRESETS', () => {
             ]
           : [];
     assert.ok(types(PRESETS.light).includes('AddToHueAndSaturation'));
-    for (const t of ['AverageBlur', 'MedianBlur', 'AddToHueAndSaturation', 'AdditiveGaussianNoise']) {
+    for (const t of [
+      'AverageBlur',
+      'MedianBlur',
+      'AddToHueAndSaturation',
+      'AdditiveGaussianNoise',
+      'JpegCompression',
+    ]) {
       assert.ok(types(PRESETS.medium).includes(t), t);
     }
-    for (const t of ['MotionBlur', 'Sharpen', 'Emboss', 'MultiplyAndAddToBrightness', 'Grayscale', 'Invert']) {
+    for (const t of [
+      'MotionBlur',
+      'Sharpen',
+      'Emboss',
+      'MultiplyAndAddToBrightness',
+      'Grayscale',
+      'Invert',
+      'CoarseDropout',
+      'BlendAlphaSimplexNoise',
+      'BlendAlphaFrequencyNoise',
+      'KMeansColorQuantization',
+      'JpegCompression',
+    ]) {
       assert.ok(types(PRESETS.heavy).includes(t), t);
     }
   });

@@ -28,8 +28,8 @@ export const PRESETS = {
   },
   /**
    * The usual training mix (imgaug's README example): mirror, a crop of up to 10% per side (resized back), one of
-   * three blurs now and then, contrast and brightness, a shift of hue and saturation or a little noise on some
-   * images, scale/shift/rotate/shear.
+   * three blurs now and then, contrast and brightness, a shift of hue and saturation, a little noise or JPEG
+   * artefacts on some images, scale/shift/rotate/shear.
    */
   medium: {
     type: 'Sequential',
@@ -53,6 +53,7 @@ export const PRESETS = {
       { type: 'Multiply', mul: [0.8, 1.2] },
       { type: 'Sometimes', p: 0.3, then: { type: 'AddToHueAndSaturation', value: [-20, 20] } },
       { type: 'Sometimes', p: 0.2, then: { type: 'AdditiveGaussianNoise', scale: [0, 0.05 * 255] } },
+      { type: 'Sometimes', p: 0.2, then: { type: 'JpegCompression', compression: [50, 90] } },
       {
         type: 'Affine',
         scale: [0.9, 1.1],
@@ -65,7 +66,8 @@ export const PRESETS = {
   /**
    * Strong changes: crops and pads of any pad mode (resized back) on half of the images, large rotations and
    * shears, blurs (Gaussian, box, median, motion), sharpening and embossing, contrast, brightness in a random colour
-   * space, hue and saturation, some gray, noise, dropped pixels and salt-and-pepper, a few inverted channels.
+   * space, hue and saturation, some gray, noise, dropped pixels or rectangles and salt-and-pepper, edges or contrast
+   * blended in through simplex or frequency noise, fewer colours, JPEG artefacts, a few inverted channels.
    */
   heavy: {
     type: 'Sequential',
@@ -115,8 +117,51 @@ export const PRESETS = {
       {
         type: 'Sometimes',
         p: 0.5,
-        then: { type: 'Dropout', p: [0, 0.1] },
+        then: {
+          type: 'OneOf',
+          children: [
+            { type: 'Dropout', p: [0, 0.1] },
+            { type: 'CoarseDropout', p: [0.03, 0.15], sizePercent: [0.02, 0.05], perChannel: 0.2 },
+          ],
+        },
       },
+      // imgaug's README example: edges shown in cloud-like patches, and contrast or brightness in blotches.
+      {
+        type: 'Sometimes',
+        p: 0.2,
+        then: {
+          type: 'BlendAlphaSimplexNoise',
+          foreground: {
+            type: 'OneOf',
+            children: [
+              { type: 'EdgeDetect', alpha: [0, 0.7] },
+              { type: 'DirectedEdgeDetect', alpha: [0, 0.7], direction: [0, 1] },
+            ],
+          },
+        },
+      },
+      {
+        type: 'Sometimes',
+        p: 0.2,
+        then: {
+          type: 'BlendAlphaFrequencyNoise',
+          exponent: [-4, 0],
+          foreground: { type: 'Multiply', mul: [0.5, 1.5], perChannel: true },
+          background: { type: 'LinearContrast', alpha: [0.5, 2] },
+        },
+      },
+      {
+        type: 'Sometimes',
+        p: 0.1,
+        then: {
+          type: 'OneOf',
+          children: [
+            { type: 'KMeansColorQuantization', nColors: [4, 16] },
+            { type: 'UniformColorQuantization', nColors: [4, 16] },
+          ],
+        },
+      },
+      { type: 'Sometimes', p: 0.2, then: { type: 'JpegCompression', compression: [60, 95] } },
       {
         type: 'Sometimes',
         p: 0.3,
