@@ -1,11 +1,14 @@
+import { readFile } from 'node:fs/promises';
 // Reading the labels of real datasets for `augkit augment` and `augkit grid`: YOLO text files, COCO JSON and PNG class
 // maps, into augkit's label kinds. Each label carries the index of the entry it came from as its `label`, so the
 // labels that survive augmentation can be written back in the entry's own form (labels-write.ts). A malformed entry
 // is a LabelError naming the file and the entry.
 import { type BoundingBox, type Keypoint, type Polygon, type SegmentationMap, boxFrom } from '../augmentables/index.ts';
 import { describeValue } from '../core/errors.ts';
+import { plainFileError } from '../core/file-errors.ts';
 import type { Shape } from '../core/image.ts';
 import { readImageWithInfo } from '../io/image-file.ts';
+import { type PngClassForm, readPngClassMap } from './labels-png.ts';
 import { type RleMask, decodeRle } from './labels-rle.ts';
 
 /** A malformed label file or entry: the message names the file and the entry. */
@@ -234,11 +237,25 @@ export function cocoLabels(index: CocoIndex, image: CocoImage, shape: Shape): So
   return labels;
 }
 
+/** A class map as read: `form` when it came from a palette or 16-bit PNG (written back in that form). */
+export type ClassMapFile = SegmentationMap & { readonly form?: PngClassForm };
+
 /**
- * A class map from a PNG (or any file sharp reads): grey, 8 bits, one class id per pixel (0–255). Colour files whose
- * channels agree are read as grey; others, and 16-bit files, are LabelErrors (their classes would be changed).
+ * A class map from a PNG (or any file sharp reads): a palette PNG's indices (the palette index is the class), a
+ * 16-bit grey PNG's values, or grey 8-bit values (one class id per pixel, 0–255). Colour files whose channels agree
+ * are read as grey; other colour files and other 16-bit files are LabelErrors (their classes would be changed).
  */
-export async function readMask(path: string, display: string): Promise<SegmentationMap> {
+export async function readMask(path: string, display: string): Promise<ClassMapFile> {
+  const bytes = await readFile(path).catch((error) => {
+    throw new LabelError(`${display}: cannot read: ${plainFileError(error)}`);
+  });
+  let png: ReturnType<typeof readPngClassMap>;
+  try {
+    png = readPngClassMap(bytes);
+  } catch (error) {
+    throw new LabelError(`${display}: ${(error as Error).message}`);
+  }
+  if (png !== undefined) return { ...png.map, form: png.form };
   let decoded: Awaited<ReturnType<typeof readImageWithInfo>>;
   try {
     decoded = await readImageWithInfo(path);
@@ -250,7 +267,7 @@ export async function readMask(path: string, display: string): Promise<Segmentat
   const { image, info } = decoded;
   if (info.bitsPerSample > 8) {
     throw new LabelError(
-      `${display}: a ${info.bitsPerSample}-bit mask; class maps must be 8-bit grey PNGs (ids 0–255)`,
+      `${display}: a ${info.bitsPerSample}-bit colour mask; class maps are grey (8 or 16 bits) or palette PNGs`,
     );
   }
   const { height, width, channels } = image;
@@ -260,7 +277,7 @@ export async function readMask(path: string, display: string): Promise<Segmentat
     for (let c = 1; c < Math.min(channels, 3); c++) {
       if (image.data[p * channels + c] !== v) {
         throw new LabelError(
-          `${display}: a colour image (pixel ${p % width}, ${Math.floor(p / width)} is not grey); class maps must be grey, one class id per pixel`,
+          `${display}: a colour image (pixel ${p % width}, ${Math.floor(p / width)} is not grey); class maps are grey or palette PNGs, one class id per pixel`,
         );
       }
     }

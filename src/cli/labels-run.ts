@@ -12,7 +12,9 @@ import type { Shape } from '../core/image.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { encodeImage } from '../io/image-file.ts';
 import { CliError, type ParsedArgs, UsageError, stringOption } from './command.ts';
+import { encodePngClassMap } from './labels-png.ts';
 import {
+  type ClassMapFile,
   type CocoEntry,
   type CocoIndex,
   LabelError,
@@ -43,8 +45,9 @@ export const LABEL_HELP = `  --coco FILE         COCO annotations of the inputs 
   --yolo DIR          YOLO label files: DIR/<path below the input folder>.txt per input, "class cx cy w h" or
                       "class x1 y1 x2 y2 …" (a polygon) per line, normalised; each output gets <name>_<k>.txt
                       beside it (an input without a file has no objects)
-  --masks DIR         class maps: DIR/<path below the input folder>.png per input, 8-bit grey, one class id per
-                      pixel (any size; moved by nearest neighbour, new area 0); each output gets <name>_<k>.mask.png
+  --masks DIR         class maps: DIR/<path below the input folder>.png per input, one class id per pixel: 8- or
+                      16-bit grey, or a palette PNG (the index is the class); any size; moved by nearest neighbour,
+                      new area 0; each output gets <name>_<k>.mask.png in the input's form (its palette)
   --min-visibility F  drop a box, polygon or keypoint that keeps less than this fraction of itself inside the
                       output (0–1; default 0: only those wholly outside); the rest are clipped to the image`;
 
@@ -197,12 +200,16 @@ export async function createLabelJob(flags: LabelFlags, run: LabelRun): Promise<
       }
       if (result.segmentationMaps !== undefined) {
         const map = result.segmentationMaps as SegmentationMap;
-        const bytes = await encodeImage(`${stem}.mask.png`, {
-          data: map.data as Uint8Array,
-          height: map.height,
-          width: map.width,
-          channels: 1,
-        });
+        // A palette or 16-bit input is written back in its form (its palette); others as 8-bit grey.
+        const form = (labels.segmentationMaps as ClassMapFile).form;
+        const bytes = form
+          ? encodePngClassMap(map, form)
+          : await encodeImage(`${stem}.mask.png`, {
+              data: map.data as Uint8Array,
+              height: map.height,
+              width: map.width,
+              channels: 1,
+            });
         await writeOwned(`${stem}.mask.png`, bytes, overwrite, cwd);
       }
       if (coco !== undefined && file.cocoImage !== undefined) {

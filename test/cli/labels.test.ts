@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { encodePngClassMap, readPngClassMap } from '../../src/cli/labels-png.ts';
 import { readImage } from '../../src/io/image-file.ts';
 import { listFiles, runCli, writePng } from './run-cli.ts';
 
@@ -169,6 +170,40 @@ describe('augkit augment with labels', () => {
       !(await listFiles(join(dir, 'out-crowd-bad'))).some((f) => f.startsWith('a_')),
       'nothing written for a.png',
     );
+  });
+
+  it('reads palette and 16-bit class maps with --masks and writes each back in its form', async () => {
+    // Class k in column x = k (palette indices 0–19 with a 20-colour palette; 16-bit ids 1000·x), flipped: 19 − x.
+    const palette = Uint8Array.from({ length: 60 }, (_, i) => (i * 37) % 256);
+    const forms = [
+      { kind: 'palette' as const, palette, data: Uint8Array.from({ length: H * W }, (_, i) => i % W), scale: 1 },
+      { kind: 'grey16' as const, data: Uint16Array.from({ length: H * W }, (_, i) => 1000 * (i % W)), scale: 1000 },
+    ];
+    for (const { data, scale, ...form } of forms) {
+      const masks = join(dir, `masks-${form.kind}`);
+      await mkdir(masks, { recursive: true });
+      await writeFile(join(masks, 'a.png'), encodePngClassMap({ data, height: H, width: W }, form));
+      const out = join(dir, `out-${form.kind}`);
+      const run = await runCli([
+        'augment',
+        p('in/a.png'),
+        '--out',
+        out,
+        '--pipeline',
+        p('flip.json'),
+        '--seed',
+        '1',
+        '--masks',
+        masks,
+      ]);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      const back = readPngClassMap(await readFile(join(out, 'a_0.mask.png')));
+      assert.deepEqual(back?.form, form, `${form.kind}: the form and palette kept`);
+      assert.deepEqual(
+        Array.from(back?.map.data ?? []),
+        Array.from({ length: H * W }, (_, i) => scale * (W - 1 - (i % W))),
+      );
+    }
   });
 
   it('drops what keeps less than --min-visibility inside, and clips the rest', async () => {
