@@ -12,6 +12,9 @@ const H = 10;
 const W = 20;
 let dir: string;
 const p = (name: string) => join(dir, name);
+/** `augkit augment INPUT --out OUT` with Fliplr and seed 1, and more flags. */
+const flipped = (input: string, out: string, ...flags: string[]) =>
+  runCli(['augment', input, '--out', out, '--pipeline', p('flip.json'), '--seed', '1', ...flags]);
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'augkit-labels-'));
@@ -58,20 +61,7 @@ after(async () => {
 describe('augkit augment with labels', () => {
   it('moves YOLO boxes and polygons and mask images with Fliplr; a malformed file writes nothing for its image', async () => {
     const out = join(dir, 'out-yolo');
-    const run = await runCli([
-      'augment',
-      p('in'),
-      '--out',
-      out,
-      '--pipeline',
-      p('flip.json'),
-      '--seed',
-      '1',
-      '--yolo',
-      p('yolo'),
-      '--masks',
-      p('masks'),
-    ]);
+    const run = await flipped(p('in'), out, '--yolo', p('yolo'), '--masks', p('masks'));
     assert.equal(run.code, 1, run.stdout + run.stderr);
     assert.match(run.stderr, /in\/b\.png: 0 written; \S*yolo\/b\.txt:1: expected "class cx cy w h"/);
     assert.deepEqual(await listFiles(out), ['a_0.mask.png', 'a_0.png', 'a_0.txt', 'manifest.jsonl']);
@@ -90,20 +80,7 @@ describe('augkit augment with labels', () => {
 
   it('writes a COCO file for the outputs: boxes, polygons and keypoints flipped, ids per variant', async () => {
     const out = join(dir, 'out-coco');
-    const run = await runCli([
-      'augment',
-      p('in'),
-      '--out',
-      out,
-      '--pipeline',
-      p('flip.json'),
-      '--seed',
-      '1',
-      '--n',
-      '2',
-      '--coco',
-      p('ann.json'),
-    ]);
+    const run = await flipped(p('in'), out, '--n', '2', '--coco', p('ann.json'));
     assert.equal(run.code, 1, run.stdout + run.stderr);
     assert.match(run.stderr, /in\/b\.png: 0 written; \S*ann\.json: annotations\[1\] \(id 2\): bbox must be/);
     assert.ok(!(await listFiles(out)).some((f) => f.startsWith('b_')), 'nothing written for b.png');
@@ -184,18 +161,7 @@ describe('augkit augment with labels', () => {
       await mkdir(masks, { recursive: true });
       await writeFile(join(masks, 'a.png'), encodePngClassMap({ data, height: H, width: W }, form));
       const out = join(dir, `out-${form.kind}`);
-      const run = await runCli([
-        'augment',
-        p('in/a.png'),
-        '--out',
-        out,
-        '--pipeline',
-        p('flip.json'),
-        '--seed',
-        '1',
-        '--masks',
-        masks,
-      ]);
+      const run = await flipped(p('in/a.png'), out, '--masks', masks);
       assert.equal(run.code, 0, run.stdout + run.stderr);
       const back = readPngClassMap(await readFile(join(out, 'a_0.mask.png')));
       assert.deepEqual(back?.form, form, `${form.kind}: the form and palette kept`);
