@@ -6,7 +6,9 @@
 import type { GridShape } from './convolve.ts';
 import { reflect101 } from './convolve.ts';
 import { Scratch } from './scratch.ts';
+import { defineKernel } from './table.ts';
 import { saturateU8 } from './warp/tables.ts';
+import { boxU8Wasm } from './wasm/filter.ts';
 
 // Column offsets, row sums and the running column sums of one call (kernels run synchronously).
 const scratch = new Scratch();
@@ -68,21 +70,41 @@ function rowSums(src: ArrayLike<number>, shape: GridShape, kw: number, sums: Flo
  */
 export function boxFilterU8(src: Uint8Array, shape: GridShape, kh: number, kw: number, out: Uint8Array): void {
   checkBox('boxFilterU8', src, shape, kh, kw, out);
+  boxU8(src, shape, kh, kw, out);
+}
+
+/**
+ * OpenCV's ColumnSum<ushort, uchar> division of a window's sum for windows of n ≤ 256 pixels:
+ * ((s + delta) · scale) >> 16 with scale the floor or ceil of 65536 / n and delta = n / 2 (+1).
+ */
+function boxDivision(n: number): { readonly scale: number; readonly delta: number } {
+  const scalef = 65536 / n;
+  let scale = Math.floor(scalef);
+  let delta = n >> 1;
+  if (scalef - scale < 0.5) delta++;
+  else scale++;
+  return { scale, delta };
+}
+
+const boxU8 = defineKernel({
+  name: 'boxFilterU8',
+  reference: boxLoopU8,
+  wasm: (src: Uint8Array, shape: GridShape, kh: number, kw: number, out: Uint8Array) => {
+    const { scale, delta } = boxDivision(kh * kw);
+    return boxU8Wasm(src, shape.height, shape.width, shape.channels, kh, kw, scale, delta, out);
+  },
+  when: (_src, _shape, kh, kw) => kh * kw >= 2 && kh * kw <= 256,
+  condition: 'windows of 2 to 256 pixels',
+});
+
+/** {@link boxFilterU8} after its checks: the reference the WebAssembly twin equals. */
+function boxLoopU8(src: Uint8Array, shape: GridShape, kh: number, kw: number, out: Uint8Array): void {
   const { height, width, channels } = shape;
   const stride = width * channels;
   const sums = scratch.i32(1, height * stride);
   rowSums(src, shape, kw, sums);
   const n = kh * kw;
-  // OpenCV's ColumnSum<ushort, uchar>: d = n, divScale = floor or ceil of 65536 / d, divDelta = d / 2 (+1).
-  let divScale = 1;
-  let divDelta = 0;
-  if (n <= 256) {
-    const scalef = 65536 / n;
-    divScale = Math.floor(scalef);
-    divDelta = n >> 1;
-    if (scalef - divScale < 0.5) divDelta++;
-    else divScale++;
-  }
+  const { scale: divScale, delta: divDelta } = n <= 256 ? boxDivision(n) : { scale: 1, delta: 0 };
   const scaleF32 = Math.fround(1 / n);
   const ay = anchor(kh);
   const rows = scratch.i32(2, height + kh);

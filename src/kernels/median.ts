@@ -5,6 +5,8 @@
 
 import type { GridShape } from './convolve.ts';
 import { Scratch } from './scratch.ts';
+import { defineKernel } from './table.ts';
+import { medianU8Wasm } from './wasm/filter.ts';
 
 // Row offsets, column offsets and the histogram or window of one call (kernels run synchronously).
 const scratch = new Scratch();
@@ -37,6 +39,20 @@ function clampedOffsets(slot: number, len: number, r: number, step: number): Int
 export function medianFilterU8(src: Uint8Array, shape: GridShape, k: number, out: Uint8Array): void {
   checkMedian('medianFilterU8', src, shape, k, out);
   if (src === out) throw new RangeError('medianFilterU8: out must not be src');
+  medianU8(src, shape, k, out);
+}
+
+const medianU8 = defineKernel({
+  name: 'medianU8',
+  reference: medianLoopU8,
+  wasm: (src: Uint8Array, shape: GridShape, k: number, out: Uint8Array) =>
+    medianU8Wasm(src, shape.height, shape.width, shape.channels, k, out),
+  when: (_src, _shape, k) => k === 3 || k === 5,
+  condition: 'k = 3 or 5',
+});
+
+/** {@link medianFilterU8} after its checks: the reference the WebAssembly twin equals. */
+function medianLoopU8(src: Uint8Array, shape: GridShape, k: number, out: Uint8Array): void {
   const { height, width, channels } = shape;
   const stride = width * channels;
   const r = k >> 1;

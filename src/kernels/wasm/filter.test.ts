@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { withWasmKernels } from '../../../test/helpers/wasm.ts';
 import * as iaa from '../../index.ts';
+import { boxFilterU8 } from '../box-filter.ts';
 import { type Filter2DKernel, filter2D } from '../filter2d.ts';
+import { medianFilterU8 } from '../median.ts';
 import { wasmKernelsAvailable } from './simd.ts';
 
 /** filter2D of `src` with the WebAssembly kernels on or off, and how often the twin ran. */
@@ -86,5 +88,60 @@ describe('filter2DU8Wasm (filter2D in WebAssembly)', () => {
     filter2D(new Uint8Array(60), shape, [k, k, k], new Uint8Array(60));
     filter2D(new Float32Array(60), shape, [k], new Float32Array(60));
     assert.deepEqual(iaa.kernelRuns().filter2D, { wasm: 0, typescript: 2, declined: 0 });
+  });
+});
+
+/** `filter(src, shape, out)` with the WebAssembly kernels on and off: both outputs and the twin's runs under `name`. */
+function both(name: 'medianU8' | 'boxFilterU8', src: Uint8Array, filter: (out: Uint8Array) => void) {
+  return [true, false].map((wasm) =>
+    withWasmKernels(wasm, () => {
+      iaa.resetKernelRuns();
+      const out = new Uint8Array(src.length);
+      filter(out);
+      return { out, runs: iaa.kernelRuns()[name].wasm };
+    }),
+  );
+}
+
+describe('medianU8Wasm (medianBlur in WebAssembly)', () => {
+  it('gives the loop’s bytes for k = 3 and 5 on any size, down to one pixel', () => {
+    fc.assert(
+      fc.property(image, fc.constantFrom(3, 5), ({ h, w, channels, seed }, k) => {
+        const src = pixels(h * w * channels, seed);
+        // Few distinct values too (many ties in a window).
+        if (seed % 3 === 0) for (let i = 0; i < src.length; i++) src[i] &= 0xc0;
+        const shape = { height: h, width: w, channels };
+        const [wasm, ts] = both('medianU8', src, (out) => medianFilterU8(src, shape, k, out));
+        assert.equal(wasm.runs, 1, 'the WebAssembly twin did not run');
+        assert.equal(ts.runs, 0);
+        assert.deepEqual(wasm.out, ts.out);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('boxU8Wasm (blur in WebAssembly)', () => {
+  it('gives the loop’s bytes for windows of 2 … 256 pixels on any size, and in place', () => {
+    fc.assert(
+      fc.property(
+        image,
+        fc.integer({ min: 1, max: 16 }),
+        fc.integer({ min: 1, max: 16 }),
+        ({ h, w, channels, seed }, kh, kw) => {
+          fc.pre(kh * kw >= 2);
+          const src = pixels(h * w * channels, seed);
+          const shape = { height: h, width: w, channels };
+          const [wasm, ts] = both('boxFilterU8', src, (out) => boxFilterU8(src, shape, kh, kw, out));
+          assert.equal(wasm.runs, 1, 'the WebAssembly twin did not run');
+          assert.equal(ts.runs, 0);
+          assert.deepEqual(wasm.out, ts.out);
+          const inPlace = src.slice();
+          boxFilterU8(inPlace, shape, kh, kw, inPlace);
+          assert.deepEqual(inPlace, ts.out);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 /**
- * filter2D's uint8 kernel in WebAssembly (wasm/filter.c): one float32 kernel for every channel, the same bytes as
- * filter2d.ts's TypeScript loop, which stays the reference and the fallback (and runs per-channel kernels).
+ * The uint8 filters in WebAssembly (wasm/filter.c): filter2D with one float32 kernel for every channel, the 3 × 3 and
+ * 5 × 5 median, and the box filter of 2 … 256 pixels; the same bytes as the TypeScript loops (filter2d.ts, median.ts,
+ * box-filter.ts), which stay the references and the fallbacks. Each call pads one image in the module's memory.
  */
 import { alignedLike, copySpan } from '../copy.ts';
 import { allocate, heapViews } from './arena.ts';
@@ -28,6 +29,40 @@ interface FilterExports extends Exports {
     mode: number,
     pad: number,
   ): void;
+  median_u8(src: number, dst: number, h: number, w: number, cn: number, k: number, pad: number): void;
+  box_u8(
+    src: number,
+    dst: number,
+    h: number,
+    w: number,
+    cn: number,
+    kh: number,
+    kw: number,
+    scale: number,
+    delta: number,
+    pad: number,
+    col: number,
+  ): void;
+}
+
+/**
+ * Copies the `n` values of `src` into the module's memory at `srcAt`, runs `kernel(srcAt, outAt)`, and copies its
+ * output from `outAt` to `out` (each place moved to the array's alignment when it is shared; see copy.ts).
+ */
+function runOnCopy(
+  exports: FilterExports,
+  src: Uint8Array,
+  out: Uint8Array,
+  n: number,
+  at: { readonly src: number; readonly out: number },
+  kernel: (srcAt: number, outAt: number) => void,
+): void {
+  const { u8 } = heapViews(exports);
+  const srcAt = alignedLike(at.src, src);
+  const outAt = alignedLike(at.out, out);
+  copySpan(u8, srcAt, src, 0, n);
+  kernel(srcAt, outAt);
+  copySpan(out, 0, u8, outAt, n);
 }
 
 /**
@@ -73,7 +108,7 @@ export function filter2DU8Wasm(
     src: n + 8,
     out: n + 8,
   });
-  const { u8, i32, f64 } = heapViews(exports);
+  const { i32, f64 } = heapViews(exports);
   // The non-zero taps in row-major order (the loop's order), with their offsets in the padded image.
   let nz = 0;
   for (let i = 0; i < kh; i++) {
@@ -86,10 +121,55 @@ export function filter2DU8Wasm(
       nz++;
     }
   }
-  const srcAt = alignedLike(at.src, src);
-  const outAt = alignedLike(at.out, out);
-  copySpan(u8, srcAt, src, 0, n);
-  exports.filter2d_u8(srcAt, outAt, h, w, cn, kh, kw, ay, ax, nz, at.off, at.taps, mode, at.pad);
-  copySpan(out, 0, u8, outAt, n);
+  runOnCopy(exports, src, out, n, at, (srcAt, outAt) =>
+    exports.filter2d_u8(srcAt, outAt, h, w, cn, kh, kw, ay, ax, nz, at.off, at.taps, mode, at.pad),
+  );
+  return true;
+}
+
+/**
+ * `cv2.medianBlur(src, k)` of one h × w × cn uint8 image into `out` for k = 3 or 5 (median.ts's medianFilterU8).
+ * Returns false, having written nothing, when the WebAssembly kernels are unavailable or k is another size.
+ */
+export function medianU8Wasm(src: Uint8Array, h: number, w: number, cn: number, k: number, out: Uint8Array): boolean {
+  if (k !== 3 && k !== 5) return false;
+  const exports = family.activeFor(src, out) as FilterExports | null;
+  if (exports === null) return false;
+  const n = h * w * cn;
+  const at = allocate(exports, { pad: exports.filter2d_u8_pad_bytes(h, w, cn, k, k), src: n + 8, out: n + 8 });
+  runOnCopy(exports, src, out, n, at, (srcAt, outAt) => exports.median_u8(srcAt, outAt, h, w, cn, k, at.pad));
+  return true;
+}
+
+/**
+ * `cv2.blur` of one h × w × cn uint8 image into `out` with a kh × kw window of 2 … 256 pixels, whose sums OpenCV
+ * divides as ((s + delta) · scale) >> 16 (box-filter.ts's boxFilterU8 computes `scale` and `delta`). `out` may be
+ * `src`. Returns false, having written nothing, when the WebAssembly kernels are unavailable or the window is
+ * another size.
+ */
+export function boxU8Wasm(
+  src: Uint8Array,
+  h: number,
+  w: number,
+  cn: number,
+  kh: number,
+  kw: number,
+  scale: number,
+  delta: number,
+  out: Uint8Array,
+): boolean {
+  if (kh * kw < 2 || kh * kw > 256) return false;
+  const exports = family.activeFor(src, out) as FilterExports | null;
+  if (exports === null) return false;
+  const n = h * w * cn;
+  const at = allocate(exports, {
+    pad: exports.filter2d_u8_pad_bytes(h, w, cn, kh, kw),
+    col: 2 * ((w + kw - 1) * cn + 8),
+    src: n + 8,
+    out: n + 8,
+  });
+  runOnCopy(exports, src, out, n, at, (srcAt, outAt) =>
+    exports.box_u8(srcAt, outAt, h, w, cn, kh, kw, scale, delta, at.pad, at.col),
+  );
   return true;
 }
