@@ -1,7 +1,8 @@
 /**
- * Resize's exact halving of a uint8 image in WebAssembly (wasm/resize.c): OpenCV's 2×2 area average, the same bytes
- * as resize.ts's TypeScript loops, which stay the reference. Rows go through the module's memory in chunks of row
- * pairs, so a large image needs no more than about CHUNK_BYTES of it.
+ * Resize's uint8 kernels in WebAssembly (wasm/resize.c): the exact halving (OpenCV's 2×2 area average), the bilinear
+ * path (OpenCV's fixed-point scheme) and the weighted area shrink (OpenCV's float32 sums), each the bytes of the
+ * TypeScript loops in resize.ts and resize-area.ts, which stay the reference. The halving and the bilinear path move
+ * rows through the module's memory in chunks, so a large image needs no more than about CHUNK_BYTES of it.
  */
 import { alignedLike, copySpan } from '../copy.ts';
 import { allocate, heapViews, throughMemory } from './arena.ts';
@@ -48,13 +49,11 @@ interface LinearExports extends ResizeExports {
     stride: number,
     sbase: number,
     dst: number,
-    rowLen: number,
+    dw: number,
     y0: number,
     y1: number,
-    i0: number,
-    i1: number,
-    w0: number,
-    w1: number,
+    xo: number,
+    xw: number,
     ys0: number,
     ys1: number,
     b0: number,
@@ -96,38 +95,28 @@ export function resizeLinearU8Wasm(
   const stride = sw * cn;
   const ys0 = ay.ofs;
   const chunk = Math.max(CHUNK_BYTES, 2 * stride + rowLen);
-  // Per-value tables (source index and weight of a pixel and the next), per-row tables (source rows and weights),
-  // two scratch rows, then the chunk's source rows and output rows (with 16 bytes more for placing them at a shared
-  // buffer's alignment, see copy.ts, and slack).
+  // Per-pixel tables (the first source pixel's byte offset, the two weights as an int16 pair), per-row tables
+  // (source rows and weights), two scratch rows (16 bytes more: SIMD stores run past a row's end), then the chunk's
+  // source rows and output rows (with 16 bytes more for placing them at a shared buffer's alignment, see copy.ts,
+  // and slack).
   const at = allocate(exports, {
-    i0: 4 * rowLen,
-    i1: 4 * rowLen,
-    w0: 4 * rowLen,
-    w1: 4 * rowLen,
+    xo: 4 * dw,
+    xw: 4 * dw,
     y0: 4 * dh,
     y1: 4 * dh,
     b0: 4 * dh,
     b1: 4 * dh,
-    r0: 4 * rowLen,
-    r1: 4 * rowLen,
-    chunk: chunk + 80,
+    r0: 4 * rowLen + 16,
+    r1: 4 * rowLen + 16,
+    chunk: chunk + 80 + cn,
   });
   const { i32, u8 } = heapViews(exports);
-  const tI0 = at.i0 >> 2;
-  const tI1 = at.i1 >> 2;
-  const tW0 = at.w0 >> 2;
-  const tW1 = at.w1 >> 2;
-  for (let x = 0, k = 0; x < dw; x++) {
-    const i = ax.ofs[x] * cn;
-    // As the TypeScript loop: weight 0 on the next pixel reads one pixel (`s · 2048`); the last column has no next.
-    const one = ax.w1[x] === 0;
-    const next = ax.ofs[x] < sw - 1 ? cn : 0;
-    for (let c = 0; c < cn; c++, k++) {
-      i32[tI0 + k] = i + c;
-      i32[tI1 + k] = one ? i + c : i + next + c;
-      i32[tW0 + k] = one ? 2048 : ax.w0[x];
-      i32[tW1 + k] = one ? 0 : ax.w1[x];
-    }
+  const tXo = at.xo >> 2;
+  const tXw = at.xw >> 2;
+  for (let x = 0; x < dw; x++) {
+    i32[tXo + x] = ax.ofs[x] * cn;
+    // Weight 0 on the next pixel where there is none (the last column), as the TypeScript loop reads one pixel.
+    i32[tXw + x] = ax.w0[x] | (ax.w1[x] << 16);
   }
   i32.set(ys0, at.y0 >> 2);
   const tY1 = at.y1 >> 2;
@@ -142,6 +131,8 @@ export function resizeLinearU8Wasm(
     const last = i32[tY1 + y1 - 1];
     const srcBytes = (last - first + 1) * stride;
     const srcAt = alignedLike(at.chunk, src, first * stride);
+    // The kernel's reads past the last source pixel (up to 8 bytes from its start, weighed by 0) land on the output
+    // rows or the region's slack.
     const dstAt = alignedLike(srcAt + srcBytes, out, y0 * rowLen);
     copySpan(u8, srcAt, src, first * stride, srcBytes);
     exports.resize_linear_u8(
@@ -149,13 +140,11 @@ export function resizeLinearU8Wasm(
       stride,
       first,
       dstAt,
-      rowLen,
+      dw,
       y0,
       y1,
-      at.i0,
-      at.i1,
-      at.w0,
-      at.w1,
+      at.xo,
+      at.xw,
       at.y0,
       at.y1,
       at.b0,
@@ -177,10 +166,9 @@ interface AreaExports extends Exports {
     sw: number,
     cn: number,
     dw: number,
+    kx: number,
     xsi: number,
-    xdi: number,
     xal: number,
-    xn: number,
     ysi: number,
     ydi: number,
     yal: number,
@@ -220,43 +208,40 @@ export function areaU8Wasm(
   const exports = family.activeFor(src, out) as AreaExports | null;
   if (exports === null) return false;
   const rowLen = dw * cn;
+  // The x table per destination pixel: kx entries each, the most one pixel has (xt lists each pixel's entries
+  // together, in order), padded with weight 0.
+  let kx = 1;
+  for (let k = 1, run = 1; k < xt.n; k++) {
+    run = xt.di[k] === xt.di[k - 1] ? run + 1 : 1;
+    if (run > kx) kx = run;
+  }
   const at = allocate(exports, {
-    xsi: 4 * xt.n,
-    xdi: 4 * xt.n,
-    xal: 4 * xt.n,
+    xsi: 4 * dw * kx,
+    xal: 4 * dw * kx,
     ysi: 4 * yt.n,
     ydi: 4 * yt.n,
     yal: 4 * yt.n,
-    buf: 4 * rowLen,
+    buf: 4 * rowLen + 16,
     sum: 4 * rowLen,
-    src: src.length,
+    src: src.length + 16,
     dst: out.length,
   });
   const { i32, u8, f32 } = heapViews(exports);
-  i32.set(xt.si.subarray(0, xt.n), at.xsi >> 2);
-  i32.set(xt.di.subarray(0, xt.n), at.xdi >> 2);
-  f32.set(xt.alpha.subarray(0, xt.n), at.xal >> 2);
+  const tSi = at.xsi >> 2;
+  const tAl = at.xal >> 2;
+  // Every slot reads pixel 0 with weight 0 until one of the pixel's entries fills it.
+  i32.fill(0, tSi, tSi + dw * kx);
+  f32.fill(0, tAl, tAl + dw * kx);
+  for (let k = 0, j = 0; k < xt.n; k++) {
+    j = k > 0 && xt.di[k] === xt.di[k - 1] ? j + 1 : 0;
+    i32[tSi + xt.di[k] * kx + j] = xt.si[k];
+    f32[tAl + xt.di[k] * kx + j] = xt.alpha[k];
+  }
   i32.set(yt.si.subarray(0, yt.n), at.ysi >> 2);
   i32.set(yt.di.subarray(0, yt.n), at.ydi >> 2);
   f32.set(yt.alpha.subarray(0, yt.n), at.yal >> 2);
   copySpan(u8, at.src, src, 0, src.length);
-  exports.area_u8(
-    at.src,
-    at.dst,
-    sw,
-    cn,
-    dw,
-    at.xsi,
-    at.xdi,
-    at.xal,
-    xt.n,
-    at.ysi,
-    at.ydi,
-    at.yal,
-    yt.n,
-    at.buf,
-    at.sum,
-  );
+  exports.area_u8(at.src, at.dst, sw, cn, dw, kx, at.xsi, at.xal, at.ysi, at.ydi, at.yal, yt.n, at.buf, at.sum);
   copySpan(out, 0, u8, at.dst, out.length);
   return true;
 }
