@@ -79,6 +79,10 @@ export function padImage(src: Image, out: Image, sides: Sides, mode: PadMode, cv
 }
 
 function padByIndex(src: Image, out: Image, sides: Sides, mode: IndexMode, cval: number): void {
+  if (mode === 'constant') {
+    padConstant(src, out, sides, cval);
+    return;
+  }
   const { height: h, width: w, channels: cn } = src;
   const { top, left } = sides;
   const ow = out.width;
@@ -88,7 +92,6 @@ function padByIndex(src: Image, out: Image, sides: Sides, mode: IndexMode, cval:
   const rowLen = ow * cn;
   const srcRow = w * cn;
   const leftLen = left * cn;
-  const rightAt = leftLen + srcRow;
   // The source column of each padded column (-1: cval); only the padded ones are read.
   const cols = scratch.i32(0, ow);
   for (let x = 0; x < ow; x++) cols[x] = borderIndex(x - left, w, mode);
@@ -101,14 +104,29 @@ function padByIndex(src: Image, out: Image, sides: Sides, mode: IndexMode, cval:
     }
     const base = sy * srcRow;
     d.set(s.subarray(base, base + srcRow), o + leftLen);
-    if (mode === 'constant') {
-      // Every padded column is cval: two fills per row.
-      d.fill(cval, o, o + leftLen);
-      d.fill(cval, o + rightAt, o + rowLen);
-      continue;
-    }
     for (let x = 0; x < left; x++) copyPixel(s, base + cols[x] * cn, d, o + x * cn, cn);
     for (let x = left + w; x < ow; x++) copyPixel(s, base + cols[x] * cn, d, o + x * cn, cn);
+  }
+}
+
+/**
+ * 'constant': the image's rows copied into place, and between them one fill per row, of the run from a row's last
+ * pixel to the next row's first (its right pad and the next row's left pad lie next to each other), the first fill
+ * reaching from the start (the top rows) and the last to the end (the bottom rows).
+ */
+function padConstant(src: Image, out: Image, sides: Sides, cval: number): void {
+  const { height: h, width: w, channels: cn } = src;
+  const s = src.data;
+  const d = out.data;
+  const rowLen = out.width * cn;
+  const srcRow = w * cn;
+  const first = sides.top * rowLen + sides.left * cn;
+  const end = out.height * rowLen;
+  d.fill(cval, 0, h === 0 ? end : first);
+  for (let y = 0; y < h; y++) {
+    const o = first + y * rowLen;
+    d.set(s.subarray(y * srcRow, (y + 1) * srcRow), o);
+    d.fill(cval, o + srcRow, y + 1 < h ? o + rowLen : end);
   }
 }
 
