@@ -140,6 +140,14 @@ __attribute__((export_name("halve_u8"))) void halve_u8(const uint8_t *src, uint8
 // Σ p·w0 + q·w1 of the pairs, >> 4.
 static inline v128_t dot4(v128_t pq, v128_t w) { return wasm_i32x4_shr(wasm_i32x4_dot_i16x8(pq, w), 4); }
 
+// One pixel of 3 or 4 channels: its bytes and the next pixel's, interleaved into (p, q) pairs, dotted with (w0, w1).
+static inline void hpass_pixel(const uint8_t *s, int32_t *r, int x, int cn, const int32_t *xo, const int32_t *xw) {
+  v128_t v = wasm_v128_load64_zero(s + xo[x]);
+  v128_t pq = cn == 3 ? PAIRS(v, 0, 3, 1, 4, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+                      : PAIRS(v, 0, 4, 1, 5, 2, 6, 3, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  wasm_v128_store(r + cn * x, dot4(pq, wasm_v128_load32_splat(xw + x)));
+}
+
 static inline void hpass(const uint8_t *s, int32_t *r, int dw, int cn, const int32_t *xo, const int32_t *xw) {
   int x = 0;
   if (cn == 3) {
@@ -157,20 +165,11 @@ static inline void hpass(const uint8_t *s, int32_t *r, int dw, int cn, const int
       wasm_v128_store(o + 4, dot4(wasm_u16x8_extend_high_u8x16(pq01), wasm_i32x4_shuffle(w, w, 1, 1, 2, 2)));
       wasm_v128_store(o + 8, dot4(wasm_u16x8_extend_low_u8x16(pq2), wasm_i32x4_shuffle(w, w, 2, 3, 3, 3)));
     }
-    // The rest one pixel at a time: its 3 bytes and the next pixel's, interleaved into pairs, dotted with (w0, w1).
-    for (; x < dw; x++) {
-      v128_t v = wasm_v128_load64_zero(s + xo[x]);
-      v128_t pq = PAIRS(v, 0, 3, 1, 4, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-      wasm_v128_store(r + 3 * x, dot4(pq, wasm_v128_load32_splat(xw + x)));
-    }
+    for (; x < dw; x++) hpass_pixel(s, r, x, 3, xo, xw);
     return;
   }
   if (cn == 4) {
-    for (; x < dw; x++) {
-      v128_t v = wasm_v128_load64_zero(s + xo[x]);
-      v128_t pq = PAIRS(v, 0, 4, 1, 5, 2, 6, 3, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-      wasm_v128_store(r + 4 * x, dot4(pq, wasm_v128_load32_splat(xw + x)));
-    }
+    for (; x < dw; x++) hpass_pixel(s, r, x, 4, xo, xw);
     return;
   }
   if (cn == 1) {
