@@ -3,7 +3,7 @@
 // a person reads on each box (the class id, or the COCO category's name).
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { ImageLabels } from '../augmentables/types.ts';
+import type { Heatmap, ImageLabels } from '../augmentables/types.ts';
 import { plainFileError } from '../core/file-errors.ts';
 import type { Shape } from '../core/image.ts';
 import {
@@ -84,4 +84,15 @@ function named(labels: SourceLabels, text: (at: number) => string): ImageLabels 
     polygons: labels.polygons,
     keypoints: labels.keypoints,
   };
+}
+
+/**
+ * A heatmap from a grey PNG (or any grey file sharp reads): 8-bit values / 255, 16-bit values / 65535, one channel
+ * in [0, 1], at the file's size (it covers the whole image). A palette or colour file is a LabelError.
+ */
+export async function readHeatmapFile(path: string, shown: string): Promise<Heatmap> {
+  const map = await readMask(path, shown);
+  if (map.form?.kind === 'palette') throw new LabelError(`${shown}: a palette PNG; a heatmap is a grey image`);
+  const scale = map.data instanceof Uint16Array ? 65535 : 255;
+  return { data: Float32Array.from(map.data, (v) => v / scale), height: map.height, width: map.width, channels: 1 };
 }

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { encodePngClassMap, readPngClassMap } from '../../src/cli/labels-png.ts';
+import { Fliplr } from '../../src/index.ts';
 import { readImage } from '../../src/io/image-file.ts';
+import { drawHeatmap } from '../../src/viz/draw-maps.ts';
 import { listFiles, runCli, writePng } from './run-cli.ts';
 
 const H = 10;
@@ -190,6 +192,45 @@ describe('augkit augment with labels', () => {
     const bad = await runCli([...args, '--out', join(dir, 'vis-x'), '--min-visibility', '2']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--min-visibility must be a number from 0 to 1; received "2"/);
+  });
+});
+
+describe('augkit grid --heatmap', () => {
+  it('draws the heatmap moved with each cell (jet, half opacity)', async () => {
+    // 255 (1.0) in the 5 left columns, 0 elsewhere; flipped, the 5 right columns are hot.
+    await writePng(
+      p('heat.png'),
+      Array.from({ length: H * W }, (_, i) => (i % W < 5 ? 255 : 0)),
+      H,
+      W,
+      1,
+    );
+    const args = ['grid', p('in/a.png'), '--pipeline', p('flip.json'), '--seed', '1', '--rows', '1', '--cols', '1'];
+    const run = await runCli([
+      ...args,
+      '--padding',
+      '0',
+      '--scale',
+      '1',
+      '--heatmap',
+      p('heat.png'),
+      '--out',
+      p('heat-grid.png'),
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    const grid = await readImage(p('heat-grid.png'));
+    const image = await readImage(p('in/a.png'));
+    const heat = Float32Array.from({ length: H * W }, (_, i) => (i % W >= W - 5 ? 1 : 0));
+    const want = drawHeatmap(Fliplr(1).augmentImage(image), { data: heat, height: H, width: W, channels: 1 });
+    assert.deepEqual(Array.from(grid.data), Array.from(want.data));
+    const palette = encodePngClassMap(
+      { data: new Uint8Array(H * W), height: H, width: W },
+      { kind: 'palette', palette: new Uint8Array(3) },
+    );
+    await writeFile(p('heat-palette.png'), palette);
+    const bad = await runCli([...args, '--heatmap', p('heat-palette.png'), '--out', p('heat-bad.png')]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--heatmap \S*heat-palette\.png: a palette PNG; a heatmap is a grey image/);
   });
 });
 

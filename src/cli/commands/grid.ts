@@ -24,7 +24,7 @@ import {
   integerOption,
   stringOption,
 } from '../command.ts';
-import { readLabelsFile } from '../labels-file.ts';
+import { readHeatmapFile, readLabelsFile } from '../labels-file.ts';
 import { PRESETS, loadPipeline } from '../pipeline.ts';
 
 /** WebP's largest side. */
@@ -92,7 +92,7 @@ export const command: Command = {
   peers: ['sharp'],
   summary: SUMMARIES.grid,
   usage:
-    'augkit grid <image> (--pipeline FILE.json | --preset NAME) --rows R --cols C --out grid.png [--augment-alpha] [--labels FILE]',
+    'augkit grid <image> (--pipeline FILE.json | --preset NAME) --rows R --cols C --out grid.png [--augment-alpha] [--labels FILE] [--heatmap FILE]',
   help: `Cell k (row by row) holds variant k of the image: drawn at call k, index 0, so it equals variant k of
 "augkit augment <image> --n K" with the same pipeline and seed.
 
@@ -112,7 +112,10 @@ Options:
   --labels FILE       draw the image's labels on every cell, moved with it (the cell's draws): a YOLO .txt, a
                       COCO .json (the entry whose file_name is the image's), augkit's JSON ({ "keypoints": [{ "x",
                       "y" }], "boundingBoxes": [{ "x1", "y1", "x2", "y2", "label" }], "polygons", "lineStrings" })
-                      or a class map .png (8-bit grey); boxes green with their class, keypoints red, polygons blue`,
+                      or a class map .png (grey or palette); boxes green with their class, keypoints red, polygons
+                      blue
+  --heatmap FILE      draw a heatmap on every cell, moved with it: a grey image (8-bit / 255 or 16-bit / 65535
+                      gives values in [0, 1]) of any size covering the image, in jet colours at half opacity`,
   options: {
     pipeline: { type: 'string', short: 'p' },
     preset: { type: 'string' },
@@ -125,6 +128,7 @@ Options:
     overwrite: { type: 'boolean' },
     'augment-alpha': { type: 'boolean' },
     labels: { type: 'string' },
+    heatmap: { type: 'string' },
   },
   positionals: { min: 1, max: 1, name: 'the image to augment' },
   run: runGrid,
@@ -174,6 +178,15 @@ async function runGrid(args: ParsedArgs, io: CliIO): Promise<number> {
       );
     }
   }
+  const heatmapArg = stringOption(args, 'heatmap');
+  if (heatmapArg !== undefined) {
+    try {
+      const heatmaps = await readHeatmapFile(resolve(io.cwd, heatmapArg), heatmapArg);
+      labels = { ...labels, heatmaps };
+    } catch (error) {
+      throw new CliError(`--heatmap ${(error as Error).message}`);
+    }
+  }
   const augmentAlpha = flag(args, 'augment-alpha');
   const geometry = augmentAlpha || !hasAlpha(image) ? undefined : geometryOnly(pipeline.spec);
   // Gray images skip the augmenters that take RGB only (the colour augmenters), as augkit augment does.
@@ -194,7 +207,10 @@ async function runGrid(args: ParsedArgs, io: CliIO): Promise<number> {
     variants.push(
       labels === undefined
         ? big
-        : drawLabels(big, cellLabels(pipeline.augmenter, labels, image, at, scale, labelsArg as string)),
+        : drawLabels(
+            big,
+            cellLabels(pipeline.augmenter, labels, image, at, scale, labelsArg ?? (heatmapArg as string)),
+          ),
     );
   }
   const grid = drawGrid(variants, { rows, cols, padding, background: 255 });
