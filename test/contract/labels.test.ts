@@ -178,7 +178,21 @@ describe('labels: properties under every geometric augmenter', () => {
     );
   });
 
-  it('ElasticTransformation: a dot’s centroid within 1.5 px of the keypoint (imgaug’s rule: the median of the field at rounded neighbours)', () => {
+  it('ElasticTransformation: a dot’s centroid within |p − round(p)| + J·(D + 1.5) px of its keypoint (imgaug’s rule)', () => {
+    // Not 0.5 px: imgaug moves a keypoint p to the geometric median of r + d(r) over the rounded points r of a
+    // diamond around p (pixel indices used as coordinates), while the pixels put the dot at c with c = p + d(c). So
+    // c − k = (p − round p) + (d(c) − d(r)): the rounding (up to 0.36 px measured with a near-zero field, 0.71 at
+    // most) plus the field's change between where the pixels and the keypoint read it, at most J (the largest
+    // Jacobian norm of the field near the dot) times the distance, D (the largest displacement there) plus the
+    // diamond's reach. Over 1,500 random cases (alpha 1–12, sigma 3–6) 30% were past 0.5 px, the worst 1.16 px, and
+    // the error less the rounding reached 0.70 of J·(D + 1.5). The fields are read back from the public API: a ramp
+    // warped bilinearly gives x − dx exactly.
+    const ramp = (axis: 0 | 1): iaa.Image => ({
+      data: Float32Array.from({ length: SIZE * SIZE }, (_, k) => (axis === 0 ? k % SIZE : Math.floor(k / SIZE))),
+      height: SIZE,
+      width: SIZE,
+      channels: 1,
+    });
     fc.assert(
       fc.property(
         fc.double({ min: 1, max: 12, noNaN: true }),
@@ -186,16 +200,32 @@ describe('labels: properties under every geometric augmenter', () => {
         spot,
         seeds,
         (alpha, sigma, { x, y }, seed) => {
-          const aug = iaa.ElasticTransformation({ alpha, sigma, order: 1, seed });
-          const out = aug.augment({ image: dotImage(x, y), keypoints: [{ x, y }] });
+          const aug = () => iaa.ElasticTransformation({ alpha, sigma, order: 1, seed });
+          const out = aug().augment({ image: dotImage(x, y), keypoints: [{ x, y }] });
           const [cx, cy] = centroid(out.image);
           const [k] = out.keypoints;
-          return Math.hypot(cx - k.x, cy - k.y) <= 1.5;
+          const ox = aug().augmentImage(ramp(0)).data;
+          const oy = aug().augmentImage(ramp(1)).data;
+          const dx = (i: number, j: number) => i - ox[j * SIZE + i];
+          const dy = (i: number, j: number) => j - oy[j * SIZE + i];
+          let jacobian = 0;
+          let displacement = 0;
+          const [ci, cj] = [Math.round(x - 0.5), Math.round(y - 0.5)];
+          for (let j = cj - 5; j <= cj + 5; j++) {
+            for (let i = ci - 5; i <= ci + 5; i++) {
+              const a = (dx(i + 1, j) - dx(i - 1, j)) / 2;
+              const b = (dx(i, j + 1) - dx(i, j - 1)) / 2;
+              const c = (dy(i + 1, j) - dy(i - 1, j)) / 2;
+              const d = (dy(i, j + 1) - dy(i, j - 1)) / 2;
+              jacobian = Math.max(jacobian, Math.hypot(a, b, c, d));
+              displacement = Math.max(displacement, Math.hypot(dx(i, j), dy(i, j)));
+            }
+          }
+          const rounding = Math.hypot(x - Math.round(x), y - Math.round(y));
+          return Math.hypot(cx - k.x, cy - k.y) <= rounding + jacobian * (displacement + 1.5);
         },
       ),
-      // A fixed seed: imgaug's rule can land just past 1.5 px (alpha 8.38, sigma 3, dot at (24.5, 24.5), seed
-      // 591201: 1.5005 px), which a random seed of fast-check found once in a while.
-      { numRuns: 100, seed: 20261207 },
+      { numRuns: 100 },
     );
   });
 
