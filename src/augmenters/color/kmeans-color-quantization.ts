@@ -60,7 +60,8 @@ function scratchImage(slot: number, height: number, width: number, channels: num
  *
  * Differs from imgaug: the starting centres come from the image's stream (imgaug resets OpenCV's generator to seed 1
  * before each call, so its clusters depend on the image alone), so the colours found can differ where k-means has
- * several local optima.
+ * several local optima; an image with at most `nColors` distinct colours keeps them (the optimum, which Lloyd's
+ * iterations can miss); a side that `maxSize` would shrink to 0 pixels keeps 1 (imgaug's resize fails there).
  *
  * @param nColors The number of colours: an integer in [2, 256], a `[min, max]` range or an `iap` parameter.
  *   Default `[2, 16]`.
