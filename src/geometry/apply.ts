@@ -123,6 +123,10 @@ function sameWarp(a: SampledWarp, b: SampledWarp): boolean {
 // saves less than the separate kernel call costs.
 const SHARED_MIN = 4;
 const IDENTITY: Mat2x3 = [1, 0, 0, 0, 1, 0];
+// uint8 images of at least this many bytes with a whole-pixel shift are shifted one call each rather than with the
+// per-image kernel: above it the copies that one call saves cost more than the call (bench/README.md, "Whole-pixel
+// shifts").
+const SHIFT_ALONE_BYTES = 64 << 10;
 
 /**
  * Whether `applyWarpBatch` would warp some of these images together: a run of at least `SHARED_MIN` images with one
@@ -184,7 +188,14 @@ export function applyWarpBatch(batch: Image, warps: readonly SampledWarp[], out:
         { data: whole ? batch.data : batch.data.subarray(from, to), height: rows, width, channels },
         { data: whole ? out.data : out.data.subarray(from, to), height: rows, width, channels },
       );
-    } else if (warp.kind === 'affine' && !short && u8 && sampling.order === 1) {
+    } else if (
+      warp.kind === 'affine' &&
+      u8 &&
+      sampling.order === 1 &&
+      (!short || (size >= SHIFT_ALONE_BYTES && wholeShift(warp.matrix)))
+    ) {
+      // A whole-pixel shift of a large image goes here even alone: the kernel's shift path copies its rows once,
+      // where the per-image kernel below would copy the image into WebAssembly memory and back as well.
       warpAffineBatch(
         { data: batch.data.subarray(from, to), n: end - start, height, width, channels },
         warp.matrix,

@@ -66,6 +66,70 @@ describe('warpAffine whole-pixel shifts', () => {
     );
   });
 
+  it('give the bytes of a fresh plan call after call when only the size, the order or the shift changes', () => {
+    // The last plan is reused for the same matrix and size: a call right after one that differs in one thing must
+    // give what it gives after an unrelated call. [height, width, output height, output width, tx, ty, order]
+    type Call = [number, number, number, number, number, number, WarpOrder];
+    const run = ([h, w, oh, ow, tx, ty, order]: Call, mode: BorderMode): number[] => {
+      const src = {
+        data: new Uint8Array(h * w * 3).map((_, i) => (i * 37 + 11) & 255),
+        height: h,
+        width: w,
+        channels: 3,
+      };
+      const out = { data: new Uint8Array(oh * ow * 3), height: oh, width: ow, channels: 3 };
+      warpAffine(src, [1, 0, tx, 0, 1, ty], out, { order, mode, cval: 77 });
+      return Array.from(out.data);
+    };
+    // Plans 12 rows of another shift, which a stale plan of fewer rows would read past its end.
+    const other: Call = [12, 12, 12, 12, 5, 4, 1];
+    const pairs: [Call, Call][] = [
+      [
+        [6, 7, 6, 7, 2, -1, 1],
+        [6, 7, 6, 7, 2, -1, 1],
+      ],
+      [
+        [6, 7, 6, 7, 2, -1, 1],
+        [6, 7, 8, 7, 2, -1, 1],
+      ],
+      [
+        [6, 7, 8, 7, 2, -1, 1],
+        [6, 7, 8, 9, 2, -1, 1],
+      ],
+      [
+        [6, 7, 8, 9, 2, -1, 1],
+        [6, 7, 8, 9, 3, -1, 1],
+      ],
+      [
+        [6, 7, 8, 9, 3, -1, 1],
+        [6, 7, 8, 9, 3, 0, 1],
+      ],
+      // Half a pixel is a whole-pixel shift for nearest (order 0) only.
+      [
+        [6, 7, 8, 9, 2.5, 1, 0],
+        [6, 7, 8, 9, 2.5, 1, 1],
+      ],
+      [
+        [6, 7, 8, 9, 2.5, 1, 1],
+        [6, 7, 8, 9, 2.5, 1, 0],
+      ],
+    ];
+    for (const mode of ['constant', 'reflect'] as const) {
+      for (const [before, call] of pairs) {
+        run(other, mode);
+        const fresh = run(call, mode);
+        if (Number.isInteger(call[4])) {
+          const [h, w, oh, ow, tx, ty] = call;
+          const src = { data: new Uint8Array(h * w * 3).map((_, i) => (i * 37 + 11) & 255), height: h, width: w };
+          assert.deepEqual(fresh, reference({ ...src, channels: 3 }, tx, ty, mode, 77, oh, ow));
+        }
+        run(other, mode);
+        run(before, mode);
+        assert.deepEqual(run(call, mode), fresh, `${mode}: ${before} then ${call}`);
+      }
+    }
+  });
+
   it('equal the reference in batches of uint8 bilinear images, each with its own shift, with and without WebAssembly', () => {
     // The WebAssembly kernel copies a constant-mode shift of rows of 16 bytes or more as one span and masks the
     // edges; narrower rows and the other modes copy row by row. Widths around 16 bytes, shifts past the image.

@@ -36,6 +36,52 @@ export function planShiftRows(
   delta: number,
   order: WarpOrder,
 ): ShiftPlan | undefined {
+  // The last answer, when asked again for the same matrix and size (a list of images, or single calls, under one
+  // transformation): `ax` and `ay` follow from the matrix, and the plan's rows are this module's scratch, which only
+  // this function writes.
+  if (
+    last.ow === ow &&
+    last.oh === oh &&
+    last.delta === delta &&
+    last.order === order &&
+    last.inverse[0] === inverse[0] &&
+    last.inverse[1] === inverse[1] &&
+    last.inverse[2] === inverse[2] &&
+    last.inverse[3] === inverse[3] &&
+    last.inverse[4] === inverse[4] &&
+    last.inverse[5] === inverse[5]
+  ) {
+    return last.plan;
+  }
+  const plan = planRows(ax, ay, ow, oh, inverse, delta, order);
+  last.ow = ow;
+  last.oh = oh;
+  last.delta = delta;
+  last.order = order;
+  last.inverse.set(inverse.subarray(0, 6));
+  last.plan = plan;
+  return plan;
+}
+
+// planShiftRows' last question and answer (NaN never equals, so nothing matches before the first call).
+const last = {
+  ow: -1,
+  oh: -1,
+  delta: 0,
+  order: 0 as WarpOrder,
+  inverse: new Float64Array(6).fill(Number.NaN),
+  plan: undefined as ShiftPlan | undefined,
+};
+
+function planRows(
+  ax: Int32Array,
+  ay: Int32Array,
+  ow: number,
+  oh: number,
+  inverse: Float64Array,
+  delta: number,
+  order: WarpOrder,
+): ShiftPlan | undefined {
   for (let x = 0; x < ow; x++) if (ax[x] !== x * AB_SCALE || ay[x] !== 0) return undefined;
   const ib = inverse[1];
   const ic = inverse[2];
