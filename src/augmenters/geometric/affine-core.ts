@@ -2,7 +2,7 @@ import { argumentError } from '../../core/errors.ts';
 import type { Image, Shape } from '../../core/image.ts';
 import { checkOutputSize } from '../../core/limits.ts';
 import { type SampledWarp, type Sampling, applyWarp } from '../../geometry/apply.ts';
-import type { Warp } from '../../geometry/warp.ts';
+import type { MapWarpHook, Warp } from '../../geometry/warp.ts';
 import { BORDER_MODES, type BorderMode } from '../../kernels/border.ts';
 import type { WarpOrder } from '../../kernels/warp-affine.ts';
 import { constant, fixedValue, isFixed } from '../../params/constant.ts';
@@ -234,24 +234,36 @@ export function affineDrawer(
       ? fixedSampling
       : { order: v.order as WarpOrder, mode: v.mode, cval: v.cval, truncateCval: true };
     if (identity) return { warp: { kind: 'identity', output }, sampling };
-    // imgaug rebuilds the matrix for a map of another size: about the map's centre, in the map's pixels, with the
-    // translation scaled to it; fitOutput fits the map's own corners.
     const values = [scaleX, scaleY, translateX, translateY, rotate, shearX, shearY] as const;
-    const forMap = (map: Shape): Warp => {
-      const [sx, sy, tx, ty, r, shx, shy] = values;
-      let m = affineMatrixOf(sx, sy, tx, ty, percent, r, shx, shy, map, rules, shape);
-      let out: Shape = map;
-      if (fitCanvas) {
-        const fitted = fitOutput(m, map);
-        m = fitted.matrix;
-        out = { height: fitted.height, width: fitted.width, channels: map.channels };
-      }
-      const same = out.height === map.height && out.width === map.width;
-      return isIdentityMatrix(m) && same
-        ? { kind: 'identity', output: out }
-        : { kind: 'affine', matrix: m, output: out };
-    };
+    const forMap = affineMapHook(values, percent, rules, shape, fitCanvas);
     return { warp: { kind: 'affine', matrix, output, forMap }, sampling };
+  };
+}
+
+/**
+ * A drawn affine warp's hook for maps of another size: imgaug rebuilds the matrix about the map's centre, in the
+ * map's pixels, with the translation scaled to it; fitOutput fits the map's own corners. Made here, not in the
+ * drawer: a function stored in a variable is named at run time under esbuild's keepNames (tsx runs the sources that
+ * way), which cost a few microseconds per image.
+ */
+function affineMapHook(
+  values: readonly [number, number, number, number, number, number, number],
+  percent: Parameters<typeof affineMatrixOf>[4],
+  rules: Parameters<typeof affineMatrixOf>[9],
+  shape: Shape,
+  fitCanvas: boolean,
+): MapWarpHook {
+  return (map) => {
+    const [sx, sy, tx, ty, r, shx, shy] = values;
+    let m = affineMatrixOf(sx, sy, tx, ty, percent, r, shx, shy, map, rules, shape);
+    let out: Shape = map;
+    if (fitCanvas) {
+      const fitted = fitOutput(m, map);
+      m = fitted.matrix;
+      out = { height: fitted.height, width: fitted.width, channels: map.channels };
+    }
+    const same = out.height === map.height && out.width === map.width;
+    return isIdentityMatrix(m) && same ? { kind: 'identity', output: out } : { kind: 'affine', matrix: m, output: out };
   };
 }
 

@@ -2,7 +2,7 @@ import type { Image, Shape } from '../../core/image.ts';
 import { checkOutputSize } from '../../core/limits.ts';
 import { roundHalfEven } from '../../core/round.ts';
 import { type SampledWarp, type Sampling, applyWarp } from '../../geometry/apply.ts';
-import type { Warp } from '../../geometry/warp.ts';
+import type { MapWarpHook, Warp } from '../../geometry/warp.ts';
 import type { BorderMode } from '../../kernels/border.ts';
 import { type Matrix3, getPerspectiveTransform, perspectiveTransformPoints } from '../../kernels/warp-perspective.ts';
 import { defineAugmenter } from '../base/define.ts';
@@ -118,8 +118,7 @@ export function perspectiveWarp(
 ): Warp {
   const { matrix, height, width } = drawn;
   const warped: Warp = { kind: 'perspective', matrix, output: { height, width, channels: shape.channels } };
-  const own = Array.from(jitter);
-  const forMap = (map: Shape): Warp => perspectiveWarp(own, map, keepSize, fitOutput);
+  const forMap = perspectiveMapHook(Array.from(jitter), keepSize, fitOutput);
   return keepSize
     ? {
         kind: 'chain',
@@ -128,6 +127,15 @@ export function perspectiveWarp(
         forMap,
       }
     : { ...warped, forMap };
+}
+
+/**
+ * perspectiveWarp's hook for maps of another size. Made here, not in perspectiveWarp: a function stored in a
+ * variable is named at run time under esbuild's keepNames (tsx runs the sources that way), which cost a few
+ * microseconds per image.
+ */
+function perspectiveMapHook(own: readonly number[], keepSize: boolean, fitOutput: boolean): MapWarpHook {
+  return (map) => perspectiveWarp(own, map, keepSize, fitOutput);
 }
 
 /**
