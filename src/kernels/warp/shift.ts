@@ -27,15 +27,8 @@ const scratch = new Scratch();
  * general path uses (`ax`, `ay` are the general path's per-column parts). Otherwise each row's source start, and
  * {@link shiftRows} copies the rows of any image of that size, with the border mode applied to the pixels outside.
  */
-export function planShiftRows(
-  ax: Int32Array,
-  ay: Int32Array,
-  ow: number,
-  oh: number,
-  inverse: Float64Array,
-  delta: number,
-  order: WarpOrder,
-): ShiftPlan | undefined {
+export function planShiftRows(...job: Parameters<typeof planRows>): ShiftPlan | undefined {
+  const [, , ow, oh, inverse, delta, order] = job;
   // The last answer, when asked again for the same matrix and size (a list of images, or single calls, under one
   // transformation): `ax` and `ay` follow from the matrix, and the plan's rows are this module's scratch, which only
   // this function writes.
@@ -53,7 +46,7 @@ export function planShiftRows(
   ) {
     return last.plan;
   }
-  const plan = planRows(ax, ay, ow, oh, inverse, delta, order);
+  const plan = planRows(...job);
   last.ow = ow;
   last.oh = oh;
   last.delta = delta;
