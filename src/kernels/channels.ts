@@ -22,6 +22,11 @@ export function copyChannels<A extends Uint8Array | Float32Array>(
   }
   if (src.length < n * srcChannels || dst.length < n * dstChannels)
     throw new RangeError('copyChannels: buffers too short');
+  // Every channel of both: one copy (a histogram equalisation's RGB planes go through here whole).
+  if (count === srcChannels && count === dstChannels) {
+    dst.set(src.subarray(0, n * count));
+    return;
+  }
   for (let p = 0, s = srcFirst, d = dstFirst; p < n; p++, s += srcChannels, d += dstChannels) {
     for (let k = 0; k < count; k++) dst[d + k] = src[s + k];
   }
