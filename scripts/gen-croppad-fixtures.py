@@ -1,6 +1,6 @@
 """Writes test/fixtures/croppad.json: what imgaug 0.4.0's crop and pad family, Rot90 and their resize back produce,
 rebuilt from OpenCV 4.6 and numpy 1.24 (imgaug itself is not installed) by following imgaug's code
-(`imgaug/augmenters/size.py`: `pad`, `_crop_and_pad_arr`, `_prevent_zero_sizes_after_crops_`,
+(`imgaug/augmenters/size.py`: `pad`, `_crop_and_pad_arr`, `_crop_prevent_zero_size`,
 `_calculate_paddings`, `_calculate_crop_amounts`; `geometric.py`: `Rot90`). Run with /usr/bin/python3 from the
 repository root; the tests read only the JSON."""
 import base64
@@ -35,7 +35,8 @@ def pad(arr, top, right, bottom, left, mode, cval):
 
 
 def prevent_zero(size, start, end):
-    """_prevent_zero_sizes_after_crops_ for one axis."""
+    """One axis of imgaug 0.4.0's _crop_prevent_zero_size: `start` (the top, or the right side) regains the larger
+    half."""
     remaining = size - (start + end)
     regain = (abs(remaining) + 1) if remaining < 1 else 0
     half = np.float32(regain) / 2
@@ -64,7 +65,7 @@ def crop_and_pad(arr, trbl, mode, cval, keep_size):
     h, w = arr.shape[0:2]
     t, r, b, l = trbl
     ct, cb = prevent_zero(h, max(-t, 0), max(-b, 0))
-    cl, cr = prevent_zero(w, max(-l, 0), max(-r, 0))
+    cr, cl = prevent_zero(w, max(-r, 0), max(-l, 0))
     out = arr[ct:h - cb, cl:w - cr]
     out = pad(out, max(t, 0), max(r, 0), max(b, 0), max(l, 0), mode, cval)
     return resize_back(out, h, w) if keep_size else out

@@ -50,11 +50,12 @@ describe('CropAndPad', () => {
 
   it('keeps at least one pixel of an image cropped by more than its size, as imgaug does', () => {
     // 5 rows, 9 off each side: 14 pixels come back, 7 to each side (row 2 stays); 4 columns: 15 come back, 8 to
-    // the left side and 7 to the right (column 1 stays).
+    // the right side and 7 to the left (imgaug 0.4.0's _crop_prevent_zero_size gives the right side the larger
+    // half), so 1 column is cropped on the right and 2 on the left: column 2 stays.
     const image = ramp(5, 4);
     const out = iaa.Crop({ px: 9, keepSize: false }).augmentImage(image);
     assert.deepEqual([out.height, out.width], [1, 1]);
-    assert.equal(out.data[0], image.data[2 * 4 + 1]);
+    assert.equal(out.data[0], image.data[2 * 4 + 2]);
   });
 
   it('draws each side of Crop({ px: [0, 4] }) uniformly from 0 to 4, independently', () => {

@@ -143,15 +143,16 @@ export function drawSides(
 }
 
 /**
- * imgaug's `_prevent_zero_sizes_after_crops_` on one axis: when the crops would leave fewer than one pixel, they
- * give back `|remaining| + 1` pixels, the start side the larger half, so exactly one pixel (or more) is left.
+ * One axis of imgaug 0.4.0's `_crop_prevent_zero_size`: when the crops would leave fewer than one pixel, they give
+ * back `|remaining| + 1` pixels, `first` the larger half (imgaug passes the top and the right side first), so
+ * exactly one pixel (or more) is left. Returns `[first, second]`.
  */
-export function keepOnePixel(size: number, start: number, end: number): [number, number] {
-  const remaining = size - (start + end);
-  if (remaining >= 1) return [start, end];
+export function keepOnePixel(size: number, first: number, second: number): [number, number] {
+  const remaining = size - (first + second);
+  if (remaining >= 1) return [first, second];
   const regain = -remaining + 1;
-  let s = start - Math.ceil(regain / 2);
-  let e = end - Math.floor(regain / 2);
+  let s = first - Math.ceil(regain / 2);
+  let e = second - Math.floor(regain / 2);
   if (s < 0) {
     e += s;
     s = 0;
@@ -166,7 +167,7 @@ export function keepOnePixel(size: number, start: number, end: number): [number,
 /** Splits signed amounts into crops (negative, kept to at least one pixel) and pads (positive). */
 export function splitSignedSides(amounts: Sides, shape: Shape): { crop: Sides; pad: Sides } {
   const [top, bottom] = keepOnePixel(shape.height, Math.max(-amounts.top, 0), Math.max(-amounts.bottom, 0));
-  const [left, right] = keepOnePixel(shape.width, Math.max(-amounts.left, 0), Math.max(-amounts.right, 0));
+  const [right, left] = keepOnePixel(shape.width, Math.max(-amounts.right, 0), Math.max(-amounts.left, 0));
   return {
     crop: { top, right, bottom, left },
     pad: {
