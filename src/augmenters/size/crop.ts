@@ -20,7 +20,8 @@ const UP_TO_TEN_PERCENT = { all: uniform(0, 0.1) };
  * `px` (pixels) or `percent` (of the side's length, rounded half to even) take a number, a `[min, max]` range, an
  * `iap` parameter or `{ top, right, bottom, left }` of such, all at least 0 (percent at most 1); with neither,
  * `percent` is `[0, 0.1]`. A crop never empties an axis: as in imgaug, at least one pixel stays, the excess
- * taken back from both sides (the top or left side gets the larger half back), also with `keepSize: false`.
+ * taken back from both sides (the top and the right side get the larger half back, as in imgaug 0.4.0), also with
+ * `keepSize: false`.
  * `keepSize` (default true) and `sampleIndependently` are CropAndPad's.
  *
  * Differs from imgaug: as CropAndPad.
