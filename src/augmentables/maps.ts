@@ -235,13 +235,17 @@ export function projectSides(sides: Sides, image: Shape, map: Shape, crop: boole
     left = roundHalfEven(map.width * (left / image.width) - 1e-4);
   }
   if (!crop) return { top, right, bottom, left };
-  [top, bottom] = keepOne(map.height, top, bottom);
-  [right, left] = keepOne(map.width, right, left);
-  return { top: Math.max(top, 0), right: Math.max(right, 0), bottom: Math.max(bottom, 0), left: Math.max(left, 0) };
+  [top, bottom] = keepOnePixel(map.height, top, bottom);
+  [right, left] = keepOnePixel(map.width, right, left);
+  return { top, right, bottom, left };
 }
 
-/** One axis of imgaug's `_crop_prevent_zero_size`; `first` (top, right) gives back the larger half. */
-function keepOne(size: number, first: number, second: number): [number, number] {
+/**
+ * One axis of imgaug 0.4.0's `_crop_prevent_zero_size`, for images and maps alike: when the crops `first` and
+ * `second` would leave fewer than one pixel of `size`, they give back `|remaining| + 1` pixels, `first` the larger
+ * half (imgaug passes the top and the right side first), so one pixel (or more) is left. Returns `[first, second]`.
+ */
+export function keepOnePixel(size: number, first: number, second: number): [number, number] {
   const remaining = size - (first + second);
   if (remaining >= 1) return [first, second];
   const regain = Math.abs(remaining) + 1;
@@ -255,7 +259,7 @@ function keepOne(size: number, first: number, second: number): [number, number] 
     a += b - second;
     b = second;
   }
-  return [first - a, second - b];
+  return [Math.max(first - a, 0), Math.max(second - b, 0)];
 }
 
 /**

@@ -1,6 +1,6 @@
 // What imgaug's crop and pad family shares (imgaug/augmenters/size.py): per-side amounts, the pad options, the rule
 // that a crop keeps at least one pixel, and the Warp an image's crop, pad and resize back become.
-import { cropPadMap, projectSides } from '../../augmentables/maps.ts';
+import { cropPadMap, keepOnePixel, projectSides } from '../../augmentables/maps.ts';
 import { argumentError } from '../../core/errors.ts';
 import type { Image, Shape } from '../../core/image.ts';
 import { MAX_OUTPUT_SIDE, checkOutputSize } from '../../core/limits.ts';
@@ -140,28 +140,6 @@ export function drawSides(
     bottom: roundHalfEven(h * b),
     left: roundHalfEven(w * l),
   };
-}
-
-/**
- * One axis of imgaug 0.4.0's `_crop_prevent_zero_size`: when the crops would leave fewer than one pixel, they give
- * back `|remaining| + 1` pixels, `first` the larger half (imgaug passes the top and the right side first), so
- * exactly one pixel (or more) is left. Returns `[first, second]`.
- */
-export function keepOnePixel(size: number, first: number, second: number): [number, number] {
-  const remaining = size - (first + second);
-  if (remaining >= 1) return [first, second];
-  const regain = -remaining + 1;
-  let s = first - Math.ceil(regain / 2);
-  let e = second - Math.floor(regain / 2);
-  if (s < 0) {
-    e += s;
-    s = 0;
-  }
-  if (e < 0) {
-    s += e;
-    e = 0;
-  }
-  return [Math.max(s, 0), e];
 }
 
 /** Splits signed amounts into crops (negative, kept to at least one pixel) and pads (positive). */
