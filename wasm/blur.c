@@ -10,15 +10,7 @@
 #include <stdint.h>
 #include <wasm_simd128.h>
 
-// OpenCV's borderInterpolate for BORDER_REFLECT_101; an axis of one pixel reads that pixel.
-static int reflect101(int p, int len) {
-  if (p >= 0 && p < len) return p;
-  if (len == 1) return 0;
-  int period = 2 * len - 2;
-  int q = p % period;
-  if (q < 0) q += period;
-  return q < len ? q : period - q;
-}
+#include "border.h"
 
 // Copies source row `row` into `padded` with rx reflected pixels on each side.
 static void pad_row(const uint8_t *row, int width, int channels, int rx, uint8_t *padded) {

@@ -10,17 +10,10 @@
 #include <stdint.h>
 #include <wasm_simd128.h>
 
-// OpenCV's borderInterpolate: BORDER_REFLECT_101 (gfedcb|abcdefgh|gfedcba) or, with `replicate`, BORDER_REPLICATE
-// (aaaaaa|abcdefgh|hhhhhhh).
-static int border(int p, int len, int replicate) {
-  if (replicate) return p < 0 ? 0 : p >= len ? len - 1 : p;
-  if (p >= 0 && p < len) return p;
-  if (len == 1) return 0;
-  int period = 2 * len - 2;
-  int q = p % period;
-  if (q < 0) q += period;
-  return q < len ? q : period - q;
-}
+#include "border.h"
+
+// Pixel p of an axis of len pixels under BORDER_REPLICATE (`edge`) or BORDER_REFLECT_101.
+static int border(int p, int len, int edge) { return edge ? replicate_edge(p, len) : reflect101(p, len); }
 
 // The bytes filter2d_u8 needs at `pad` for an h × w × cn image and a kh × kw kernel (16 bytes of slack: the SIMD
 // loads of a row's last values read up to 15 bytes past it).
